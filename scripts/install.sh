@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Anju needs to build, run and test on Debian 12. Idempotent: installs only
+# the packages that are missing. Uses sudo when not run as root.
+set -euo pipefail
+
+PACKAGES=(
+  # build
+  build-essential cmake ninja-build ccache pkg-config git
+  # libraries (Boost 1.81 by name: Debian 12's plain libboost-dev is 1.74)
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev
+  libspdlog-dev libfmt-dev libcli11-dev
+  # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
+  postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "install.sh: all packages present"

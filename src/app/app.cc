@@ -1,0 +1,63 @@
+#include "app/app.h"
+
+#include "db/migrations.h"
+#include "http/metrics.h"
+#include "modules/audit/audit_routes.h"
+#include "modules/identity/identity_routes.h"
+#include "modules/org/org_routes.h"
+#include "modules/property/property_routes.h"
+
+namespace anju::app {
+
+namespace {
+std::unique_ptr<db::Database> OpenAndMigrate(const AppConfig& cfg) {
+  crypto::Init();
+  auto db = db::Open(cfg.db_url, cfg.db_pool);
+  db::Migrate(*db);
+  return db;
+}
+}  // namespace
+
+App::App(AppConfig cfg, const Clock& clock)
+    : cfg_(std::move(cfg)),
+      clock_(clock),
+      db_(OpenAndMigrate(cfg_)),
+      key_(crypto::SecretKey::LoadOrCreate(cfg_.data_dir)) {
+  identity_ = std::make_shared<identity::IdentityService>(*db_, clock_, cfg_.identity);
+  org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
+  property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
+  router_ = std::make_unique<http::Router>(identity_);
+
+  router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
+    bool ok = true;
+    try {
+      db_->Run(db::TxMode::kRead, [](db::Tx& tx) { tx.Query("SELECT 1"); });
+    } catch (const std::exception&) {
+      ok = false;
+    }
+    return http::JsonReply(ok ? 200 : 503, boost::json::object{{"status", ok ? "ok" : "down"},
+                                                               {"version", ANJU_VERSION}});
+  });
+  http::GlobalMetrics().SetGaugeSource([this] {
+    db::PoolStats s = db_->Stats();
+    return std::vector<std::pair<std::string, double>>{
+        {"anju_db_pool_connections{state=\"open\"}", double(s.size)},
+        {"anju_db_pool_connections{state=\"in_use\"}", double(s.in_use)},
+        {"anju_db_pool_waits_total", double(s.waits)}};
+  });
+  router_->AddPublic("GET", "/metrics", [](http::Request&) {
+    http::Response r;
+    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    r.body = http::GlobalMetrics().Render();
+    return r;
+  });
+
+  identity::RegisterRoutes(*router_, *identity_);
+  org::RegisterRoutes(*router_, *org_);
+  property::RegisterRoutes(*router_, *property_);
+  audit::RegisterRoutes(*router_, *db_);
+}
+
+App::~App() = default;
+
+}  // namespace anju::app

@@ -1,0 +1,53 @@
+// The one place where everything is wired together: the database, the secret key, the
+// services of every module and their routes. `anju serve` and the API tests both build an
+// App; only main.cc (the command line) is not shared with the tests.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "db/database.h"
+#include "http/router.h"
+#include "modules/identity/identity_service.h"
+#include "modules/org/org_service.h"
+#include "modules/property/property_service.h"
+
+namespace anju::app {
+
+struct AppConfig {
+  std::string db_url = "sqlite:./data/anju.db";
+  std::string data_dir = "./data";  // secret.key and uploaded files
+  int db_pool = 8;
+  identity::IdentityConfig identity;
+};
+
+class App {
+ public:
+  // Opens the database, applies migrations, loads (or creates) the secret key and registers
+  // every route. Throws on a database or key problem.
+  App(AppConfig cfg, const Clock& clock);
+  ~App();
+
+  http::Response Handle(http::Request& req) const { return router_->Handle(req); }
+  const http::Router& router() const { return *router_; }
+  db::Database& db() { return *db_; }
+  const Clock& clock() const { return clock_; }
+  const crypto::SecretKey& key() const { return key_; }
+  identity::IdentityService& identity() { return *identity_; }
+  org::OrgService& org() { return *org_; }
+  property::PropertyService& property() { return *property_; }
+
+ private:
+  AppConfig cfg_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> db_;
+  crypto::SecretKey key_;
+  std::shared_ptr<identity::IdentityService> identity_;
+  std::unique_ptr<org::OrgService> org_;
+  std::unique_ptr<property::PropertyService> property_;
+  std::unique_ptr<http::Router> router_;
+};
+
+}  // namespace anju::app

@@ -1,0 +1,255 @@
+// `anju`: the one binary. Sub-commands: serve, migrate, demo, user, backup, audit, version.
+// Every sub-command that touches data takes --db URL (or ANJU_DB).
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/app.h"
+#include "app/demo.h"
+#include "db/migrations.h"
+#include "http/server.h"
+#include "modules/audit/audit_log.h"
+
+using namespace anju;
+
+namespace {
+
+struct Common {
+  std::string db = "sqlite:./data/anju.db";
+  std::string data_dir = "./data";
+};
+
+void AddCommon(CLI::App* cmd, Common& c) {
+  cmd->add_option("--db", c.db, "Database URL: sqlite:PATH or postgresql://…")
+      ->envname("ANJU_DB")
+      ->capture_default_str();
+  cmd->add_option("--data-dir", c.data_dir, "Folder for secret.key and files")
+      ->envname("ANJU_DATA_DIR")
+      ->capture_default_str();
+}
+
+app::AppConfig ConfigOf(const Common& c) {
+  app::AppConfig cfg;
+  cfg.db_url = c.db;
+  cfg.data_dir = c.data_dir;
+  return cfg;
+}
+
+void SetupLogging(const std::string& level) {
+  auto access = spdlog::stdout_logger_mt("access");
+  access->set_pattern("%v");
+  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":"%v"})",
+                      spdlog::pattern_time_type::utc);
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+std::string ReadPassword(const std::string& given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("ANJU_PASSWORD")) return env;
+  std::string pw;
+  std::cerr << "Password: ";
+  std::getline(std::cin, pw);
+  return pw;
+}
+
+int PrintError(const Error& e) {
+  std::cerr << "error: " << e.code << ": " << e.message << "\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.code << " " << f.message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Anju (安居) property-management platform"};
+  cli.require_subcommand(1);
+  SystemClock clock;
+  Common common;
+  int rc = 0;
+
+  // serve
+  auto* serve = cli.add_subcommand("serve", "Serve the API and the web UI");
+  AddCommon(serve, common);
+  http::ServerOptions sopt;
+  std::string listen = "127.0.0.1:8080", log_level = "info";
+  int idle_minutes = 120, max_hours = 168, lock_threshold = 5, lock_minutes = 30;
+  bool cookie_secure = false;
+  serve->add_option("--listen", listen, "HOST:PORT")->envname("ANJU_LISTEN")->capture_default_str();
+  serve->add_option("--io-threads", sopt.io_threads)->envname("ANJU_IO_THREADS")->capture_default_str();
+  serve->add_option("--workers", sopt.worker_threads)->envname("ANJU_WORKERS")->capture_default_str();
+  serve->add_option("--body-limit", sopt.body_limit, "Bytes")->envname("ANJU_BODY_LIMIT")->capture_default_str();
+  serve->add_option("--session-idle-minutes", idle_minutes)->envname("ANJU_SESSION_IDLE_MINUTES")->capture_default_str();
+  serve->add_option("--session-max-hours", max_hours)->envname("ANJU_SESSION_MAX_HOURS")->capture_default_str();
+  serve->add_option("--lockout-threshold", lock_threshold)->envname("ANJU_LOCKOUT_THRESHOLD")->capture_default_str();
+  serve->add_option("--lockout-minutes", lock_minutes)->envname("ANJU_LOCKOUT_MINUTES")->capture_default_str();
+  serve->add_flag("--cookie-secure", cookie_secure, "Mark the session cookie Secure (behind TLS)")->envname("ANJU_COOKIE_SECURE");
+  serve->add_option("--log-level", log_level)->envname("ANJU_LOG_LEVEL")->capture_default_str();
+  serve->callback([&] {
+    SetupLogging(log_level);
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
+    sopt.host = listen.substr(0, colon);
+    sopt.port = static_cast<uint16_t>(std::stoi(listen.substr(colon + 1)));
+    sopt.handle_signals = true;
+    app::AppConfig cfg = ConfigOf(common);
+    cfg.identity.session_idle = idle_minutes * kMinute;
+    cfg.identity.session_max = max_hours * kHour;
+    cfg.identity.lockout_threshold = lock_threshold;
+    cfg.identity.lockout_duration = lock_minutes * kMinute;
+    cfg.identity.cookie_secure = cookie_secure;
+    cfg.db_pool = std::max(4, sopt.worker_threads + 2);
+    app::App app(cfg, clock);
+    http::Server server(sopt, [&app](http::Request& req) { return app.Handle(req); });
+    uint16_t port = server.Listen();
+    spdlog::info("anju {} serving on http://{}:{} ({})", ANJU_VERSION, sopt.host, port,
+                 app.db().dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL");
+    server.Run();
+    spdlog::info("anju stopped");
+  });
+
+  // migrate
+  auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
+  AddCommon(migrate, common);
+  migrate->callback([&] {
+    crypto::Init();
+    auto db = db::Open(common.db);
+    auto applied = db::Migrate(*db);
+    for (auto& m : applied) std::cout << "applied " << m << "\n";
+    std::cout << (applied.empty() ? "up to date\n" : "done\n");
+  });
+
+  // demo
+  auto* demo = cli.add_subcommand("demo", "Create a demo company with projects, houses and logins");
+  AddCommon(demo, common);
+  app::DemoOptions dopt;
+  demo->add_option("--password", dopt.password, "Password of every demo login")->required();
+  demo->add_option("--scale", dopt.scale, "Extra houses for benchmarks")->capture_default_str();
+  demo->add_option("--company", dopt.company_code, "Company code")->capture_default_str();
+  demo->add_option("--login-prefix", dopt.login_prefix, "Prefix for every login (a second demo company)");
+  demo->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    auto s = app::SeedDemo(app, dopt);
+    if (!s.ok()) { rc = PrintError(s.error()); return; }
+    std::cout << "demo company " << dopt.company_code << ": " << s->projects << " projects, "
+              << s->buildings << " buildings, " << s->houses << " houses, " << s->residents
+              << " residents, " << s->vehicles << " vehicles, " << s->parking_spaces
+              << " parking spaces, " << s->staff << " staff\n"
+              << "logins: admin manager service cashier engineer finance owner owner2 owner3\n";
+  });
+
+  // user add | passwd | lock | unlock
+  auto* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  std::string u_login, u_name, u_password, u_company, u_role, u_project, u_kind = "staff";
+  auto* uadd = user->add_subcommand("add", "Create a staff account");
+  AddCommon(uadd, common);
+  uadd->add_option("--company", u_company, "Company code")->required();
+  uadd->add_option("--login", u_login)->required();
+  uadd->add_option("--name", u_name)->required();
+  uadd->add_option("--password", u_password, "Or ANJU_PASSWORD, or asked on stdin");
+  uadd->add_option("--role", u_role, "Role code to grant, e.g. hq_admin");
+  uadd->add_option("--project", u_project, "Project code the role is granted for (default: company-wide)");
+  uadd->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    std::string pw = ReadPassword(u_password);
+    auto r = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int64_t> {
+      auto c = tx.QueryOne("SELECT id FROM companies WHERE code = ?", {u_company});
+      if (!c) return Error(errors::kNotFound, "no company " + u_company);
+      std::optional<int64_t> project;
+      if (!u_project.empty()) {
+        auto p = tx.QueryOne("SELECT id FROM projects WHERE company_id = ? AND code = ?",
+                             {c->Int(0), u_project});
+        if (!p) return Error(errors::kNotFound, "no project " + u_project);
+        project = p->Int(0);
+      }
+      identity::NewAccount a{c->Int(0), AccountKind::kStaff, u_login, u_name, pw, std::nullopt, ""};
+      auto id = app.identity().CreateAccount(tx, a, "cli", std::nullopt);
+      if (!id.ok()) return id;
+      if (!u_role.empty()) ANJU_TRY(app.org().GrantByCode(tx, c->Int(0), *id, u_role, project, "cli"));
+      return id;
+    });
+    if (!r.ok()) { rc = PrintError(r.error()); return; }
+    std::cout << "created " << u_login << " (id " << *r << ")\n";
+  });
+  auto user_by_login = [&](app::App& app, db::Tx& tx) -> std::optional<int64_t> {
+    auto u = tx.QueryOne("SELECT id FROM users WHERE login = ?", {u_login});
+    return u ? std::optional(u->Int(0)) : std::nullopt;
+  };
+  auto* upass = user->add_subcommand("passwd", "Set an account's password");
+  AddCommon(upass, common);
+  upass->add_option("--login", u_login)->required();
+  upass->add_option("--password", u_password, "Or ANJU_PASSWORD, or asked on stdin");
+  upass->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    std::string pw = ReadPassword(u_password);
+    Status s = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
+      auto id = user_by_login(app, tx);
+      if (!id) return Error(errors::kNotFound, "no account " + u_login);
+      return app.identity().ResetPassword(tx, *id, pw, "cli");
+    });
+    if (!s.ok()) { rc = PrintError(s.error()); return; }
+    std::cout << "password of " << u_login << " changed; its sessions ended\n";
+  });
+  for (bool lock : {true, false}) {
+    auto* ulock = user->add_subcommand(lock ? "lock" : "unlock",
+                                       lock ? "Disable an account and end its sessions"
+                                            : "Enable an account again");
+    AddCommon(ulock, common);
+    ulock->add_option("--login", u_login)->required();
+    ulock->callback([&, lock] {
+      app::App app(ConfigOf(common), clock);
+      Status s = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
+        auto id = user_by_login(app, tx);
+        if (!id) return Error(errors::kNotFound, "no account " + u_login);
+        return app.identity().SetLocked(tx, *id, lock, "cli");
+      });
+      if (!s.ok()) { rc = PrintError(s.error()); return; }
+      std::cout << u_login << (lock ? " locked\n" : " unlocked\n");
+    });
+  }
+
+  // backup
+  auto* backup = cli.add_subcommand("backup", "Online, consistent copy of the database");
+  AddCommon(backup, common);
+  std::string backup_to;
+  backup->add_option("--to", backup_to, "Target file (must not exist)")->required();
+  backup->callback([&] {
+    auto db = db::Open(common.db);
+    db->Backup(backup_to);
+    std::cout << "backup written to " << backup_to << "\n";
+  });
+
+  // audit verify
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit log");
+  audit_cmd->require_subcommand(1);
+  auto* verify = audit_cmd->add_subcommand("verify", "Check the audit hash chain");
+  AddCommon(verify, common);
+  verify->callback([&] {
+    crypto::Init();
+    auto db = db::Open(common.db);
+    auto rep = audit::Verify(*db);
+    std::cout << boost::json::serialize(audit::ToJson(rep)) << "\n";
+    if (!rep.ok) {
+      std::cerr << "audit chain broken: company " << rep.company_id << ", "
+                << (rep.row_id ? "row id " + std::to_string(*rep.row_id) : std::string("tail"))
+                << ": " << rep.detail << "\n";
+      rc = 1;
+    }
+  });
+
+  cli.add_subcommand("version", "Print the version")->callback([] {
+    std::cout << "anju " << ANJU_VERSION << "\n";
+  });
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return rc;
+}

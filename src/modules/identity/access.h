@@ -1,0 +1,37 @@
+// Authorisation helpers every module's access policy uses.
+//
+// Rules (the same in every module):
+// - A staff caller without the permission code at all gets 403 FORBIDDEN.
+// - Rows of another company, or of a project outside the code's scope, are invisible:
+//   lists leave them out and single-row reads and writes answer 404, so a caller cannot
+//   even learn that they exist.
+// - Residents hold no permission codes; modules that serve residents check
+//   `ctx.OwnsHouse(house_id)` and filter lists to `ctx.house_ids` themselves.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+
+namespace anju::identity {
+
+// 403 unless a staff caller holds `code` for at least one project (or company-wide).
+Status Require(const TenantContext& ctx, std::string_view code);
+
+// 404 unless the caller holds `code` in `project_id`. Use after loading a row by id
+// (the row's company_id must already have been matched in SQL).
+Status RequireIn(const TenantContext& ctx, std::string_view code, int64_t project_id);
+
+// Appends " AND <column> IN (?, …)" for the projects where the caller holds `code`
+// (nothing when company-wide; " AND 1 = 0" when none).
+void AppendProjectScope(const TenantContext& ctx, std::string_view code, std::string_view column,
+                        std::string& sql, db::Params& params);
+
+// Appends " AND <column> IN (?, …)" for a resident's houses (" AND 1 = 0" when none).
+void AppendHouseScope(const TenantContext& ctx, std::string_view column, std::string& sql,
+                      db::Params& params);
+
+}  // namespace anju::identity

@@ -1,0 +1,61 @@
+#include "modules/identity/permissions.h"
+
+namespace anju::identity {
+
+const std::vector<PermissionDef>& PermissionCatalogue() {
+  static const std::vector<PermissionDef> kAll = {
+      {perm::kProjectRead, "查看项目", "View projects"},
+      {perm::kProjectWrite, "管理项目", "Manage projects"},
+      {perm::kDepartmentRead, "查看部门", "View departments"},
+      {perm::kDepartmentWrite, "管理部门", "Manage departments"},
+      {perm::kStaffRead, "查看员工", "View staff"},
+      {perm::kStaffWrite, "管理员工", "Manage staff"},
+      {perm::kRoleRead, "查看角色", "View roles"},
+      {perm::kRoleWrite, "管理角色与授权", "Manage roles and grants"},
+      {perm::kHouseRead, "查看房屋", "View houses"},
+      {perm::kHouseWrite, "管理房屋", "Manage houses"},
+      {perm::kStructureWrite, "管理楼栋单元楼层", "Manage buildings, entrances, floors"},
+      {perm::kResidentRead, "查看住户", "View residents"},
+      {perm::kResidentWrite, "管理住户", "Manage residents"},
+      {perm::kVehicleRead, "查看车辆", "View vehicles"},
+      {perm::kVehicleWrite, "管理车辆", "Manage vehicles"},
+      {perm::kParkingRead, "查看车位", "View parking spaces"},
+      {perm::kParkingWrite, "管理车位", "Manage parking spaces"},
+      {perm::kPiiUnmask, "查看完整个人信息", "Unmask personal data"},
+      {perm::kAuditRead, "查看审计日志", "View the audit log"},
+  };
+  return kAll;
+}
+
+bool IsKnownPermission(std::string_view code) {
+  for (auto& p : PermissionCatalogue())
+    if (p.code == code) return true;
+  return false;
+}
+
+const std::vector<BuiltinRole>& BuiltinRoles() {
+  using namespace perm;
+  static const std::vector<BuiltinRole> kRoles = [] {
+    std::vector<std::string_view> all;
+    for (auto& p : PermissionCatalogue()) all.push_back(p.code);
+    return std::vector<BuiltinRole>{
+        {"hq_admin", "总部管理员", all},
+        {"project_manager", "项目经理",
+         {kProjectRead, kDepartmentRead, kDepartmentWrite, kStaffRead, kStaffWrite, kRoleRead,
+          kHouseRead, kHouseWrite, kStructureWrite, kResidentRead, kResidentWrite,
+          kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead}},
+        {"customer_service", "客服",
+         {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
+          kParkingRead, kPiiUnmask}},
+        {"cashier", "收费员", {kProjectRead, kHouseRead, kResidentRead, kParkingRead}},
+        {"finance", "财务", {kProjectRead, kHouseRead, kResidentRead, kAuditRead}},
+        {"engineer", "工程人员", {kProjectRead, kHouseRead}},
+        {"security", "安保人员", {kProjectRead, kHouseRead, kVehicleRead, kParkingRead}},
+        {"cleaner", "保洁人员", {kProjectRead}},
+        {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead}},
+    };
+  }();
+  return kRoles;
+}
+
+}  // namespace anju::identity

@@ -1,0 +1,51 @@
+// The permission catalogue and the built-in roles every company starts with.
+// The server checks these codes; the web UI shows menus and buttons by the same codes.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace anju::identity {
+
+struct PermissionDef {
+  std::string_view code;
+  std::string_view name_zh;
+  std::string_view name_en;
+};
+
+// Every permission code Anju knows. A role may only hold codes from this list.
+const std::vector<PermissionDef>& PermissionCatalogue();
+bool IsKnownPermission(std::string_view code);
+
+struct BuiltinRole {
+  std::string_view code;
+  std::string_view name;  // Chinese display name
+  std::vector<std::string_view> permissions;
+};
+// hq_admin, project_manager, customer_service, cashier, finance, engineer, security,
+// cleaner, collector.
+const std::vector<BuiltinRole>& BuiltinRoles();
+
+namespace perm {
+inline constexpr std::string_view kProjectRead = "org:project:read";
+inline constexpr std::string_view kProjectWrite = "org:project:write";
+inline constexpr std::string_view kDepartmentRead = "org:department:read";
+inline constexpr std::string_view kDepartmentWrite = "org:department:write";
+inline constexpr std::string_view kStaffRead = "org:staff:read";
+inline constexpr std::string_view kStaffWrite = "org:staff:write";
+inline constexpr std::string_view kRoleRead = "org:role:read";
+inline constexpr std::string_view kRoleWrite = "org:role:write";
+inline constexpr std::string_view kHouseRead = "property:house:read";
+inline constexpr std::string_view kHouseWrite = "property:house:write";
+inline constexpr std::string_view kStructureWrite = "property:structure:write";
+inline constexpr std::string_view kResidentRead = "property:resident:read";
+inline constexpr std::string_view kResidentWrite = "property:resident:write";
+inline constexpr std::string_view kVehicleRead = "property:vehicle:read";
+inline constexpr std::string_view kVehicleWrite = "property:vehicle:write";
+inline constexpr std::string_view kParkingRead = "property:parking:read";
+inline constexpr std::string_view kParkingWrite = "property:parking:write";
+inline constexpr std::string_view kPiiUnmask = "pii:unmask";
+inline constexpr std::string_view kAuditRead = "audit:log:read";
+}  // namespace perm
+
+}  // namespace anju::identity

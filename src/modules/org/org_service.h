@@ -1,0 +1,82 @@
+// The three levels: company (the tenant) → projects → departments and staff; roles bundle
+// permission codes and are granted to staff company-wide or for one project.
+//
+// Rules
+// - Creating projects and company-wide grants needs the code company-wide.
+// - Nobody grants what they do not hold: every code of the granted role must be held by
+//   the granter in that scope (company-wide, or the project), so a project manager cannot
+//   make anybody an HQ admin.
+// - Staff are visible to callers holding org:staff:read company-wide, or in a project where
+//   the staff member has a grant.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+#include "modules/identity/identity_service.h"
+
+namespace anju::org {
+
+class OrgService {
+ public:
+  OrgService(db::Database& db, const Clock& clock, identity::IdentityService& identity)
+      : db_(db), clock_(clock), identity_(identity) {}
+
+  // Companies are created from the command line (`anju demo`, `anju company add`): the
+  // company row and its built-in roles. Returns the id.
+  Result<int64_t> CreateCompany(db::Tx& tx, const std::string& code, const std::string& name,
+                                const std::string& actor_login);
+
+  Result<boost::json::value> ListProjects(const TenantContext& ctx);
+  Result<boost::json::value> GetProject(const TenantContext& ctx, int64_t id);
+  Result<boost::json::value> CreateProject(const TenantContext& ctx, const boost::json::object& b);
+  Result<boost::json::value> UpdateProject(const TenantContext& ctx, int64_t id,
+                                           const boost::json::object& b);
+
+  Result<boost::json::value> ListDepartments(const TenantContext& ctx);
+  Result<boost::json::value> CreateDepartment(const TenantContext& ctx,
+                                              const boost::json::object& b);
+  Result<boost::json::value> UpdateDepartment(const TenantContext& ctx, int64_t id,
+                                              const boost::json::object& b);
+
+  Result<boost::json::value> ListStaff(const TenantContext& ctx, std::optional<int64_t> project_id,
+                                       const std::string& q, int64_t offset, int64_t limit,
+                                       int64_t* total);
+  Result<boost::json::value> GetStaff(const TenantContext& ctx, int64_t id);
+  Result<boost::json::value> CreateStaff(const TenantContext& ctx, const boost::json::object& b);
+  Result<boost::json::value> UpdateStaff(const TenantContext& ctx, int64_t id,
+                                         const boost::json::object& b);
+  Status ResetStaffPassword(const TenantContext& ctx, int64_t id, const boost::json::object& b);
+
+  Result<boost::json::value> ListRoles(const TenantContext& ctx);
+  Result<boost::json::value> CreateRole(const TenantContext& ctx, const boost::json::object& b);
+  Result<boost::json::value> UpdateRole(const TenantContext& ctx, int64_t id,
+                                        const boost::json::object& b);
+  boost::json::value PermissionCatalogueJson() const;
+
+  Result<boost::json::value> ListGrants(const TenantContext& ctx, int64_t staff_id);
+  Result<boost::json::value> AddGrant(const TenantContext& ctx, int64_t staff_id,
+                                      const boost::json::object& b);
+  Status RemoveGrant(const TenantContext& ctx, int64_t staff_id, int64_t grant_id);
+
+  // Grants a role by code without permission checks (command line and demo).
+  Status GrantByCode(db::Tx& tx, int64_t company_id, int64_t user_id, const std::string& role_code,
+                     std::optional<int64_t> project_id, const std::string& actor_login);
+
+ private:
+  // Loads a staff member of the caller's company whom the caller may see with `code`.
+  Result<boost::json::object> VisibleStaff(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                           std::string_view code);
+
+  db::Database& db_;
+  const Clock& clock_;
+  identity::IdentityService& identity_;
+};
+
+}  // namespace anju::org
