@@ -240,6 +240,28 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
                                       fmt::format("P-1-{:03d}", i), "parking",
                                       i <= 24 ? "self_occupied" : "vacant", 1250, 1250));
 
+    // Departments: HQ offices and each project's service centre and teams.
+    auto department = [&](std::optional<int64_t> project, const std::string& name) {
+      return tx.InsertId(
+          "INSERT INTO departments (company_id, project_id, name, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?) RETURNING id",
+          {cid, project ? db::Value(*project) : db::kNull, name, now, now});
+    };
+    std::map<std::string, int64_t> hq_depts = {{"management", department(std::nullopt, "总经办")},
+                                               {"finance", department(std::nullopt, "财务部")}};
+    // trade → department, per project
+    std::vector<std::map<std::string, int64_t>> project_depts(projects.size());
+    for (size_t pi = 0; pi < projects.size(); ++pi) {
+      int64_t service = department(projects[pi], "客服中心");
+      int64_t works = department(projects[pi], "工程部");
+      int64_t order = department(projects[pi], "秩序部");
+      int64_t env = department(projects[pi], "环境部");
+      project_depts[pi] = {{"management", service}, {"service", service},
+                           {"cashier", service},    {"collection", service},
+                           {"engineering", works},  {"security", order},
+                           {"cleaning", env},       {"greening", env}};
+    }
+
     // Staff of every role. The documented logins come first.
     struct StaffPlan {
       std::string login, name, role, trade;
@@ -266,8 +288,10 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
         staff.push_back({fmt::format("p{}.{}", pi + 1, r[1]), g.Name(), role, r[1], pi});
       }
     for (const StaffPlan& s : staff) {
+      std::optional<int64_t> dept =
+          s.project ? project_depts[*s.project][s.trade] : hq_depts[s.trade];
       identity::NewAccount a{cid, AccountKind::kStaff, px + s.login, s.name, opt.password,
-                             std::nullopt, s.trade};
+                             dept, s.trade};
       auto uid = app.identity().CreateAccount(tx, a, "demo", std::nullopt);
       if (!uid.ok()) return uid.take_error();
       std::optional<int64_t> scope;

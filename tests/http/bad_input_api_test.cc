@@ -62,8 +62,9 @@ TEST_F(BadInputApiTest, HugeAndFractionalNumbers) {
     ASSERT_EQ(r.status, 400) << n << " " << r.body;
     std::string code = Code(r);
     EXPECT_TRUE(code == "VALIDATION_FAILED" || code == "MALFORMED_JSON") << n << " " << code;
-    if (code == "VALIDATION_FAILED")
+    if (code == "VALIDATION_FAILED") {
       EXPECT_EQ(r.json().at("error").at("fields").at(0).at("field").as_string(), "project_id");
+    }
   }
 }
 

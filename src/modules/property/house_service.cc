@@ -53,8 +53,7 @@ constexpr std::string_view kLinkColumns =
     "SELECT hr.id, hr.house_id, hr.resident_id, r.name, r.phone_enc, r.phone_last4, "
     "hr.relation, hr.start_date, hr.end_date, hr.created_at, hr.updated_at "
     "FROM house_residents hr JOIN residents r ON r.id = hr.resident_id";
-constexpr std::string_view kLinksOfHouse =
-    " WHERE hr.house_id = ? ORDER BY hr.start_date, hr.id";
+constexpr std::string_view kLinksOfHouse = " WHERE hr.house_id = ? ORDER BY hr.start_date, hr.id";
 constexpr std::string_view kLinkById = " WHERE hr.id = ? AND hr.house_id = ?";
 constexpr std::string_view kResidentOfCompany =
     "SELECT 1 FROM residents WHERE id = ? AND company_id = ?";
@@ -69,10 +68,10 @@ constexpr std::string_view kUpdateLink =
     "WHERE id = ?";
 constexpr std::string_view kDeleteLink = "DELETE FROM house_residents WHERE id = ?";
 
-const std::initializer_list<std::string_view> kHouseKinds = {
-    "residential", "shop", "parking", "office", "storage"};
-const std::initializer_list<std::string_view> kHouseStatuses = {
-    "vacant", "self_occupied", "rented", "decorating"};
+const std::initializer_list<std::string_view> kHouseKinds = {"residential", "shop", "parking",
+                                                             "office", "storage"};
+const std::initializer_list<std::string_view> kHouseStatuses = {"vacant", "self_occupied", "rented",
+                                                                "decorating"};
 const std::initializer_list<std::string_view> kRelations = {"owner", "family", "tenant"};
 
 struct House {
@@ -85,7 +84,7 @@ struct House {
   int64_t floor_number = 0, resident_count = 0;
 
   static House Of(const db::Row& r) {
-    return {r.Int(0),  r.Int(1),  r.Int(2),  r.Int(3),  r.Int(4),   r.Str(5),  r.Str(6),
+    return {r.Int(0),  r.Int(1),  r.Int(2),  r.Int(3),  r.Int(4),     r.Str(5),  r.Str(6),
             r.Str(7),  r.Str(8),  r.Int(9),  r.Int(10), r.OptStr(11), r.Int(12), r.Int(13),
             r.Str(14), r.Str(15), r.Str(16), r.Int(17), r.Int(18)};
   }
@@ -198,8 +197,8 @@ JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilt
     params.insert(params.end(), {like, like, like});
   }
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    PageRows pr = QueryPage(tx, kHouseColumns, where, params, ByteOrder(tx, "h.code") + ", h.id",
-                            page);
+    PageRows pr =
+        QueryPage(tx, kHouseColumns, where, params, ByteOrder(tx, "h.code") + ", h.id", page);
     json::array items;
     for (const db::Row& r : pr.rows) items.push_back(House::Of(r).Json());
     return ListJson(std::move(items), pr.total, page);
@@ -236,10 +235,10 @@ JsonResult PropertyService::CreateHouse(const TenantContext& ctx, const json::ob
     if (tx.QueryOne(kHouseCodeUsed, {floor->project_id, code, int64_t{0}}))
       return FieldErr(kHouseCodeTaken, "number", "taken");
     Millis now = clock_.Now();
-    int64_t id = tx.InsertId(
-        kInsertHouse, {ctx.company_id, floor->project_id, floor->building_id, floor->entrance_id,
-                       *floor_id, *number, code, *kind, *status, *gross, *net,
-                       Nullable(delivered_on), now, now});
+    int64_t id =
+        tx.InsertId(kInsertHouse, {ctx.company_id, floor->project_id, floor->building_id,
+                                   floor->entrance_id, *floor_id, *number, code, *kind, *status,
+                                   *gross, *net, Nullable(delivered_on), now, now});
     json::value after = LoadHouse(tx, ctx.company_id, id)->Json();
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"property.house.create", "house", id, floor->project_id, nullptr, after}, now);
@@ -292,9 +291,9 @@ JsonResult PropertyService::UpdateHouse(const TenantContext& ctx, int64_t id,
     if (delivered_on) h.delivered_on = delivered_on;
     if (clear_delivered) h.delivered_on.reset();
     Millis now = clock_.Now();
-    tx.Exec(kUpdateHouse, {h.building_id, h.entrance_id, h.floor_id, h.number, h.code, h.kind,
-                           h.status, h.gross_area, h.net_area, Nullable(h.delivered_on), now,
-                           h.id});
+    tx.Exec(kUpdateHouse,
+            {h.building_id, h.entrance_id, h.floor_id, h.number, h.code, h.kind, h.status,
+             h.gross_area, h.net_area, Nullable(h.delivered_on), now, h.id});
     json::value after = LoadHouse(tx, ctx.company_id, id)->Json();
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"property.house.update", "house", id, h.project_id, before, after}, now);
@@ -360,19 +359,18 @@ JsonResult PropertyService::LinkResident(const TenantContext& ctx, int64_t house
     Millis now = clock_.Now();
     int64_t id = tx.InsertId(kInsertLink, {ctx.company_id, h->project_id, house_id, *resident_id,
                                            *relation, start_date, Nullable(end), now, now});
-    json::value after =
-        LinkJson(*tx.QueryOne(std::string(kLinkColumns) + std::string(kLinkById), {id, house_id}),
-                 key_);
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.house_resident.create", "house_resident", id, h->project_id,
-                   nullptr, after},
-                  now);
+    json::value after = LinkJson(
+        *tx.QueryOne(std::string(kLinkColumns) + std::string(kLinkById), {id, house_id}), key_);
+    audit::Append(
+        tx, audit::Actor::Of(ctx),
+        {"property.house_resident.create", "house_resident", id, h->project_id, nullptr, after},
+        now);
     return after;
   });
 }
 
-JsonResult PropertyService::UpdateLink(const TenantContext& ctx, int64_t house_id,
-                                       int64_t link_id, const json::object& body) {
+JsonResult PropertyService::UpdateLink(const TenantContext& ctx, int64_t house_id, int64_t link_id,
+                                       const json::object& body) {
   ANJU_TRY(identity::Require(ctx, perm::kResidentWrite));
   BodyReader r(body);
   DeclareServerOwned(r);
@@ -398,10 +396,10 @@ JsonResult PropertyService::UpdateLink(const TenantContext& ctx, int64_t house_i
     Millis now = clock_.Now();
     tx.Exec(kUpdateLink, {new_relation, new_start, Nullable(new_end), now, link_id});
     json::value after = LinkJson(*tx.QueryOne(sql, {link_id, house_id}), key_);
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.house_resident.update", "house_resident", link_id, h->project_id,
-                   before, after},
-                  now);
+    audit::Append(
+        tx, audit::Actor::Of(ctx),
+        {"property.house_resident.update", "house_resident", link_id, h->project_id, before, after},
+        now);
     return after;
   });
 }

@@ -33,9 +33,8 @@ constexpr std::string_view kVehicleProject =
     "SELECT project_id FROM vehicles WHERE id = ? AND company_id = ?";
 
 const std::initializer_list<std::string_view> kParkingKinds = {"owned", "rented", "public",
-                                                                   "visitor"};
-const std::initializer_list<std::string_view> kParkingStatuses = {"vacant", "occupied",
-                                                                      "reserved"};
+                                                               "visitor"};
+const std::initializer_list<std::string_view> kParkingStatuses = {"vacant", "occupied", "reserved"};
 
 struct ParkingSpace {
   int64_t id = 0, project_id = 0;
@@ -45,7 +44,7 @@ struct ParkingSpace {
   Millis created_at = 0, updated_at = 0;
 
   static ParkingSpace Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1),    r.Str(2),    r.Str(3),  r.Str(4), r.Str(5),
+    return {r.Int(0), r.Int(1),    r.Str(2),    r.Str(3), r.Str(4), r.Str(5),
             r.Int(6), r.OptInt(7), r.OptInt(8), r.Int(9), r.Int(10)};
   }
   json::value Json() const {
@@ -71,8 +70,7 @@ Status CheckParkingRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id
     return FieldErr(kHouseNotFound, "house_id", "not_found");
   if (vehicle_id) {
     auto r = tx.QueryOne(kVehicleProject, {*vehicle_id, ctx.company_id});
-    if (!r || r->Int(0) != project_id)
-      return FieldErr(kVehicleNotFound, "vehicle_id", "not_found");
+    if (!r || r->Int(0) != project_id) return FieldErr(kVehicleNotFound, "vehicle_id", "not_found");
   }
   return Status::Ok();
 }
@@ -125,8 +123,7 @@ JsonResult PropertyService::GetParkingSpace(const TenantContext& ctx, int64_t id
   });
 }
 
-JsonResult PropertyService::CreateParkingSpace(const TenantContext& ctx,
-                                               const json::object& body) {
+JsonResult PropertyService::CreateParkingSpace(const TenantContext& ctx, const json::object& body) {
   ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
   BodyReader r(body);
   DeclareServerOwned(r);
@@ -145,16 +142,17 @@ JsonResult PropertyService::CreateParkingSpace(const TenantContext& ctx,
     if (tx.QueryOne(kParkingCodeUsed, {*project_id, *code, int64_t{0}}))
       return FieldErr(kParkingCodeTaken, "code", "taken");
     Millis now = clock_.Now();
-    ParkingSpace p{0,          *project_id, *code, zone.value_or(""), *kind, *status,
-                   area.value_or(0), house_id, vehicle_id, now, now};
-    p.id = tx.InsertId(kInsertParking, {ctx.company_id, p.project_id, p.code, p.zone, p.kind,
-                                        p.status, p.area, Nullable(p.house_id),
-                                        Nullable(p.vehicle_id), now, now});
+    ParkingSpace p{0,       *project_id,      *code,    zone.value_or(""), *kind,
+                   *status, area.value_or(0), house_id, vehicle_id,        now,
+                   now};
+    p.id = tx.InsertId(kInsertParking,
+                       {ctx.company_id, p.project_id, p.code, p.zone, p.kind, p.status, p.area,
+                        Nullable(p.house_id), Nullable(p.vehicle_id), now, now});
     json::value after = p.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.parking_space.create", "parking_space", p.id, p.project_id,
-                   nullptr, after},
-                  now);
+    audit::Append(
+        tx, audit::Actor::Of(ctx),
+        {"property.parking_space.create", "parking_space", p.id, p.project_id, nullptr, after},
+        now);
     return after;
   });
 }
@@ -195,10 +193,9 @@ JsonResult PropertyService::UpdateParkingSpace(const TenantContext& ctx, int64_t
     tx.Exec(kUpdateParking, {p.code, p.zone, p.kind, p.status, p.area, Nullable(p.house_id),
                              Nullable(p.vehicle_id), now, id});
     json::value after = p.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.parking_space.update", "parking_space", id, p.project_id, before,
-                   after},
-                  now);
+    audit::Append(
+        tx, audit::Actor::Of(ctx),
+        {"property.parking_space.update", "parking_space", id, p.project_id, before, after}, now);
     return after;
   });
 }

@@ -46,9 +46,9 @@ inline constexpr ErrorDef kResidentAlreadyLinked{"RESIDENT_ALREADY_LINKED", Erro
                                                  "The resident is already linked to this house"};
 inline constexpr ErrorDef kPlateTaken{"PLATE_TAKEN", ErrorKind::kConflict, "property.plate_taken",
                                       "A vehicle with this plate is already registered"};
-inline constexpr ErrorDef kParkingCodeTaken{"PARKING_CODE_TAKEN", ErrorKind::kConflict,
-                                            "property.parking_code_taken",
-                                            "The project already has a parking space with this code"};
+inline constexpr ErrorDef kParkingCodeTaken{
+    "PARKING_CODE_TAKEN", ErrorKind::kConflict, "property.parking_code_taken",
+    "The project already has a parking space with this code"};
 
 inline constexpr ErrorDef kBuildingNotEmpty{"BUILDING_NOT_EMPTY", ErrorKind::kConflict,
                                             "property.building_not_empty",

@@ -8,7 +8,9 @@
 
 namespace anju::property::internal {
 
-void DeclareServerOwned(BodyReader& r) { r.ReadOnly({"id", "company_id", "created_at", "updated_at"}); }
+void DeclareServerOwned(BodyReader& r) {
+  r.ReadOnly({"id", "company_id", "created_at", "updated_at"});
+}
 
 std::string Trim(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
@@ -65,8 +67,8 @@ Status InScope(const TenantContext& ctx, std::string_view code, int64_t project_
   return s;
 }
 
-Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code,
-                    int64_t project_id, std::string_view field) {
+Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code, int64_t project_id,
+                    std::string_view field) {
   constexpr std::string_view kProjectOfCompany =
       "SELECT 1 FROM projects WHERE id = ? AND company_id = ?";
   bool found = tx.QueryOne(kProjectOfCompany, {project_id, ctx.company_id}).has_value();

@@ -1,12 +1,11 @@
 // Helpers shared by the property module's .cc files. Not part of the module's interface.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json.hpp>
 
 #include "core/crypto.h"
 #include "core/error.h"
@@ -53,8 +52,8 @@ Status InScope(const TenantContext& ctx, std::string_view code, int64_t project_
 
 // OK when the project belongs to the caller's company and the caller holds `code` in it;
 // PROJECT_NOT_FOUND (field `field`) otherwise, so no row is ever created in another tenant.
-Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code,
-                    int64_t project_id, std::string_view field = "project_id");
+Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code, int64_t project_id,
+                    std::string_view field = "project_id");
 
 // The project of a house of the caller's company, or nullopt.
 std::optional<int64_t> HouseProject(db::Tx& tx, int64_t company_id, int64_t house_id);

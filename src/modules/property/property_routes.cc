@@ -87,9 +87,8 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListBuildings(ctx, project_id, page));
   });
-  router.Add("POST", "/api/v1/buildings", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateBuilding(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/buildings",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateBuilding(ctx, body); }));
   router.Add("GET", "/api/v1/buildings/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.GetBuilding(ctx, id); }));
   router.Add("PATCH", "/api/v1/buildings/{id}",
@@ -107,9 +106,8 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListEntrances(ctx, building_id, project_id, page));
   });
-  router.Add("POST", "/api/v1/entrances", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateEntrance(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/entrances",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateEntrance(ctx, body); }));
   router.Add("GET", "/api/v1/entrances/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.GetEntrance(ctx, id); }));
   router.Add("PATCH", "/api/v1/entrances/{id}",
@@ -127,9 +125,8 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListFloors(ctx, entrance_id, building_id, page));
   });
-  router.Add("POST", "/api/v1/floors", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateFloor(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/floors",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateFloor(ctx, body); }));
   router.Add("PATCH", "/api/v1/floors/{id}",
              WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
                return s.UpdateFloor(ctx, id, body);
@@ -165,9 +162,8 @@ void RegisterHouses(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListHouses(ctx, f, page));
   });
-  router.Add("POST", "/api/v1/houses", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateHouse(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/houses",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateHouse(ctx, body); }));
   router.Add("GET", "/api/v1/houses/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.GetHouse(ctx, id); }));
   router.Add("PATCH", "/api/v1/houses/{id}",
@@ -206,9 +202,8 @@ void RegisterResidents(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListResidents(ctx, f, page));
   });
-  router.Add("POST", "/api/v1/residents", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateResident(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/residents",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateResident(ctx, body); }));
   router.Add("GET", "/api/v1/residents/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.GetResident(ctx, id); }));
   router.Add("PATCH", "/api/v1/residents/{id}",
@@ -232,9 +227,8 @@ void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListVehicles(ctx, f, page));
   });
-  router.Add("POST", "/api/v1/vehicles", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateVehicle(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/vehicles",
+             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateVehicle(ctx, body); }));
   router.Add("GET", "/api/v1/vehicles/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.GetVehicle(ctx, id); }));
   router.Add("PATCH", "/api/v1/vehicles/{id}",

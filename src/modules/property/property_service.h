@@ -20,11 +20,10 @@
 // Thread-safe: holds no mutable state of its own.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
-
-#include <boost/json.hpp>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -131,8 +130,7 @@ class PropertyService {
   Status DeleteVehicle(const TenantContext& ctx, int64_t id);
 
   // Parking spaces (车位): codes are unique per project.
-  JsonResult ListParkingSpaces(const TenantContext& ctx, const ParkingFilter& f,
-                               const Page& page);
+  JsonResult ListParkingSpaces(const TenantContext& ctx, const ParkingFilter& f, const Page& page);
   JsonResult GetParkingSpace(const TenantContext& ctx, int64_t id);
   JsonResult CreateParkingSpace(const TenantContext& ctx, const boost::json::object& body);
   JsonResult UpdateParkingSpace(const TenantContext& ctx, int64_t id,

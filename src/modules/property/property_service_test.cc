@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "db/migrations.h"
+#include "http/router.h"
 #include "modules/audit/audit_log.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_routes.h"
 #include "support/test_db.h"
 
 namespace anju::property {
@@ -22,9 +24,9 @@ std::string FieldOf(const Error& e) { return e.fields.empty() ? "" : e.fields.fr
 std::string FieldCodeOf(const Error& e) { return e.fields.empty() ? "" : e.fields.front().code; }
 
 constexpr std::string_view kAllCodes[] = {
-    perm::kHouseRead,    perm::kHouseWrite,    perm::kStructureWrite, perm::kResidentRead,
-    perm::kResidentWrite, perm::kVehicleRead,  perm::kVehicleWrite,   perm::kParkingRead,
-    perm::kParkingWrite};
+    perm::kHouseRead,    perm::kHouseWrite,    perm::kStructureWrite,
+    perm::kResidentRead, perm::kResidentWrite, perm::kVehicleRead,
+    perm::kVehicleWrite, perm::kParkingRead,   perm::kParkingWrite};
 
 class PropertyStorageTest : public ::testing::Test {
  protected:
@@ -34,14 +36,16 @@ class PropertyStorageTest : public ::testing::Test {
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       auto company = [&](const char* code) {
-        return tx.InsertId("INSERT INTO companies (code, name, created_at) VALUES (?, ?, 0) "
-                           "RETURNING id",
-                           {std::string(code), std::string("物业公司")});
+        return tx.InsertId(
+            "INSERT INTO companies (code, name, created_at) VALUES (?, ?, 0) "
+            "RETURNING id",
+            {std::string(code), std::string("物业公司")});
       };
       auto project = [&](int64_t company_id, const char* code) {
-        return tx.InsertId("INSERT INTO projects (company_id, code, name, kind, created_at, "
-                           "updated_at) VALUES (?, ?, '阳光花园', 'residential', 0, 0) RETURNING id",
-                           {company_id, std::string(code)});
+        return tx.InsertId(
+            "INSERT INTO projects (company_id, code, name, kind, created_at, "
+            "updated_at) VALUES (?, ?, '阳光花园', 'residential', 0, 0) RETURNING id",
+            {company_id, std::string(code)});
       };
       c1_ = company("c1");
       c2_ = company("c2");
@@ -90,16 +94,17 @@ class PropertyStorageTest : public ::testing::Test {
 
   int64_t MakeHouse(int64_t floor, const std::string& number) {
     auto h = svc_->CreateHouse(
-        admin_, J(R"({"floor_id":)" + std::to_string(floor) + R"(,"number":")" + number +
-                  R"(","kind":"residential","status":"vacant","gross_area":8950,"net_area":7600})"));
+        admin_,
+        J(R"({"floor_id":)" + std::to_string(floor) + R"(,"number":")" + number +
+          R"(","kind":"residential","status":"vacant","gross_area":8950,"net_area":7600})"));
     EXPECT_TRUE(h.ok()) << (h.ok() ? "" : h.error().code + " " + FieldOf(h.error()));
     return h.ok() ? h->at("id").as_int64() : 0;
   }
 
   int64_t MakeResident(const std::string& name, const std::string& phone, int64_t house,
                        const std::string& id_number = "") {
-    std::string body = R"({"name":")" + name + R"(","phone":")" + phone +
-                       R"(","house_id":)" + std::to_string(house) + R"(,"relation":"owner")";
+    std::string body = R"({"name":")" + name + R"(","phone":")" + phone + R"(","house_id":)" +
+                       std::to_string(house) + R"(,"relation":"owner")";
     if (!id_number.empty()) body += R"(,"id_number":")" + id_number + R"(")";
     auto r = svc_->CreateResident(admin_, J(body + "}"));
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().code + " " + FieldOf(r.error()));
@@ -111,8 +116,7 @@ class PropertyStorageTest : public ::testing::Test {
     EXPECT_TRUE(list.ok());
     std::vector<std::string> out;
     if (list.ok())
-      for (auto& h : list->at("items").as_array())
-        out.emplace_back(h.at("code").as_string());
+      for (auto& h : list->at("items").as_array()) out.emplace_back(h.at("code").as_string());
     return out;
   }
 
@@ -143,8 +147,7 @@ TEST_F(PropertyStorageTest, TreeAndHouseCodes) {
   ASSERT_TRUE(tree.ok());
   auto& b = tree->at("buildings").as_array().at(0);
   EXPECT_EQ(b.at("house_count").as_int64(), 2);
-  EXPECT_EQ(b.at("entrances").as_array().at(0).at("floors").as_array().at(0).at("house_count"),
-            2);
+  EXPECT_EQ(b.at("entrances").as_array().at(0).at("floors").as_array().at(0).at("house_count"), 2);
 
   // Renaming the building's code recomputes its houses' codes.
   auto bid = h->at("building_id").as_int64();
@@ -168,7 +171,8 @@ TEST_F(PropertyStorageTest, HouseValidation) {
   auto create = [&](const std::string& extra) {
     return svc_->CreateHouse(admin_, J(R"({"floor_id":)" + std::to_string(floor) +
                                        R"(,"number":"0101","kind":"residential",)"
-                                       R"("status":"vacant",)" + extra + "}"));
+                                       R"("status":"vacant",)" +
+                                       extra + "}"));
   };
   auto r = create(R"("gross_area":100,"net_area":101)");
   ASSERT_FALSE(r.ok());
@@ -201,9 +205,10 @@ TEST_F(PropertyStorageTest, HouseValidation) {
   EXPECT_EQ(FieldOf(r.error()), "number");
 
   // PATCH checks net ≤ gross against the stored values.
-  int64_t id = HouseCodes(admin_).size() == 1 ? svc_->ListHouses(admin_, {}, Page{})
-                                                    ->at("items").as_array()[0].at("id").as_int64()
-                                              : 0;
+  int64_t id =
+      HouseCodes(admin_).size() == 1
+          ? svc_->ListHouses(admin_, {}, Page{})->at("items").as_array()[0].at("id").as_int64()
+          : 0;
   auto u = svc_->UpdateHouse(admin_, id, J(R"({"net_area":200})"));
   ASSERT_FALSE(u.ok());
   EXPECT_EQ(FieldOf(u.error()), "net_area");
@@ -230,9 +235,8 @@ TEST_F(PropertyStorageTest, ProjectAndCompanyScope) {
   // Another company sees nothing and cannot write into this company's projects.
   EXPECT_TRUE(HouseCodes(other_).empty());
   EXPECT_EQ(svc_->GetHouse(other_, h1).error().kind, ErrorKind::kNotFound);
-  auto b = svc_->CreateBuilding(
-      other_, J(R"({"project_id":)" + std::to_string(p1_) +
-                R"(,"code":"9","name":"9号楼","kind":"residential"})"));
+  auto b = svc_->CreateBuilding(other_, J(R"({"project_id":)" + std::to_string(p1_) +
+                                          R"(,"code":"9","name":"9号楼","kind":"residential"})"));
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.error().code, "PROJECT_NOT_FOUND");
   b = svc_->CreateBuilding(p1_staff_, J(R"({"project_id":)" + std::to_string(p2_) +
@@ -329,8 +333,10 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
 
   // Not stored in clear.
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    auto row = tx.QueryOne("SELECT phone_enc, id_number_enc, phone_bidx FROM residents "
-                           "WHERE id = ?", {id});
+    auto row = tx.QueryOne(
+        "SELECT phone_enc, id_number_enc, phone_bidx FROM residents "
+        "WHERE id = ?",
+        {id});
     EXPECT_EQ(row->Str(0).find("12345678"), std::string::npos);
     EXPECT_EQ(row->Str(1).find("194912"), std::string::npos);
     EXPECT_EQ(row->Str(2).find("12345678"), std::string::npos);
@@ -361,8 +367,9 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   EXPECT_EQ(clear->at("phone").as_string(), "13812345678");
   EXPECT_EQ(clear->at("id_number").as_string(), "11010519491231002X");
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    auto a = tx.QueryOne("SELECT before_json, after_json FROM audit_log "
-                         "WHERE action = 'property.resident.unmask'");
+    auto a = tx.QueryOne(
+        "SELECT before_json, after_json FROM audit_log "
+        "WHERE action = 'property.resident.unmask'");
     ASSERT_TRUE(a.has_value());
     EXPECT_NE(a->Str(1).find("核对业主身份"), std::string::npos);
     EXPECT_EQ(a->Str(1).find("13812345678"), std::string::npos);
@@ -376,8 +383,8 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   EXPECT_TRUE(u->at("id_number").is_null());
 
   // A resident cannot be linked twice to the same house; a house with residents stays.
-  auto twice = svc_->LinkResident(admin_, h2, J(R"({"resident_id":)" + std::to_string(id) +
-                                                  R"(,"relation":"family"})"));
+  auto twice = svc_->LinkResident(
+      admin_, h2, J(R"({"resident_id":)" + std::to_string(id) + R"(,"relation":"family"})"));
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, "RESIDENT_ALREADY_LINKED");
   EXPECT_EQ(svc_->DeleteHouse(admin_, h2).error().code, "HOUSE_HAS_RESIDENTS");
@@ -403,17 +410,17 @@ TEST_F(PropertyStorageTest, VehiclesAndParking) {
 
   int64_t h1 = MakeHouse(MakeFloor(p1_), "0101");
   std::string p1 = std::to_string(p1_);
-  auto v = svc_->CreateVehicle(admin_, J(R"({"project_id":)" + p1 +
-                                         R"(,"plate":"沪a 12345","kind":"car","house_id":)" +
-                                         std::to_string(h1) + "}"));
+  auto v = svc_->CreateVehicle(
+      admin_, J(R"({"project_id":)" + p1 + R"(,"plate":"沪a 12345","kind":"car","house_id":)" +
+                std::to_string(h1) + "}"));
   ASSERT_TRUE(v.ok()) << v.error().code;
   EXPECT_EQ(v->at("plate").as_string(), "沪A12345");
   auto dup = svc_->CreateVehicle(
       admin_, J(R"({"project_id":)" + std::to_string(p2_) + R"(,"plate":"沪A12345","kind":"ev"})"));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, "PLATE_TAKEN");
-  auto bad = svc_->CreateVehicle(admin_, J(R"({"project_id":)" + p1 +
-                                           R"(,"plate":"XYZ","kind":"car"})"));
+  auto bad =
+      svc_->CreateVehicle(admin_, J(R"({"project_id":)" + p1 + R"(,"plate":"XYZ","kind":"car"})"));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(FieldOf(bad.error()), "plate");
   EXPECT_EQ(svc_->DeleteHouse(admin_, h1).error().code, "HOUSE_HAS_VEHICLES");
@@ -429,13 +436,15 @@ TEST_F(PropertyStorageTest, VehiclesAndParking) {
   vf.q = "a12";
   EXPECT_EQ(svc_->ListVehicles(admin_, vf, Page{})->at("total").as_int64(), 1);
 
-  auto space = svc_->CreateParkingSpace(
-      admin_, J(R"({"project_id":)" + p1 + R"(,"code":"B1-001","kind":"owned",)"
-                R"("status":"occupied","area":1250,"vehicle_id":)" +
-                std::to_string(v->at("id").as_int64()) + "}"));
+  auto space =
+      svc_->CreateParkingSpace(admin_, J(R"({"project_id":)" + p1 +
+                                         R"(,"code":"B1-001","kind":"owned",)"
+                                         R"("status":"occupied","area":1250,"vehicle_id":)" +
+                                         std::to_string(v->at("id").as_int64()) + "}"));
   ASSERT_TRUE(space.ok()) << space.error().code;
   auto again = svc_->CreateParkingSpace(
-      admin_, J(R"({"project_id":)" + p1 + R"(,"code":"B1-001","kind":"owned","status":"vacant"})"));
+      admin_,
+      J(R"({"project_id":)" + p1 + R"(,"code":"B1-001","kind":"owned","status":"vacant"})"));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "PARKING_CODE_TAKEN");
   EXPECT_EQ(svc_->DeleteVehicle(admin_, v->at("id").as_int64()).error().code,
@@ -445,10 +454,54 @@ TEST_F(PropertyStorageTest, VehiclesAndParking) {
   ASSERT_TRUE(freed.ok());
   EXPECT_TRUE(freed->at("vehicle_id").is_null());
   EXPECT_TRUE(svc_->DeleteVehicle(admin_, v->at("id").as_int64()).ok());
-  EXPECT_EQ(svc_->GetParkingSpace(Staff(c1_, p2_, false), space->at("id").as_int64())
-                .error()
-                .kind,
+  EXPECT_EQ(svc_->GetParkingSpace(Staff(c1_, p2_, false), space->at("id").as_int64()).error().kind,
             ErrorKind::kNotFound);
+}
+
+// The routes over the same fixture, through the router's pipeline.
+class PropertyApiTest : public PropertyStorageTest {
+ protected:
+  class FixedCaller : public http::Authenticator {
+   public:
+    explicit FixedCaller(TenantContext ctx) : ctx_(std::move(ctx)) {}
+    Result<TenantContext> Authenticate(const http::Request&) override { return ctx_; }
+
+   private:
+    TenantContext ctx_;
+  };
+
+  http::Response Call(const std::string& method, const std::string& path,
+                      std::vector<std::pair<std::string, std::string>> query = {},
+                      const std::string& body = "") {
+    http::Router router(std::make_shared<FixedCaller>(admin_));
+    RegisterRoutes(router, *svc_);
+    http::Request req;
+    req.method = method;
+    req.path = req.target = path;
+    req.query = std::move(query);
+    req.body = body;
+    if (!body.empty()) req.headers.emplace_back("content-type", "application/json");
+    req.request_id = "t1";
+    return router.Handle(req);
+  }
+};
+
+TEST_F(PropertyApiTest, RoutesParseAndReply) {
+  std::string p1 = std::to_string(p1_);
+  auto created = Call("POST", "/api/v1/buildings", {},
+                      R"({"project_id":)" + p1 + R"(,"code":"1","name":"1号楼","kind":"office"})");
+  EXPECT_EQ(created.status, 201) << created.body;
+  auto list = Call("GET", "/api/v1/buildings", {{"project_id", p1}});
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(json::parse(list.body).at("total").as_int64(), 1);
+  EXPECT_EQ(Call("GET", "/api/v1/buildings", {{"project_id", "x"}}).status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/tree").status, 400);
+  EXPECT_EQ(Call("GET", "/api/v1/tree", {{"project_id", p1}}).status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/houses/abc").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/houses", {{"size", "1000"}}).status, 400);
+  EXPECT_EQ(Call("POST", "/api/v1/vehicles", {}, "{").status, 400);
+  auto id = json::parse(created.body).at("id").as_int64();
+  EXPECT_EQ(Call("DELETE", "/api/v1/buildings/" + std::to_string(id)).status, 204);
 }
 
 }  // namespace

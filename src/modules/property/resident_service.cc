@@ -77,7 +77,8 @@ struct Resident {
   }
   json::object Json(const crypto::SecretKey& key) const {
     json::value id_number = nullptr;
-    if (id_number_hint) id_number = json::string(pii::MaskIdNumber(*id_number_hint));
+    if (id_number_hint.has_value())
+      id_number = json::string(pii::MaskIdNumber(id_number_hint.value()));
     return json::object{{"id", id},
                         {"name", name},
                         {"phone", MaskedPhone(key, phone_enc, phone_last4)},
@@ -168,13 +169,15 @@ JsonResult PropertyService::ListResidents(const TenantContext& ctx, const Reside
     where += ")";
   }
   if (f.project_id) {
-    where += " AND EXISTS (SELECT 1 FROM house_residents hp WHERE hp.resident_id = r.id "
-             "AND hp.project_id = ?)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM house_residents hp WHERE hp.resident_id = r.id "
+        "AND hp.project_id = ?)";
     params.emplace_back(*f.project_id);
   }
   if (f.house_id) {
-    where += " AND EXISTS (SELECT 1 FROM house_residents hh WHERE hh.resident_id = r.id "
-             "AND hh.house_id = ?)";
+    where +=
+        " AND EXISTS (SELECT 1 FROM house_residents hh WHERE hh.resident_id = r.id "
+        "AND hh.house_id = ?)";
     params.emplace_back(*f.house_id);
   }
   if (std::string q = Trim(f.q); !q.empty()) {
@@ -248,12 +251,11 @@ JsonResult PropertyService::CreateResident(const TenantContext& ctx, const json:
     if (house_id) {
       int64_t link = tx.InsertId(kInsertLink, {ctx.company_id, *project_id, *house_id, x.id,
                                                *relation, CivilDate(now), now, now});
-      after["houses"] = json::array{json::object{
-          {"id", link}, {"house_id", *house_id}, {"relation", *relation}}};
+      after["houses"] =
+          json::array{json::object{{"id", link}, {"house_id", *house_id}, {"relation", *relation}}};
     }
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.resident.create", "resident", x.id, project_id, nullptr, after},
-                  now);
+                  {"property.resident.create", "resident", x.id, project_id, nullptr, after}, now);
     if (house_id) after["houses"] = VisibleLinks(tx, ctx, x.id);
     return json::value(std::move(after));
   });
@@ -278,7 +280,11 @@ JsonResult PropertyService::UpdateResident(const TenantContext& ctx, int64_t id,
     x.id_number_bidx = old->OptStr(1);
     x.name = name.value_or(x.name);
     if (pii.phone) SetPhone(x, key_, *pii.phone);
-    if (pii.clear_id_number) x.id_number_enc = x.id_number_bidx = x.id_number_hint = std::nullopt;
+    if (pii.clear_id_number) {
+      x.id_number_enc.reset();
+      x.id_number_bidx.reset();
+      x.id_number_hint.reset();
+    }
     if (pii.id_number) {
       SetIdNumber(x, key_, *pii.id_number);
       if (tx.QueryOne(kIdNumberUsed, {ctx.company_id, *x.id_number_bidx, id}))
@@ -286,9 +292,9 @@ JsonResult PropertyService::UpdateResident(const TenantContext& ctx, int64_t id,
     }
     Millis now = clock_.Now();
     x.updated_at = now;
-    tx.Exec(kUpdateResident, {x.name, x.phone_enc, x.phone_bidx, x.phone_last4,
-                              Nullable(x.id_number_enc), Nullable(x.id_number_bidx),
-                              Nullable(x.id_number_hint), now, id});
+    tx.Exec(kUpdateResident,
+            {x.name, x.phone_enc, x.phone_bidx, x.phone_last4, Nullable(x.id_number_enc),
+             Nullable(x.id_number_bidx), Nullable(x.id_number_hint), now, id});
     json::object after = x.Json(key_);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"property.resident.update", "resident", id, std::nullopt, before, after}, now);

@@ -31,7 +31,8 @@ constexpr std::string_view kInsertBuilding =
 constexpr std::string_view kUpdateBuilding =
     "UPDATE buildings SET code = ?, name = ?, kind = ?, floors_above = ?, floors_below = ?, "
     "updated_at = ? WHERE id = ?";
-constexpr std::string_view kBuildingHasHouses = "SELECT 1 FROM houses WHERE building_id = ? LIMIT 1";
+constexpr std::string_view kBuildingHasHouses =
+    "SELECT 1 FROM houses WHERE building_id = ? LIMIT 1";
 constexpr std::string_view kDeleteBuildingFloors = "DELETE FROM floors WHERE building_id = ?";
 constexpr std::string_view kDeleteBuildingEntrances = "DELETE FROM entrances WHERE building_id = ?";
 constexpr std::string_view kDeleteBuilding = "DELETE FROM buildings WHERE id = ?";
@@ -48,7 +49,8 @@ constexpr std::string_view kInsertEntrance =
     "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kUpdateEntrance =
     "UPDATE entrances SET code = ?, name = ?, updated_at = ? WHERE id = ?";
-constexpr std::string_view kEntranceHasHouses = "SELECT 1 FROM houses WHERE entrance_id = ? LIMIT 1";
+constexpr std::string_view kEntranceHasHouses =
+    "SELECT 1 FROM houses WHERE entrance_id = ? LIMIT 1";
 constexpr std::string_view kDeleteEntranceFloors = "DELETE FROM floors WHERE entrance_id = ?";
 constexpr std::string_view kDeleteEntrance = "DELETE FROM entrances WHERE id = ?";
 
@@ -163,8 +165,8 @@ Result<T> Find(db::Tx& tx, const TenantContext& ctx, std::string_view sql, int64
   return row;
 }
 
-const std::initializer_list<std::string_view> kBuildingKinds = {
-    "residential", "commercial", "parking", "office", "mixed"};
+const std::initializer_list<std::string_view> kBuildingKinds = {"residential", "commercial",
+                                                                "parking", "office", "mixed"};
 
 // "12层" above ground, "B2" below.
 std::string DefaultFloorName(int64_t number) {
@@ -221,8 +223,7 @@ JsonResult PropertyService::CreateBuilding(const TenantContext& ctx, const json:
     if (tx.QueryOne(kBuildingCodeUsed, {*project_id, *code, int64_t{0}}))
       return FieldErr(kBuildingCodeTaken, "code", "taken");
     Millis now = clock_.Now();
-    Building b{0, *project_id, *code, *name, *kind, above.value_or(0), below.value_or(0), now,
-               now};
+    Building b{0, *project_id, *code, *name, *kind, above.value_or(0), below.value_or(0), now, now};
     b.id = tx.InsertId(kInsertBuilding, {ctx.company_id, b.project_id, b.code, b.name, b.kind,
                                          b.floors_above, b.floors_below, now, now});
     json::value after = b.Json();
@@ -265,8 +266,7 @@ JsonResult PropertyService::UpdateBuilding(const TenantContext& ctx, int64_t id,
     if (recode) tx.Exec(kRecodeHousesOfBuilding, {now, b.id});
     json::value after = b.Json();
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.building.update", "building", b.id, b.project_id, before, after},
-                  now);
+                  {"property.building.update", "building", b.id, b.project_id, before, after}, now);
     return after;
   });
 }
@@ -378,8 +378,7 @@ JsonResult PropertyService::UpdateEntrance(const TenantContext& ctx, int64_t id,
     if (recode) tx.Exec(kRecodeHousesOfEntrance, {now, e.id});
     json::value after = e.Json();
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.entrance.update", "entrance", e.id, e.project_id, before, after},
-                  now);
+                  {"property.entrance.update", "entrance", e.id, e.project_id, before, after}, now);
     return after;
   });
 }
@@ -401,8 +400,7 @@ Status PropertyService::DeleteEntrance(const TenantContext& ctx, int64_t id) {
 
 // ---- floors -------------------------------------------------------------------------------
 
-JsonResult PropertyService::ListFloors(const TenantContext& ctx,
-                                       std::optional<int64_t> entrance_id,
+JsonResult PropertyService::ListFloors(const TenantContext& ctx, std::optional<int64_t> entrance_id,
                                        std::optional<int64_t> building_id, const Page& page) {
   if (!entrance_id && !building_id)
     return FieldErr(errors::kBadQuery, "entrance_id", "required",
@@ -445,10 +443,16 @@ JsonResult PropertyService::CreateFloor(const TenantContext& ctx, const json::ob
     if (tx.QueryOne(kFloorNumberUsed, {e->id, *number, int64_t{0}}))
       return FieldErr(kFloorNumberTaken, "number", "taken");
     Millis now = clock_.Now();
-    Floor f{0, e->project_id, e->building_id, e->id, *number,
-            name.value_or(DefaultFloorName(*number)), now, now};
-    f.id = tx.InsertId(kInsertFloor, {ctx.company_id, f.project_id, f.building_id,
-                                      f.entrance_id, f.number, f.name, now, now});
+    Floor f{0,
+            e->project_id,
+            e->building_id,
+            e->id,
+            *number,
+            name.value_or(DefaultFloorName(*number)),
+            now,
+            now};
+    f.id = tx.InsertId(kInsertFloor, {ctx.company_id, f.project_id, f.building_id, f.entrance_id,
+                                      f.number, f.name, now, now});
     json::value after = f.Json();
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"property.floor.create", "floor", f.id, f.project_id, nullptr, after}, now);
@@ -471,7 +475,8 @@ JsonResult PropertyService::UpdateFloor(const TenantContext& ctx, int64_t id,
     if (!found.ok()) return found.take_error();
     Floor f = *found;
     json::value before = f.Json();
-    if (number && *number != f.number && tx.QueryOne(kFloorNumberUsed, {f.entrance_id, *number, f.id}))
+    if (number && *number != f.number &&
+        tx.QueryOne(kFloorNumberUsed, {f.entrance_id, *number, f.id}))
       return FieldErr(kFloorNumberTaken, "number", "taken");
     Millis now = clock_.Now();
     f.number = number.value_or(f.number);

@@ -167,15 +167,14 @@ JsonResult PropertyService::CreateVehicle(const TenantContext& ctx, const json::
     if (tx.QueryOne(kPlateUsed, {ctx.company_id, *plate, int64_t{0}}))
       return FieldErr(kPlateTaken, "plate", "taken");
     Millis now = clock_.Now();
-    Vehicle v{0, *project_id, house_id, resident_id, *plate, *kind, brand.value_or(""),
-              color.value_or(""), now, now};
-    v.id = tx.InsertId(kInsertVehicle, {ctx.company_id, v.project_id, Nullable(v.house_id),
-                                        Nullable(v.resident_id), v.plate, v.kind, v.brand,
-                                        v.color, now, now});
+    Vehicle v{0,     *project_id,        house_id,           resident_id, *plate,
+              *kind, brand.value_or(""), color.value_or(""), now,         now};
+    v.id = tx.InsertId(kInsertVehicle,
+                       {ctx.company_id, v.project_id, Nullable(v.house_id), Nullable(v.resident_id),
+                        v.plate, v.kind, v.brand, v.color, now, now});
     json::value after = v.Json();
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.vehicle.create", "vehicle", v.id, v.project_id, nullptr, after},
-                  now);
+                  {"property.vehicle.create", "vehicle", v.id, v.project_id, nullptr, after}, now);
     return after;
   });
 }

@@ -1,0 +1,147 @@
+// The one request layer every API function goes through.
+//
+// - Same-origin cookie session (HttpOnly `anju_session`); every unsafe method carries the
+//   CSRF token in `X-CSRF-Token`.
+// - Success: the JSON body as is (a resource or {items, total, page, size}); 204 → undefined.
+// - Failure: throws ApiError built from the server's envelope
+//   {"error":{"code","message","i18n","request_id","fields":[…]}}, after telling the user
+//   (translated via `server.<i18n>`, falling back to `message`) through the notifier the
+//   route group installed (Element Plus message box on /admin, Vant toast on phones).
+// - 401: the session is gone; the route group's handler sends the user to its login page.
+
+export interface FieldError {
+  field: string
+  code: string
+  message: string
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  size: number
+}
+
+export class ApiError extends Error {
+  constructor(
+    public status: number,
+    public code: string,
+    message: string,
+    public i18n: string,
+    public requestId: string,
+    public fields: FieldError[],
+  ) {
+    super(message)
+  }
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>
+
+export interface RequestOptions {
+  query?: Query
+  body?: unknown
+  /** Do not show the error to the user (the caller handles it). */
+  quiet?: boolean
+  /** Do not treat 401 as "session expired" (login, session probe). */
+  no401?: boolean
+}
+
+interface Hooks {
+  translate: (err: ApiError) => string
+  notify: (text: string) => void
+  unauthorized: () => void
+}
+
+const hooks: Hooks = {
+  translate: (e) => e.message,
+  notify: (text) => console.error(text),
+  unauthorized: () => {},
+}
+let csrfToken = ''
+
+export function setCsrfToken(token: string): void {
+  csrfToken = token
+}
+export function setRequestHooks(h: Partial<Hooks>): void {
+  Object.assign(hooks, h)
+}
+/** The user-facing text of an error (translated). */
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return hooks.translate(err)
+  return err instanceof Error ? err.message : String(err)
+}
+
+function buildUrl(path: string, query?: Query): string {
+  if (!query) return path
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    params.append(k, String(v))
+  }
+  const s = params.toString()
+  return s ? `${path}?${s}` : path
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: unknown = null
+  try {
+    body = await res.json()
+  } catch {
+    /* not JSON (a proxy error page) */
+  }
+  const e = (body as { error?: Record<string, unknown> } | null)?.error
+  if (e && typeof e === 'object') {
+    return new ApiError(
+      res.status,
+      String(e.code ?? ''),
+      String(e.message ?? res.statusText),
+      String(e.i18n ?? ''),
+      String(e.request_id ?? ''),
+      Array.isArray(e.fields) ? (e.fields as FieldError[]) : [],
+    )
+  }
+  return new ApiError(res.status, 'HTTP_' + res.status, res.statusText || 'Network error',
+    'common.internal', res.headers.get('x-request-id') ?? '', [])
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const init: RequestInit = { method, headers, credentials: 'same-origin' }
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      init.body = JSON.stringify(opts.body)
+    }
+  }
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, opts.query), init)
+  } catch (cause) {
+    const err = new ApiError(0, 'NETWORK', String(cause), 'common.unavailable', '', [])
+    if (!opts.quiet) hooks.notify(hooks.translate(err))
+    throw err
+  }
+  if (res.ok) {
+    if (res.status === 204) return undefined as T
+    const text = await res.text()
+    return (text ? JSON.parse(text) : undefined) as T
+  }
+  const err = await toError(res)
+  if (err.status === 401 && !opts.no401) {
+    hooks.unauthorized()
+  } else if (!opts.quiet) {
+    hooks.notify(hooks.translate(err))
+  }
+  throw err
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query, opts: RequestOptions = {}) =>
+    request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>('POST', path, { ...opts, body: body ?? {} }),
+  patch: <T>(path: string, body: unknown, opts: RequestOptions = {}) =>
+    request<T>('PATCH', path, { ...opts, body }),
+  del: <T = void>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
+}
