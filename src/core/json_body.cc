@@ -66,6 +66,20 @@ const json::value* BodyReader::Get(std::string_view name, bool required) {
   return &it->value();
 }
 
+const json::array* BodyReader::Array(std::string_view name, bool required, size_t max_items) {
+  const json::value* v = Get(name, required);
+  if (!v) return nullptr;
+  if (!v->is_array()) {
+    Fail(std::string(name), "invalid_type", "Must be a list");
+    return nullptr;
+  }
+  if (v->as_array().size() > max_items) {
+    Fail(std::string(name), "too_long", "At most " + std::to_string(max_items) + " items");
+    return nullptr;
+  }
+  return &v->as_array();
+}
+
 bool BodyReader::IsNull(std::string_view name) const {
   auto it = obj_.find(name);
   return it != obj_.end() && it->value().is_null();

@@ -44,6 +44,8 @@ class BodyReader {
                                   const std::vector<std::string_view>& allowed);
   // "YYYY-MM-DD".
   std::optional<std::string> Date(std::string_view name, bool required);
+  // A JSON array (elements are the caller's to check; report them as "name[i]").
+  const boost::json::array* Array(std::string_view name, bool required, size_t max_items = 1000);
   // Field present with JSON null (to clear an optional value in PATCH).
   bool IsNull(std::string_view name) const;
   bool Has(std::string_view name) const { return obj_.contains(name); }

@@ -7,7 +7,8 @@
 //   the granter in that scope (company-wide, or the project), so a project manager cannot
 //   make anybody an HQ admin.
 // - Staff are visible to callers holding org:staff:read company-wide, or in a project where
-//   the staff member has a grant.
+//   the staff member has a grant or whose department they belong to. Project-scoped
+//   callers can only place staff in departments of their own projects.
 #pragma once
 
 #include <optional>
@@ -73,6 +74,14 @@ class OrgService {
   // Loads a staff member of the caller's company whom the caller may see with `code`.
   Result<boost::json::object> VisibleStaff(db::Tx& tx, const TenantContext& ctx, int64_t id,
                                            std::string_view code);
+
+  // Appends " AND (…)" limiting users u to those visible with `code` (project-scoped callers).
+  static void AppendStaffScope(const TenantContext& ctx, std::string_view code, std::string& sql,
+                               db::Params& params);
+  // 404 DEPARTMENT_NOT_FOUND unless the department is the caller's company's and within
+  // `code`'s scope (HQ departments need the code company-wide).
+  Status CheckDepartment(db::Tx& tx, const TenantContext& ctx, int64_t department_id,
+                         std::string_view code);
 
   db::Database& db_;
   const Clock& clock_;

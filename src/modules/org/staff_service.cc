@@ -40,21 +40,14 @@ json::object RoleJson(const db::Row& r) {
           {"permissions", std::move(perms)}, {"builtin", r.Int(4) != 0}};
 }
 
-// Reads a role's permission list from a body: known codes only, no duplicates.
-std::optional<std::string> ReadPermissions(const json::object& b, BodyReader& r, bool required) {
-  if (!b.contains("permissions")) {
-    if (required) r.Fail("permissions", "required", "This field is required");
-    return std::nullopt;
-  }
-  const json::value& v = b.at("permissions");
-  if (!v.is_array()) {
-    r.Fail("permissions", "invalid_type", "Must be a list of permission codes");
-    return std::nullopt;
-  }
+// Reads a role's permission list from a body: known codes only, duplicates dropped.
+std::optional<std::string> ReadPermissions(BodyReader& r, bool required) {
+  const json::array* list = r.Array("permissions", required, 200);
+  if (!list) return std::nullopt;
   std::string codes;
   std::set<std::string> seen;
-  for (size_t i = 0; i < v.as_array().size(); ++i) {
-    const json::value& c = v.as_array()[i];
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json::value& c = (*list)[i];
     if (!c.is_string() || !identity::IsKnownPermission(c.as_string())) {
       r.Fail("permissions[" + std::to_string(i) + "]", "unknown_permission",
              "Unknown permission code");
@@ -68,6 +61,18 @@ std::optional<std::string> ReadPermissions(const json::object& b, BodyReader& r,
 
 }  // namespace
 
+void OrgService::AppendStaffScope(const TenantContext& ctx, std::string_view code,
+                                  std::string& sql, db::Params& params) {
+  std::string grants, departments;
+  db::Params gp, dp;
+  identity::AppendProjectScope(ctx, code, "project_id", grants, gp);
+  identity::AppendProjectScope(ctx, code, "project_id", departments, dp);
+  sql += " AND (u.id IN (SELECT user_id FROM role_grants WHERE 1 = 1" + grants +
+         ") OR u.department_id IN (SELECT id FROM departments WHERE 1 = 1" + departments + "))";
+  params.insert(params.end(), gp.begin(), gp.end());
+  params.insert(params.end(), dp.begin(), dp.end());
+}
+
 Result<json::object> OrgService::VisibleStaff(db::Tx& tx, const TenantContext& ctx, int64_t id,
                                               std::string_view code) {
   ANJU_TRY(identity::Require(ctx, code));
@@ -77,12 +82,22 @@ Result<json::object> OrgService::VisibleStaff(db::Tx& tx, const TenantContext& c
   if (!row) return Error(kStaffNotFound);
   const Scope* s = ctx.access.ScopeOf(std::string(code));
   if (!s->all_projects) {
-    std::string sql = "SELECT 1 FROM role_grants WHERE user_id = ?";
+    std::string sql = "SELECT 1 FROM users u WHERE u.id = ?";
     db::Params params{id};
-    identity::AppendProjectScope(ctx, code, "project_id", sql, params);
+    AppendStaffScope(ctx, code, sql, params);
     if (!tx.QueryOne(sql, params)) return Error(kStaffNotFound);
   }
   return StaffJson(*row, clock_.Now());
+}
+
+Status OrgService::CheckDepartment(db::Tx& tx, const TenantContext& ctx, int64_t department_id,
+                                   std::string_view code) {
+  auto d = tx.QueryOne("SELECT project_id FROM departments WHERE id = ? AND company_id = ?",
+                       {department_id, ctx.company_id});
+  bool ok = d && (d->IsNull(0) ? ctx.access.ScopeOf(std::string(code))->all_projects
+                               : ctx.access.HasIn(std::string(code), d->Int(0)));
+  if (!ok) return Error(kDepartmentNotFound).WithField("department_id", "not_found");
+  return Status::Ok();
 }
 
 Result<json::value> OrgService::ListStaff(const TenantContext& ctx,
@@ -93,14 +108,12 @@ Result<json::value> OrgService::ListStaff(const TenantContext& ctx,
     std::string where = " FROM users u WHERE u.company_id = ? AND u.kind = 'staff'";
     db::Params params{ctx.company_id};
     const Scope* s = ctx.access.ScopeOf(std::string(perm::kStaffRead));
-    if (!s->all_projects || project_id) {
-      where += " AND u.id IN (SELECT user_id FROM role_grants WHERE 1 = 1";
-      identity::AppendProjectScope(ctx, perm::kStaffRead, "project_id", where, params);
-      if (project_id) {
-        where += " AND project_id = ?";
-        params.emplace_back(*project_id);
-      }
-      where += ")";
+    if (!s->all_projects) AppendStaffScope(ctx, perm::kStaffRead, where, params);
+    if (project_id) {
+      where += " AND (u.id IN (SELECT user_id FROM role_grants WHERE project_id = ?) OR "
+               "u.department_id IN (SELECT id FROM departments WHERE project_id = ?))";
+      params.emplace_back(*project_id);
+      params.emplace_back(*project_id);
     }
     if (!q.empty()) {
       std::string like = "%";
@@ -144,10 +157,13 @@ Result<json::value> OrgService::CreateStaff(const TenantContext& ctx, const json
   auto department_id = r.Int("department_id", false, 1, INT64_MAX);
   auto trade = r.Enum("trade", false, kTrades);
   ANJU_TRY(r.Finish());
+  // Project-scoped callers place new staff in a department of one of their projects, so
+  // that they can see them afterwards; only company-wide callers may leave it out.
+  if (!department_id && !ctx.access.ScopeOf(std::string(perm::kStaffWrite))->all_projects)
+    return Error(errors::kValidation).WithField("department_id", "required",
+                                                "Choose a department of your project");
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    if (department_id && !tx.QueryOne("SELECT 1 FROM departments WHERE id = ? AND company_id = ?",
-                                       {*department_id, ctx.company_id}))
-      return Error(kDepartmentNotFound).WithField("department_id", "not_found");
+    if (department_id) ANJU_TRY(CheckDepartment(tx, ctx, *department_id, perm::kStaffWrite));
     identity::NewAccount a{ctx.company_id, AccountKind::kStaff, *login, *name, *password,
                            department_id, trade.value_or("")};
     auto id = identity_.CreateAccount(tx, a, ctx.login, ctx.user_id);
@@ -170,9 +186,7 @@ Result<json::value> OrgService::UpdateStaff(const TenantContext& ctx, int64_t id
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
     auto before = VisibleStaff(tx, ctx, id, perm::kStaffWrite);
     if (!before.ok()) return before.take_error();
-    if (department_id && !tx.QueryOne("SELECT 1 FROM departments WHERE id = ? AND company_id = ?",
-                                       {*department_id, ctx.company_id}))
-      return Error(kDepartmentNotFound).WithField("department_id", "not_found");
+    if (department_id) ANJU_TRY(CheckDepartment(tx, ctx, *department_id, perm::kStaffWrite));
     const json::object& bo = before.value();
     Millis now = clock_.Now();
     db::Value dept = department_id ? db::Value(*department_id)
@@ -226,7 +240,7 @@ Result<json::value> OrgService::CreateRole(const TenantContext& ctx, const json:
   r.ReadOnly({"id", "company_id", "builtin", "created_at", "updated_at"});
   auto code = r.Str("code", true, 32);
   auto name = r.Str("name", true, 50);
-  auto perms = ReadPermissions(b, r, true);
+  auto perms = ReadPermissions(r, true);
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
     if (tx.QueryOne("SELECT 1 FROM roles WHERE company_id = ? AND code = ?",
@@ -253,7 +267,7 @@ Result<json::value> OrgService::UpdateRole(const TenantContext& ctx, int64_t id,
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "code", "builtin", "created_at", "updated_at"});
   auto name = r.Str("name", false, 50);
-  auto perms = ReadPermissions(b, r, false);
+  auto perms = ReadPermissions(r, false);
   ANJU_TRY(r.Finish());
   auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
     auto row = tx.QueryOne("SELECT id, code, name, permissions, builtin FROM roles "

@@ -59,7 +59,8 @@ export const createProject = (b: Partial<Project>) => http.post<Project>('/api/v
 export const updateProject = (id: number, b: Partial<Project>) =>
   http.patch<Project>(`/api/v1/projects/${id}`, b)
 
-export const listDepartments = () => http.get<Items<Department>>('/api/v1/departments')
+export const listDepartments = (opts: { quiet?: boolean } = {}) =>
+  http.get<Items<Department>>('/api/v1/departments', undefined, opts)
 export const createDepartment = (b: Partial<Department>) =>
   http.post<Department>('/api/v1/departments', b)
 export const updateDepartment = (id: number, b: Partial<Department>) =>

@@ -1,0 +1,348 @@
+// Tenant isolation: every route, called by someone who must not reach the first project's
+// owner's data — another company's HQ admin, the manager of another project of the same
+// company, and two other owners — answers 403/404 for the victim's rows, writes nothing,
+// and lists return only rows the caller may see. Every registered route must be classified
+// here, so a new route cannot skip this test.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <map>
+#include <set>
+
+#include "support/test_app.h"
+
+namespace anju::testing {
+namespace {
+
+namespace json = boost::json;
+
+// The victim: the first project (JHY) of the demo company and the rows of `owner`.
+struct Victim {
+  int64_t company, project, department, staff, grant, role, building, entrance, floor, house,
+      link, resident, vehicle, parking;
+};
+
+Victim FindVictim(TestApp& t) {
+  return t.app().db().Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    Victim v{};
+    v.company = t.company_id();
+    v.project = ProjectId(t, v.company, "JHY");
+    auto q = [&](const std::string& sql, db::Params p) { return tx.QueryOne(sql, p)->Int(0); };
+    v.department = q("SELECT id FROM departments WHERE project_id = ? ORDER BY id LIMIT 1",
+                     {v.project});
+    v.staff = q("SELECT id FROM users WHERE login = 'manager'", {});
+    v.grant = q("SELECT id FROM role_grants WHERE user_id = ?", {v.staff});
+    v.role = q("SELECT id FROM roles WHERE company_id = ? AND code = 'cashier'", {v.company});
+    v.resident = q("SELECT r.id FROM residents r JOIN users u ON u.id = r.user_id "
+                   "WHERE u.login = 'owner'", {});
+    v.link = q("SELECT id FROM house_residents WHERE resident_id = ?", {v.resident});
+    v.house = q("SELECT house_id FROM house_residents WHERE id = ?", {v.link});
+    v.building = q("SELECT building_id FROM houses WHERE id = ?", {v.house});
+    v.entrance = q("SELECT entrance_id FROM houses WHERE id = ?", {v.house});
+    v.floor = q("SELECT floor_id FROM houses WHERE id = ?", {v.house});
+    v.vehicle = q("SELECT id FROM vehicles WHERE resident_id = ?", {v.resident});
+    v.parking = q("SELECT id FROM parking_spaces WHERE project_id = ? ORDER BY id LIMIT 1",
+                  {v.project});
+    return v;
+  });
+}
+
+// What each route with path parameters gets: the victim's ids and a valid body, so that
+// authorisation — not validation — is what stops the call.
+struct ParamRoute {
+  std::function<std::vector<int64_t>(const Victim&)> ids;
+  std::function<json::value(const Victim&)> body;  // null for GET/DELETE
+};
+
+std::map<std::string, ParamRoute> ParamRoutes() {
+  auto none = [](const Victim&) { return json::value(nullptr); };
+  auto name = [](const Victim&) { return json::value(json::object{{"name", "越权"}}); };
+  return {
+      {"GET /api/v1/projects/{id}", {[](auto& v) { return std::vector{v.project}; }, none}},
+      {"PATCH /api/v1/projects/{id}", {[](auto& v) { return std::vector{v.project}; }, name}},
+      {"PATCH /api/v1/departments/{id}", {[](auto& v) { return std::vector{v.department}; }, name}},
+      {"GET /api/v1/staff/{id}", {[](auto& v) { return std::vector{v.staff}; }, none}},
+      {"PATCH /api/v1/staff/{id}", {[](auto& v) { return std::vector{v.staff}; }, name}},
+      {"POST /api/v1/staff/{id}/password",
+       {[](auto& v) { return std::vector{v.staff}; },
+        [](auto&) { return json::value(json::object{{"password", "Hijack#2026pw"}}); }}},
+      {"GET /api/v1/staff/{id}/grants", {[](auto& v) { return std::vector{v.staff}; }, none}},
+      {"POST /api/v1/staff/{id}/grants",
+       {[](auto& v) { return std::vector{v.staff}; },
+        [](auto& v) { return json::value(json::object{{"role_id", v.role}}); }}},
+      {"DELETE /api/v1/staff/{id}/grants/{grantId}",
+       {[](auto& v) { return std::vector{v.staff, v.grant}; }, none}},
+      {"PATCH /api/v1/roles/{id}", {[](auto& v) { return std::vector{v.role}; }, name}},
+      {"GET /api/v1/buildings/{id}", {[](auto& v) { return std::vector{v.building}; }, none}},
+      {"PATCH /api/v1/buildings/{id}", {[](auto& v) { return std::vector{v.building}; }, name}},
+      {"DELETE /api/v1/buildings/{id}", {[](auto& v) { return std::vector{v.building}; }, none}},
+      {"GET /api/v1/entrances/{id}", {[](auto& v) { return std::vector{v.entrance}; }, none}},
+      {"PATCH /api/v1/entrances/{id}", {[](auto& v) { return std::vector{v.entrance}; }, name}},
+      {"DELETE /api/v1/entrances/{id}", {[](auto& v) { return std::vector{v.entrance}; }, none}},
+      {"PATCH /api/v1/floors/{id}", {[](auto& v) { return std::vector{v.floor}; }, name}},
+      {"DELETE /api/v1/floors/{id}", {[](auto& v) { return std::vector{v.floor}; }, none}},
+      {"GET /api/v1/houses/{id}", {[](auto& v) { return std::vector{v.house}; }, none}},
+      {"PATCH /api/v1/houses/{id}",
+       {[](auto& v) { return std::vector{v.house}; },
+        [](auto&) { return json::value(json::object{{"status", "rented"}}); }}},
+      {"DELETE /api/v1/houses/{id}", {[](auto& v) { return std::vector{v.house}; }, none}},
+      {"GET /api/v1/houses/{id}/residents", {[](auto& v) { return std::vector{v.house}; }, none}},
+      {"POST /api/v1/houses/{id}/residents",
+       {[](auto& v) { return std::vector{v.house}; },
+        [](auto& v) {
+          return json::value(json::object{
+              {"resident_id", v.resident}, {"relation", "family"}, {"start_date", "2026-01-01"}});
+        }}},
+      {"PATCH /api/v1/houses/{id}/residents/{linkId}",
+       {[](auto& v) { return std::vector{v.house, v.link}; },
+        [](auto&) { return json::value(json::object{{"end_date", "2026-12-31"}}); }}},
+      {"DELETE /api/v1/houses/{id}/residents/{linkId}",
+       {[](auto& v) { return std::vector{v.house, v.link}; }, none}},
+      {"GET /api/v1/residents/{id}", {[](auto& v) { return std::vector{v.resident}; }, none}},
+      {"PATCH /api/v1/residents/{id}", {[](auto& v) { return std::vector{v.resident}; }, name}},
+      {"POST /api/v1/residents/{id}/unmask",
+       {[](auto& v) { return std::vector{v.resident}; },
+        [](auto&) { return json::value(json::object{{"reason", "越权测试"}}); }}},
+      {"GET /api/v1/vehicles/{id}", {[](auto& v) { return std::vector{v.vehicle}; }, none}},
+      {"PATCH /api/v1/vehicles/{id}",
+       {[](auto& v) { return std::vector{v.vehicle}; },
+        [](auto&) { return json::value(json::object{{"color", "黑色"}}); }}},
+      {"DELETE /api/v1/vehicles/{id}", {[](auto& v) { return std::vector{v.vehicle}; }, none}},
+      {"GET /api/v1/parking-spaces/{id}", {[](auto& v) { return std::vector{v.parking}; }, none}},
+      {"PATCH /api/v1/parking-spaces/{id}",
+       {[](auto& v) { return std::vector{v.parking}; },
+        [](auto&) { return json::value(json::object{{"status", "reserved"}}); }}},
+  };
+}
+
+// Creates whose body points into the victim's project.
+std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates() {
+  return {
+      {"POST /api/v1/departments",
+       [](auto& v) { return json::object{{"name", "越权部"}, {"project_id", v.project}}; }},
+      {"POST /api/v1/staff",
+       [](auto& v) {
+         return json::object{{"login", "hijacker1"}, {"name", "越权"},
+                             {"password", "Hijack#2026pw"}, {"department_id", v.department}};
+       }},
+      {"POST /api/v1/buildings",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"code", "H9"}, {"name", "越权楼"},
+                             {"kind", "residential"}};
+       }},
+      {"POST /api/v1/entrances",
+       [](auto& v) { return json::object{{"building_id", v.building}, {"code", "9"}, {"name", "9单元"}}; }},
+      {"POST /api/v1/floors",
+       [](auto& v) { return json::object{{"entrance_id", v.entrance}, {"number", 99}}; }},
+      {"POST /api/v1/houses",
+       [](auto& v) {
+         return json::object{{"floor_id", v.floor}, {"number", "9999"}, {"kind", "residential"},
+                             {"status", "vacant"}, {"gross_area", 10000}, {"net_area", 8000}};
+       }},
+      {"POST /api/v1/residents",
+       [](auto& v) {
+         return json::object{{"name", "越权"}, {"phone", "13900001111"}, {"house_id", v.house},
+                             {"relation", "tenant"}};
+       }},
+      {"POST /api/v1/vehicles",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"plate", "沪Z99999"}, {"kind", "car"}};
+       }},
+      {"POST /api/v1/parking-spaces",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"code", "HACK-1"}, {"kind", "public"},
+                             {"status", "vacant"}};
+       }},
+  };
+}
+
+// Company-level creates and the caller's own session: they never touch the victim.
+const std::set<std::string> kOwnScope = {
+    "POST /api/v1/projects", "POST /api/v1/roles", "POST /api/v1/auth/logout",
+    "GET /api/v1/me",        "POST /api/v1/me/password", "GET /api/v1/permissions",
+    "GET /api/v1/audit-log/verify"};
+
+// List routes → (table, filters to try). Returned ids must be visible to the caller.
+struct ListRoute {
+  std::string table;
+  std::vector<std::string> queries;
+};
+std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
+  std::string p = "project_id=" + std::to_string(v.project);
+  std::string h = "house_id=" + std::to_string(v.house);
+  return {
+      {"GET /api/v1/projects", {"projects", {""}}},
+      {"GET /api/v1/departments", {"departments", {""}}},
+      {"GET /api/v1/staff", {"users", {"", p, "q=manager"}}},
+      {"GET /api/v1/roles", {"roles", {""}}},
+      {"GET /api/v1/buildings", {"buildings", {"", p}}},
+      {"GET /api/v1/entrances", {"entrances", {p, "building_id=" + std::to_string(v.building)}}},
+      {"GET /api/v1/floors", {"floors", {"entrance_id=" + std::to_string(v.entrance),
+                                         "building_id=" + std::to_string(v.building)}}},
+      {"GET /api/v1/tree", {"buildings", {p}}},
+      {"GET /api/v1/houses", {"houses", {"", p, "building_id=" + std::to_string(v.building),
+                                         "floor_id=" + std::to_string(v.floor), "q=1-1-0101",
+                                         "q=%E5%BC%A0"}}},
+      {"GET /api/v1/residents", {"residents", {"", p, h, "q=%E5%BC%A0%E4%BC%9F"}}},
+      {"GET /api/v1/vehicles", {"vehicles", {"", p, h}}},
+      {"GET /api/v1/parking-spaces", {"parking_spaces", {"", p}}},
+      {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
+                                                            std::to_string(v.house)}}},
+  };
+}
+
+struct Caller {
+  std::string login;
+  // SQL that is true for rows of `table` (as alias t) the caller may see; `?` is the row id.
+  std::function<std::string(const std::string& table)> visible;
+};
+
+class TenantIsolationApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    app_ = new TestApp();
+    victim_ = FindVictim(*app_);
+  }
+  static void TearDownTestSuite() { delete app_; }
+
+  // Ids found anywhere in a reply's items (and nested lists such as the tree's).
+  static void CollectIds(const json::value& v, std::vector<int64_t>& out) {
+    if (v.is_object()) {
+      auto& o = v.as_object();
+      if (auto* id = o.if_contains("id"); id && id->is_int64()) out.push_back(id->as_int64());
+      for (auto& [k, child] : o)
+        if (child.is_array() && k != "permissions") CollectIds(child, out);
+    } else if (v.is_array()) {
+      for (auto& e : v.as_array()) CollectIds(e, out);
+    }
+  }
+
+  bool Visible(const Caller& c, const std::string& table, int64_t id) {
+    std::string sql = "SELECT COUNT(*) FROM " + table + " t WHERE t.id = ? AND (" +
+                      c.visible(table) + ")";
+    return app_->app().db().Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      return tx.QueryOne(sql, {id})->Int(0) == 1;
+    });
+  }
+
+  void CheckCaller(const Caller& c) {
+    auto client = app_->LoginAs(c.login);
+    const Victim& v = victim_;
+    int64_t victim_audit_before =
+        app_->Count("SELECT COUNT(*) FROM audit_log WHERE company_id = " +
+                    std::to_string(v.company) + " AND action <> 'identity.login'");
+    auto params = ParamRoutes();
+    auto creates = VictimCreates();
+    auto lists = ListRoutes(v);
+    for (const auto& r : app_->app().router().Routes()) {
+      if (!r.needs_auth) continue;
+      std::string key = r.method + " " + r.pattern;
+      SCOPED_TRACE(c.login + ": " + key);
+      if (auto it = params.find(key); it != params.end()) {
+        std::string path = r.pattern;
+        for (int64_t id : it->second.ids(v)) {
+          auto open = path.find('{');
+          path.replace(open, path.find('}', open) - open + 1, std::to_string(id));
+        }
+        json::value body = it->second.body(v);
+        Reply reply = body.is_null() ? client->Send(r.method, path)
+                                     : client->Send(r.method, path, json::serialize(body),
+                                                    {{"Content-Type", "application/json"}});
+        EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
+      } else if (auto ct = creates.find(key); ct != creates.end()) {
+        Reply reply = client->PostJson(r.pattern, ct->second(v));
+        EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
+      } else if (auto lt = lists.find(key); lt != lists.end()) {
+        for (const std::string& q : lt->second.queries) {
+          Reply reply = client->Get(r.pattern + (q.empty() ? "" : "?" + q));
+          SCOPED_TRACE(q);
+          if (reply.status != 200) {
+            EXPECT_TRUE(reply.status == 400 || reply.status == 403 || reply.status == 404)
+                << reply.status << " " << reply.body;
+            continue;
+          }
+          std::vector<int64_t> ids;
+          json::value body = reply.json();
+          if (key == "GET /api/v1/tree") CollectIds(body.at("buildings"), ids);
+          else CollectIds(body.at("items"), ids);
+          for (int64_t id : ids) EXPECT_TRUE(Visible(c, lt->second.table, id)) << "row " << id;
+        }
+      } else if (!kOwnScope.count(key)) {
+        ADD_FAILURE() << "route not classified in tenant_isolation_api_test.cc: " << key;
+      }
+    }
+    EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM audit_log WHERE company_id = " +
+                          std::to_string(v.company) + " AND action <> 'identity.login'"),
+              victim_audit_before)
+        << "something was written in the victim's company";
+    EXPECT_TRUE(app_->AuditChainOk());
+  }
+
+  static TestApp* app_;
+  static Victim victim_;
+};
+TestApp* TenantIsolationApiTest::app_ = nullptr;
+Victim TenantIsolationApiTest::victim_{};
+
+TEST_F(TenantIsolationApiTest, AnotherCompanysAdminSeesNothing) {
+  std::string other = std::to_string(app_->other_company_id());
+  CheckCaller({"other.admin", [other](const std::string&) { return "t.company_id = " + other; }});
+}
+
+TEST_F(TenantIsolationApiTest, AnotherProjectsManagerSeesOnlyTheirProject) {
+  std::string lyy = std::to_string(ProjectId(*app_, app_->company_id(), "LYY"));
+  std::string company = std::to_string(app_->company_id());
+  CheckCaller({"p2.management", [lyy, company](const std::string& table) -> std::string {
+                 std::string own = "t.company_id = " + company + " AND ";
+                 if (table == "projects") return own + "t.id = " + lyy;
+                 if (table == "departments")
+                   return own + "(t.project_id IS NULL OR t.project_id = " + lyy + ")";
+                 if (table == "users")
+                   return own + "(t.id IN (SELECT user_id FROM role_grants WHERE project_id = " +
+                          lyy + ") OR t.department_id IN (SELECT id FROM departments WHERE "
+                                "project_id = " + lyy + "))";
+                 if (table == "roles") return "t.company_id = " + company;
+                 if (table == "residents")
+                   return own + "t.id IN (SELECT resident_id FROM house_residents WHERE "
+                                "project_id = " + lyy + ")";
+                 return own + "t.project_id = " + lyy;
+               }});
+}
+
+Caller OwnerCaller(const std::string& login) {
+  return {login, [login](const std::string& table) -> std::string {
+            std::string houses =
+                "(SELECT hr.house_id FROM house_residents hr JOIN residents r ON "
+                "r.id = hr.resident_id JOIN users u ON u.id = r.user_id WHERE u.login = '" +
+                login + "')";
+            if (table == "houses") return "t.id IN " + houses;
+            if (table == "projects")
+              return "t.id IN (SELECT project_id FROM houses WHERE id IN " + houses + ")";
+            if (table == "residents")
+              return "t.id IN (SELECT resident_id FROM house_residents WHERE house_id IN " +
+                     houses + ")";
+            if (table == "vehicles") return "t.house_id IN " + houses;
+            return "1 = 0";  // nothing else is a resident's to see
+          }};
+}
+
+TEST_F(TenantIsolationApiTest, AnotherOwnerInTheSameProjectSeesOnlyTheirHouse) {
+  CheckCaller(OwnerCaller("owner2"));
+}
+
+TEST_F(TenantIsolationApiTest, AnOwnerInAnotherProjectSeesOnlyTheirHouse) {
+  CheckCaller(OwnerCaller("owner3"));
+}
+
+TEST_F(TenantIsolationApiTest, TheOwnerSeesTheirOwnHouse) {
+  auto owner = app_->LoginAs("owner");
+  Reply houses = owner->Get("/api/v1/houses");
+  ASSERT_EQ(houses.status, 200) << houses.body;
+  ASSERT_EQ(houses.json().at("total").as_int64(), 1);
+  EXPECT_EQ(houses.json().at("items").at(0).at("id").as_int64(), victim_.house);
+  EXPECT_EQ(owner->Get("/api/v1/houses/" + std::to_string(victim_.house)).status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/residents/" + std::to_string(victim_.resident)).status, 200);
+}
+
+}  // namespace
+}  // namespace anju::testing

@@ -1,0 +1,57 @@
+// The side menu, built from the caller's permission codes: an entry shows when the caller
+// holds its code; a section shows when one of its entries does.
+import { House, OfficeBuilding, Document, Odometer } from '@element-plus/icons-vue'
+import type { Component } from 'vue'
+
+export interface MenuEntry {
+  path: string
+  title: string
+  perm?: string
+}
+export interface MenuSection {
+  key: string
+  title: string
+  icon: Component
+  path?: string
+  children?: MenuEntry[]
+}
+
+export const MENU: MenuSection[] = [
+  { key: 'home', title: 'menu.home', icon: Odometer, path: '/admin' },
+  {
+    key: 'org', title: 'menu.org', icon: OfficeBuilding,
+    children: [
+      { path: '/admin/org/projects', title: 'menu.projects', perm: 'org:project:read' },
+      { path: '/admin/org/departments', title: 'menu.departments', perm: 'org:department:read' },
+      { path: '/admin/org/staff', title: 'menu.staff', perm: 'org:staff:read' },
+      { path: '/admin/org/roles', title: 'menu.roles', perm: 'org:role:read' },
+    ],
+  },
+  {
+    key: 'property', title: 'menu.property', icon: House,
+    children: [
+      { path: '/admin/property/houses', title: 'menu.houses', perm: 'property:house:read' },
+      { path: '/admin/property/residents', title: 'menu.residents', perm: 'property:resident:read' },
+      { path: '/admin/property/vehicles', title: 'menu.vehicles', perm: 'property:vehicle:read' },
+      { path: '/admin/property/parking', title: 'menu.parking', perm: 'property:parking:read' },
+    ],
+  },
+  {
+    key: 'system', title: 'menu.system', icon: Document,
+    children: [{ path: '/admin/audit', title: 'menu.audit', perm: 'audit:log:read' }],
+  },
+]
+
+/** The menu the caller may see. */
+export function visibleMenu(can: (code: string) => boolean): MenuSection[] {
+  const out: MenuSection[] = []
+  for (const s of MENU) {
+    if (!s.children) {
+      out.push(s)
+      continue
+    }
+    const children = s.children.filter((c) => !c.perm || can(c.perm))
+    if (children.length) out.push({ ...s, children })
+  }
+  return out
+}

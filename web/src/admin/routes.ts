@@ -1,0 +1,35 @@
+// /admin: the PC console. Every page is its own chunk; the menu (menu.ts) uses the same
+// permission codes as `meta.perm`.
+import type { RouteRecordRaw } from 'vue-router'
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/admin',
+    component: () => import('./AdminRoot.vue'),
+    children: [
+      {
+        path: 'login',
+        name: 'admin-login',
+        component: () => import('@/views/auth/login/index.vue'),
+        meta: { public: true, title: 'login.title' },
+      },
+      {
+        path: '',
+        component: () => import('./layout/AdminLayout.vue'),
+        children: [
+          { path: '', name: 'admin-home', component: () => import('@/views/dashboard/home/index.vue'), meta: { title: 'menu.home' } },
+          { path: 'org/projects', component: () => import('@/views/org/projects/index.vue'), meta: { perm: 'org:project:read', title: 'menu.projects' } },
+          { path: 'org/departments', component: () => import('@/views/org/departments/index.vue'), meta: { perm: 'org:department:read', title: 'menu.departments' } },
+          { path: 'org/staff', component: () => import('@/views/org/staff/index.vue'), meta: { perm: 'org:staff:read', title: 'menu.staff' } },
+          { path: 'org/roles', component: () => import('@/views/org/roles/index.vue'), meta: { perm: 'org:role:read', title: 'menu.roles' } },
+          { path: 'property/houses', component: () => import('@/views/property/houses/index.vue'), meta: { perm: 'property:house:read', title: 'menu.houses' } },
+          { path: 'property/residents', component: () => import('@/views/property/residents/index.vue'), meta: { perm: 'property:resident:read', title: 'menu.residents' } },
+          { path: 'property/vehicles', component: () => import('@/views/property/vehicles/index.vue'), meta: { perm: 'property:vehicle:read', title: 'menu.vehicles' } },
+          { path: 'property/parking', component: () => import('@/views/property/parking/index.vue'), meta: { perm: 'property:parking:read', title: 'menu.parking' } },
+          { path: 'audit', component: () => import('@/views/audit/log/index.vue'), meta: { perm: 'audit:log:read', title: 'menu.audit' } },
+        ],
+      },
+    ],
+  },
+]
+export default routes
