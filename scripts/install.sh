@@ -31,3 +31,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 echo "install.sh: all packages present"
+# The web UI and its browser tests: Node.js, Chromium, a CJK font, and web/'s npm packages.
+bash "$(dirname "$0")/install_web.sh"

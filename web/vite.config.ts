@@ -26,17 +26,5 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rolldownOptions: {
-      output: {
-        // Large libraries in their own files, so each route group loads only its own UI kit.
-        advancedChunks: {
-          groups: [
-            { name: 'element-plus', test: /node_modules[\\/](element-plus|@element-plus)[\\/]/ },
-            { name: 'vant', test: /node_modules[\\/](vant|@vant)[\\/]/ },
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
-          ],
-        },
-      },
-    },
   },
 })

@@ -2,6 +2,7 @@
 
 #include "db/migrations.h"
 #include "http/metrics.h"
+#include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/org/org_routes.h"
@@ -56,6 +57,7 @@ App::App(AppConfig cfg, const Clock& clock)
   org::RegisterRoutes(*router_, *org_);
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
+  if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 
 App::~App() = default;

@@ -19,6 +19,7 @@ namespace anju::app {
 struct AppConfig {
   std::string db_url = "sqlite:./data/anju.db";
   std::string data_dir = "./data";  // secret.key and uploaded files
+  std::string web_dir;              // the built web UI (web/dist); "" serves no UI
   int db_pool = 8;
   identity::IdentityConfig identity;
 };

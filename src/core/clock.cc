@@ -1,28 +1,68 @@
 #include "core/clock.h"
 
-#include <cstdio>
-#include <ctime>
-
 namespace anju {
 
+namespace {
+
+struct Civil {
+  int64_t y;
+  unsigned m, d;
+};
+
+// Days since 1970-01-01 → proleptic Gregorian date (the "civil_from_days" algorithm of
+// H. Hinnant's date paper): exact for every int64 day count we store.
+Civil FromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+void Put(char*& p, int64_t v, int width) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
+  p += width;
+}
+
+void PutDate(char*& p, const Civil& c) {
+  Put(p, c.y, 4);
+  *p++ = '-';
+  Put(p, c.m, 2);
+  *p++ = '-';
+  Put(p, c.d, 2);
+}
+
+}  // namespace
+
 std::string FormatUtc(Millis t) {
-  std::time_t secs = static_cast<std::time_t>(t / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(t % 1000));
-  return buf;
+  int64_t days = FloorDiv(t, kDay);
+  int64_t ms = t - days * kDay;  // 0 ≤ ms < kDay
+  char buf[32];
+  char* p = buf;
+  PutDate(p, FromDays(days));
+  *p++ = 'T';
+  Put(p, ms / kHour, 2);
+  *p++ = ':';
+  Put(p, ms / kMinute % 60, 2);
+  *p++ = ':';
+  Put(p, ms / kSecond % 60, 2);
+  *p++ = '.';
+  Put(p, ms % 1000, 3);
+  *p++ = 'Z';
+  return std::string(buf, p);
 }
 
 std::string CivilDate(Millis t, int utc_offset_minutes) {
-  std::time_t secs = static_cast<std::time_t>(t / 1000 + utc_offset_minutes * 60);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return buf;
+  char* p = buf;
+  PutDate(p, FromDays(FloorDiv(t + utc_offset_minutes * kMinute, kDay)));
+  return std::string(buf, p);
 }
 
 bool IsValidCivilDate(std::string_view s) {

@@ -27,6 +27,8 @@ constexpr std::string_view kHouseFrom =
     "FROM houses h JOIN buildings b ON b.id = h.building_id "
     "JOIN entrances e ON e.id = h.entrance_id JOIN floors f ON f.id = h.floor_id "
     "WHERE h.company_id = ?";
+// The same rows without the joins that only add names (every house has its floor etc.).
+constexpr std::string_view kHouseCountFrom = "FROM houses h WHERE h.company_id = ?";
 // The floor a house hangs from, with the codes its own code is made of.
 constexpr std::string_view kFloorForHouse =
     "SELECT f.project_id, f.building_id, f.entrance_id, b.code, e.code FROM floors f "
@@ -170,7 +172,7 @@ JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilt
     return FieldErr(errors::kBadQuery, "kind", "invalid");
   if (!f.status.empty() && !OneOf(f.status, kHouseStatuses))
     return FieldErr(errors::kBadQuery, "status", "invalid");
-  std::string where(kHouseFrom);
+  std::string where;  // conditions on h only, after "h.company_id = ?"
   db::Params params{ctx.company_id};
   if (ctx.IsResident()) {
     identity::AppendHouseScope(ctx, "h.id", where, params);
@@ -197,8 +199,9 @@ JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilt
     params.insert(params.end(), {like, like, like});
   }
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    PageRows pr =
-        QueryPage(tx, kHouseColumns, where, params, ByteOrder(tx, "h.code") + ", h.id", page);
+    PageRows pr = QueryPage(tx, kHouseColumns, std::string(kHouseFrom) + where, params,
+                            ByteOrder(tx, "h.code") + ", h.id", page,
+                            std::string(kHouseCountFrom) + where);
     json::array items;
     for (const db::Row& r : pr.rows) items.push_back(House::Of(r).Json());
     return ListJson(std::move(items), pr.total, page);

@@ -105,10 +105,11 @@ bool ReachesResident(db::Tx& tx, const TenantContext& ctx, std::string_view code
 }
 
 PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_where,
-                   const db::Params& params, std::string_view order_by, const http::Page& page) {
+                   const db::Params& params, std::string_view order_by, const http::Page& page,
+                   std::string_view count_from_where) {
   PageRows out;
   std::string count_sql = "SELECT COUNT(*) ";
-  count_sql += from_where;
+  count_sql += count_from_where.empty() ? from_where : count_from_where;
   out.total = tx.QueryOne(count_sql, params)->Int(0);
   std::string sql(select);
   sql += " ";

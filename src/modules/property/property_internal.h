@@ -80,8 +80,11 @@ struct PageRows {
 };
 // Runs "SELECT COUNT(*) <from_where>" and "<select> <from_where> ORDER BY <order_by>
 // LIMIT ? OFFSET ?" with the same parameters.
+// count_from_where, when given, is an equivalent FROM … WHERE without the joins that only
+// add display columns, so counting does not pay for them.
 PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_where,
-                   const db::Params& params, std::string_view order_by, const http::Page& page);
+                   const db::Params& params, std::string_view order_by, const http::Page& page,
+                   std::string_view count_from_where = {});
 
 // {items, total, page, size}
 json::value ListJson(json::array items, int64_t total, const http::Page& page);

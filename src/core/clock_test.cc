@@ -1,0 +1,40 @@
+#include "core/clock.h"
+
+#include <gtest/gtest.h>
+
+#include <ctime>
+
+namespace anju {
+
+TEST(ClockTest, FormatUtcMatchesTheCLibrary) {
+  // Every ~37 hours over 1900..2200, plus edges, against gmtime_r.
+  for (Millis t = -2'208'988'800'000; t < 7'258'118'400'000; t += 133'333'337'123 / 1000) {
+    std::time_t secs = static_cast<std::time_t>(t >= 0 ? t / 1000 : (t - 999) / 1000);  // floor
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char want[40];
+    std::snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(((t % 1000) + 1000) % 1000));
+    ASSERT_EQ(FormatUtc(t), want) << t;
+  }
+  EXPECT_EQ(FormatUtc(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatUtc(951782400000), "2000-02-29T00:00:00.000Z");
+}
+
+TEST(ClockTest, CivilDateInChina) {
+  // 2026-11-22T16:00Z is midnight of the 23rd in Shanghai.
+  EXPECT_EQ(CivilDate(1'795'363'200'000), "2026-11-23");
+  EXPECT_EQ(CivilDate(1'795'363'200'000 - 1), "2026-11-22");
+  EXPECT_EQ(CivilDate(0, 0), "1970-01-01");
+}
+
+TEST(ClockTest, CivilDateValidation) {
+  EXPECT_TRUE(IsValidCivilDate("2024-02-29"));
+  EXPECT_FALSE(IsValidCivilDate("2023-02-29"));
+  EXPECT_FALSE(IsValidCivilDate("2023-13-01"));
+  EXPECT_FALSE(IsValidCivilDate("2023-1-01"));
+  EXPECT_FALSE(IsValidCivilDate("2023/01/01"));
+}
+
+}  // namespace anju
