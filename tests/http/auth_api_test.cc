@@ -125,7 +125,7 @@ TEST_F(AuthApiTest, PasswordChangeFollowsThePolicyAndEndsOtherSessions) {
                                             {"new_password", "password123"}});
   EXPECT_EQ(weak.status, 400);
   EXPECT_EQ(Code(weak), "WEAK_PASSWORD");
-  EXPECT_EQ(weak.json().at("error").at("fields").at(0).at("field").as_string(), "password");
+  EXPECT_EQ(weak.json().at("error").at("fields").at(0).at("field").as_string(), "new_password");
   Reply wrong = first->PostJson("/api/v1/me/password",
                                 json::object{{"current_password", "Wrong#pass1"},
                                              {"new_password", "Better#Pass2026"}});

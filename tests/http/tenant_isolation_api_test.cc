@@ -18,7 +18,7 @@ namespace json = boost::json;
 
 // The victim: the first project (JHY) of the demo company and the rows of `owner`.
 struct Victim {
-  int64_t company, project, department, staff, grant, role, building, entrance, floor, house,
+  int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking;
 };
 
@@ -27,6 +27,7 @@ Victim FindVictim(TestApp& t) {
     Victim v{};
     v.company = t.company_id();
     v.project = ProjectId(t, v.company, "JHY");
+    v.unseen_project = ProjectId(t, v.company, "XHGC");  // no house of owner2/owner3 there
     auto q = [&](const std::string& sql, db::Params p) { return tx.QueryOne(sql, p)->Int(0); };
     v.department = q("SELECT id FROM departments WHERE project_id = ? ORDER BY id LIMIT 1",
                      {v.project});
@@ -58,7 +59,7 @@ std::map<std::string, ParamRoute> ParamRoutes() {
   auto none = [](const Victim&) { return json::value(nullptr); };
   auto name = [](const Victim&) { return json::value(json::object{{"name", "越权"}}); };
   return {
-      {"GET /api/v1/projects/{id}", {[](auto& v) { return std::vector{v.project}; }, none}},
+      {"GET /api/v1/projects/{id}", {[](auto& v) { return std::vector{v.unseen_project}; }, none}},
       {"PATCH /api/v1/projects/{id}", {[](auto& v) { return std::vector{v.project}; }, name}},
       {"PATCH /api/v1/departments/{id}", {[](auto& v) { return std::vector{v.department}; }, name}},
       {"GET /api/v1/staff/{id}", {[](auto& v) { return std::vector{v.staff}; }, none}},
@@ -342,6 +343,11 @@ TEST_F(TenantIsolationApiTest, TheOwnerSeesTheirOwnHouse) {
   EXPECT_EQ(houses.json().at("items").at(0).at("id").as_int64(), victim_.house);
   EXPECT_EQ(owner->Get("/api/v1/houses/" + std::to_string(victim_.house)).status, 200);
   EXPECT_EQ(owner->Get("/api/v1/residents/" + std::to_string(victim_.resident)).status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/vehicles/" + std::to_string(victim_.vehicle)).status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/projects/" + std::to_string(victim_.project)).status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/projects/" + std::to_string(victim_.unseen_project)).status, 404);
+  auto me = owner->Get("/api/v1/me").json();
+  EXPECT_EQ(me.at("resident_ids").at(0).as_int64(), victim_.resident);
 }
 
 }  // namespace

@@ -45,7 +45,7 @@ void RegisterRoutes(http::Router& router, IdentityService& identity) {
     if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
     BodyReader r(*body);
     auto current = r.Str("current_password", true, 128);
-    auto next = r.Str("new_password", true, 256);
+    auto next = r.Str("new_password", true, 128);
     if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
     return http::Reply(req, identity.ChangePassword(ctx, *current, *next));
   });

@@ -139,7 +139,11 @@ Status IdentityService::ChangePassword(const TenantContext& ctx, std::string_vie
     e.WithField("current_password", "wrong", "The current password is wrong");
     return e;
   }
-  ANJU_TRY(CheckPasswordPolicy(next, ctx.login));
+  if (Status policy = CheckPasswordPolicy(next, ctx.login); !policy.ok()) {
+    Error e = policy.take_error();
+    for (FieldError& f : e.fields) f.field = "new_password";  // the body's name for it
+    return e;
+  }
   std::string new_hash = crypto::HashPassword(next, cfg_.password_cost);
   db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
     Millis now = clock_.Now();
@@ -359,6 +363,9 @@ json::object IdentityService::MeJson(const TenantContext& ctx,
   json::array houses;
   for (int64_t h : ctx.house_ids) houses.emplace_back(h);
   me["house_ids"] = std::move(houses);
+  json::array residents;
+  for (int64_t r : ctx.resident_ids) residents.emplace_back(r);
+  me["resident_ids"] = std::move(residents);
   me["csrf_token"] = csrf_token;
   return me;
 }

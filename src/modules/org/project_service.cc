@@ -83,6 +83,13 @@ Result<json::value> OrgService::GetProject(const TenantContext& ctx, int64_t id)
                              " FROM projects WHERE id = ? AND company_id = ?",
                          {id, ctx.company_id});
     if (!r) return Error(kProjectNotFound);
+    if (ctx.IsResident()) {  // residents read the projects their houses are in
+      std::string sql = "SELECT 1 FROM houses WHERE project_id = ?";
+      db::Params params{id};
+      identity::AppendHouseScope(ctx, "id", sql, params);
+      if (!tx.QueryOne(sql, params)) return Error(kProjectNotFound);
+      return json::value(ProjectJson(*r));
+    }
     if (auto s = identity::RequireIn(ctx, perm::kProjectRead, id); !s.ok())
       return s.error().kind == ErrorKind::kNotFound ? Error(kProjectNotFound) : s.take_error();
     return json::value(ProjectJson(*r));
@@ -121,7 +128,7 @@ Result<json::value> OrgService::UpdateProject(const TenantContext& ctx, int64_t 
                                               const json::object& b) {
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "code", "created_at", "updated_at"});
-  auto name = r.Str("name", false, 100);
+  auto name = r.Str("name", false, 100, 1);
   auto kind = r.Enum("kind", false, kProjectKinds);
   auto address = r.Str("address", false, 200);
   auto status = r.Enum("status", false, {"active", "archived"});
@@ -211,7 +218,7 @@ Result<json::value> OrgService::UpdateDepartment(const TenantContext& ctx, int64
   ANJU_TRY(identity::Require(ctx, perm::kDepartmentWrite));
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "project_id", "created_at", "updated_at"});
-  auto name = r.Str("name", false, 100);
+  auto name = r.Str("name", false, 100, 1);
   auto parent_id = r.Int("parent_id", false, 1, INT64_MAX);
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
@@ -229,10 +236,12 @@ Result<json::value> OrgService::UpdateDepartment(const TenantContext& ctx, int64
       return Error(kDepartmentNotFound).WithField("parent_id", "not_found");
     json::object before = DepartmentJson(*row);
     Millis now = clock_.Now();
+    // parent_id: a new parent, null to make it a top-level department, absent to keep it.
+    db::Value parent = parent_id              ? db::Value(*parent_id)
+                       : r.IsNull("parent_id") || row->IsNull(2) ? db::kNull
+                                                                 : db::Value(row->Int(2));
     tx.Exec("UPDATE departments SET name = ?, parent_id = ?, updated_at = ? WHERE id = ?",
-            {name.value_or(row->Str(3)),
-             parent_id ? db::Value(*parent_id) : (row->IsNull(2) ? db::kNull : db::Value(row->Int(2))),
-             now, id});
+            {name.value_or(row->Str(3)), parent, now, id});
     auto after_row = tx.QueryOne(
         "SELECT id, project_id, parent_id, name FROM departments WHERE id = ?", {id});
     json::object after = DepartmentJson(*after_row);

@@ -178,7 +178,7 @@ Result<json::value> OrgService::UpdateStaff(const TenantContext& ctx, int64_t id
                                             const json::object& b) {
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "login", "kind", "created_at", "updated_at", "locked"});
-  auto name = r.Str("name", false, 50);
+  auto name = r.Str("name", false, 50, 1);
   auto department_id = r.Int("department_id", false, 1, INT64_MAX);
   auto trade = r.Enum("trade", false, kTrades);
   auto status = r.Enum("status", false, {"active", "disabled"});
@@ -266,7 +266,7 @@ Result<json::value> OrgService::UpdateRole(const TenantContext& ctx, int64_t id,
   if (!s || !s->all_projects) return Error(errors::kForbidden);
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "code", "builtin", "created_at", "updated_at"});
-  auto name = r.Str("name", false, 50);
+  auto name = r.Str("name", false, 50, 1);
   auto perms = ReadPermissions(r, false);
   ANJU_TRY(r.Finish());
   auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {

@@ -71,7 +71,9 @@ Status CheckVehicleRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id
                         const std::optional<int64_t>& resident_id) {
   if (house_id && HouseProject(tx, ctx.company_id, *house_id) != project_id)
     return FieldErr(kHouseNotFound, "house_id", "not_found");
-  if (resident_id && !tx.QueryOne(kResidentOfCompany, {*resident_id, ctx.company_id}))
+  // The resident must be one the caller reaches with vehicle:write (linked in their projects).
+  if (resident_id && (!tx.QueryOne(kResidentOfCompany, {*resident_id, ctx.company_id}) ||
+                      !ReachesResident(tx, ctx, perm::kVehicleWrite, *resident_id)))
     return FieldErr(kResidentNotFound, "resident_id", "not_found");
   return Status::Ok();
 }
@@ -141,6 +143,10 @@ JsonResult PropertyService::GetVehicle(const TenantContext& ctx, int64_t id) {
     auto r = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
     if (!r) return Error(kVehicleNotFound);
     Vehicle v = Vehicle::Of(*r);
+    if (ctx.IsResident()) {  // residents read the vehicles of their own houses
+      if (!v.house_id || !ctx.OwnsHouse(*v.house_id)) return Error(kVehicleNotFound);
+      return v.Json();
+    }
     ANJU_TRY(InScope(ctx, perm::kVehicleRead, v.project_id, kVehicleNotFound));
     return v.Json();
   });
