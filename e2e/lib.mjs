@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests: one headless Debian Chromium, contexts at
-// 1366×768, sign-in, screenshots and page-side API calls.
+// 1366×768 (phone pages at 375×667), sign-in, screenshots and page-side API calls.
 import { createRequire } from 'node:module'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -80,4 +80,43 @@ export async function openMenu(page, section, entry) {
   const item = menu.locator('.el-menu-item', { hasText: entry })
   if (!(await item.isVisible())) await menu.locator('.el-sub-menu__title', { hasText: section }).click()
   await item.click()
+}
+
+// Phones (/owner, /staff): 375×667, each app signs in on its own login page.
+export const PHONE = { width: 375, height: 667 }
+
+/** A fresh phone-sized page with no session, on the group's login page. */
+export async function phonePage(context, group) {
+  await context.clearCookies()
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error('page error:', e.message))
+  await page.setViewportSize(PHONE)
+  await page.goto(`${BASE_URL}/${group}/login`)
+  await page.evaluate(() => localStorage.clear())
+  await page.reload()
+  await page.locator('[data-test=login-form]').waitFor()
+  return page
+}
+
+/** Signs in on the phone login page already open; waits until it is left. */
+export async function phoneLogin(page, group, name, password = PASSWORD) {
+  await page.locator('input[name=login]').fill(name)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('[data-test=login-submit]').click()
+  await page.waitForURL((u) => u.pathname.startsWith(`/${group}`) && !u.pathname.endsWith('/login'))
+}
+
+/** Scripts and styles the page loaded that contain Element Plus or ECharts (by content, as
+ *  chunk names do not say). */
+export async function foreignKits(page) {
+  return page.evaluate(async () => {
+    const found = []
+    const urls = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|css)$/.test(new URL(n).pathname))
+    for (const url of urls) {
+      const text = await (await fetch(url)).text()
+      if (/\bElButton\b|\bElMessage\b|--el-color-primary/.test(text)) found.push(`element-plus: ${url}`)
+      if (/echarts/i.test(text)) found.push(`echarts: ${url}`)
+    }
+    return found
+  })
 }

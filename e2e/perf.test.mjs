@@ -2,7 +2,7 @@
 // Results are printed as "PERF name=value" diagnostics (docs/PERFORMANCE.md records them).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, PASSWORD, launch } from './lib.mjs'
+import { BASE_URL, PASSWORD, launch, foreignKits } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -74,12 +74,16 @@ test('time to first render of /admin and first-load bytes', async (t) => {
   await page.close()
 })
 
-test('/owner never downloads Element Plus or ECharts', async (t) => {
-  const page = await coldPage()
-  await page.goto(BASE_URL + '/owner')
-  await page.waitForLoadState('networkidle')
-  const owner = await loadedBytes(page)
-  t.diagnostic(`PERF owner_first_load_js_kb=${kb(owner.js)} css_kb=${kb(owner.css)} files=${owner.files.length}`)
-  assert.equal(owner.files.filter((f) => /element-plus|echarts/.test(f)).length, 0, owner.files.join(' '))
-  await page.close()
-})
+for (const group of ['owner', 'staff']) {
+  test(`/${group} never downloads Element Plus or ECharts`, async (t) => {
+    const page = await coldPage()
+    await page.goto(`${BASE_URL}/${group}`)
+    await page.locator('[data-test=login-form]').waitFor()
+    await page.waitForLoadState('networkidle')
+    const first = await loadedBytes(page)
+    t.diagnostic(`PERF ${group}_first_load_js_kb=${kb(first.js)} css_kb=${kb(first.css)} files=${first.files.length}`)
+    assert.equal(first.files.filter((f) => /element-plus|echarts/.test(f)).length, 0, first.files.join(' '))
+    assert.deepEqual(await foreignKits(page), [])
+    await page.close()
+  })
+}

@@ -9,7 +9,7 @@ PACKAGES=(
   # libraries (Boost 1.81 by name: Debian 12's plain libboost-dev is 1.74)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev
-  libspdlog-dev libfmt-dev libcli11-dev
+  libspdlog-dev libfmt-dev libcli11-dev libgoogle-perftools-dev
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
   postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
 )

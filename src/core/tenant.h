@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -22,31 +23,38 @@ struct Scope {
   bool Covers(int64_t project_id) const { return all_projects || projects.count(project_id); }
 };
 
+// Permission codes and their scopes. Copying is cheap (the table is shared, copy-on-write),
+// because every request gets a copy of its caller's cached context.
 class Access {
  public:
   // Grants `code` company-wide (project_id = nullopt) or in one project.
   void Grant(const std::string& code, std::optional<int64_t> project_id) {
-    Scope& s = scopes_[code];
+    if (!scopes_ || scopes_.use_count() > 1)
+      scopes_ = std::make_shared<Table>(scopes_ ? *scopes_ : Table{});
+    Scope& s = (*scopes_)[code];
     if (project_id) s.projects.insert(*project_id); else s.all_projects = true;
   }
-  bool Has(const std::string& code) const { return scopes_.count(code) > 0; }
+  bool Has(const std::string& code) const { return ScopeOf(code) != nullptr; }
   bool HasIn(const std::string& code, int64_t project_id) const {
-    auto it = scopes_.find(code);
-    return it != scopes_.end() && it->second.Covers(project_id);
+    const Scope* s = ScopeOf(code);
+    return s && s->Covers(project_id);
   }
   // nullptr when the code is not held at all.
   const Scope* ScopeOf(const std::string& code) const {
-    auto it = scopes_.find(code);
-    return it == scopes_.end() ? nullptr : &it->second;
+    if (!scopes_) return nullptr;
+    auto it = scopes_->find(code);
+    return it == scopes_->end() ? nullptr : &it->second;
   }
   std::vector<std::string> Codes() const {
     std::vector<std::string> out;
-    for (auto& [c, s] : scopes_) out.push_back(c);
+    if (scopes_)
+      for (auto& [c, s] : *scopes_) out.push_back(c);
     return out;
   }
 
  private:
-  std::map<std::string, Scope> scopes_;
+  using Table = std::map<std::string, Scope, std::less<>>;
+  std::shared_ptr<Table> scopes_;
 };
 
 struct TenantContext {

@@ -18,8 +18,6 @@
 #include <atomic>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <ctime>
 #include <list>
 #include <mutex>
@@ -37,6 +35,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
@@ -157,44 +156,13 @@ Response PlainReply(int status, std::string_view text) {
 
 class Session;
 
-// The workers that run handlers: a FIFO of sessions whose request is complete.
-// Why not asio::thread_pool: with it every request costs a futex wake and a sleep on the
-// worker side. Here an idle worker first spins briefly on the queue, and Submit() wakes a
-// sleeper only when the queued work outnumbers the spinners, which roughly halves the
-// context switches of a busy server. Thread-safe.
-class WorkerPool {
- public:
-  explicit WorkerPool(int threads) {
-    for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
-  }
-  ~WorkerPool() { Join(); }
-
-  void Submit(std::shared_ptr<Session> session);
-  // Runs what is queued, then ends the threads. Idempotent.
-  void Join();
-
- private:
-  static constexpr int kSpinRounds = 2000;  // ~10–50 µs of pause instructions
-
-  void Loop();
-
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::shared_ptr<Session>> queue_;  // guarded by mutex_
-  int sleeping_ = 0;                            // guarded by mutex_
-  bool stop_ = false;                           // guarded by mutex_
-  std::atomic<int> spinning_{0};
-  std::atomic<size_t> queued_{0};  // mirrors queue_.size() for the spinners
-  std::vector<std::thread> threads_;
-};
-
 // Everything the server owns. Member order is destruction order reversed: sessions that
 // die inside ~io_context still find the registry, counters and options alive.
 struct ServerCore {
   ServerCore(ServerOptions o, Server::Handler h)
       : options(std::move(o)),
         handler(std::move(h)),
-        workers(std::max(1, options.worker_threads)),
+        workers(static_cast<size_t>(std::max(1, options.worker_threads))),
         ioc(std::max(1, options.io_threads)),
         work(ioc.get_executor()),
         control(net::make_strand(ioc)),
@@ -230,7 +198,7 @@ struct ServerCore {
   uint16_t port = 0;
   std::thread background;  // StartInBackground()
 
-  WorkerPool workers;
+  net::thread_pool workers;
   net::io_context ioc;
   net::executor_work_guard<net::io_context::executor_type> work;  // Run() until Stop()
   net::strand<net::io_context::executor_type> control;  // acceptor, signals, timers
@@ -384,18 +352,12 @@ class Session : public std::enable_shared_from_this<Session> {
       res_ = ErrorReply(errors::kBadQuery, req_.request_id);
       return Write();
     }
-    core_.workers.Submit(shared_from_this());
+    net::post(core_.workers, [self = shared_from_this()]() mutable {
+      Session& s = *self;
+      s.RunHandler();
+      net::post(s.stream_.get_executor(), [self = std::move(self)] { self->Write(); });
+    });
   }
-
- public:
-  // On a worker thread: runs the handler, then hands the reply back to the connection.
-  static void Serve(std::shared_ptr<Session> self) {
-    self->RunHandler();
-    auto executor = self->stream_.get_executor();
-    net::post(executor, [self = std::move(self)] { self->Write(); });
-  }
-
- private:
 
   // Fills path and query; false if the target is not origin-form, is badly
   // percent-encoded, or decodes to a NUL.
@@ -544,60 +506,10 @@ class Session : public std::enable_shared_from_this<Session> {
   std::list<std::weak_ptr<Session>>::iterator registry_it_;
 };
 
-void WorkerPool::Submit(std::shared_ptr<Session> session) {
-  bool wake;
-  {
-    std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(session));
-    queued_.store(queue_.size(), std::memory_order_release);
-    wake = sleeping_ > 0 && queue_.size() > static_cast<size_t>(spinning_.load());
-  }
-  if (wake) wake_.notify_one();
-}
-
-void WorkerPool::Join() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
-  }
-  wake_.notify_all();
-  for (std::thread& t : threads_) {
-    if (t.joinable()) t.join();
-  }
-}
-
-void WorkerPool::Loop() {
-  for (;;) {
-    spinning_.fetch_add(1);
-    for (int i = 0; i < kSpinRounds && queued_.load(std::memory_order_acquire) == 0; ++i) {
-#if defined(__x86_64__) || defined(__i386__)
-      __builtin_ia32_pause();
-#endif
-    }
-    spinning_.fetch_sub(1);
-    std::shared_ptr<Session> session;
-    {
-      std::unique_lock lock(mutex_);
-      while (queue_.empty()) {
-        if (stop_) return;
-        ++sleeping_;
-        wake_.wait(lock);
-        --sleeping_;
-      }
-      session = std::move(queue_.front());
-      queue_.pop_front();
-      queued_.store(queue_.size(), std::memory_order_release);
-      // More work than spinners: pass the wake-up on.
-      if (!queue_.empty() && sleeping_ > 0) wake_.notify_one();
-    }
-    Session::Serve(std::move(session));
-  }
-}
-
 ServerCore::~ServerCore() {
   Stop();
   if (background.joinable()) background.join();
-  workers.Join();  // handlers in flight finish; their replies are dropped with the ioc
+  workers.join();  // handlers in flight finish; their replies are dropped with the ioc
   destroying = true;
 }
 

@@ -27,8 +27,10 @@ namespace anju::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port (tests)
+  // Measured on 2 cores with small keep-alive requests (docs/PERFORMANCE.md): one I/O
+  // thread and two workers cost least per request; raise workers for slow databases.
   int io_threads = 1;
-  int worker_threads = 4;
+  int worker_threads = 2;
   size_t header_limit = 16 * 1024;
   size_t body_limit = 1024 * 1024;
   Millis request_timeout = 30 * kSecond;  // to receive one whole request

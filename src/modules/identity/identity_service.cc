@@ -126,6 +126,7 @@ Status IdentityService::Logout(const TenantContext& ctx) {
                   {"identity.logout", "session", ctx.session_id, std::nullopt, nullptr, nullptr},
                   clock_.Now());
   });
+  ForgetSessions(ctx.user_id, ctx.session_id);
   return Status::Ok();
 }
 
@@ -158,6 +159,7 @@ Status IdentityService::ChangePassword(const TenantContext& ctx, std::string_vie
                    nullptr},
                   now);
   });
+  ForgetSessions(ctx.user_id, std::nullopt);  // the caller's own one reloads from the database
   return Status::Ok();
 }
 
@@ -173,23 +175,10 @@ Result<TenantContext> IdentityService::Authenticate(const http::Request& req) {
   }
   if (token.empty() || token.size() > 100) return Error(errors::kUnauthenticated);
   Millis now = clock_.Now();
-  struct Sess {
-    int64_t id, user_id;
-    std::string csrf;
-    int64_t last_seen, expires_at, revoked;
-    std::string status;
-  };
-  auto s = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    std::optional<Sess> out;
-    if (auto r = tx.QueryOne(
-            "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, "
-            "u.status FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-            {crypto::Sha256Hex(token)}))
-      out = Sess{r->Int(0), r->Int(1), r->Str(2), r->Int(3), r->Int(4), r->Int(5), r->Str(6)};
-    return out;
-  });
+  std::string hash = crypto::Sha256Hex(token);
+  std::optional<Session> s = FindSession(hash, now);
   if (!s || s->revoked) return Error(errors::kUnauthenticated);
-  if (s->status != "active") return Error(kAccountDisabled);
+  if (s->account_disabled) return Error(kAccountDisabled);
   if (now >= s->expires_at || now - s->last_seen >= cfg_.session_idle)
     return Error(kSessionExpired);
   if (via_cookie && IsUnsafe(req.method) && !SameSecret(req.Header("x-csrf-token"), s->csrf))
@@ -198,10 +187,46 @@ Result<TenantContext> IdentityService::Authenticate(const http::Request& req) {
     db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       tx.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, s->id});
     });
+    std::lock_guard lock(mu_);
+    if (auto it = sessions_.find(hash); it != sessions_.end()) it->second.last_seen = now;
   }
   auto ctx = CachedContext(s->user_id);
   if (ctx.ok()) ctx->session_id = s->id;
   return ctx;
+}
+
+std::optional<IdentityService::Session> IdentityService::FindSession(const std::string& hash,
+                                                                      Millis now) {
+  {
+    std::lock_guard lock(mu_);
+    auto it = sessions_.find(hash);
+    if (it != sessions_.end() && now >= it->second.loaded_at &&
+        now - it->second.loaded_at < kSessionCacheTtl)
+      return it->second;
+  }
+  auto s = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    std::optional<Session> out;
+    if (auto r = tx.QueryOne(
+            "SELECT s.id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked, "
+            "u.status FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+            {hash}))
+      out = Session{r->Int(0), r->Int(1), r->Str(2), r->Int(3), r->Int(4),
+                    r->Int(5) != 0, r->Str(6) != "active", now};
+    return out;
+  });
+  if (s) {
+    std::lock_guard lock(mu_);
+    if (sessions_.size() >= kMaxCachedSessions) sessions_.clear();
+    sessions_[hash] = *s;
+  }
+  return s;
+}
+
+void IdentityService::ForgetSessions(int64_t user_id, std::optional<int64_t> session_id) {
+  std::lock_guard lock(mu_);
+  std::erase_if(sessions_, [&](const auto& kv) {
+    return kv.second.user_id == user_id && (!session_id || kv.second.id == *session_id);
+  });
 }
 
 Result<TenantContext> IdentityService::CachedContext(int64_t user_id) {
@@ -222,6 +247,7 @@ Result<TenantContext> IdentityService::CachedContext(int64_t user_id) {
 }
 
 void IdentityService::InvalidateAccount(int64_t user_id) {
+  ForgetSessions(user_id, std::nullopt);
   std::lock_guard lock(mu_);
   cache_.erase(user_id);
 }
@@ -229,6 +255,7 @@ void IdentityService::InvalidateAccount(int64_t user_id) {
 void IdentityService::InvalidateAll() {
   std::lock_guard lock(mu_);
   cache_.clear();
+  sessions_.clear();
 }
 
 Result<TenantContext> IdentityService::LoadContext(db::Tx& tx, int64_t user_id) {

@@ -8,8 +8,11 @@
 // changes. After `lockout_threshold` wrong passwords in a row an account is locked for
 // `lockout_duration`.
 //
-// Thread-safe. The permission part of a context is cached per account for at most
-// kContextCacheTtl; changes to roles and grants call InvalidateAccount().
+// Thread-safe. Two short caches keep the database off the hot path of every request: a
+// session looked up by its token for at most kSessionCacheTtl, and the permission part of
+// a context per account for at most kContextCacheTtl. This process drops its entries at
+// once on logout, password change, lock and grant changes; other instances sharing a
+// PostgreSQL database see such a change within those few seconds.
 #pragma once
 
 #include <cstdint>
@@ -39,6 +42,8 @@ struct IdentityConfig {
 };
 
 inline constexpr Millis kContextCacheTtl = 5 * kSecond;
+inline constexpr Millis kSessionCacheTtl = 2 * kSecond;
+inline constexpr size_t kMaxCachedSessions = 100000;  // beyond it the cache starts over
 inline constexpr Millis kLastSeenResolution = 60 * kSecond;
 inline constexpr std::string_view kSessionCookie = "anju_session";
 
@@ -93,8 +98,18 @@ class IdentityService : public http::Authenticator {
   std::string CsrfOf(const TenantContext& ctx);
 
  private:
+  struct Session {
+    int64_t id = 0, user_id = 0;
+    std::string csrf;
+    Millis last_seen = 0, expires_at = 0;
+    bool revoked = false;
+    bool account_disabled = false;
+    Millis loaded_at = 0;
+  };
   Result<TenantContext> LoadContext(db::Tx& tx, int64_t user_id);
   Result<TenantContext> CachedContext(int64_t user_id);
+  std::optional<Session> FindSession(const std::string& token_hash, Millis now);
+  void ForgetSessions(int64_t user_id, std::optional<int64_t> session_id);
 
   db::Database& db_;
   const Clock& clock_;
@@ -104,7 +119,8 @@ class IdentityService : public http::Authenticator {
     TenantContext ctx;
     Millis loaded_at;
   };
-  std::unordered_map<int64_t, CacheEntry> cache_;  // guarded by mu_
+  std::unordered_map<int64_t, CacheEntry> cache_;           // guarded by mu_
+  std::unordered_map<std::string, Session> sessions_;       // by token hash; guarded by mu_
 };
 
 // "admin", "zhang.san", "owner2": 3–32 of [a-z0-9._-], starting with a letter or digit.

@@ -1,4 +1,4 @@
-import { http, type Page } from './request'
+import { http, type Page, type RequestOptions } from './request'
 
 export const BUILDING_KINDS = ['residential', 'commercial', 'parking', 'office', 'mixed'] as const
 export const HOUSE_KINDS = ['residential', 'shop', 'parking', 'office', 'storage'] as const
@@ -95,6 +95,10 @@ export interface Resident {
   user_id: number | null
   created_at: string
 }
+/** A resident record with the houses it belongs to (GET /api/v1/residents/{id}). */
+export interface ResidentDetail extends Resident {
+  houses: { id: number; house_id: number; house_code: string; project_id: number; relation: string }[]
+}
 export interface Vehicle {
   id: number
   project_id: number
@@ -130,7 +134,8 @@ export const updateFloor = (id: number, b: Body) => http.patch<Floor>(`/api/v1/f
 export const deleteFloor = (id: number) => http.del(`/api/v1/floors/${id}`)
 
 export const listHouses = (f: HouseFilter) => http.get<Page<House>>('/api/v1/houses', { ...f })
-export const getHouse = (id: number) => http.get<House>(`/api/v1/houses/${id}`)
+export const getHouse = (id: number, opts: RequestOptions = {}) =>
+  http.get<House>(`/api/v1/houses/${id}`, undefined, opts)
 export const createHouse = (b: Body) => http.post<House>('/api/v1/houses', b)
 export const updateHouse = (id: number, b: Body) => http.patch<House>(`/api/v1/houses/${id}`, b)
 export const deleteHouse = (id: number) => http.del(`/api/v1/houses/${id}`)
@@ -139,6 +144,7 @@ export const listHouseResidents = (id: number) =>
 
 export const listResidents = (q: { project_id?: number; house_id?: number; q?: string; page: number; size: number }) =>
   http.get<Page<Resident>>('/api/v1/residents', q)
+export const getResident = (id: number) => http.get<ResidentDetail>(`/api/v1/residents/${id}`)
 export const createResident = (b: Body) => http.post<Resident>('/api/v1/residents', b)
 export const updateResident = (id: number, b: Body) => http.patch<Resident>(`/api/v1/residents/${id}`, b)
 export const unmaskResident = (id: number, reason: string) =>

@@ -120,6 +120,26 @@ const en: typeof zh = {
     property_vehicle_delete: 'Vehicle deleted', property_parking_space_create: 'Parking space created',
     property_parking_space_update: 'Parking space changed',
   },
+  phone: {
+    ownerSubtitle: 'Owner services', staffSubtitle: 'Staff workbench', hello: 'Hello, {name}', loading: 'Loading…',
+    retry: 'Retry', back: 'Back', personal: 'Personal details', notRecorded: 'Not recorded',
+    maskedHint: 'Phone and ID numbers are partly hidden for privacy. Ask the property service desk to change them.',
+    newPasswordHint: 'At least 8 characters',
+    staffAccountOnOwner: 'This is a staff account; please use the staff app (/staff). You have been signed out.',
+    residentAccountOnStaff: 'This is an owner/resident account; please use the owner app (/owner). You have been signed out.',
+  },
+  owner: {
+    tabHouses: 'My houses', tabMe: 'Me', houseCount: '{n} house(s)', noHouses: 'No houses yet. Ask the property service desk if this is wrong.',
+    grossArea: 'Gross area', netArea: 'Net area', toMyHouses: 'Back to my houses', basics: 'Basics',
+    household: 'Household', vehicles: 'Vehicles',
+  },
+  staffApp: {
+    tabHome: 'Work', tabMe: 'Me', projectCount: '{n} project(s)', myProjects: 'My projects',
+    noProjects: 'No project grants yet; ask your administrator', companyWide: 'You hold company-wide grants.',
+    myTasks: 'My tasks', noTasks: 'No tasks — work orders will appear here once they are available',
+    permissions: 'My permissions', noPermissions: 'No permissions',
+    areas: { org: 'Organisation', property: 'Property registry', audit: 'Audit', pii: 'Personal data' },
+  },
   server: {
     auth: {
       account_disabled: 'This account is disabled', account_locked: 'Too many failed sign-ins; the account is locked for a while',

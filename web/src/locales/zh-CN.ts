@@ -113,6 +113,26 @@ export default {
     property_vehicle_create: '创建车辆', property_vehicle_update: '修改车辆', property_vehicle_delete: '删除车辆',
     property_parking_space_create: '创建车位', property_parking_space_update: '修改车位',
   },
+  phone: {
+    ownerSubtitle: '业主服务', staffSubtitle: '员工工作台', hello: '你好，{name}', loading: '加载中…',
+    retry: '重试', back: '返回', personal: '个人信息', notRecorded: '未登记',
+    maskedHint: '为保护隐私，手机号和身份证号部分隐藏。如需修改请联系物业客服。',
+    newPasswordHint: '至少 8 位',
+    staffAccountOnOwner: '这是员工账号，请使用员工端（/staff）登录。已退出登录。',
+    residentAccountOnStaff: '这是业主/住户账号，请使用业主端（/owner）登录。已退出登录。',
+  },
+  owner: {
+    tabHouses: '我的房屋', tabMe: '我的', houseCount: '共 {n} 套房屋', noHouses: '暂无房屋，如有疑问请联系物业客服',
+    grossArea: '建筑面积', netArea: '套内面积', toMyHouses: '返回我的房屋', basics: '基本信息',
+    household: '住户', vehicles: '车辆',
+  },
+  staffApp: {
+    tabHome: '工作台', tabMe: '我的', projectCount: '负责 {n} 个项目', myProjects: '我的项目',
+    noProjects: '暂无项目授权，请联系管理员', companyWide: '你有全公司范围的授权。',
+    myTasks: '我的任务', noTasks: '暂无任务 — 工单功能上线后在此显示',
+    permissions: '我的权限', noPermissions: '暂无权限',
+    areas: { org: '组织架构', property: '房产档案', audit: '审计', pii: '个人信息' },
+  },
   server: {
     auth: {
       account_disabled: '账号已停用', account_locked: '登录失败次数过多，账号已暂时锁定',

@@ -1,14 +1,21 @@
-// /owner: the owners' phone app (login, my houses, my profile) with Vant.
-// Only the frame exists so far; its pages are added as children here. While there are no
-// pages the frame is public, because it shows nothing and has no login page to send to.
+// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, me. Every page is
+// its own chunk; a staff account is sent back to the login page by the guard.
 import type { RouteRecordRaw } from 'vue-router'
 
 const routes: RouteRecordRaw[] = [
   {
     path: '/owner',
     component: () => import('./OwnerLayout.vue'),
-    meta: { public: true },
-    children: [],
+    children: [
+      {
+        path: 'login', name: 'owner-login', component: () => import('@/views/auth/phone-login/index.vue'),
+        props: { group: 'owner' }, meta: { public: true, title: 'login.title' },
+      },
+      { path: '', name: 'owner-houses', component: () => import('@/views/owner/houses/index.vue'), meta: { tabbar: true, title: 'owner.tabHouses' } },
+      { path: 'houses/:id(\\d+)', name: 'owner-house', component: () => import('@/views/owner/house/index.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'property.houseDetail' } },
+      { path: 'me', name: 'owner-me', component: () => import('@/views/owner/profile/index.vue'), meta: { tabbar: true, title: 'owner.tabMe' } },
+      { path: ':rest(.*)*', redirect: '/owner' },
+    ],
   },
 ]
 export default routes

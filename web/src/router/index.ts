@@ -16,6 +16,8 @@ declare module 'vue-router' {
     perm?: string | string[]
     /** Locale key of the page title. */
     title?: string
+    /** Phone groups: the page shows the bottom tab bar. */
+    tabbar?: boolean
   }
 }
 

@@ -1,14 +1,20 @@
-// /staff: the staff phone app (login, my profile, task list) with Vant.
-// Only the frame exists so far; its pages are added as children here. While there are no
-// pages the frame is public, because it shows nothing and has no login page to send to.
+// /staff: the frontline staff's phone app (Vant). Tabs: my work (the task list that work
+// orders will fill), me. A resident account is sent back to the login page by the guard.
 import type { RouteRecordRaw } from 'vue-router'
 
 const routes: RouteRecordRaw[] = [
   {
     path: '/staff',
     component: () => import('./StaffLayout.vue'),
-    meta: { public: true },
-    children: [],
+    children: [
+      {
+        path: 'login', name: 'staff-login', component: () => import('@/views/auth/phone-login/index.vue'),
+        props: { group: 'staff' }, meta: { public: true, title: 'login.title' },
+      },
+      { path: '', name: 'staff-home', component: () => import('@/views/staff/home/index.vue'), meta: { tabbar: true, title: 'staffApp.tabHome' } },
+      { path: 'me', name: 'staff-me', component: () => import('@/views/staff/profile/index.vue'), meta: { tabbar: true, title: 'staffApp.tabMe' } },
+      { path: ':rest(.*)*', redirect: '/staff' },
+    ],
   },
 ]
 export default routes

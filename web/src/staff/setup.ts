@@ -1,12 +1,11 @@
-// Set-up of the /staff route group: installs its UI kit (Vant) and the way it shows errors.
-// Loaded only when a /staff page is opened.
+// Set-up of the /staff route group: installs its UI kit (Vant, shared with the other phone
+// group in mobile/vant.ts) and shows errors as a Vant toast. Loaded only when a /staff page
+// is opened, so /staff never downloads Element Plus or ECharts.
 import type { GroupSetup } from '@/router/groups'
-import { setRequestHooks } from '@/api/request'
+import { activateVant, installVant } from '@/mobile/vant'
 
 const setup: GroupSetup = {
-  install() {},
-  activate() {
-    setRequestHooks({ notify: (text) => console.error(text) })
-  },
+  install: installVant,
+  activate: activateVant,
 }
 export default setup

@@ -1,0 +1,62 @@
+// /staff phone app (375×667) against a real anju with demo data: home with projects and the
+// (still empty) task list, the profile, and the app's own login.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits } from './lib.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await browser?.close() })
+
+test('engineer sees their project and the empty task list, then the profile', async () => {
+  const page = await phonePage(browser.context, 'staff')
+  await shot(page, 'staff-login')
+  await phoneLogin(page, 'staff', 'engineer')
+  const projects = page.locator('[data-test=staff-projects]')
+  await projects.waitFor()
+  assert.match(await projects.innerText(), /锦华苑/)
+  assert.doesNotMatch(await projects.innerText(), /绿园小区/)
+  assert.match(await page.locator('[data-test=tasks-empty]').innerText(), /暂无任务/)
+  assert.match(await page.locator('[data-test=staff-home] .m-hero').innerText(), /李工/)
+  await shot(page, 'staff-home')
+
+  await page.locator('[data-test=tab-staff-me]').click()
+  const groups = page.locator('[data-test=permission-group]')
+  await groups.first().waitFor()
+  const text = await page.locator('[data-test=staff-profile]').innerText()
+  assert.match(text, /engineer/)
+  assert.match(text, /property:house:read/)
+  assert.match(text, /房产档案/)
+  await page.waitForFunction(() => document.querySelector('[data-test=staff-profile]')?.textContent?.includes('查看房屋'))
+  await shot(page, 'staff-profile')
+  assert.deepEqual(await foreignKits(page), [])
+
+  await page.locator('[data-test=logout]').click()
+  await page.waitForURL(/\/staff\/login$/)
+  assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  await page.close()
+})
+
+test('a resident account on /staff is told so and signed out', async () => {
+  const page = await phonePage(browser.context, 'staff')
+  await page.locator('input[name=login]').fill('owner')
+  await page.locator('input[name=password]').fill(PASSWORD)
+  await page.locator('[data-test=login-submit]').click()
+  const message = page.locator('[data-test=login-error]')
+  await message.waitFor()
+  assert.match(await message.innerText(), /业主\/住户账号/)
+  assert.match(new URL(page.url()).pathname, /^\/staff\/login$/)
+  assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  await page.close()
+})
+
+test('an expired session sends staff to the staff login page', async () => {
+  const page = await phonePage(browser.context, 'staff')
+  await phoneLogin(page, 'staff', 'engineer')
+  await page.locator('[data-test=staff-projects]').waitFor()
+  await browser.context.clearCookies()
+  await page.locator('[data-test=tab-staff-me]').click()
+  await page.waitForURL((u) => u.pathname === '/staff/login')
+  assert.equal(new URL(page.url()).searchParams.get('redirect'), '/staff/me')
+  await page.close()
+})
