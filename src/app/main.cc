@@ -142,6 +142,23 @@ int main(int argc, char** argv) {
               << "logins: admin manager service cashier engineer finance owner owner2 owner3\n";
   });
 
+  // company add
+  auto* company = cli.add_subcommand("company", "Manage companies (tenants)");
+  company->require_subcommand(1);
+  std::string c_code, c_name;
+  auto* cadd = company->add_subcommand("add", "Create a company with its built-in roles");
+  AddCommon(cadd, common);
+  cadd->add_option("--code", c_code, "Short code, e.g. acme")->required();
+  cadd->add_option("--name", c_name, "Name, e.g. 安居物业服务有限公司")->required();
+  cadd->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    auto id = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      return app.org().CreateCompany(tx, c_code, c_name, "cli");
+    });
+    if (!id.ok()) { rc = PrintError(id.error()); return; }
+    std::cout << "created company " << c_code << " (id " << *id << ")\n";
+  });
+
   // user add | passwd | lock | unlock
   auto* user = cli.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);

@@ -27,8 +27,8 @@ namespace anju::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port (tests)
-  // Measured on 2 cores with small keep-alive requests (docs/PERFORMANCE.md): one I/O
-  // thread and two workers cost least per request; raise workers for slow databases.
+  // Measured on 2 cores with small keep-alive requests (wrk -t2 -c64): one I/O thread and
+  // two workers cost least CPU per request; raise workers when handlers wait on a database.
   int io_threads = 1;
   int worker_threads = 2;
   size_t header_limit = 16 * 1024;

@@ -27,6 +27,11 @@ ANJU_PASSWORD='Other#2026y' "$anju" user passwd --db "$db" --login clerk1 | grep
 "$anju" user lock --db "$db" --login clerk1 | grep -q locked || fail "user lock"
 [ "$(sqlite3 "$dir/anju.db" "SELECT status FROM users WHERE login='clerk1'")" = disabled ] \
   || fail "lock status"
+"$anju" company add --db "$db" --code acme --name '示例物业' | grep -q 'created company acme' \
+  || fail "company add"
+"$anju" company add --db "$db" --code acme --name 'again' >/dev/null 2>&1 && fail "duplicate company"
+"$anju" user add --db "$db" --company acme --login acme.admin --name '管理员' \
+  --password 'Acme#2026pw' --role hq_admin | grep -q created || fail "user add in new company"
 "$anju" backup --db "$db" --to "$dir/copy.db" | grep -q written || fail "backup"
 [ "$(sqlite3 "$dir/copy.db" "SELECT COUNT(*) FROM houses")" = "$houses" ] || fail "backup content"
 "$anju" audit verify --db "$db" | grep -q '"ok":true' || fail "audit verify clean"
