@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "http/reply.h"
+#include "http/handlers.h"
 
 namespace anju::property {
 
@@ -11,73 +11,12 @@ namespace json = boost::json;
 using http::Request;
 using http::Response;
 
+using http::ById;
+using http::NotFound;
+using http::QueryReader;
+using http::WithBody;
+
 namespace {
-
-// Reads query parameters, keeping the first error.
-class QueryReader {
- public:
-  explicit QueryReader(const Request& req) : req_(req) {}
-
-  std::optional<int64_t> Id(std::string_view name) {
-    auto r = http::IdQuery(req_, name);
-    if (!r.ok()) return Keep(r.take_error()), std::nullopt;
-    return *r;
-  }
-  std::string Text(std::string_view name) {
-    auto r = http::TextQuery(req_, name);
-    if (!r.ok()) return Keep(r.take_error()), std::string();
-    return std::move(*r);
-  }
-  Page PageOf() {
-    auto r = http::PageOf(req_);
-    if (!r.ok()) return Keep(r.take_error()), Page{};
-    return *r;
-  }
-  // The error reply, if any parameter was bad.
-  std::optional<Response> Failed() const {
-    if (!error_) return std::nullopt;
-    return http::ErrorReply(*error_, req_.request_id);
-  }
-
- private:
-  void Keep(Error e) {
-    if (!error_) error_ = std::move(e);
-  }
-  const Request& req_;
-  std::optional<Error> error_;
-};
-
-Response NotFound(const Request& req) {
-  return http::ErrorReply(Error(errors::kNotFound), req.request_id);
-}
-
-// A route on one resource: `fn(ctx, id)` with the {id} path parameter.
-template <class F>
-http::Handler ById(F fn) {
-  return [fn](Request& req, TenantContext& ctx) {
-    auto id = req.IdParam(0);
-    if (!id) return NotFound(req);
-    return http::Reply(req, fn(ctx, *id));
-  };
-}
-
-// A route that reads a JSON body: `fn(ctx, ids…, body)`; `status` on success.
-template <class F>
-http::Handler WithBody(int status, int path_ids, F fn) {
-  return [status, path_ids, fn](Request& req, TenantContext& ctx) {
-    std::optional<int64_t> a, b;
-    if (path_ids >= 1 && !(a = req.IdParam(0))) return NotFound(req);
-    if (path_ids >= 2 && !(b = req.IdParam(1))) return NotFound(req);
-    auto body = http::JsonBody(req);
-    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if constexpr (std::is_invocable_v<F, TenantContext&, json::object&>)
-      return http::Reply(req, fn(ctx, *body), status);
-    else if constexpr (std::is_invocable_v<F, TenantContext&, int64_t, json::object&>)
-      return http::Reply(req, fn(ctx, *a, *body), status);
-    else
-      return http::Reply(req, fn(ctx, *a, *b, *body), status);
-  };
-}
 
 void RegisterStructure(http::Router& router, PropertyService& s) {
   router.Add("GET", "/api/v1/buildings", [&s](Request& req, TenantContext& ctx) {
