@@ -14,7 +14,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-10}"; rounds="${2:-3}"; conns="${3:-64}"
 scale="${BENCH_SCALE:-5000}"
-bash scripts/build.sh anju >/dev/null
+build_log="$(mktemp)"
+bash scripts/build.sh anju >"$build_log" 2>&1 || { cat "$build_log"; exit 1; }
+rm -f "$build_log"
 work="$(mktemp -d /tmp/anju-bench.XXXXXX)"
 chmod 755 "$work"  # nginx workers run as an unprivileged user
 pids=()
