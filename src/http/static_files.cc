@@ -59,6 +59,22 @@ std::optional<std::vector<std::string>> SafeSegments(std::string_view path) {
   return out;
 }
 
+// True when the client takes gzip: "gzip" is listed without a weight of zero ("gzip;q=0").
+bool AcceptsGzip(const Request& req) {
+  std::string_view ae = req.Header("accept-encoding");
+  size_t at = ae.find("gzip");
+  if (at == std::string_view::npos) return false;
+  std::string_view rest = ae.substr(at + 4);
+  rest = rest.substr(0, rest.find(','));  // this coding's parameters only
+  size_t q = rest.find("q=");
+  if (q == std::string_view::npos) return true;
+  for (char c : rest.substr(q + 2)) {
+    if (c >= '1' && c <= '9') return true;  // any non-zero digit: a positive weight
+    if (c != '0' && c != '.') break;
+  }
+  return false;
+}
+
 bool Below(const fs::path& root, const fs::path& p) {
   auto r = root.native();
   auto s = p.native();
@@ -93,8 +109,22 @@ class StaticFiles {
     if (!segments->empty()) {
       if (auto file = Load(*root, p)) {
         bool hashed = segments->size() >= 2 && (*segments)[0] == "assets";
-        return FileReply(req, *file, StaticContentType(segments->back()),
-                         hashed ? kImmutable : kNoCache);
+        std::string type = StaticContentType(segments->back());
+        std::string_view cache = hashed ? kImmutable : kNoCache;
+        if (AcceptsGzip(req)) {  // the build writes x.js.gz beside x.js
+          fs::path gz = p;
+          gz += ".gz";
+          if (auto z = Load(*root, gz)) {
+            z->etag.insert(z->etag.size() - 1, "-gz");
+            Response r = FileReply(req, *z, std::move(type), cache);
+            r.Header("Content-Encoding", "gzip");
+            r.Header("Vary", "Accept-Encoding");
+            return r;
+          }
+        }
+        Response r = FileReply(req, *file, std::move(type), cache);
+        r.Header("Vary", "Accept-Encoding");
+        return r;
       }
       const std::string& first = segments->front();
       const std::string& last = segments->back();

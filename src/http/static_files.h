@@ -11,6 +11,8 @@
 //   `Cache-Control: public, max-age=31536000, immutable`. index.html and every other file
 //   get `Cache-Control: no-cache` plus an ETag (size and modification time), and a matching
 //   If-None-Match answers 304.
+// - When the client accepts gzip and the build wrote a precompressed "x.js.gz" beside
+//   "x.js", that is sent with `Content-Encoding: gzip` (and `Vary: Accept-Encoding`).
 // - A path that is not a file answers index.html (200, no-cache) unless it is under
 //   /api/ or /assets/ or its last segment has an extension ("/logo.png"): those are 404,
 //   so a missing script never comes back as HTML.

@@ -49,9 +49,11 @@ class StaticFilesTest : public ::testing::Test {
   }
 
   // Decodes the target the way the HTTP server does (Request::path is percent-decoded).
-  Response Get(std::string target, std::string method = "GET") {
+  Response Get(std::string target, std::string method = "GET",
+               std::string accept_encoding = "") {
     Request req;
     req.method = std::move(method);
+    if (!accept_encoding.empty()) req.headers.emplace_back("accept-encoding", accept_encoding);
     req.target = target;
     auto url = boost::urls::parse_origin_form(target);
     EXPECT_TRUE(url.has_value()) << target;
@@ -84,6 +86,26 @@ TEST_F(StaticFilesTest, ServesFilesWithContentTypes) {
 
   EXPECT_EQ(StaticContentType("a.WOFF2"), "font/woff2");
   EXPECT_EQ(StaticContentType("README"), "application/octet-stream");
+}
+
+TEST_F(StaticFilesTest, PrecompressedFilesForClientsThatTakeGzip) {
+  WriteFile(web_ / "assets" / "index-4f3a2b1c.js.gz", "GZIPPED-BYTES");
+  Response gz = Get("/assets/index-4f3a2b1c.js", "GET", "gzip, deflate, br");
+  EXPECT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.body, "GZIPPED-BYTES");
+  EXPECT_EQ(HeaderOf(gz, "Content-Encoding"), "gzip");
+  EXPECT_EQ(HeaderOf(gz, "Vary"), "Accept-Encoding");
+  EXPECT_NE(gz.content_type.find("javascript"), std::string::npos);
+  Response plain = Get("/assets/index-4f3a2b1c.js");
+  EXPECT_EQ(plain.body, "console.log('anju')");
+  EXPECT_EQ(HeaderOf(plain, "Content-Encoding"), "");
+  EXPECT_NE(HeaderOf(plain, "ETag"), HeaderOf(gz, "ETag"));
+  for (std::string refused : {"gzip;q=0", "gzip; q=0.0, br", "identity"})
+    EXPECT_EQ(Get("/assets/index-4f3a2b1c.js", "GET", refused).body, "console.log('anju')")
+        << refused;
+  EXPECT_EQ(Get("/assets/index-4f3a2b1c.js", "GET", "gzip;q=0.5").body, "GZIPPED-BYTES");
+  // No .gz beside it: the plain file.
+  EXPECT_EQ(Get("/assets/admin-9a8b7c6d.css", "GET", "gzip").body, "body{margin:0}");
 }
 
 TEST_F(StaticFilesTest, CacheHeaders) {
