@@ -16,15 +16,16 @@ async function coldPage() {
   return page
 }
 
-/** Bytes of scripts and styles the page loaded (decoded; anju sends them uncompressed). */
+/** Bytes of scripts and styles the page loaded: decoded, and on the wire (gzip when sent so). */
 async function loadedBytes(page) {
   return page.evaluate(() => {
-    const out = { js: 0, css: 0, files: [] }
+    const out = { js: 0, css: 0, wire: 0, files: [] }
     for (const e of performance.getEntriesByType('resource')) {
       const name = new URL(e.name).pathname
       if (name.endsWith('.js')) out.js += e.decodedBodySize
       else if (name.endsWith('.css')) out.css += e.decodedBodySize
       else continue
+      out.wire += e.encodedBodySize
       out.files.push(name)
     }
     return out
@@ -48,7 +49,7 @@ test('time to first render of /admin and first-load bytes', async (t) => {
   const login = await loadedBytes(page)
   t.diagnostic(`PERF admin_login_fcp_ms=${fcp.toFixed(0)}`)
   t.diagnostic(`PERF admin_login_visible_ms=${loginVisible.toFixed(0)}`)
-  t.diagnostic(`PERF admin_first_load_js_kb=${kb(login.js)} css_kb=${kb(login.css)} files=${login.files.length}`)
+  t.diagnostic(`PERF admin_first_load_js_kb=${kb(login.js)} css_kb=${kb(login.css)} wire_kb=${kb(login.wire)} files=${login.files.length}`)
 
   await page.locator('input[name=login]').fill('admin')
   await page.locator('input[name=password]').fill(PASSWORD)
@@ -66,7 +67,7 @@ test('time to first render of /admin and first-load bytes', async (t) => {
   const cold = await page.evaluate(() => performance.now())
   const home = await loadedBytes(page)
   t.diagnostic(`PERF admin_dashboard_cold_ms=${cold.toFixed(0)}`)
-  t.diagnostic(`PERF admin_dashboard_first_load_js_kb=${kb(home.js)} css_kb=${kb(home.css)} files=${home.files.length}`)
+  t.diagnostic(`PERF admin_dashboard_first_load_js_kb=${kb(home.js)} css_kb=${kb(home.css)} wire_kb=${kb(home.wire)} files=${home.files.length}`)
   await page.reload()
   await page.locator('[data-test=vacancy-chart] canvas').waitFor()
   const warm = await page.evaluate(() => performance.now())
@@ -81,7 +82,7 @@ for (const group of ['owner', 'staff']) {
     await page.locator('[data-test=login-form]').waitFor()
     await page.waitForLoadState('networkidle')
     const first = await loadedBytes(page)
-    t.diagnostic(`PERF ${group}_first_load_js_kb=${kb(first.js)} css_kb=${kb(first.css)} files=${first.files.length}`)
+    t.diagnostic(`PERF ${group}_first_load_js_kb=${kb(first.js)} css_kb=${kb(first.css)} wire_kb=${kb(first.wire)} files=${first.files.length}`)
     assert.equal(first.files.filter((f) => /element-plus|echarts/.test(f)).length, 0, first.files.join(' '))
     assert.deepEqual(await foreignKits(page), [])
     await page.close()

@@ -139,12 +139,14 @@ class RegistryWriter {
   }
   int64_t Vehicle(int64_t project, int64_t house, int64_t resident, const std::string& plate,
                   Gen& g) {
+    std::string brand = g.Pick(kBrands);
+    bool electric = brand == "特斯拉" || (brand == "比亚迪" && g.Chance(70)) || g.Chance(10);
     auto rows = tx_.Query(
         "INSERT INTO vehicles (company_id, project_id, house_id, resident_id, plate, kind, "
         "brand, color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (company_id, plate) DO NOTHING RETURNING id",
-        {company_, project, house, resident, plate, std::string(g.Chance(25) ? "ev" : "car"),
-         std::string(g.Pick(kBrands)), std::string(g.Pick(kColors)), now_, now_});
+        {company_, project, house, resident, plate, std::string(electric ? "ev" : "car"), brand,
+         std::string(g.Pick(kColors)), now_, now_});
     if (rows.empty()) return 0;  // the random plate was taken already
     ++summary.vehicles;
     return rows.front().Int(0);
