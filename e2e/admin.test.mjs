@@ -193,3 +193,128 @@ test('screenshots of the main screens', async () => {
   await shot(page, 'admin-staff-grants')
   await page.close()
 })
+
+/** Picks an option of the select inside `field` (a [data-field] form item): types `query`
+ *  when given (remote search) and clicks the first visible option containing `text`. */
+async function pick(page, field, { query, text } = {}) {
+  await noOpenDropdown(page)
+  await field.locator('.el-select__wrapper').click()
+  if (query) await field.locator('input').fill(query)
+  const option = page.locator('.el-select-dropdown__item:visible', text ? { hasText: text } : {}).first()
+  await option.waitFor()
+  const label = await option.innerText()
+  await option.click()
+  await noOpenDropdown(page)
+  return label
+}
+
+/** Waits until every select dropdown has finished closing. */
+const noOpenDropdown = (page) => page.waitForFunction(() =>
+  [...document.querySelectorAll('.el-select__popper')].every((e) => e.getClientRects().length === 0))
+
+test('service adds, links, ends and removes residents in the house drawer', async () => {
+  const page = await freshPage(browser.context)
+  await login(page, 'service')
+  await page.goto(BASE_URL + '/admin/property/houses')
+  const row = page.locator('[data-test=house-table] .el-table__row').nth(3)
+  await row.waitFor()
+  const code = (await row.locator('td').first().innerText()).trim()
+  await row.locator('button', { hasText: '详情' }).click()
+  const drawer = page.locator('[data-test=house-drawer]')
+  await drawer.locator('.el-descriptions').waitFor()
+  assert.match(await drawer.locator('.el-drawer__header').innerText(), new RegExp(code))
+  const rows = drawer.locator('[data-test=house-residents] .el-table__row')
+
+  // A new resident straight into the house; a bad phone first shows the server's field error.
+  await drawer.locator('[data-test=add-resident]').click()
+  let dialog = page.locator('[data-test=new-resident-dialog]')
+  await dialog.locator('input[name=name]').fill('测试租户')
+  await dialog.locator('input[name=phone]').fill('1390000')
+  await dialog.locator('[data-test=relation]').getByText('租户').click()
+  await dialog.locator('[data-test=dialog-save]').click()
+  await dialog.locator('[data-field=phone] .el-form-item__error').waitFor()
+  assert.equal(await dialog.locator('[data-field=name] .el-form-item__error').count(), 0)
+  await dialog.locator('input[name=phone]').fill('13900001234')
+  await dialog.locator('[data-test=dialog-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const tenant = rows.filter({ hasText: '测试租户' })
+  await tenant.waitFor()
+  assert.match(await tenant.innerText(), /租户/)
+  assert.equal((await tenant.locator('[data-test=phone]').innerText()).trim(), '139****1234')
+
+  // An existing resident of the project not yet in this house, found by part of the name.
+  const houseId = JSON.parse((await pageFetch(page, 'GET', `/api/v1/houses?q=${encodeURIComponent(code)}`)).body)
+    .items.find((h) => h.code === code).id
+  const inHouse = JSON.parse((await pageFetch(page, 'GET', `/api/v1/houses/${houseId}/residents`)).body).items.map((l) => l.resident_id)
+  const other = JSON.parse((await pageFetch(page, 'GET', '/api/v1/residents?size=50')).body)
+    .items.find((r) => !inHouse.includes(r.id) && r.name.length >= 2)
+  assert.ok(other, 'a resident to link')
+  dialog = page.locator('[data-test=link-dialog]')
+  for (const attempt of ['first', 'duplicate']) {
+    await drawer.locator('[data-test=link-resident]').click()
+    await pick(page, dialog.locator('[data-field=resident_id]'), { query: other.name, text: other.phone })
+    await dialog.locator('[data-field=relation] .el-select__wrapper').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '家属' }).click()
+    await dialog.locator('[data-test=dialog-save]').click()
+    if (attempt === 'first') {
+      await dialog.waitFor({ state: 'hidden' })
+      await rows.filter({ hasText: other.name }).waitFor()
+      await page.waitForTimeout(300)
+      await shot(page, 'house-drawer-residents')
+    } else {
+      const error = dialog.locator('[data-field=resident_id] .el-form-item__error')
+      await error.waitFor()
+      assert.equal((await error.innerText()).trim(), '该住户已关联此房屋')
+      await dialog.locator('button', { hasText: '取消' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }
+  }
+
+  // End the new link today; the row keeps its move-out date.
+  const linked = rows.filter({ hasText: other.name })
+  await linked.locator('[data-test=end-link]').click()
+  dialog = page.locator('[data-test=end-link-dialog]')
+  await dialog.locator('[data-test=dialog-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+  await page.waitForFunction((name) => [...document.querySelectorAll('[data-test=house-residents] .el-table__row')]
+    .some((r) => r.textContent.includes(name) && /\d{4}-\d{2}-\d{2}/.test(r.querySelector('[data-test=end-date]')?.textContent ?? '')), other.name)
+  assert.equal(await linked.locator('[data-test=end-link]').count(), 0)
+
+  // Remove both links again (with a confirm).
+  for (const name of ['测试租户', other.name]) {
+    await rows.filter({ hasText: name }).locator('[data-test=remove-link]').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
+    await rows.filter({ hasText: name }).waitFor({ state: 'detached' })
+  }
+  await page.close()
+})
+
+test('admin creates a vehicle choosing its house and owner from the pickers', async () => {
+  const page = await freshPage(browser.context)
+  await login(page, 'admin')
+  await page.goto(BASE_URL + '/admin/property/vehicles')
+  await page.locator('[data-test=vehicle-table] .el-table__row').first().waitFor()
+  await page.locator('[data-test=new-vehicle]').click()
+  const dialog = page.locator('[data-test=vehicle-dialog]')
+  const plate = `沪E${String(Date.now() % 100000).padStart(5, '0')}`
+  await pick(page, dialog.locator('[data-field=project_id]'), { text: '锦华苑' })
+  await dialog.locator('input[name=plate]').fill(plate)
+  const house = await pick(page, dialog.locator('[data-field=house_id]'), { query: '1-2', text: '1-2-' })
+  const houseCode = house.split(/\s+/)[0]
+  await pick(page, dialog.locator('[data-field=resident_id]'))
+  await shot(page, 'vehicle-dialog')
+  await dialog.locator('[data-test=dialog-save]').click()
+  await dialog.waitFor({ state: 'hidden' })
+
+  await page.locator('input[placeholder=车牌号]').fill(plate)
+  await page.locator('input[placeholder=车牌号]').press('Enter')
+  const row = page.locator('[data-test=vehicle-table] .el-table__row', { hasText: plate })
+  await row.waitFor()
+  await page.waitForFunction(() => document.querySelector('[data-test=vehicle-table] [data-test=vehicle-house]')?.textContent?.trim())
+  assert.equal((await row.locator('[data-test=vehicle-house]').innerText()).trim(), houseCode)
+
+  // Editing shows the chosen house by its code, not its id.
+  await row.locator('button', { hasText: '编辑' }).click()
+  await dialog.locator('[data-field=house_id] .el-select__selected-item', { hasText: houseCode }).first().waitFor()
+  await page.close()
+})

@@ -85,11 +85,31 @@ export async function openMenu(page, section, entry) {
 // Phones (/owner, /staff): 375×667, each app signs in on its own login page.
 export const PHONE = { width: 375, height: 667 }
 
+const consoleLogs = new WeakMap()
+
+/** Records the page's console errors and uncaught exceptions, except the browser's note
+ *  that an /api/ call answered 4xx (the tests provoke those on purpose); read them with
+ *  consoleErrors(page). */
+export function watchConsole(page) {
+  const errors = []
+  consoleLogs.set(page, errors)
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const url = m.location()?.url ?? ''
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) &&
+        url.startsWith(BASE_URL + '/api/')) return
+    errors.push(`${m.text()} (${url})`)
+  })
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`))
+}
+export const consoleErrors = (page) => consoleLogs.get(page) ?? []
+
 /** A fresh phone-sized page with no session, on the group's login page. */
 export async function phonePage(context, group) {
   await context.clearCookies()
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error('page error:', e.message))
+  watchConsole(page)
   await page.setViewportSize(PHONE)
   await page.goto(`${BASE_URL}/${group}/login`)
   await page.evaluate(() => localStorage.clear())

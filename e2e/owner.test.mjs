@@ -2,7 +2,7 @@
 // own house, details, the masked profile, server field errors, and the app's own login.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits } from './lib.mjs'
+import { BASE_URL, PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits, consoleErrors } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -35,6 +35,7 @@ test('owner sees exactly their own house and its details', async () => {
   assert.match(await page.locator('[data-test=house-vehicles]').innerText(), /沪/)
   await shot(page, 'owner-house-detail')
   assert.deepEqual(await foreignKits(page), [])
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -54,6 +55,7 @@ test('owner2 sees a different single house and gets not-found for owner’s hous
   const error = page.locator('[data-test=house-error]')
   await error.waitFor()
   assert.match(await error.innerText(), /房屋不存在/)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -63,6 +65,7 @@ test('owner3 sees a house of 绿园小区', async () => {
   await houseItems(page).first().waitFor()
   assert.equal(await houseItems(page).count(), 1)
   assert.match(await houseItems(page).first().innerText(), /绿园小区/)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -93,6 +96,7 @@ test('owner profile is masked; a weak new password shows the server error at its
   await page.locator('[data-test=logout]').click()
   await page.waitForURL(/\/owner\/login$/)
   assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -106,6 +110,7 @@ test('a staff account on /owner is told so and signed out', async () => {
   assert.match(await message.innerText(), /员工账号/)
   assert.match(new URL(page.url()).pathname, /^\/owner\/login$/)
   assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -119,5 +124,6 @@ test('an expired session sends the owner to the owner login page', async () => {
   await page.locator('[data-test=tab-owner-houses]').click()
   await page.waitForURL((u) => u.pathname === '/owner/login')
   assert.equal(new URL(page.url()).searchParams.get('redirect'), '/owner')
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })

@@ -2,7 +2,7 @@
 // (still empty) task list, the profile, and the app's own login.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits } from './lib.mjs'
+import { PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits, consoleErrors } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -34,6 +34,7 @@ test('engineer sees their project and the empty task list, then the profile', as
   await page.locator('[data-test=logout]').click()
   await page.waitForURL(/\/staff\/login$/)
   assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -47,6 +48,7 @@ test('a resident account on /staff is told so and signed out', async () => {
   assert.match(await message.innerText(), /业主\/住户账号/)
   assert.match(new URL(page.url()).pathname, /^\/staff\/login$/)
   assert.equal((await pageFetch(page, 'GET', '/api/v1/me')).status, 401)
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })
 
@@ -58,5 +60,6 @@ test('an expired session sends staff to the staff login page', async () => {
   await page.locator('[data-test=tab-staff-me]').click()
   await page.waitForURL((u) => u.pathname === '/staff/login')
   assert.equal(new URL(page.url()).searchParams.get('redirect'), '/staff/me')
+  assert.deepEqual(consoleErrors(page), [], 'the page logged no console errors')
   await page.close()
 })

@@ -1,12 +1,28 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
 
 // `npm run dev` talks to a running anju (default http://127.0.0.1:8080, or ANJU_URL).
 const target = process.env.ANJU_URL ?? 'http://127.0.0.1:8080'
 
+// Vant's icon font is bundled as a data: URL, followed by a copy on a remote CDN that the
+// server's Content-Security-Policy (font-src 'self' data:) blocks, which logs an error on
+// every phone page. Keep only the bundled font.
+function localFontsOnly(): Plugin {
+  const remote = /,\s*url\((["']?)(?:https?:)?\/\/[^)]*\1\)(\s*format\([^)]*\))?/g
+  return {
+    name: 'anju:local-fonts-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/].*\.css$/.test(id) || !code.includes('@font-face')) return null
+      return { code: code.replace(remote, ''), map: null }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), localFontsOnly()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -4,6 +4,7 @@
 #include "http/metrics.h"
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
+#include "modules/billing/billing_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/property_routes.h"
@@ -27,6 +28,7 @@ App::App(AppConfig cfg, const Clock& clock)
   identity_ = std::make_shared<identity::IdentityService>(*db_, clock_, cfg_.identity);
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
+  billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -57,6 +59,7 @@ App::App(AppConfig cfg, const Clock& clock)
   org::RegisterRoutes(*router_, *org_);
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
+  billing::RegisterRoutes(*router_, *billing_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

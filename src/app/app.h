@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "db/database.h"
 #include "http/router.h"
+#include "modules/billing/billing_service.h"
 #include "modules/identity/identity_service.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -39,6 +40,7 @@ class App {
   identity::IdentityService& identity() { return *identity_; }
   org::OrgService& org() { return *org_; }
   property::PropertyService& property() { return *property_; }
+  billing::BillingService& billing() { return *billing_; }
 
  private:
   AppConfig cfg_;
@@ -48,6 +50,7 @@ class App {
   std::shared_ptr<identity::IdentityService> identity_;
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<property::PropertyService> property_;
+  std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<http::Router> router_;
 };
 

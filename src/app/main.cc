@@ -11,6 +11,7 @@
 #include "db/migrations.h"
 #include "http/server.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/ledger.h"
 
 using namespace anju;
 
@@ -257,6 +258,21 @@ int main(int argc, char** argv) {
                 << ": " << rep.detail << "\n";
       rc = 1;
     }
+  });
+
+  // ledger check
+  auto* ledger_cmd = cli.add_subcommand("ledger", "The billing ledger");
+  ledger_cmd->require_subcommand(1);
+  auto* lcheck = ledger_cmd->add_subcommand("check", "Prove the books balance and agree with the bills");
+  AddCommon(lcheck, common);
+  lcheck->callback([&] {
+    auto db = db::Open(common.db);
+    auto rep = billing::ledger::Check(*db);
+    std::cout << "ledger: " << rep.companies << " companies, " << rep.entries << " entries, "
+              << rep.lines << " lines, " << rep.accounts << " accounts: "
+              << (rep.ok ? "sound" : "NOT SOUND") << "\n";
+    for (const auto& p : rep.problems) std::cerr << "  " << p << "\n";
+    if (!rep.ok) rc = 1;
   });
 
   cli.add_subcommand("version", "Print the version")->callback([] {

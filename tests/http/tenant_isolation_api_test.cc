@@ -19,7 +19,7 @@ namespace json = boost::json;
 // The victim: the first project (JHY) of the demo company and the rows of `owner`.
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
-      link, resident, vehicle, parking;
+      link, resident, vehicle, parking, fee_item, bill;
 };
 
 Victim FindVictim(TestApp& t) {
@@ -44,6 +44,8 @@ Victim FindVictim(TestApp& t) {
     v.vehicle = q("SELECT id FROM vehicles WHERE resident_id = ?", {v.resident});
     v.parking = q("SELECT id FROM parking_spaces WHERE project_id = ? ORDER BY id LIMIT 1",
                   {v.project});
+    v.fee_item = q("SELECT id FROM fee_items WHERE project_id = ? AND code = 'WYF-ZZ'", {v.project});
+    v.bill = q("SELECT id FROM bills WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
     return v;
   });
 }
@@ -110,6 +112,8 @@ std::map<std::string, ParamRoute> ParamRoutes() {
         [](auto&) { return json::value(json::object{{"color", "黑色"}}); }}},
       {"DELETE /api/v1/vehicles/{id}", {[](auto& v) { return std::vector{v.vehicle}; }, none}},
       {"GET /api/v1/parking-spaces/{id}", {[](auto& v) { return std::vector{v.parking}; }, none}},
+      {"PATCH /api/v1/fee-items/{id}", {[](auto& v) { return std::vector{v.fee_item}; }, name}},
+      {"GET /api/v1/houses/{id}/account", {[](auto& v) { return std::vector{v.house}; }, none}},
       {"PATCH /api/v1/parking-spaces/{id}",
        {[](auto& v) { return std::vector{v.parking}; },
         [](auto&) { return json::value(json::object{{"status", "reserved"}}); }}},
@@ -149,6 +153,21 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"plate", "沪Z99999"}, {"kind", "car"}};
        }},
+      {"POST /api/v1/fee-items",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"code", "HACK"}, {"name", "越权费"},
+                             {"kind", "one_off"}, {"method", "fixed"}, {"unit_price", 100},
+                             {"house_kinds", json::array{"residential"}},
+                             {"valid_from", "2026-01-01"}};
+       }},
+      {"POST /api/v1/bill-runs",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"period", "2026-12"}, {"dry_run", false}};
+       }},
+      {"POST /api/v1/payments",
+       [](auto& v) {
+         return json::object{{"house_id", v.house}, {"amount", 100}, {"channel", "cash"}};
+       }},
       {"POST /api/v1/parking-spaces",
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"code", "HACK-1"}, {"kind", "public"},
@@ -187,6 +206,9 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/residents", {"residents", {"", p, h, "q=%E5%BC%A0%E4%BC%9F"}}},
       {"GET /api/v1/vehicles", {"vehicles", {"", p, h}}},
       {"GET /api/v1/parking-spaces", {"parking_spaces", {"", p}}},
+      {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
+      {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
+      {"GET /api/v1/payments", {"payments", {"", h}}},
       {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
                                                             std::to_string(v.house)}}},
   };
@@ -202,6 +224,18 @@ class TenantIsolationApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     app_ = new TestApp();
+    auto admin = app_->LoginAs("admin");
+    int64_t jhy = ProjectId(*app_, app_->company_id(), "JHY");
+    Reply run = admin->PostJson("/api/v1/bill-runs", json::object{{"project_id", jhy},
+                                                                   {"period", "2026-11"},
+                                                                   {"dry_run", false}});
+    if (run.status != 200) throw std::runtime_error("bill run: " + run.body);
+    int64_t house = HouseId(*app_, jhy, "1-1-0101");
+    Reply pay = admin->Send("POST", "/api/v1/payments",
+                            json::serialize(json::object{{"house_id", house}, {"amount", 5000},
+                                                         {"channel", "cash"}}),
+                            {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-1"}});
+    if (pay.status != 201) throw std::runtime_error("payment: " + pay.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -251,7 +285,10 @@ class TenantIsolationApiTest : public ::testing::Test {
                                                     {{"Content-Type", "application/json"}});
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto ct = creates.find(key); ct != creates.end()) {
-        Reply reply = client->PostJson(r.pattern, ct->second(v));
+        // Money-moving POSTs carry an Idempotency-Key, so authorisation is what stops them.
+        Reply reply = client->Send("POST", r.pattern, json::serialize(ct->second(v)),
+                                   {{"Content-Type", "application/json"},
+                                    {"Idempotency-Key", "isolation-" + c.login}});
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto lt = lists.find(key); lt != lists.end()) {
         for (const std::string& q : lt->second.queries) {
@@ -322,7 +359,8 @@ Caller OwnerCaller(const std::string& login) {
             if (table == "residents")
               return "t.id IN (SELECT resident_id FROM house_residents WHERE house_id IN " +
                      houses + ")";
-            if (table == "vehicles") return "t.house_id IN " + houses;
+            if (table == "vehicles" || table == "bills" || table == "payments")
+              return "t.house_id IN " + houses;
             return "1 = 0";  // nothing else is a resident's to see
           }};
 }

@@ -23,6 +23,13 @@ const std::vector<PermissionDef>& PermissionCatalogue() {
       {perm::kParkingWrite, "管理车位", "Manage parking spaces"},
       {perm::kPiiUnmask, "查看完整个人信息", "Unmask personal data"},
       {perm::kAuditRead, "查看审计日志", "View the audit log"},
+      {perm::kFeeRead, "查看收费项目", "View fee items"},
+      {perm::kFeeWrite, "管理收费项目", "Manage fee items"},
+      {perm::kBillRead, "查看账单", "View bills"},
+      {perm::kBillRun, "生成账单", "Run bill generation"},
+      {perm::kPaymentRead, "查看收款", "View payments"},
+      {perm::kPaymentCreate, "收款", "Take payments"},
+      {perm::kLedgerRead, "查看总账", "View the ledger"},
   };
   return kAll;
 }
@@ -43,16 +50,21 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
         {"project_manager", "项目经理",
          {kProjectRead, kDepartmentRead, kDepartmentWrite, kStaffRead, kStaffWrite, kRoleRead,
           kHouseRead, kHouseWrite, kStructureWrite, kResidentRead, kResidentWrite,
-          kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead}},
+          kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead,
+          kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead}},
         {"customer_service", "客服",
          {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
           kParkingRead, kPiiUnmask}},
-        {"cashier", "收费员", {kProjectRead, kHouseRead, kResidentRead, kParkingRead}},
-        {"finance", "财务", {kProjectRead, kHouseRead, kResidentRead, kAuditRead}},
+        {"cashier", "收费员",
+         {kProjectRead, kHouseRead, kResidentRead, kParkingRead, kFeeRead, kBillRead,
+          kPaymentRead, kPaymentCreate}},
+        {"finance", "财务",
+         {kProjectRead, kHouseRead, kResidentRead, kAuditRead, kFeeRead, kFeeWrite, kBillRead,
+          kBillRun, kPaymentRead, kLedgerRead}},
         {"engineer", "工程人员", {kProjectRead, kHouseRead}},
         {"security", "安保人员", {kProjectRead, kHouseRead, kVehicleRead, kParkingRead}},
         {"cleaner", "保洁人员", {kProjectRead}},
-        {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead}},
+        {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead, kBillRead, kPaymentRead}},
     };
   }();
   return kRoles;

@@ -46,6 +46,13 @@ inline constexpr std::string_view kParkingRead = "property:parking:read";
 inline constexpr std::string_view kParkingWrite = "property:parking:write";
 inline constexpr std::string_view kPiiUnmask = "pii:unmask";
 inline constexpr std::string_view kAuditRead = "audit:log:read";
+inline constexpr std::string_view kFeeRead = "billing:fee:read";
+inline constexpr std::string_view kFeeWrite = "billing:fee:write";
+inline constexpr std::string_view kBillRead = "billing:bill:read";
+inline constexpr std::string_view kBillRun = "billing:bill:run";
+inline constexpr std::string_view kPaymentRead = "billing:payment:read";
+inline constexpr std::string_view kPaymentCreate = "billing:payment:create";
+inline constexpr std::string_view kLedgerRead = "billing:ledger:read";
 }  // namespace perm
 
 }  // namespace anju::identity

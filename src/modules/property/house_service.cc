@@ -424,4 +424,34 @@ Status PropertyService::UnlinkResident(const TenantContext& ctx, int64_t house_i
   });
 }
 
+// ---- facts for other modules ----------------------------------------------------------------
+
+namespace {
+constexpr std::string_view kHouseFacts =
+    "SELECT id, company_id, project_id, code, kind, status, gross_area, net_area, delivered_on "
+    "FROM houses";
+HouseFacts FactsOf(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7),
+          r.OptStr(8)};
+}
+}  // namespace
+
+std::optional<HouseFacts> FindHouseFacts(db::Tx& tx, int64_t company_id, int64_t house_id) {
+  auto r = tx.QueryOne(std::string(kHouseFacts) + " WHERE id = ? AND company_id = ?",
+                       {house_id, company_id});
+  if (!r) return std::nullopt;
+  return FactsOf(*r);
+}
+
+std::vector<HouseFacts> HouseFactsPage(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                       int64_t after_id, int64_t limit) {
+  std::vector<HouseFacts> out;
+  for (const db::Row& r :
+       tx.Query(std::string(kHouseFacts) +
+                    " WHERE company_id = ? AND project_id = ? AND id > ? ORDER BY id LIMIT ?",
+                {company_id, project_id, after_id, limit}))
+    out.push_back(FactsOf(r));
+  return out;
+}
+
 }  // namespace anju::property

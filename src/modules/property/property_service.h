@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -58,6 +59,20 @@ struct ParkingFilter {
   std::string kind, status;
   std::string q;  // part of the code
 };
+
+// What other modules (billing) need to know of a house, read without access checks: the
+// caller has already decided the caller may act on the house's project.
+struct HouseFacts {
+  int64_t id = 0, company_id = 0, project_id = 0;
+  std::string code, kind, status;
+  int64_t gross_area = 0, net_area = 0;  // 0.01 m²
+  std::optional<std::string> delivered_on;
+};
+// One house of a company, or nullopt.
+std::optional<HouseFacts> FindHouseFacts(db::Tx& tx, int64_t company_id, int64_t house_id);
+// The houses of a project with id > after_id, in id order, at most `limit`.
+std::vector<HouseFacts> HouseFactsPage(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                       int64_t after_id, int64_t limit);
 
 // "沪A12345", "粤BD12345": spaces and middle dots removed, letters upper-cased; a province
 // character, a letter and 5–6 letters or digits. nullopt when it is not a plate.

@@ -142,9 +142,17 @@ export const deleteHouse = (id: number) => http.del(`/api/v1/houses/${id}`)
 export const listHouseResidents = (id: number) =>
   http.get<Page<HouseResident>>(`/api/v1/houses/${id}/residents`)
 
+export const linkResident = (houseId: number, b: Body) =>
+  http.post<HouseResident>(`/api/v1/houses/${houseId}/residents`, b)
+export const updateLink = (houseId: number, linkId: number, b: Body) =>
+  http.patch<HouseResident>(`/api/v1/houses/${houseId}/residents/${linkId}`, b)
+export const unlinkResident = (houseId: number, linkId: number) =>
+  http.del(`/api/v1/houses/${houseId}/residents/${linkId}`)
+
 export const listResidents = (q: { project_id?: number; house_id?: number; q?: string; page: number; size: number }) =>
   http.get<Page<Resident>>('/api/v1/residents', q)
-export const getResident = (id: number) => http.get<ResidentDetail>(`/api/v1/residents/${id}`)
+export const getResident = (id: number, opts: RequestOptions = {}) =>
+  http.get<ResidentDetail>(`/api/v1/residents/${id}`, undefined, opts)
 export const createResident = (b: Body) => http.post<Resident>('/api/v1/residents', b)
 export const updateResident = (id: number, b: Body) => http.patch<Resident>(`/api/v1/residents/${id}`, b)
 export const unmaskResident = (id: number, reason: string) =>
@@ -152,6 +160,8 @@ export const unmaskResident = (id: number, reason: string) =>
 
 export const listVehicles = (q: { project_id?: number; house_id?: number; q?: string; page: number; size: number }) =>
   http.get<Page<Vehicle>>('/api/v1/vehicles', q)
+export const getVehicle = (id: number, opts: RequestOptions = {}) =>
+  http.get<Vehicle>(`/api/v1/vehicles/${id}`, undefined, opts)
 export const createVehicle = (b: Body) => http.post<Vehicle>('/api/v1/vehicles', b)
 export const updateVehicle = (id: number, b: Body) => http.patch<Vehicle>(`/api/v1/vehicles/${id}`, b)
 export const deleteVehicle = (id: number) => http.del(`/api/v1/vehicles/${id}`)

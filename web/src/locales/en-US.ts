@@ -68,6 +68,8 @@ const en: typeof zh = {
     residentsOfHouse: 'Residents', vehiclesOfHouse: 'Vehicles', noResidents: 'No residents',
     noVehicles: 'No vehicles', relation: 'Relation', startDate: 'Moved in', selectFloor: 'Choose a floor',
     houses: 'houses',
+    linkResident: 'Link a resident', addResident: 'Add a resident', endLink: 'Move out', removeLink: 'Remove',
+    endDate: 'Moved out', chooseResident: 'Choose a resident', confirmRemoveLink: 'Remove “{name}” from this house?',
     buildingKinds: { residential: 'Residential', commercial: 'Commercial', parking: 'Car park', office: 'Office', mixed: 'Mixed' },
     houseKinds: { residential: 'Residential', shop: 'Shop', parking: 'Parking', office: 'Office', storage: 'Storage' },
     houseStatuses: { vacant: 'Vacant', self_occupied: 'Owner-occupied', rented: 'Rented', decorating: 'Being renovated' },
@@ -90,6 +92,9 @@ const en: typeof zh = {
     house: 'House', vehicle: 'Vehicle', searchPlaceholder: 'Space code', houseId: 'House ID', vehicleId: 'Vehicle ID',
     kinds: { owned: 'Owned', rented: 'Rented', public: 'Public', visitor: 'Visitor' },
     statuses: { vacant: 'Free', occupied: 'Occupied', reserved: 'Reserved' },
+  },
+  picker: {
+    house: 'Search by house code', resident: 'Search by name, phone or ID number', vehicle: 'Search by plate',
   },
   audit: {
     at: 'Time', actor: 'Actor', action: 'Action', entity: 'Entity', entityId: 'Entity ID', ip: 'IP',

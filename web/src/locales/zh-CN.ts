@@ -64,6 +64,8 @@ export default {
     allOfProject: '整个项目', houseDetail: '房屋详情', residentsOfHouse: '住户', vehiclesOfHouse: '车辆',
     noResidents: '暂无住户', noVehicles: '暂无车辆', relation: '关系', startDate: '入住日期',
     selectFloor: '请选择楼层', houses: '套',
+    linkResident: '关联已有住户', addResident: '新增住户', endLink: '迁出', removeLink: '移除',
+    endDate: '迁出日期', chooseResident: '请选择住户', confirmRemoveLink: '确定将“{name}”从此房屋移除吗？',
     buildingKinds: { residential: '住宅', commercial: '商业', parking: '车库', office: '办公', mixed: '综合' },
     houseKinds: { residential: '住宅', shop: '商铺', parking: '车位', office: '办公', storage: '储藏室' },
     houseStatuses: { vacant: '空置', self_occupied: '自住', rented: '出租', decorating: '装修中' },
@@ -85,6 +87,9 @@ export default {
     house: '关联房屋', vehicle: '关联车辆', searchPlaceholder: '车位编号', houseId: '房屋 ID', vehicleId: '车辆 ID',
     kinds: { owned: '产权', rented: '租赁', public: '公共', visitor: '访客' },
     statuses: { vacant: '空闲', occupied: '已占用', reserved: '预留' },
+  },
+  picker: {
+    house: '输入房屋编码搜索', resident: '输入姓名、手机号或身份证号搜索', vehicle: '输入车牌号搜索',
   },
   audit: {
     at: '时间', actor: '操作人', action: '动作', entity: '对象', entityId: '对象 ID', ip: 'IP',

@@ -10,3 +10,8 @@ export function formatTime(iso: string | null | undefined, timeZone = 'Asia/Shan
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]))
   return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}`
 }
+
+/** Today as "YYYY-MM-DD" in Asia/Shanghai (the projects' default zone). */
+export function today(timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+}

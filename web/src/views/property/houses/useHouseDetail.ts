@@ -27,5 +27,15 @@ export function useHouseDetail(house: Ref<House | null>) {
       loading.value = false
     }
   })
-  return { residents, vehicles, loading }
+  /** Reloads the residents after a link changed. */
+  async function reloadResidents() {
+    const h = house.value
+    if (!h) return
+    try {
+      residents.value = (await listHouseResidents(h.id)).items
+    } catch {
+      /* shown */
+    }
+  }
+  return { residents, vehicles, loading, reloadResidents }
 }

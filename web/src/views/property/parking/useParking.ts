@@ -1,9 +1,12 @@
+import { watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
 import * as api from '@/api/property'
 import { usePagedList } from '@/composables/usePagedList'
 import { useEditDialog } from '@/composables/useEditDialog'
 import { formatArea, parseArea } from '@/utils/area'
+import { houseSource, vehicleSource } from '@/components/pickers/sources'
+import { useOptionLabels } from '@/components/pickers/useOptionLabels'
 
 export function useParking() {
   const { t } = useI18n()
@@ -14,6 +17,19 @@ export function useParking() {
     project_id: undefined as number | undefined, code: '', zone: '', kind: 'owned', status: 'vacant', area: '',
     house_id: undefined as number | undefined, vehicle_id: undefined as number | undefined,
   }))
+  // The table shows the house code and the plate instead of their ids.
+  const houseCodes = useOptionLabels(houseSource())
+  const plates = useOptionLabels(vehicleSource())
+  watch(list.items, (items) => {
+    houseCodes.load(items.map((p) => p.house_id))
+    plates.load(items.map((p) => p.vehicle_id))
+  })
+  // A new space's house and vehicle belong to the project chosen in the dialog.
+  watch(() => dialog.form.project_id, (p, old) => {
+    if (dialog.editingId.value !== null || p === old) return
+    dialog.form.house_id = undefined
+    dialog.form.vehicle_id = undefined
+  })
 
   function edit(p: api.ParkingSpace) {
     dialog.openEdit(p.id, {
@@ -30,8 +46,9 @@ export function useParking() {
     const ok = await dialog.submit((id, f) => {
       const body: Record<string, unknown> = { code: f.code, zone: f.zone, kind: f.kind, status: f.status }
       if (area !== null) body.area = area
-      if (f.house_id) body.house_id = f.house_id
-      if (f.vehicle_id) body.vehicle_id = f.vehicle_id
+      // Cleared pickers unlink the house or vehicle of an existing space.
+      if (f.house_id || id !== null) body.house_id = f.house_id || null
+      if (f.vehicle_id || id !== null) body.vehicle_id = f.vehicle_id || null
       return id === null ? api.createParkingSpace({ ...body, project_id: f.project_id }) : api.updateParkingSpace(id, body)
     })
     if (ok) {
@@ -39,5 +56,5 @@ export function useParking() {
       await list.load()
     }
   }
-  return { list, dialog, edit, save }
+  return { list, dialog, houseCodes, plates, edit, save }
 }

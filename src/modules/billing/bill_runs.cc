@@ -1,0 +1,348 @@
+// Bill runs (账单生成), bills and house accounts.
+//
+// A run bills every house of a project for one period ("YYYY-MM"): for each active fee item
+// whose standard is valid in the period and whose house kinds include the house's kind, one
+// bill — computed by calc/ with the item's rounding rule, prorated for a house delivered or
+// a standard starting or ending inside the period. Houses are taken in id order, kBillRunBatch
+// per transaction; each bill is inserted with ON CONFLICT DO NOTHING on (house, item,
+// period) and, only when it was new, posted to the ledger in the same transaction. So a run
+// can be repeated, or resumed after a crash, without ever billing twice. Metered items need
+// meter readings and are not billed by runs yet.
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/calc/bill_calc.h"
+#include "modules/billing/counters.h"
+#include "modules/billing/ledger.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+struct FeeItem {
+  int64_t id;
+  std::string code, name, method, area_basis;
+  int64_t unit_price;
+  std::string house_kinds, rounding, round_to;
+  int64_t due_days;
+  std::string valid_from;
+  std::optional<std::string> valid_to;
+  bool AppliesTo(const std::string& kind) const {
+    std::istringstream in(house_kinds);
+    for (std::string k; in >> k;)
+      if (k == kind) return true;
+    return false;
+  }
+};
+
+struct Period {
+  std::string name, first, last;  // "2026-11", "2026-11-01", "2026-11-30"
+};
+
+std::optional<Period> ParsePeriod(const std::string& p) {
+  if (p.size() != 7 || p[4] != '-' || !IsValidCivilDate(p + "-01")) return std::nullopt;
+  int y = std::stoi(p.substr(0, 4)), m = std::stoi(p.substr(5, 2));
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int last = kDays[m - 1] + (m == 2 && leap);
+  return Period{p, p + "-01", fmt::format("{}-{:02d}", p, last)};
+}
+
+// The civil date `days` after "YYYY-MM-01" (days < 366).
+std::string DueDate(const Period& p, int64_t days) {
+  int64_t y = std::stoi(p.first.substr(0, 4)), m = std::stoi(p.first.substr(5, 2)), d = 1 + days;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  for (;;) {
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int dim = kDays[m - 1] + (m == 2 && leap);
+    if (d <= dim) break;
+    d -= dim;
+    if (++m > 12) m = 1, ++y;
+  }
+  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+}
+
+calc::RoundRule RuleOf(const FeeItem& f) {
+  calc::RoundRule rule;
+  rule.rounding = f.rounding == "up"     ? calc::Rounding::kUp
+                  : f.rounding == "down" ? calc::Rounding::kDown
+                                         : calc::Rounding::kHalfUp;
+  rule.to = f.round_to == "jiao" ? calc::RoundTo::kJiao : calc::RoundTo::kFen;
+  return rule;
+}
+
+// The amount of one bill (0 when nothing is due), its quantity and unit price.
+struct Line {
+  int64_t amount = 0, quantity = 0;
+};
+
+Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p) {
+  // Billed days: from the later of delivery and the standard's start, to its end.
+  std::optional<std::string_view> from, to;
+  std::string start = f.valid_from;
+  if (h.delivered_on && *h.delivered_on > start) start = *h.delivered_on;
+  if (start > p.first) from = start;
+  if (f.valid_to && *f.valid_to < p.last) to = *f.valid_to;
+  if (from && to && *to < *from) return Line{};  // the standard ended before delivery
+  auto prorated = calc::ProrateDays(p.first, p.last, from, to);
+  if (!prorated.ok()) return prorated.take_error();
+  calc::Proration pr = *prorated;
+  if (pr.days_billed <= 0) return Line{};
+  calc::RoundRule rule = RuleOf(f);
+  if (f.method == "area") {
+    int64_t area = f.area_basis == "net" ? h.net_area : h.gross_area;
+    auto a = calc::AreaFee(area, f.unit_price, 1, pr, rule);
+    if (!a.ok()) return a.take_error();
+    return Line{*a, area};
+  }
+  auto a = calc::FixedFee(f.unit_price, 1, pr, rule);
+  if (!a.ok()) return a.take_error();
+  return Line{*a, 100};
+}
+
+std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
+                              const Period& p) {
+  std::vector<FeeItem> out;
+  for (auto& r : tx.Query(
+           "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
+           "round_to, due_days, valid_from, valid_to FROM fee_items WHERE company_id = ? AND "
+           "project_id = ? AND active = 1 AND method <> 'metered' AND valid_from <= ? AND "
+           "(valid_to IS NULL OR valid_to >= ?) ORDER BY id",
+           {company_id, project_id, p.last, p.first}))
+    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Str(6),
+                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11)});
+  return out;
+}
+
+struct ItemTotal {
+  int64_t bills = 0, amount = 0, existing = 0;
+};
+
+}  // namespace
+
+JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object& body) {
+  BodyReader r(body);
+  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
+  auto period_text = r.Str("period", true, 7);
+  auto dry_run = r.Bool("dry_run", true);
+  std::optional<Period> period;
+  if (period_text && !(period = ParsePeriod(*period_text)))
+    r.Fail("period", "invalid", "Must be a month YYYY-MM");
+  ANJU_TRY(r.Finish());
+  ANJU_TRY(identity::Require(ctx, perm::kBillRun));
+  if (!ctx.access.HasIn(std::string(perm::kBillRun), *project_id))
+    return Error(kProjectNotFound).WithField("project_id", "not_found");
+
+  auto project = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return tx.QueryOne("SELECT code FROM projects WHERE id = ? AND company_id = ?",
+                       {*project_id, ctx.company_id});
+  });
+  if (!project) return Error(kProjectNotFound).WithField("project_id", "not_found");
+  std::string project_code = project->Str(0);
+  std::string ym = period->name.substr(0, 4) + period->name.substr(5, 2);
+
+  std::optional<int64_t> run_id;
+  Millis now = clock_.Now();
+  if (!*dry_run)
+    run_id = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      int64_t id = tx.InsertId(
+          "INSERT INTO bill_runs (company_id, project_id, period, status, created_by, created_at) "
+          "VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
+          {ctx.company_id, *project_id, period->name, ctx.user_id, now});
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"billing.bill_run.start", "bill_run", id, *project_id, nullptr,
+                     json::object{{"period", period->name}}},
+                    now);
+      return id;
+    });
+
+  std::map<int64_t, ItemTotal> totals;
+  std::vector<FeeItem> items;
+  int64_t houses = 0;
+  for (int64_t after = 0;;) {
+    // One batch: read, compute and (unless a dry run) write in one transaction.
+    auto step = db_.Run(*dry_run ? db::TxMode::kRead : db::TxMode::kWrite,
+                        [&](db::Tx& tx) -> Result<int64_t> {
+      if (items.empty()) items = ItemsFor(tx, ctx.company_id, *project_id, *period);
+      auto batch = property::HouseFactsPage(tx, ctx.company_id, *project_id, after, kBillRunBatch);
+      std::map<int64_t, ItemTotal> batch_totals;
+      std::vector<std::tuple<const FeeItem*, const property::HouseFacts*, Line>> lines;
+      for (const auto& h : batch)
+        for (const FeeItem& f : items) {
+          if (!f.AppliesTo(h.kind)) continue;
+          auto line = Compute(f, h, *period);
+          if (!line.ok()) return Error(kCalculation, "house " + h.code + ", " + f.code + ": " +
+                                                         line.error().message);
+          if (line->amount > 0) lines.emplace_back(&f, &h, *line);
+        }
+      if (*dry_run) {
+        for (auto& [f, h, line] : lines) {
+          bool exists = tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND fee_item_id = ? "
+                                    "AND period = ?",
+                                    {h->id, f->id, period->name})
+                            .has_value();
+          ItemTotal& t = batch_totals[f->id];
+          if (exists) ++t.existing;
+          else ++t.bills, t.amount += line.amount;
+        }
+      } else if (!lines.empty()) {
+        int64_t seq = NextCounter(tx, ctx.company_id,
+                                  "bill:" + std::to_string(*project_id) + ":" + period->name,
+                                  static_cast<int64_t>(lines.size()));
+        for (auto& [f, h, line] : lines) {
+          std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
+          auto id = tx.QueryOne(
+              "INSERT INTO bills (company_id, project_id, house_id, fee_item_id, bill_run_id, "
+              "period, number, quantity, unit_price, amount, due_date, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
+              {ctx.company_id, *project_id, h->id, f->id, *run_id, period->name, number,
+               line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days), now});
+          ItemTotal& t = batch_totals[f->id];
+          if (!id) {
+            ++t.existing;
+            continue;
+          }
+          ++t.bills;
+          t.amount += line.amount;
+          ledger::Post(tx,
+                       {ctx.company_id, *project_id, "bill", "bill", id->Int(0), number},
+                       {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
+                        {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, line.amount}},
+                       now);
+        }
+      }
+      for (auto& [id, t] : batch_totals) {
+        totals[id].bills += t.bills;
+        totals[id].amount += t.amount;
+        totals[id].existing += t.existing;
+      }
+      houses += static_cast<int64_t>(batch.size());
+      return batch.empty() ? int64_t(-1) : batch.back().id;
+    });
+    if (!step.ok()) return step.take_error();
+    if (*step < 0) break;
+    after = *step;
+  }
+
+  int64_t bills = 0, amount = 0, existing = 0;
+  json::array per_item;
+  for (const FeeItem& f : items) {
+    const ItemTotal& t = totals[f.id];
+    bills += t.bills;
+    amount += t.amount;
+    existing += t.existing;
+    per_item.push_back(json::object{{"fee_item_id", f.id}, {"code", f.code}, {"name", f.name},
+                                    {"bills", t.bills}, {"amount", t.amount},
+                                    {"existing", t.existing}});
+  }
+  if (run_id)
+    db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      tx.Exec("UPDATE bill_runs SET status = 'done', bills = ?, amount = ?, finished_at = ? "
+              "WHERE id = ?",
+              {bills, amount, clock_.Now(), *run_id});
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"billing.bill_run.finish", "bill_run", *run_id, *project_id, nullptr,
+                     json::object{{"period", period->name}, {"bills", bills}, {"amount", amount}}},
+                    clock_.Now());
+    });
+  json::object out{{"project_id", *project_id}, {"period", period->name},
+                   {"dry_run", *dry_run},       {"houses", houses},
+                   {"bills", bills},            {"amount", amount},
+                   {"existing", existing},      {"items", std::move(per_item)}};
+  out["run_id"] = run_id ? json::value(*run_id) : json::value(nullptr);
+  return json::value(std::move(out));
+}
+
+namespace {
+
+constexpr std::string_view kBillColumns =
+    "SELECT b.id, b.project_id, b.house_id, b.fee_item_id, b.period, b.number, b.quantity, "
+    "b.unit_price, b.amount, b.paid, b.due_date, b.created_at, f.name, f.code";
+
+json::object BillJson(const db::Row& r) {
+  int64_t amount = r.Int(8), paid = r.Int(9);
+  return {{"id", r.Int(0)},          {"project_id", r.Int(1)},   {"house_id", r.Int(2)},
+          {"fee_item_id", r.Int(3)}, {"fee_item_name", r.Str(12)}, {"fee_item_code", r.Str(13)},
+          {"period", r.Str(4)},      {"number", r.Str(5)},        {"quantity", r.Int(6)},
+          {"unit_price", r.Int(7)},  {"amount", amount},          {"paid", paid},
+          {"owed", amount - paid},   {"status", paid >= amount ? "paid" : "open"},
+          {"due_date", r.Str(10)},   {"created_at", FormatUtc(r.Int(11))}};
+}
+
+}  // namespace
+
+JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter& f,
+                                     const http::Page& page) {
+  if (!f.period.empty() && !ParsePeriod(f.period))
+    return Error(errors::kBadQuery).WithField("period", "invalid", "Must be a month YYYY-MM");
+  if (!f.status.empty() && f.status != "open" && f.status != "paid")
+    return Error(errors::kBadQuery).WithField("status", "invalid", "open or paid");
+  std::string where = " FROM bills b JOIN fee_items f ON f.id = b.fee_item_id WHERE b.company_id = ?";
+  db::Params p{ctx.company_id};
+  if (ctx.IsResident()) {
+    identity::AppendHouseScope(ctx, "b.house_id", where, p);
+  } else {
+    ANJU_TRY(identity::Require(ctx, perm::kBillRead));
+    identity::AppendProjectScope(ctx, perm::kBillRead, "b.project_id", where, p);
+  }
+  if (f.project_id) where += " AND b.project_id = ?", p.emplace_back(*f.project_id);
+  if (f.house_id) where += " AND b.house_id = ?", p.emplace_back(*f.house_id);
+  if (!f.period.empty()) where += " AND b.period = ?", p.emplace_back(f.period);
+  if (f.status == "open") where += " AND b.paid < b.amount";
+  if (f.status == "paid") where += " AND b.paid >= b.amount";
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+    db::Params q = p;
+    q.emplace_back(page.size);
+    q.emplace_back(page.offset());
+    json::array items;
+    for (auto& r : tx.Query(std::string(kBillColumns) + where +
+                                " ORDER BY b.due_date, b.id LIMIT ? OFFSET ?",
+                            q))
+      items.push_back(BillJson(r));
+    return json::value(json::object{{"items", std::move(items)}, {"total", total},
+                                    {"page", page.page}, {"size", page.size}});
+  });
+}
+
+JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, house_id);
+    bool allowed = h && (ctx.IsResident() ? ctx.OwnsHouse(house_id)
+                                          : ctx.access.HasIn(std::string(perm::kBillRead),
+                                                             h->project_id));
+    if (!allowed) {
+      if (h && !ctx.IsResident() && !ctx.access.Has(std::string(perm::kBillRead)))
+        return Error(errors::kForbidden);
+      return Error(kHouseNotFound);
+    }
+    json::array open;
+    for (auto& r : tx.Query(std::string(kBillColumns) +
+                                " FROM bills b JOIN fee_items f ON f.id = b.fee_item_id "
+                                "WHERE b.house_id = ? AND b.paid < b.amount "
+                                "ORDER BY b.due_date, b.id",
+                            {house_id}))
+      open.push_back(BillJson(r));
+    return json::value(json::object{
+        {"house_id", house_id},
+        {"house_code", h->code},
+        {"owed", ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(house_id))},
+        {"prepaid", -ledger::Balance(tx, ctx.company_id, ledger::PrepaymentOf(house_id))},
+        {"open_bills", std::move(open)}});
+  });
+}
+
+}  // namespace anju::billing

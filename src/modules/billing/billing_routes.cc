@@ -1,0 +1,53 @@
+#include "modules/billing/billing_routes.h"
+
+#include "http/handlers.h"
+
+namespace anju::billing {
+
+using http::ById;
+using http::QueryReader;
+using http::Request;
+using http::Response;
+using http::WithBody;
+
+void RegisterRoutes(http::Router& router, BillingService& s) {
+  router.Add("GET", "/api/v1/fee-items", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    auto project_id = q.Id("project_id");
+    if (auto bad = q.Failed()) return *bad;
+    return http::Reply(req, s.ListFeeItems(ctx, project_id));
+  });
+  router.Add("POST", "/api/v1/fee-items",
+             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.CreateFeeItem(ctx, b); }));
+  router.Add("PATCH", "/api/v1/fee-items/{id}",
+             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
+               return s.UpdateFeeItem(ctx, id, b);
+             }));
+  router.Add("POST", "/api/v1/bill-runs",
+             WithBody(200, 0, [&s](auto& ctx, auto& b) { return s.RunBills(ctx, b); }));
+  router.Add("GET", "/api/v1/bills", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    BillFilter f;
+    f.project_id = q.Id("project_id");
+    f.house_id = q.Id("house_id");
+    f.period = q.Text("period");
+    f.status = q.Text("status");
+    http::Page page = q.PageOf();
+    if (auto bad = q.Failed()) return *bad;
+    return http::Reply(req, s.ListBills(ctx, f, page));
+  });
+  router.Add("GET", "/api/v1/houses/{id}/account",
+             ById([&s](auto& ctx, int64_t id) { return s.HouseAccount(ctx, id); }));
+  router.Add("POST", "/api/v1/payments", [&s](Request& req, TenantContext& ctx) {
+    return s.TakePayment(ctx, req);
+  });
+  router.Add("GET", "/api/v1/payments", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    auto house_id = q.Id("house_id");
+    http::Page page = q.PageOf();
+    if (auto bad = q.Failed()) return *bad;
+    return http::Reply(req, s.ListPayments(ctx, house_id, page));
+  });
+}
+
+}  // namespace anju::billing

@@ -1,0 +1,15 @@
+#include "modules/billing/counters.h"
+
+namespace anju::billing {
+
+int64_t NextCounter(db::Tx& tx, int64_t company_id, const std::string& name, int64_t n) {
+  tx.Exec("INSERT INTO counters (company_id, name, value) VALUES (?, ?, 0) "
+          "ON CONFLICT (company_id, name) DO NOTHING",
+          {company_id, name});
+  auto r = tx.QueryOne(
+      "UPDATE counters SET value = value + ? WHERE company_id = ? AND name = ? RETURNING value",
+      {n, company_id, name});
+  return r->Int(0) - n + 1;
+}
+
+}  // namespace anju::billing

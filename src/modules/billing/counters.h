@@ -1,0 +1,15 @@
+// Gap-free counters for readable numbers (bill, payment and receipt numbers).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "db/database.h"
+
+namespace anju::billing {
+
+// Reserves `n` consecutive values of the counter `name` inside `tx` (a write transaction;
+// the row lock serialises concurrent callers) and returns the first. Counters start at 1.
+int64_t NextCounter(db::Tx& tx, int64_t company_id, const std::string& name, int64_t n = 1);
+
+}  // namespace anju::billing

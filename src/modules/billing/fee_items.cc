@@ -1,0 +1,183 @@
+// Fee items (收费项目 / 收费标准) per project.
+#include <sstream>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr std::string_view kFeeColumns =
+    "SELECT id, project_id, code, name, kind, method, area_basis, unit_price, house_kinds, "
+    "rounding, round_to, due_days, valid_from, valid_to, active FROM fee_items";
+
+const std::vector<std::string_view> kKinds = {"property", "water",         "electricity", "gas",
+                                              "parking",  "apportionment", "deposit",     "one_off"};
+const std::vector<std::string_view> kMethods = {"area", "fixed", "metered"};
+const std::vector<std::string_view> kHouseKinds = {"residential", "shop", "parking", "office",
+                                                   "storage"};
+constexpr int64_t kMaxUnitPrice = 100'000'000'00;  // 1 亿分 × 100
+
+json::object FeeJson(const db::Row& r) {
+  json::array kinds;
+  std::istringstream in(r.Str(8));
+  for (std::string k; in >> k;) kinds.emplace_back(k);
+  json::object o{{"id", r.Int(0)},          {"project_id", r.Int(1)}, {"code", r.Str(2)},
+                 {"name", r.Str(3)},        {"kind", r.Str(4)},       {"method", r.Str(5)},
+                 {"area_basis", r.Str(6)},  {"unit_price", r.Int(7)}, {"house_kinds", kinds},
+                 {"rounding", r.Str(9)},    {"round_to", r.Str(10)},  {"due_days", r.Int(11)},
+                 {"valid_from", r.Str(12)}, {"active", r.Int(14) != 0}};
+  o["valid_to"] = r.IsNull(13) ? json::value(nullptr) : json::value(r.Str(13));
+  return o;
+}
+
+// house_kinds: a non-empty list of known kinds, stored space-separated.
+std::optional<std::string> ReadHouseKinds(BodyReader& r, bool required) {
+  const json::array* list = r.Array("house_kinds", required, 5);
+  if (!list) return std::nullopt;
+  std::string out;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json::value& v = (*list)[i];
+    bool known = v.is_string() && std::find(kHouseKinds.begin(), kHouseKinds.end(),
+                                            std::string_view(v.as_string())) != kHouseKinds.end();
+    if (!known) {
+      r.Fail("house_kinds[" + std::to_string(i) + "]", "invalid", "Unknown house kind");
+      return std::nullopt;
+    }
+    out += (out.empty() ? "" : " ") + std::string(v.as_string());
+  }
+  if (out.empty()) r.Fail("house_kinds", "required", "Choose at least one house kind");
+  return out;
+}
+
+}  // namespace
+
+JsonResult BillingService::ListFeeItems(const TenantContext& ctx,
+                                        std::optional<int64_t> project_id) {
+  ANJU_TRY(identity::Require(ctx, perm::kFeeRead));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    std::string sql = std::string(kFeeColumns) + " WHERE company_id = ?";
+    db::Params p{ctx.company_id};
+    identity::AppendProjectScope(ctx, perm::kFeeRead, "project_id", sql, p);
+    if (project_id) {
+      sql += " AND project_id = ?";
+      p.emplace_back(*project_id);
+    }
+    sql += " ORDER BY project_id, code";
+    json::array items;
+    for (auto& r : tx.Query(sql, p)) items.push_back(FeeJson(r));
+    int64_t n = static_cast<int64_t>(items.size());
+    return json::value(json::object{{"items", std::move(items)}, {"total", n}});
+  });
+}
+
+JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::object& body) {
+  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
+  BodyReader r(body);
+  r.ReadOnly({"id", "company_id", "created_at", "updated_at", "active"});
+  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
+  auto code = r.Str("code", true, 32);
+  auto name = r.Str("name", true, 50);
+  auto kind = r.Enum("kind", true, kKinds);
+  auto method = r.Enum("method", true, kMethods);
+  auto basis = r.Enum("area_basis", false, {"gross", "net"});
+  auto price = r.Int("unit_price", true, 0, kMaxUnitPrice);
+  auto house_kinds = ReadHouseKinds(r, true);
+  auto rounding = r.Enum("rounding", false, {"half_up", "up", "down"});
+  auto round_to = r.Enum("round_to", false, {"fen", "jiao"});
+  auto due_days = r.Int("due_days", false, 0, 365);
+  auto valid_from = r.Date("valid_from", true);
+  auto valid_to = r.Date("valid_to", false);
+  if (valid_from && valid_to && *valid_to < *valid_from)
+    r.Fail("valid_to", "before_valid_from", "Must not be before valid_from");
+  ANJU_TRY(r.Finish());
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+    if (!tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
+                     {*project_id, ctx.company_id}) ||
+        !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
+      return Error(kProjectNotFound).WithField("project_id", "not_found");
+    if (tx.QueryOne("SELECT 1 FROM fee_items WHERE project_id = ? AND code = ?",
+                    {*project_id, *code}))
+      return Error(kFeeItemCodeTaken).WithField("code", "taken");
+    Millis now = clock_.Now();
+    int64_t id = tx.InsertId(
+        "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, area_basis, "
+        "unit_price, house_kinds, rounding, round_to, due_days, valid_from, valid_to, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {ctx.company_id, *project_id, *code, *name, *kind, *method, basis.value_or("gross"),
+         *price, *house_kinds, rounding.value_or("half_up"), round_to.value_or("fen"),
+         due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull, now,
+         now});
+    json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.fee_item.create", "fee_item", id, *project_id, nullptr, after}, now);
+    return json::value(after);
+  });
+}
+
+JsonResult BillingService::UpdateFeeItem(const TenantContext& ctx, int64_t id,
+                                         const json::object& body) {
+  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
+  // A price change is a new fee item (or a valid_to on this one), so that bills keep the
+  // standard they were made with; only names, validity and the on/off switch change here.
+  BodyReader r(body);
+  r.ReadOnly({"id", "company_id", "project_id", "code", "kind", "method", "area_basis",
+              "unit_price", "rounding", "round_to", "created_at", "updated_at"});
+  auto name = r.Str("name", false, 50, 1);
+  auto valid_to = r.Date("valid_to", false);
+  auto active = r.Bool("active", false);
+  auto due_days = r.Int("due_days", false, 0, 365);
+  ANJU_TRY(r.Finish());
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+    auto row = tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ? AND company_id = ?",
+                           {id, ctx.company_id});
+    if (!row || !ctx.access.HasIn(std::string(perm::kFeeWrite), row->Int(1)))
+      return Error(kFeeItemNotFound);
+    json::object before = FeeJson(*row);
+    Millis now = clock_.Now();
+    db::Value to = valid_to ? db::Value(*valid_to)
+                   : row->IsNull(13) || r.IsNull("valid_to") ? db::kNull
+                                                            : db::Value(row->Str(13));
+    tx.Exec("UPDATE fee_items SET name = ?, valid_to = ?, active = ?, due_days = ?, "
+            "updated_at = ? WHERE id = ?",
+            {name.value_or(row->Str(3)), to, active ? int64_t(*active) : row->Int(14),
+             due_days.value_or(row->Int(11)), now, id});
+    json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.fee_item.update", "fee_item", id, row->Int(1), before, after}, now);
+    return json::value(after);
+  });
+}
+
+void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                      Millis now) {
+  struct Item {
+    const char *code, *name, *kind, *method, *house_kinds;
+    int64_t price;
+  };
+  // 物业费 by gross area per month; parking spaces a fixed monthly management fee.
+  const Item items[] = {
+      {"WYF-ZZ", "住宅物业费", "property", "area", "residential", 2'35'00},    // 2.35 元/m²/月
+      {"WYF-SP", "商铺物业费", "property", "area", "shop", 5'80'00},           // 5.80 元/m²/月
+      {"WYF-BG", "写字楼物业费", "property", "area", "office", 8'50'00},       // 8.50 元/m²/月
+      {"CWGLF", "车位管理费", "parking", "fixed", "parking", 120'00'00},       // 120 元/月
+  };
+  for (const Item& i : items)
+    tx.Exec("INSERT INTO fee_items (company_id, project_id, code, name, kind, method, "
+            "unit_price, house_kinds, valid_from, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2020-01-01', ?, ?)",
+            {company_id, project_id, std::string(i.code), std::string(i.name),
+             std::string(i.kind), std::string(i.method), i.price, std::string(i.house_kinds),
+             now, now});
+}
+
+}  // namespace anju::billing

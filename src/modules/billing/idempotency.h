@@ -1,0 +1,56 @@
+// Idempotency-Key for money-moving POSTs.
+//
+// Contract (DESIGN.md §5): the same key with the same body returns the first answer; the
+// same key with another body is 422 IDEMPOTENCY_KEY_REUSED; a request whose first attempt is
+// still in flight is 409 IDEMPOTENCY_IN_FLIGHT.
+//
+// How: Begin() records the key as "in flight" in its own committed transaction. The
+// service then moves the money and, in the SAME transaction, calls Complete() to store its
+// answer; so either the money moved and the answer is stored, or neither. A crash in
+// between leaves an in-flight key with no money moved: after kInFlightTimeout it may be
+// taken again. An answer that is an error (4xx) is stored with Fail() so a retry gets it
+// too; a 5xx releases the key with Release() so the client can retry.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "db/database.h"
+
+namespace anju::billing {
+
+inline constexpr Millis kInFlightTimeout = 60 * kSecond;
+inline constexpr size_t kMaxIdempotencyKey = 100;
+
+struct StoredAnswer {
+  int status = 0;
+  std::string body;
+};
+
+class Idempotency {
+ public:
+  Idempotency(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // nullopt: proceed (the key is now in flight). A StoredAnswer: reply with it. An error:
+  // 400 (missing or bad key), 409 (in flight) or 422 (reused with another body).
+  Result<std::optional<StoredAnswer>> Begin(int64_t company_id, const std::string& key,
+                                            const std::string& route, const std::string& body);
+  // Stores the answer inside the service's own write transaction.
+  void Complete(db::Tx& tx, int64_t company_id, const std::string& key, int status,
+                const std::string& body);
+  // Stores an error answer (own transaction).
+  void Fail(int64_t company_id, const std::string& key, int status, const std::string& body);
+  // Forgets an in-flight key (own transaction).
+  void Release(int64_t company_id, const std::string& key);
+
+ private:
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace anju::billing

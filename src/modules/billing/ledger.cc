@@ -1,0 +1,117 @@
+#include "modules/billing/ledger.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace anju::billing::ledger {
+
+namespace {
+
+const char* KindName(AccountKind k) {
+  switch (k) {
+    case AccountKind::kAsset: return "asset";
+    case AccountKind::kLiability: return "liability";
+    case AccountKind::kIncome: return "income";
+    case AccountKind::kContraIncome: return "contra_income";
+  }
+  return "asset";
+}
+
+constexpr size_t kMaxProblems = 50;
+
+}  // namespace
+
+std::string ReceivableOf(int64_t house_id) { return "receivable:house:" + std::to_string(house_id); }
+std::string PrepaymentOf(int64_t house_id) { return "prepayment:house:" + std::to_string(house_id); }
+std::string RevenueOf(int64_t fee_item_id) { return "revenue:fee:" + std::to_string(fee_item_id); }
+std::string ClearingOf(std::string_view channel) { return "clearing:" + std::string(channel); }
+
+int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now) {
+  int64_t debits = 0, credits = 0;
+  for (const Line& l : lines) {
+    if (l.debit < 0 || l.credit < 0 || (l.debit > 0) == (l.credit > 0))
+      throw std::logic_error("ledger line for " + l.account + " must have one positive side");
+    debits += l.debit;
+    credits += l.credit;
+  }
+  if (lines.empty() || debits != credits)
+    throw std::logic_error("ledger entry " + ref.kind + " does not balance");
+  std::sort(lines.begin(), lines.end(),
+            [](const Line& a, const Line& b) { return a.account < b.account; });
+  int64_t entry = tx.InsertId(
+      "INSERT INTO journal_entries (company_id, project_id, at, kind, ref_type, ref_id, memo) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {ref.company_id, ref.project_id ? db::Value(*ref.project_id) : db::kNull, now, ref.kind,
+       ref.ref_type, ref.ref_id, ref.memo});
+  for (const Line& l : lines) {
+    tx.Exec("INSERT INTO ledger_accounts (company_id, code, kind, balance) VALUES (?, ?, ?, 0) "
+            "ON CONFLICT (company_id, code) DO NOTHING",
+            {ref.company_id, l.account, std::string(KindName(l.kind))});
+    auto account = tx.QueryOne(
+        "UPDATE ledger_accounts SET balance = balance + ? WHERE company_id = ? AND code = ? "
+        "RETURNING id",
+        {l.debit - l.credit, ref.company_id, l.account});
+    tx.Exec("INSERT INTO journal_lines (company_id, entry_id, account_id, debit, credit) "
+            "VALUES (?, ?, ?, ?, ?)",
+            {ref.company_id, entry, account->Int(0), l.debit, l.credit});
+  }
+  return entry;
+}
+
+int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code) {
+  auto r = tx.QueryOne("SELECT balance FROM ledger_accounts WHERE company_id = ? AND code = ?",
+                       {company_id, std::string(code)});
+  return r ? r->Int(0) : 0;
+}
+
+CheckReport Check(db::Database& db) {
+  CheckReport rep;
+  auto tx = db.Begin(db::TxMode::kRead);
+  auto problem = [&](std::string p) {
+    rep.ok = false;
+    if (rep.problems.size() < kMaxProblems) rep.problems.push_back(std::move(p));
+  };
+  rep.companies = tx->QueryOne("SELECT COUNT(DISTINCT company_id) FROM journal_entries")->Int(0);
+  rep.entries = tx->QueryOne("SELECT COUNT(*) FROM journal_entries")->Int(0);
+  rep.lines = tx->QueryOne("SELECT COUNT(*) FROM journal_lines")->Int(0);
+  rep.accounts = tx->QueryOne("SELECT COUNT(*) FROM ledger_accounts")->Int(0);
+
+  for (auto& r : tx->Query("SELECT company_id, COALESCE(SUM(debit), 0), COALESCE(SUM(credit), 0) "
+                           "FROM journal_lines GROUP BY company_id HAVING SUM(debit) <> SUM(credit)"))
+    problem("company " + r.Str(0) + ": debits " + r.Str(1) + " ≠ credits " + r.Str(2));
+  for (auto& r : tx->Query("SELECT entry_id, SUM(debit), SUM(credit) FROM journal_lines "
+                           "GROUP BY entry_id HAVING SUM(debit) <> SUM(credit)"))
+    problem("journal entry " + r.Str(0) + " does not balance: " + r.Str(1) + " ≠ " + r.Str(2));
+  for (auto& r : tx->Query("SELECT id, entry_id FROM journal_lines WHERE debit < 0 OR credit < 0 "
+                           "OR (debit > 0 AND credit > 0) OR (debit = 0 AND credit = 0)"))
+    problem("journal line " + r.Str(0) + " (entry " + r.Str(1) + ") is malformed");
+  for (auto& r : tx->Query("SELECT id FROM journal_entries e WHERE NOT EXISTS "
+                           "(SELECT 1 FROM journal_lines l WHERE l.entry_id = e.id)"))
+    problem("journal entry " + r.Str(0) + " has no lines");
+  for (auto& r : tx->Query(
+           "SELECT a.company_id, a.code, a.balance, COALESCE(SUM(l.debit - l.credit), 0) "
+           "FROM ledger_accounts a LEFT JOIN journal_lines l ON l.account_id = a.id "
+           "GROUP BY a.id, a.company_id, a.code, a.balance "
+           "HAVING a.balance <> COALESCE(SUM(l.debit - l.credit), 0)"))
+    problem("company " + r.Str(0) + " account " + r.Str(1) + ": stored balance " + r.Str(2) +
+            " ≠ replay " + r.Str(3));
+  // The bills agree with the books.
+  for (auto& r : tx->Query(
+           "SELECT b.id, b.paid, b.amount, COALESCE((SELECT SUM(pa.amount) FROM "
+           "payment_allocations pa WHERE pa.bill_id = b.id), 0) FROM bills b "
+           "WHERE b.paid < 0 OR b.paid > b.amount OR b.paid <> COALESCE((SELECT SUM(pa.amount) "
+           "FROM payment_allocations pa WHERE pa.bill_id = b.id), 0)"))
+    problem("bill " + r.Str(0) + ": paid " + r.Str(1) + " of " + r.Str(2) + ", allocations " +
+            r.Str(3));
+  for (auto& r : tx->Query(
+           "SELECT h.company_id, h.house_id, h.owed, COALESCE(a.balance, 0) FROM "
+           "(SELECT company_id, house_id, SUM(amount - paid) AS owed FROM bills "
+           "GROUP BY company_id, house_id) h LEFT JOIN ledger_accounts a ON "
+           "a.company_id = h.company_id AND a.code = 'receivable:house:' || h.house_id "
+           "WHERE COALESCE(a.balance, 0) <> h.owed"))
+    problem("company " + r.Str(0) + " house " + r.Str(1) + ": bills owe " + r.Str(2) +
+            " but the receivable account says " + r.Str(3));
+  return rep;
+}
+
+}  // namespace anju::billing::ledger

@@ -1,0 +1,77 @@
+// The ledger (总账): an append-only double-entry journal.
+//
+// Design
+// Every change that moves money — a bill, a payment, a prepayment applied, later refunds,
+// discounts, late fees and write-offs — posts ONE journal entry whose lines balance
+// (Σ debit = Σ credit), in the same database transaction as the change itself, so the
+// books and the bills can never disagree after a commit. Entries are never updated or
+// deleted; a correction is a new entry.
+//
+// Accounts are named by code, per company, and created on first use:
+//   receivable:house:<id>   asset      what the house owes (debit = owes more)
+//   prepayment:house:<id>   liability  the house's prepaid balance (credit = holds more)
+//   revenue:fee:<id>        income     billed income of a fee item
+//   clearing:<channel>      asset      money received through cash, pos, transfer, cheque,
+//                                      wechat or alipay, not yet reconciled with the bank
+// Each account keeps balance = Σ debit − Σ credit of its lines (signed; a liability's
+// balance is negative when it holds money), updated in the same transaction as the lines.
+// Lines touch accounts in code order, so concurrent postings lock rows in one order.
+//
+// `Check` (and `anju ledger check`) proves, per company: every entry balances; debits equal
+// credits overall; every stored balance equals the replay of its lines; every line has
+// exactly one positive side; and the bills agree with the books (a bill's `paid` equals its
+// allocations, never exceeds its amount, and each house's receivable balance equals what
+// its bills still owe).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "db/database.h"
+
+namespace anju::billing::ledger {
+
+enum class AccountKind { kAsset, kLiability, kIncome, kContraIncome };
+
+struct Line {
+  std::string account;  // code, e.g. ReceivableOf(17)
+  AccountKind kind;
+  int64_t debit = 0;   // exactly one of debit and credit is positive
+  int64_t credit = 0;
+};
+
+struct EntryRef {
+  int64_t company_id = 0;
+  std::optional<int64_t> project_id;
+  std::string kind;      // "bill", "payment", "prepayment_applied"
+  std::string ref_type;  // the record it belongs to: "bill", "payment"
+  int64_t ref_id = 0;
+  std::string memo;
+};
+
+// Posts one balanced entry inside `tx` (a write transaction) and returns its id. Throws
+// std::logic_error when the lines do not balance or a line is malformed: that is a bug in
+// the caller, never a user's mistake, and the transaction must not commit.
+int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now);
+
+// The signed balance of an account (0 when it does not exist yet).
+int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code);
+
+std::string ReceivableOf(int64_t house_id);
+std::string PrepaymentOf(int64_t house_id);
+std::string RevenueOf(int64_t fee_item_id);
+std::string ClearingOf(std::string_view channel);
+
+struct CheckReport {
+  bool ok = true;
+  int64_t companies = 0, entries = 0, lines = 0, accounts = 0;
+  std::vector<std::string> problems;  // one sentence each, the first 50
+};
+CheckReport Check(db::Database& db);
+
+}  // namespace anju::billing::ledger

@@ -1,0 +1,214 @@
+// The cashier desk (收银台): payments, their allocation to bills, prepaid balances.
+//
+// A payment of A 分 for a house settles bills in order — the bills the payer picked, in the
+// order given, or else every open bill of the house by due date then id (oldest principal
+// first) — each up to what it still owes; the rest goes to the house's prepaid balance.
+// The ledger entry: Dr clearing:<channel> A; Cr receivable:house (settled part); Cr
+// prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
+// writer), so two payments racing for one bill settle it once and the second one's money
+// goes to the next bill or the prepaid balance.
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "http/message.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/counters.h"
+#include "modules/billing/ledger.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
+
+struct PaymentBody {
+  int64_t house_id = 0, amount = 0;
+  std::string channel, note;
+  std::vector<int64_t> bill_ids;
+};
+
+Result<PaymentBody> ReadPayment(const http::Request& req) {
+  auto obj = ParseJsonObject(req.body);
+  if (!obj.ok()) return obj.take_error();
+  BodyReader r(*obj);
+  r.ReadOnly({"id", "company_id", "number", "to_prepayment", "created_at", "allocations"});
+  PaymentBody p;
+  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
+  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
+  auto channel = r.Enum("channel", true, kCashierChannels);
+  auto note = r.Str("note", false, 200);
+  if (const json::array* ids = r.Array("bill_ids", false, 200)) {
+    for (size_t i = 0; i < ids->size(); ++i) {
+      const json::value& v = (*ids)[i];
+      if (!v.is_int64() || v.as_int64() < 1) {
+        r.Fail("bill_ids[" + std::to_string(i) + "]", "invalid", "Must be a bill id");
+        break;
+      }
+      p.bill_ids.push_back(v.as_int64());
+    }
+  }
+  ANJU_TRY(r.Finish());
+  p.house_id = *house_id;
+  p.amount = *amount;
+  p.channel = *channel;
+  p.note = note.value_or("");
+  return p;
+}
+
+std::string Ymd(Millis now) {
+  std::string d = CivilDate(now);
+  return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+}
+
+}  // namespace
+
+http::Response BillingService::TakePayment(const TenantContext& ctx, const http::Request& req) {
+  if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
+    return http::ErrorReply(s.error(), req.request_id);
+  auto body = ReadPayment(req);
+  if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+  const PaymentBody& p = *body;
+  std::string key(req.Header("idempotency-key"));
+  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
+  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
+  if (*begun) {  // the first answer, again
+    http::Response r;
+    r.status = (*begun)->status;
+    r.body = (*begun)->body;
+    r.Header("Idempotent-Replayed", "true");
+    return r;
+  }
+
+  Millis now = clock_.Now();
+  Result<json::value> result = Error(errors::kInternal);
+  try {
+    result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+      auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
+      if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
+        return Error(kHouseNotFound).WithField("house_id", "not_found");
+      std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+      std::vector<std::pair<int64_t, int64_t>> owed;  // bill id, still owed
+      if (p.bill_ids.empty()) {
+        for (auto& r : tx.Query("SELECT id, amount - paid FROM bills WHERE house_id = ? AND "
+                                "company_id = ? AND paid < amount ORDER BY due_date, id" + lock,
+                                {p.house_id, ctx.company_id}))
+          owed.emplace_back(r.Int(0), r.Int(1));
+      } else {
+        for (int64_t id : p.bill_ids) {
+          auto r = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ? "
+                               "AND company_id = ?" + lock,
+                               {id, p.house_id, ctx.company_id});
+          if (!r || r->Int(0) <= 0)
+            return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
+                                                    "Bill " + std::to_string(id));
+          owed.emplace_back(id, r->Int(0));
+        }
+      }
+      std::string project_code =
+          tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h->project_id})->Str(0);
+      std::string day = Ymd(now);
+      int64_t seq = NextCounter(tx, ctx.company_id,
+                                "payment:" + std::to_string(h->project_id) + ":" + day);
+      std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
+      int64_t left = p.amount;
+      std::vector<std::pair<int64_t, int64_t>> allocations;
+      for (auto& [bill, due] : owed) {
+        if (left == 0) break;
+        int64_t take = std::min(left, due);
+        allocations.emplace_back(bill, take);
+        left -= take;
+      }
+      int64_t settled = p.amount - left;
+      int64_t id = tx.InsertId(
+          "INSERT INTO payments (company_id, project_id, house_id, number, channel, amount, "
+          "to_prepayment, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "RETURNING id",
+          {ctx.company_id, h->project_id, p.house_id, number, p.channel, p.amount, left, p.note,
+           ctx.user_id, now});
+      json::array alloc_json;
+      for (auto& [bill, amount] : allocations) {
+        tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount) "
+                "VALUES (?, ?, ?, ?)",
+                {ctx.company_id, id, bill, amount});
+        tx.Exec("UPDATE bills SET paid = paid + ? WHERE id = ?", {amount, bill});
+        alloc_json.push_back(json::object{{"bill_id", bill}, {"amount", amount}});
+      }
+      std::vector<ledger::Line> lines{
+          {ledger::ClearingOf(p.channel), ledger::AccountKind::kAsset, p.amount, 0}};
+      if (settled > 0)
+        lines.push_back({ledger::ReceivableOf(p.house_id), ledger::AccountKind::kAsset, 0, settled});
+      if (left > 0)
+        lines.push_back({ledger::PrepaymentOf(p.house_id), ledger::AccountKind::kLiability, 0, left});
+      ledger::Post(tx, {ctx.company_id, h->project_id, "payment", "payment", id, number}, lines,
+                   now);
+      json::object out{{"id", id},
+                       {"number", number},
+                       {"house_id", p.house_id},
+                       {"project_id", h->project_id},
+                       {"channel", p.channel},
+                       {"amount", p.amount},
+                       {"settled", settled},
+                       {"to_prepayment", left},
+                       {"allocations", std::move(alloc_json)},
+                       {"owed_after", ledger::Balance(tx, ctx.company_id,
+                                                      ledger::ReceivableOf(p.house_id))},
+                       {"prepaid_after", -ledger::Balance(tx, ctx.company_id,
+                                                          ledger::PrepaymentOf(p.house_id))},
+                       {"created_at", FormatUtc(now)}};
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"billing.payment.create", "payment", id, h->project_id, nullptr, out}, now);
+      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(out));
+      return json::value(std::move(out));
+    });
+  } catch (...) {
+    idem_.Release(ctx.company_id, key);  // nothing moved; the client may retry
+    throw;
+  }
+  if (!result.ok()) {
+    http::Response r = http::ErrorReply(result.error(), req.request_id);
+    idem_.Fail(ctx.company_id, key, r.status, r.body);
+    return r;
+  }
+  return http::JsonReply(201, result.value());
+}
+
+JsonResult BillingService::ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
+                                        const http::Page& page) {
+  std::string where = " FROM payments WHERE company_id = ?";
+  db::Params p{ctx.company_id};
+  if (ctx.IsResident()) {
+    identity::AppendHouseScope(ctx, "house_id", where, p);
+  } else {
+    ANJU_TRY(identity::Require(ctx, perm::kPaymentRead));
+    identity::AppendProjectScope(ctx, perm::kPaymentRead, "project_id", where, p);
+  }
+  if (house_id) where += " AND house_id = ?", p.emplace_back(*house_id);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+    db::Params q = p;
+    q.emplace_back(page.size);
+    q.emplace_back(page.offset());
+    json::array items;
+    for (auto& r : tx.Query("SELECT id, number, house_id, project_id, channel, amount, "
+                            "to_prepayment, note, created_at" + where +
+                                " ORDER BY id DESC LIMIT ? OFFSET ?",
+                            q))
+      items.push_back(json::object{{"id", r.Int(0)},          {"number", r.Str(1)},
+                                   {"house_id", r.Int(2)},    {"project_id", r.Int(3)},
+                                   {"channel", r.Str(4)},     {"amount", r.Int(5)},
+                                   {"to_prepayment", r.Int(6)}, {"note", r.Str(7)},
+                                   {"created_at", FormatUtc(r.Int(8))}});
+    return json::value(json::object{{"items", std::move(items)}, {"total", total},
+                                    {"page", page.page}, {"size", page.size}});
+  });
+}
+
+}  // namespace anju::billing
