@@ -1,0 +1,266 @@
+// Billing through HTTP: bill runs (preview, commit, repeat, resume), exact amounts, the
+// cashier desk (allocation, prepayment, Idempotency-Key, racing payments), scope — and after
+// every test the ledger check: the books balance and agree with the bills.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "modules/billing/ledger.h"
+#include "support/test_app.h"
+
+namespace anju::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Code(const Reply& r) {
+  return std::string(r.json().at("error").at("code").as_string());
+}
+
+class BillingApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app_ = std::make_unique<TestApp>();
+    admin_ = app_->LoginAs("admin");
+    jhy_ = ProjectId(*app_, app_->company_id(), "JHY");
+    house_ = HouseId(*app_, jhy_, "1-1-0101");
+  }
+  void TearDown() override {
+    auto rep = billing::ledger::Check(app_->app().db());
+    EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
+    EXPECT_TRUE(app_->AuditChainOk());
+  }
+  Reply Run(const std::string& period, bool dry, TestClient* c = nullptr) {
+    return (c ? c : admin_.get())
+        ->PostJson("/api/v1/bill-runs",
+                   json::object{{"project_id", jhy_}, {"period", period}, {"dry_run", dry}});
+  }
+  Reply Pay(TestClient& c, const std::string& key, json::object body) {
+    return c.Send("POST", "/api/v1/payments", json::serialize(body),
+                  {{"Content-Type", "application/json"}, {"Idempotency-Key", key}});
+  }
+  int64_t Owed(int64_t house) {
+    return admin_->Get("/api/v1/houses/" + std::to_string(house) + "/account")
+        .json().at("owed").as_int64();
+  }
+  std::unique_ptr<TestApp> app_;
+  std::unique_ptr<TestClient> admin_;
+  int64_t jhy_ = 0, house_ = 0;
+};
+
+TEST_F(BillingApiTest, PreviewWritesNothingAndARunBillsEachHouseOnce) {
+  Reply preview = Run("2026-11", true);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  int64_t bills = preview.json().at("bills").as_int64();
+  int64_t amount = preview.json().at("amount").as_int64();
+  EXPECT_GT(bills, 150);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), 0);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries"), 0);
+
+  Reply run = Run("2026-11", false);
+  ASSERT_EQ(run.status, 200) << run.body;
+  EXPECT_EQ(run.json().at("bills").as_int64(), bills);
+  EXPECT_EQ(run.json().at("amount").as_int64(), amount);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), bills);
+  EXPECT_EQ(app_->Count("SELECT COALESCE(SUM(amount), 0) FROM bills"), amount);
+  // Every bill posted one entry: receivables up, revenue credited, by the same total.
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries WHERE kind = 'bill'"), bills);
+
+  Reply again = Run("2026-11", false);
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.json().at("bills").as_int64(), 0);
+  EXPECT_EQ(again.json().at("existing").as_int64(), bills);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), bills);
+  // A preview now says everything exists.
+  EXPECT_EQ(Run("2026-11", true).json().at("existing").as_int64(), bills);
+}
+
+TEST_F(BillingApiTest, PropertyFeeIsAreaTimesPriceRoundedHalfUp) {
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  int64_t area = app_->Count("SELECT gross_area FROM houses WHERE id = " + std::to_string(house_));
+  // 2.35 元/m²/月 = 23500 (1/100 分); area in 0.01 m²: fen = area × 23500 / 10000, half up.
+  int64_t exact_num = area * 23500;
+  int64_t expected = exact_num / 10000 + (exact_num % 10000 >= 5000 ? 1 : 0);
+  Reply bills = admin_->Get("/api/v1/bills?house_id=" + std::to_string(house_) + "&period=2026-11");
+  ASSERT_EQ(bills.status, 200) << bills.body;
+  ASSERT_EQ(bills.json().at("total").as_int64(), 1);
+  EXPECT_EQ(bills.json().at("items").at(0).at("amount").as_int64(), expected);
+  EXPECT_EQ(bills.json().at("items").at(0).at("due_date").as_string(), "2026-11-16");
+  EXPECT_EQ(Owed(house_), expected);
+  // A parking unit pays the fixed 120 元.
+  int64_t unit = HouseId(*app_, jhy_, "P-1-001");
+  Reply parking = admin_->Get("/api/v1/bills?house_id=" + std::to_string(unit));
+  EXPECT_EQ(parking.json().at("items").at(0).at("amount").as_int64(), 12000);
+}
+
+TEST_F(BillingApiTest, APaymentSettlesTheOldestBillFirstAndKeepsTheRestAsPrepayment) {
+  ASSERT_EQ(Run("2026-10", false).status, 200);
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  auto account = admin_->Get("/api/v1/houses/" + std::to_string(house_) + "/account").json();
+  auto& open = account.at("open_bills").as_array();
+  ASSERT_EQ(open.size(), 2u);
+  int64_t oct = open[0].at("amount").as_int64(), nov = open[1].at("amount").as_int64();
+  EXPECT_EQ(open[0].at("period").as_string(), "2026-10");
+
+  auto cashier = app_->LoginAs("cashier");
+  Reply first = Pay(*cashier, "k-1", {{"house_id", house_}, {"amount", oct + 100}, {"channel", "cash"}});
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.json().at("settled").as_int64(), oct + 100);
+  EXPECT_EQ(first.json().at("allocations").at(0).at("amount").as_int64(), oct);
+  EXPECT_EQ(first.json().at("allocations").at(1).at("amount").as_int64(), 100);
+  EXPECT_EQ(first.json().at("owed_after").as_int64(), nov - 100);
+
+  Reply over = Pay(*cashier, "k-2", {{"house_id", house_}, {"amount", nov}, {"channel", "pos"}});
+  ASSERT_EQ(over.status, 201) << over.body;
+  EXPECT_EQ(over.json().at("to_prepayment").as_int64(), 100);
+  EXPECT_EQ(over.json().at("owed_after").as_int64(), 0);
+  EXPECT_EQ(over.json().at("prepaid_after").as_int64(), 100);
+  EXPECT_EQ(admin_->Get("/api/v1/bills?house_id=" + std::to_string(house_) + "&status=open")
+                .json().at("total").as_int64(),
+            0);
+  Reply list = cashier->Get("/api/v1/payments?house_id=" + std::to_string(house_));
+  EXPECT_EQ(list.json().at("total").as_int64(), 2);
+}
+
+TEST_F(BillingApiTest, APickedBillIsSettledFirstAndAPaidOneIsRefused) {
+  ASSERT_EQ(Run("2026-10", false).status, 200);
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  auto open = admin_->Get("/api/v1/houses/" + std::to_string(house_) + "/account").json();
+  int64_t nov_id = open.at("open_bills").at(1).at("id").as_int64();
+  int64_t nov = open.at("open_bills").at(1).at("amount").as_int64();
+  Reply picked = Pay(*admin_, "pick-1", {{"house_id", house_}, {"amount", nov},
+                                          {"channel", "transfer"}, {"bill_ids", json::array{nov_id}}});
+  ASSERT_EQ(picked.status, 201) << picked.body;
+  EXPECT_EQ(picked.json().at("allocations").at(0).at("bill_id").as_int64(), nov_id);
+  Reply again = Pay(*admin_, "pick-2", {{"house_id", house_}, {"amount", 1},
+                                         {"channel", "cash"}, {"bill_ids", json::array{nov_id}}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(Code(again), "BILL_NOT_PAYABLE");
+}
+
+TEST_F(BillingApiTest, IdempotencyKeyReplaysTheFirstAnswerAndRefusesAnotherBody) {
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  json::object body{{"house_id", house_}, {"amount", 1000}, {"channel", "cash"}};
+  Reply first = Pay(*admin_, "same-key", body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  Reply replay = Pay(*admin_, "same-key", body);
+  EXPECT_EQ(replay.status, 201);
+  EXPECT_EQ(replay.body, first.body);
+  EXPECT_EQ(replay.header("idempotent-replayed"), "true");
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM payments"), 1);
+  body["amount"] = 2000;
+  Reply reused = Pay(*admin_, "same-key", body);
+  EXPECT_EQ(reused.status, 422);
+  EXPECT_EQ(Code(reused), "IDEMPOTENCY_KEY_REUSED");
+  Reply missing = admin_->PostJson("/api/v1/payments", body);
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(Code(missing), "IDEMPOTENCY_KEY_REQUIRED");
+  // A first answer that was an error is replayed too, and moves nothing.
+  json::object bad{{"house_id", 999999}, {"amount", 100}, {"channel", "cash"}};
+  EXPECT_EQ(Pay(*admin_, "bad-key", bad).status, 404);
+  EXPECT_EQ(Pay(*admin_, "bad-key", bad).status, 404);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM payments"), 1);
+}
+
+TEST_F(BillingApiTest, RacingPaymentsSettleABillOnce) {
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  int64_t owed = Owed(house_);
+  ASSERT_GT(owed, 0);
+  constexpr int kRacers = 6;
+  std::atomic<int> created{0};
+  std::vector<std::thread> racers;
+  for (int i = 0; i < kRacers; ++i)
+    racers.emplace_back([&, i] {
+      auto c = app_->LoginAs("cashier");
+      Reply r = Pay(*c, "race-" + std::to_string(i),
+                    {{"house_id", house_}, {"amount", owed}, {"channel", "cash"}});
+      if (r.status == 201) ++created;
+    });
+  for (auto& t : racers) t.join();
+  EXPECT_EQ(created.load(), kRacers);
+  // The bill was settled exactly once; every other fen became prepaid balance.
+  EXPECT_EQ(Owed(house_), 0);
+  EXPECT_EQ(app_->Count("SELECT SUM(amount) FROM payment_allocations"), owed);
+  auto account = admin_->Get("/api/v1/houses/" + std::to_string(house_) + "/account").json();
+  EXPECT_EQ(account.at("prepaid").as_int64(), owed * (kRacers - 1));
+  EXPECT_EQ(app_->Count("SELECT balance FROM ledger_accounts WHERE code = 'clearing:cash'"),
+            owed * kRacers);
+}
+
+TEST_F(BillingApiTest, ARunResumedAfterAPartialRunAddsOnlyTheMissingBills) {
+  // A run that stopped half-way leaves some committed batches behind: make that state by
+  // billing the project, then adding houses (as if the first run never reached them).
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  int64_t before = app_->Count("SELECT COUNT(*) FROM bills");
+  int64_t floor = app_->Count("SELECT floor_id FROM houses WHERE id = " + std::to_string(house_));
+  for (const char* number : {"0111", "0112"}) {
+    Reply h = admin_->PostJson("/api/v1/houses",
+                               json::object{{"floor_id", floor}, {"number", number},
+                                            {"kind", "residential"}, {"status", "vacant"},
+                                            {"gross_area", 10000}, {"net_area", 8000}});
+    ASSERT_EQ(h.status, 201) << h.body;
+  }
+  Reply resumed = Run("2026-11", false);
+  ASSERT_EQ(resumed.status, 200);
+  EXPECT_EQ(resumed.json().at("bills").as_int64(), 2);
+  EXPECT_EQ(resumed.json().at("amount").as_int64(), 2 * 23500);  // 100 m² × 2.35 元
+  EXPECT_EQ(resumed.json().at("existing").as_int64(), before);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), before + 2);
+}
+
+TEST_F(BillingApiTest, ScopeAndValidation) {
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  auto cashier = app_->LoginAs("cashier");  // JHY only
+  int64_t lyy_house = HouseId(*app_, ProjectId(*app_, app_->company_id(), "LYY"), "1-1-0101");
+  Reply other = Pay(*cashier, "scope-1", {{"house_id", lyy_house}, {"amount", 100}, {"channel", "cash"}});
+  EXPECT_EQ(other.status, 404);
+  EXPECT_EQ(Run("2026-11", false, cashier.get()).status, 403);  // no billing:bill:run
+  auto owner = app_->LoginAs("owner");
+  Reply mine = owner->Get("/api/v1/bills");
+  ASSERT_EQ(mine.status, 200);
+  json::value mine_json = mine.json();
+  for (auto& b : mine_json.at("items").as_array()) EXPECT_EQ(b.at("house_id").as_int64(), house_);
+  EXPECT_EQ(owner->Get("/api/v1/houses/" + std::to_string(house_) + "/account").status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/houses/" + std::to_string(lyy_house) + "/account").status, 404);
+  EXPECT_EQ(Pay(*owner, "owner-1", {{"house_id", house_}, {"amount", 100}, {"channel", "cash"}}).status,
+            403);
+  // Bad bodies: a fractional amount, a channel that is not the cashier's, a bad period.
+  Reply frac = admin_->Send("POST", "/api/v1/payments",
+                            R"({"house_id":1,"amount":10.5,"channel":"cash"})",
+                            {{"Content-Type", "application/json"}, {"Idempotency-Key", "v-1"}});
+  EXPECT_EQ(frac.status, 400);
+  EXPECT_EQ(Pay(*admin_, "v-2", {{"house_id", house_}, {"amount", 100}, {"channel", "wechat"}}).status, 400);
+  EXPECT_EQ(Pay(*admin_, "v-3", {{"house_id", house_}, {"amount", 0}, {"channel", "cash"}}).status, 400);
+  Reply period = admin_->PostJson("/api/v1/bill-runs", json::object{{"project_id", jhy_},
+                                                                    {"period", "2026-13"},
+                                                                    {"dry_run", true}});
+  EXPECT_EQ(period.status, 400);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM payments"), 0);
+}
+
+TEST_F(BillingApiTest, TheLedgerCheckFindsTampering) {
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  ASSERT_EQ(Pay(*admin_, "t-1", {{"house_id", house_}, {"amount", 500}, {"channel", "cash"}}).status, 201);
+  ASSERT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  auto exec = [&](const std::string& sql) {
+    app_->app().db().Run(db::TxMode::kWrite, [&](db::Tx& tx) { tx.Exec(sql); });
+  };
+  exec("UPDATE ledger_accounts SET balance = balance + 1 WHERE code = 'clearing:cash'");
+  auto rep = billing::ledger::Check(app_->app().db());
+  EXPECT_FALSE(rep.ok);
+  ASSERT_FALSE(rep.problems.empty());
+  EXPECT_NE(rep.problems.front().find("clearing:cash"), std::string::npos) << rep.problems.front();
+  exec("UPDATE ledger_accounts SET balance = balance - 1 WHERE code = 'clearing:cash'");
+  exec("UPDATE bills SET paid = paid + 7 WHERE house_id = " + std::to_string(house_));
+  EXPECT_FALSE(billing::ledger::Check(app_->app().db()).ok);
+  exec("UPDATE bills SET paid = paid - 7 WHERE house_id = " + std::to_string(house_));
+  exec("UPDATE journal_lines SET debit = debit + 1 WHERE id = (SELECT MIN(id) FROM journal_lines "
+       "WHERE debit > 0)");
+  EXPECT_FALSE(billing::ledger::Check(app_->app().db()).ok);
+  exec("UPDATE journal_lines SET debit = debit - 1 WHERE id = (SELECT MIN(id) FROM journal_lines "
+       "WHERE debit > 0)");
+}
+
+}  // namespace
+}  // namespace anju::testing
