@@ -16,6 +16,7 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
+#include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
@@ -70,6 +71,77 @@ std::string Ymd(Millis now) {
 
 }  // namespace
 
+Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
+  const property::HouseFacts& h = a.house;
+  std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+  std::vector<std::pair<int64_t, int64_t>> owed;  // bill id, still owed
+  if (a.bill_ids.empty()) {
+    for (auto& r : tx.Query("SELECT id, amount - paid FROM bills WHERE house_id = ? AND "
+                            "company_id = ? AND paid < amount ORDER BY due_date, id" + lock,
+                            {h.id, a.company_id}))
+      owed.emplace_back(r.Int(0), r.Int(1));
+  } else {
+    for (int64_t id : a.bill_ids) {
+      auto r = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ? "
+                           "AND company_id = ?" + lock,
+                           {id, h.id, a.company_id});
+      if (!r || r->Int(0) <= 0)
+        return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
+                                                "Bill " + std::to_string(id));
+      owed.emplace_back(id, r->Int(0));
+    }
+  }
+  std::string project_code =
+      tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h.project_id})->Str(0);
+  std::string day = Ymd(now);
+  int64_t seq = NextCounter(tx, a.company_id, "payment:" + std::to_string(h.project_id) + ":" + day);
+  std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
+  int64_t left = a.amount;
+  std::vector<std::pair<int64_t, int64_t>> allocations;
+  for (auto& [bill, due] : owed) {
+    if (left == 0) break;
+    int64_t take = std::min(left, due);
+    allocations.emplace_back(bill, take);
+    left -= take;
+  }
+  int64_t settled = a.amount - left;
+  int64_t id = tx.InsertId(
+      "INSERT INTO payments (company_id, project_id, house_id, number, channel, amount, "
+      "to_prepayment, provider_txn_id, note, created_by, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {a.company_id, h.project_id, h.id, number, a.channel, a.amount, left,
+       a.provider_txn_id ? db::Value(*a.provider_txn_id) : db::kNull, a.note,
+       a.user_id ? db::Value(*a.user_id) : db::kNull, now});
+  json::array alloc_json;
+  for (auto& [bill, amount] : allocations) {
+    tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount) "
+            "VALUES (?, ?, ?, ?)",
+            {a.company_id, id, bill, amount});
+    tx.Exec("UPDATE bills SET paid = paid + ? WHERE id = ?", {amount, bill});
+    alloc_json.push_back(json::object{{"bill_id", bill}, {"amount", amount}});
+  }
+  std::vector<ledger::Line> lines{
+      {ledger::ClearingOf(a.channel), ledger::AccountKind::kAsset, a.amount, 0}};
+  if (settled > 0)
+    lines.push_back({ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, settled});
+  if (left > 0)
+    lines.push_back({ledger::PrepaymentOf(h.id), ledger::AccountKind::kLiability, 0, left});
+  ledger::Post(tx, {a.company_id, h.project_id, "payment", "payment", id, number}, lines, now);
+  return json::object{
+      {"id", id},
+      {"number", number},
+      {"house_id", h.id},
+      {"project_id", h.project_id},
+      {"channel", a.channel},
+      {"amount", a.amount},
+      {"settled", settled},
+      {"to_prepayment", left},
+      {"allocations", std::move(alloc_json)},
+      {"owed_after", ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id))},
+      {"prepaid_after", -ledger::Balance(tx, a.company_id, ledger::PrepaymentOf(h.id))},
+      {"created_at", FormatUtc(now)}};
+}
+
 http::Response BillingService::TakePayment(const TenantContext& ctx, const http::Request& req) {
   if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
     return http::ErrorReply(s.error(), req.request_id);
@@ -94,79 +166,16 @@ http::Response BillingService::TakePayment(const TenantContext& ctx, const http:
       auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
       if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
         return Error(kHouseNotFound).WithField("house_id", "not_found");
-      std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
-      std::vector<std::pair<int64_t, int64_t>> owed;  // bill id, still owed
-      if (p.bill_ids.empty()) {
-        for (auto& r : tx.Query("SELECT id, amount - paid FROM bills WHERE house_id = ? AND "
-                                "company_id = ? AND paid < amount ORDER BY due_date, id" + lock,
-                                {p.house_id, ctx.company_id}))
-          owed.emplace_back(r.Int(0), r.Int(1));
-      } else {
-        for (int64_t id : p.bill_ids) {
-          auto r = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ? "
-                               "AND company_id = ?" + lock,
-                               {id, p.house_id, ctx.company_id});
-          if (!r || r->Int(0) <= 0)
-            return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
-                                                    "Bill " + std::to_string(id));
-          owed.emplace_back(id, r->Int(0));
-        }
-      }
-      std::string project_code =
-          tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h->project_id})->Str(0);
-      std::string day = Ymd(now);
-      int64_t seq = NextCounter(tx, ctx.company_id,
-                                "payment:" + std::to_string(h->project_id) + ":" + day);
-      std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
-      int64_t left = p.amount;
-      std::vector<std::pair<int64_t, int64_t>> allocations;
-      for (auto& [bill, due] : owed) {
-        if (left == 0) break;
-        int64_t take = std::min(left, due);
-        allocations.emplace_back(bill, take);
-        left -= take;
-      }
-      int64_t settled = p.amount - left;
-      int64_t id = tx.InsertId(
-          "INSERT INTO payments (company_id, project_id, house_id, number, channel, amount, "
-          "to_prepayment, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "RETURNING id",
-          {ctx.company_id, h->project_id, p.house_id, number, p.channel, p.amount, left, p.note,
-           ctx.user_id, now});
-      json::array alloc_json;
-      for (auto& [bill, amount] : allocations) {
-        tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount) "
-                "VALUES (?, ?, ?, ?)",
-                {ctx.company_id, id, bill, amount});
-        tx.Exec("UPDATE bills SET paid = paid + ? WHERE id = ?", {amount, bill});
-        alloc_json.push_back(json::object{{"bill_id", bill}, {"amount", amount}});
-      }
-      std::vector<ledger::Line> lines{
-          {ledger::ClearingOf(p.channel), ledger::AccountKind::kAsset, p.amount, 0}};
-      if (settled > 0)
-        lines.push_back({ledger::ReceivableOf(p.house_id), ledger::AccountKind::kAsset, 0, settled});
-      if (left > 0)
-        lines.push_back({ledger::PrepaymentOf(p.house_id), ledger::AccountKind::kLiability, 0, left});
-      ledger::Post(tx, {ctx.company_id, h->project_id, "payment", "payment", id, number}, lines,
-                   now);
-      json::object out{{"id", id},
-                       {"number", number},
-                       {"house_id", p.house_id},
-                       {"project_id", h->project_id},
-                       {"channel", p.channel},
-                       {"amount", p.amount},
-                       {"settled", settled},
-                       {"to_prepayment", left},
-                       {"allocations", std::move(alloc_json)},
-                       {"owed_after", ledger::Balance(tx, ctx.company_id,
-                                                      ledger::ReceivableOf(p.house_id))},
-                       {"prepaid_after", -ledger::Balance(tx, ctx.company_id,
-                                                          ledger::PrepaymentOf(p.house_id))},
-                       {"created_at", FormatUtc(now)}};
+      auto out = Settle(tx, {ctx.company_id, *h, p.amount, p.channel, p.bill_ids, p.note,
+                             std::nullopt, ctx.user_id},
+                        now);
+      if (!out.ok()) return out.take_error();
       audit::Append(tx, audit::Actor::Of(ctx),
-                    {"billing.payment.create", "payment", id, h->project_id, nullptr, out}, now);
-      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(out));
-      return json::value(std::move(out));
+                    {"billing.payment.create", "payment", out->at("id").as_int64(),
+                     h->project_id, nullptr, *out},
+                    now);
+      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(*out));
+      return json::value(std::move(*out));
     });
   } catch (...) {
     idem_.Release(ctx.company_id, key);  // nothing moved; the client may retry
