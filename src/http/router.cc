@@ -51,8 +51,8 @@ void Router::Add(std::string method, std::string pattern, Handler h) {
   routes_.push_back({std::move(method), pattern, Split(pattern), std::move(h), nullptr});
 }
 
-void Router::AddPublic(std::string method, std::string pattern, PublicHandler h) {
-  routes_.push_back({std::move(method), pattern, Split(pattern), nullptr, std::move(h)});
+void Router::AddPublic(std::string method, std::string pattern, PublicHandler h, bool any_body) {
+  routes_.push_back({std::move(method), pattern, Split(pattern), nullptr, std::move(h), any_body});
 }
 
 std::vector<Router::RouteInfo> Router::Routes() const {
@@ -112,7 +112,7 @@ Response Router::Dispatch(Request& req) const {
     if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
     req.route = r.pattern;
     req.path_params = std::move(params);
-    if (!req.body.empty() && !IsJson(req.Header("content-type")))
+    if (!req.body.empty() && !r.any_body && !IsJson(req.Header("content-type")))
       return ErrorReply(errors::kUnsupportedMedia, req.request_id);
     if (r.public_handler) return r.public_handler(req);
     auto ctx = auth_->Authenticate(req);

@@ -37,7 +37,9 @@ class Router {
 
   // Pattern segments in braces are parameters: "/api/v1/houses/{id}".
   void Add(std::string method, std::string pattern, Handler h);
-  void AddPublic(std::string method, std::string pattern, PublicHandler h);
+  // any_body: the handler reads the raw body whatever its content type (payment-provider
+  // notifies, which are form-encoded or signed raw JSON); otherwise a body must be JSON.
+  void AddPublic(std::string method, std::string pattern, PublicHandler h, bool any_body = false);
   // Requests matching no route fall through to this (the web UI's static files).
   void SetFallback(PublicHandler h) { fallback_ = std::move(h); }
 
@@ -55,6 +57,7 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
     PublicHandler public_handler;
+    bool any_body = false;
   };
   Response Dispatch(Request& req) const;
   std::shared_ptr<Authenticator> auth_;

@@ -20,6 +20,7 @@ namespace json = boost::json;
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking, fee_item, bill;
+  std::string order_no;  // the owner's online order
 };
 
 Victim FindVictim(TestApp& t) {
@@ -46,6 +47,8 @@ Victim FindVictim(TestApp& t) {
                   {v.project});
     v.fee_item = q("SELECT id FROM fee_items WHERE project_id = ? AND code = 'WYF-ZZ'", {v.project});
     v.bill = q("SELECT id FROM bills WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
+    v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
+                             {v.house})->Str(0);
     return v;
   });
 }
@@ -164,6 +167,8 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"period", "2026-12"}, {"dry_run", false}};
        }},
+      {"POST /api/v1/payments/online",
+       [](auto& v) { return json::object{{"house_id", v.house}, {"channel", "wechat"}}; }},
       {"POST /api/v1/payments",
        [](auto& v) {
          return json::object{{"house_id", v.house}, {"amount", 100}, {"channel", "cash"}};
@@ -236,6 +241,11 @@ class TenantIsolationApiTest : public ::testing::Test {
                                                          {"channel", "cash"}}),
                             {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-1"}});
     if (pay.status != 201) throw std::runtime_error("payment: " + pay.body);
+    Reply order = app_->LoginAs("owner")->Send(
+        "POST", "/api/v1/payments/online",
+        json::serialize(json::object{{"house_id", house}, {"channel", "alipay"}}),
+        {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-order"}});
+    if (order.status != 201) throw std::runtime_error("online order: " + order.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -273,7 +283,12 @@ class TenantIsolationApiTest : public ::testing::Test {
       if (!r.needs_auth) continue;
       std::string key = r.method + " " + r.pattern;
       SCOPED_TRACE(c.login + ": " + key);
-      if (auto it = params.find(key); it != params.end()) {
+      if (r.pattern.find("{orderNo}") != std::string::npos) {  // a string parameter
+        std::string path = r.pattern;
+        path.replace(path.find("{orderNo}"), 9, v.order_no);
+        Reply reply = client->Send(r.method, path);
+        EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
+      } else if (auto it = params.find(key); it != params.end()) {
         std::string path = r.pattern;
         for (int64_t id : it->second.ids(v)) {
           auto open = path.find('{');
@@ -288,7 +303,7 @@ class TenantIsolationApiTest : public ::testing::Test {
         // Money-moving POSTs carry an Idempotency-Key, so authorisation is what stops them.
         Reply reply = client->Send("POST", r.pattern, json::serialize(ct->second(v)),
                                    {{"Content-Type", "application/json"},
-                                    {"Idempotency-Key", "isolation-" + c.login}});
+                                    {"Idempotency-Key", "isolation-" + c.login + r.pattern}});
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto lt = lists.find(key); lt != lists.end()) {
         for (const std::string& q : lt->second.queries) {

@@ -41,6 +41,27 @@ void RegisterRoutes(http::Router& router, BillingService& s) {
   router.Add("POST", "/api/v1/payments", [&s](Request& req, TenantContext& ctx) {
     return s.TakePayment(ctx, req);
   });
+  router.Add("POST", "/api/v1/payments/online", [&s](Request& req, TenantContext& ctx) {
+    return s.CreateOnlineOrder(ctx, req);
+  });
+  auto order_no = [](const Request& req) -> std::optional<std::string> {
+    if (req.path_params.empty() || !pay::IsValidOrderNo(req.path_params[0])) return std::nullopt;
+    return req.path_params[0];
+  };
+  router.Add("GET", "/api/v1/payments/online/{orderNo}",
+             [&s, order_no](Request& req, TenantContext& ctx) {
+               auto no = order_no(req);
+               return no ? http::Reply(req, s.OnlineOrder(ctx, *no)) : http::NotFound(req);
+             });
+  router.Add("POST", "/api/v1/payments/online/{orderNo}/simulate",
+             [&s, order_no](Request& req, TenantContext& ctx) {
+               auto no = order_no(req);
+               return no ? http::Reply(req, s.SimulatePayment(ctx, *no)) : http::NotFound(req);
+             });
+  for (const char* channel : {"wechat", "alipay"})
+    router.AddPublic(
+        "POST", std::string("/api/v1/payments/notify/") + channel,
+        [&s, channel](Request& req) { return s.HandleNotify(channel, req); }, /*any_body=*/true);
   router.Add("GET", "/api/v1/payments", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto house_id = q.Id("house_id");

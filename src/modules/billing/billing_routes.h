@@ -5,7 +5,8 @@
 
 namespace anju::billing {
 
-// /api/v1/fee-items, /bill-runs, /bills, /houses/{id}/account, /payments.
+// /api/v1/fee-items, /bill-runs, /bills, /houses/{id}/account, /payments,
+// /payments/online[/{orderNo}[/simulate]], /payments/notify/{wechat,alipay} (public).
 void RegisterRoutes(http::Router& router, BillingService& billing);
 
 }  // namespace anju::billing

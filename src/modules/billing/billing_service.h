@@ -27,6 +27,8 @@
 #include "db/database.h"
 #include "http/reply.h"
 #include "modules/billing/idempotency.h"
+#include "modules/billing/pay/provider.h"
+#include "modules/billing/pay/simulator.h"
 
 namespace anju::billing {
 
@@ -43,7 +45,10 @@ struct BillFilter {
 
 class BillingService {
  public:
-  BillingService(db::Database& db, const Clock& clock) : db_(db), clock_(clock), idem_(db, clock) {}
+  // The payment providers are the in-process simulators (pay/simulator.h) with test keys:
+  // the only providers configured so far (the demo and the tests use them).
+  BillingService(db::Database& db, const Clock& clock);
+  ~BillingService();
 
   JsonResult ListFeeItems(const TenantContext& ctx, std::optional<int64_t> project_id);
   JsonResult CreateFeeItem(const TenantContext& ctx, const boost::json::object& body);
@@ -61,13 +66,34 @@ class BillingService {
   JsonResult ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
                           const http::Page& page);
 
+  // Online payments. An owner (or staff with billing:payment:create) opens an order at a
+  // provider for a house's bills (Idempotency-Key); the provider's notify — verified by
+  // pay/ — or an order query confirms it, and then it settles exactly like the cashier
+  // desk, once: a repeated notify finds the order paid and posts nothing.
+  http::Response CreateOnlineOrder(const TenantContext& ctx, const http::Request& req);
+  // Public: the provider's notify, answered in the provider's own format.
+  http::Response HandleNotify(const std::string& channel, const http::Request& req);
+  // The order's state; a pending order is looked up at the provider (a lost notify).
+  JsonResult OnlineOrder(const TenantContext& ctx, const std::string& order_no);
+  // Demo and tests: the simulator pays the order and sends its signed notify to us.
+  JsonResult SimulatePayment(const TenantContext& ctx, const std::string& order_no);
+  pay::PaySimulator& simulator() { return *sim_; }
+
   // Seeds demo fee items for a project (property fee by area, parking fixed).
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
  private:
+  pay::PaymentProvider* Provider(std::string_view channel);
+  // Settles a confirmed order once (idempotent on the order and the provider's txn id).
+  Result<boost::json::object> ConfirmOrder(const pay::Confirmed& confirmed);
+  // Loads an order the caller may see, as JSON with "channel", "status", "amount"…
+  JsonResult VisibleOrder(db::Tx& tx, const TenantContext& ctx, const std::string& order_no);
+
   db::Database& db_;
   const Clock& clock_;
   Idempotency idem_;
+  std::unique_ptr<pay::PaySimulator> sim_;
+  std::unique_ptr<pay::PaymentProvider> wechat_, alipay_;
 };
 
 }  // namespace anju::billing

@@ -1,6 +1,6 @@
 // The side menu, built from the caller's permission codes: an entry shows when the caller
 // holds its code; a section shows when one of its entries does.
-import { House, OfficeBuilding, Document, Odometer } from '@element-plus/icons-vue'
+import { House, OfficeBuilding, Document, Odometer, Money } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export interface MenuEntry {
@@ -34,6 +34,15 @@ export const MENU: MenuSection[] = [
       { path: '/admin/property/residents', title: 'menu.residents', perm: 'property:resident:read' },
       { path: '/admin/property/vehicles', title: 'menu.vehicles', perm: 'property:vehicle:read' },
       { path: '/admin/property/parking', title: 'menu.parking', perm: 'property:parking:read' },
+    ],
+  },
+  {
+    key: 'billing', title: 'menu.billing', icon: Money,
+    children: [
+      { path: '/admin/billing/fee-items', title: 'menu.feeItems', perm: 'billing:fee:read' },
+      { path: '/admin/billing/runs', title: 'menu.billRuns', perm: 'billing:bill:run' },
+      { path: '/admin/billing/bills', title: 'menu.bills', perm: 'billing:bill:read' },
+      { path: '/admin/billing/cashier', title: 'menu.cashier', perm: 'billing:payment:create' },
     ],
   },
   {

@@ -44,6 +44,8 @@ export interface RequestOptions {
   quiet?: boolean
   /** Do not treat 401 as "session expired" (login, session probe). */
   no401?: boolean
+  /** Extra request headers (Idempotency-Key of a payment). */
+  headers?: Record<string, string>
 }
 
 interface Hooks {
@@ -105,7 +107,7 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json' }
   const init: RequestInit = { method, headers, credentials: 'same-origin' }
   if (method !== 'GET' && method !== 'HEAD') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken

@@ -1,7 +1,7 @@
 // Types of the Vant components that mobile/vant.ts registers globally, so the phone pages'
 // templates (<van-cell>, <van-field>, …) are type-checked.
 import type {
-  Button, Cell, CellGroup, Empty, Field, Form, Loading, NavBar, Tabbar, TabbarItem, Tag,
+  Button, Cell, CellGroup, Empty, Field, Form, Loading, NavBar, Tab, Tabbar, TabbarItem, Tabs, Tag,
 } from 'vant'
 
 declare module 'vue' {
@@ -14,6 +14,8 @@ declare module 'vue' {
     VanForm: typeof Form
     VanLoading: typeof Loading
     VanNavBar: typeof NavBar
+    VanTab: typeof Tab
+    VanTabs: typeof Tabs
     VanTabbar: typeof Tabbar
     VanTabbarItem: typeof TabbarItem
     VanTag: typeof Tag

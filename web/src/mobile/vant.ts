@@ -3,8 +3,8 @@
 // request layer become a Vant toast. Imported only by owner/setup.ts and staff/setup.ts.
 import { watch, type App } from 'vue'
 import {
-  Button, Cell, CellGroup, Empty, Field, Form, Loading, Locale, NavBar, Tabbar, TabbarItem, Tag,
-  showFailToast,
+  Button, Cell, CellGroup, Empty, Field, Form, Loading, Locale, NavBar, Tab, Tabbar, TabbarItem, Tabs,
+  Tag, showFailToast,
 } from 'vant'
 import enUS from 'vant/es/locale/lang/en-US'
 import zhCN from 'vant/es/locale/lang/zh-CN'
@@ -16,6 +16,8 @@ import 'vant/es/field/style/index'
 import 'vant/es/form/style/index'
 import 'vant/es/loading/style/index'
 import 'vant/es/nav-bar/style/index'
+import 'vant/es/tab/style/index'
+import 'vant/es/tabs/style/index'
 import 'vant/es/tabbar/style/index'
 import 'vant/es/tabbar-item/style/index'
 import 'vant/es/tag/style/index'
@@ -24,7 +26,7 @@ import './mobile.css'
 import { i18n } from '@/locales'
 import { setRequestHooks } from '@/api/request'
 
-const COMPONENTS = [Button, Cell, CellGroup, Empty, Field, Form, Loading, NavBar, Tabbar, TabbarItem, Tag]
+const COMPONENTS = [Button, Cell, CellGroup, Empty, Field, Form, Loading, NavBar, Tab, Tabbar, TabbarItem, Tabs, Tag]
 let installed = false
 
 export function installVant(app: App): void {

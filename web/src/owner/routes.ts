@@ -1,4 +1,4 @@
-// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, me. Every page is
+// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, my bills, me. Every page is
 // its own chunk; a staff account is sent back to the login page by the guard.
 import type { RouteRecordRaw } from 'vue-router'
 
@@ -13,6 +13,7 @@ const routes: RouteRecordRaw[] = [
       },
       { path: '', name: 'owner-houses', component: () => import('@/views/owner/houses/index.vue'), meta: { tabbar: true, title: 'owner.tabHouses' } },
       { path: 'houses/:id(\\d+)', name: 'owner-house', component: () => import('@/views/owner/house/index.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'property.houseDetail' } },
+      { path: 'bills', name: 'owner-bills', component: () => import('@/views/owner/bills/index.vue'), meta: { tabbar: true, title: 'owner.tabBills' } },
       { path: 'me', name: 'owner-me', component: () => import('@/views/owner/profile/index.vue'), meta: { tabbar: true, title: 'owner.tabMe' } },
       { path: ':rest(.*)*', redirect: '/owner' },
     ],

@@ -15,3 +15,6 @@ export function formatTime(iso: string | null | undefined, timeZone = 'Asia/Shan
 export function today(timeZone = 'Asia/Shanghai'): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
 }
+
+/** This month as "YYYY-MM" in Asia/Shanghai (a billing period). */
+export const thisMonth = (timeZone = 'Asia/Shanghai') => today(timeZone).slice(0, 7)

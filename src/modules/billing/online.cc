@@ -1,0 +1,266 @@
+// Online payments (WeChat Pay, Alipay): orders, provider notifies, order queries.
+//
+// An order is written before the provider is asked for it, with the amount and the bills
+// it pays. A confirmation — a notify the provider adapter has verified (signature, time,
+// merchant, amount) or the answer to an order query — settles the order inside one
+// transaction: the order row is read FOR UPDATE (PostgreSQL; SQLite has one writer), and
+// only a pending order is settled, with the provider's transaction id stored UNIQUE on the
+// payment. A notify repeated or racing another one, or a query racing a notify, therefore
+// posts nothing the second time and answers success.
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/counters.h"
+#include "modules/billing/ledger.h"
+#include "modules/billing/pay/alipay.h"
+#include "modules/billing/pay/wechat_pay.h"
+#include "modules/billing/settle.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+inline constexpr ErrorDef kUnknownOrder{"PAY_UNKNOWN_ORDER", ErrorKind::kNotFound,
+                                        "billing.pay_unknown_order", "No such online order"};
+inline constexpr ErrorDef kOrderMismatch{"PAY_ORDER_MISMATCH", ErrorKind::kUnprocessable,
+                                         "billing.pay_order_mismatch",
+                                         "The confirmation does not match the order"};
+inline constexpr ErrorDef kNothingToPay{"NOTHING_TO_PAY", ErrorKind::kConflict,
+                                        "billing.nothing_to_pay", "Nothing is owed"};
+inline constexpr ErrorDef kProviderDown{"PAY_PROVIDER_UNAVAILABLE", ErrorKind::kUnavailable,
+                                        "billing.pay_provider_unavailable",
+                                        "The payment provider did not answer"};
+
+constexpr std::string_view kOrderColumns =
+    "SELECT id, company_id, project_id, house_id, order_no, channel, amount, bill_ids, status, "
+    "payment_id, created_at, paid_at FROM online_orders";
+
+json::object OrderJson(const db::Row& r) {
+  json::object o{{"id", r.Int(0)},         {"project_id", r.Int(2)}, {"house_id", r.Int(3)},
+                 {"order_no", r.Str(4)},   {"channel", r.Str(5)},    {"amount", r.Int(6)},
+                 {"status", r.Str(8)},     {"created_at", FormatUtc(r.Int(10))}};
+  o["payment_id"] = r.IsNull(9) ? json::value(nullptr) : json::value(r.Int(9));
+  o["paid_at"] = r.IsNull(11) ? json::value(nullptr) : json::value(FormatUtc(r.Int(11)));
+  return o;
+}
+
+std::vector<int64_t> ParseIds(const std::string& text) {
+  std::vector<int64_t> ids;
+  std::istringstream in(text);
+  for (int64_t id; in >> id;) ids.push_back(id);
+  return ids;
+}
+
+http::Response FromNotifyReply(const pay::NotifyReply& n) {
+  http::Response r;
+  r.status = n.status;
+  r.content_type = n.content_type;
+  r.body = n.body;
+  return r;
+}
+
+}  // namespace
+
+BillingService::BillingService(db::Database& db, const Clock& clock)
+    : db_(db), clock_(clock), idem_(db, clock), sim_(std::make_unique<pay::PaySimulator>(clock)) {
+  auto wechat = pay::WechatPay::Create(sim_->wechat.AdapterConfig(), sim_->wechat, clock_);
+  auto alipay = pay::Alipay::Create(sim_->alipay.AdapterConfig(), sim_->alipay, clock_);
+  if (!wechat.ok() || !alipay.ok()) throw std::runtime_error("payment simulators do not load");
+  wechat_ = std::move(wechat.value());
+  alipay_ = std::move(alipay.value());
+}
+
+BillingService::~BillingService() = default;
+
+pay::PaymentProvider* BillingService::Provider(std::string_view channel) {
+  if (channel == "wechat") return wechat_.get();
+  if (channel == "alipay") return alipay_.get();
+  return nullptr;
+}
+
+http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
+                                                 const http::Request& req) {
+  auto obj = ParseJsonObject(req.body);
+  if (!obj.ok()) return http::ErrorReply(obj.error(), req.request_id);
+  BodyReader r(*obj);
+  r.ReadOnly({"id", "order_no", "status", "company_id"});
+  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
+  auto channel = r.Enum("channel", true, {"wechat", "alipay"});
+  auto amount = r.Int("amount", false, 1, kMaxPaymentFen);
+  std::vector<int64_t> bill_ids;
+  if (const json::array* ids = r.Array("bill_ids", false, 200))
+    for (size_t i = 0; i < ids->size(); ++i) {
+      if (!(*ids)[i].is_int64() || (*ids)[i].as_int64() < 1) {
+        r.Fail("bill_ids[" + std::to_string(i) + "]", "invalid", "Must be a bill id");
+        break;
+      }
+      bill_ids.push_back((*ids)[i].as_int64());
+    }
+  if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
+  if (!ctx.IsResident())
+    if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
+      return http::ErrorReply(s.error(), req.request_id);
+  std::string key(req.Header("idempotency-key"));
+  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
+  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
+  if (*begun) {
+    http::Response replay;
+    replay.status = (*begun)->status;
+    replay.body = (*begun)->body;
+    replay.Header("Idempotent-Replayed", "true");
+    return replay;
+  }
+  Millis now = clock_.Now();
+  auto order = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
+    bool allowed = h && (ctx.IsResident() ? ctx.OwnsHouse(h->id)
+                                          : ctx.access.HasIn(std::string(perm::kPaymentCreate),
+                                                             h->project_id));
+    if (!allowed) return Error(kHouseNotFound).WithField("house_id", "not_found");
+    int64_t due = 0;
+    std::string ids_text;
+    if (bill_ids.empty()) {
+      due = ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(h->id));
+    } else {
+      for (int64_t id : bill_ids) {
+        auto b = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ?",
+                             {id, h->id});
+        if (!b || b->Int(0) <= 0)
+          return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
+                                                  "Bill " + std::to_string(id));
+        due += b->Int(0);
+        ids_text += (ids_text.empty() ? "" : " ") + std::to_string(id);
+      }
+    }
+    int64_t pay = amount.value_or(due);
+    if (pay <= 0) return Error(kNothingToPay);
+    std::string ymd = CivilDate(now);
+    ymd.erase(std::remove(ymd.begin(), ymd.end(), '-'), ymd.end());
+    std::string order_no = fmt::format("AJ{}{}{:07d}", ctx.company_id, ymd,
+                                       NextCounter(tx, ctx.company_id, "online:" + ymd));
+    int64_t id = tx.InsertId(
+        "INSERT INTO online_orders (company_id, project_id, house_id, order_no, channel, amount, "
+        "bill_ids, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
+        "RETURNING id",
+        {ctx.company_id, h->project_id, h->id, order_no, *channel, pay, ids_text, ctx.user_id,
+         now});
+    json::object o = OrderJson(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {id}));
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.online_order.create", "online_order", id, h->project_id, nullptr, o},
+                  now);
+    return o;
+  });
+  if (!order.ok()) {
+    http::Response r = http::ErrorReply(order.error(), req.request_id);
+    idem_.Fail(ctx.company_id, key, r.status, r.body);
+    return r;
+  }
+  auto params = Provider(*channel)->CreateOrder(
+      {std::string(order->at("order_no").as_string()), order->at("amount").as_int64(),
+       "物业费 " + std::to_string(*house_id)});
+  if (!params.ok()) {
+    idem_.Release(ctx.company_id, key);
+    return http::ErrorReply(Error(kProviderDown, params.error().message), req.request_id);
+  }
+  (*order)["pay_params"] = std::move(params.value());
+  std::string body = json::serialize(*order);
+  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    idem_.Complete(tx, ctx.company_id, key, 201, body);
+  });
+  return http::JsonReply(201, *order);
+}
+
+Result<json::object> BillingService::ConfirmOrder(const pay::Confirmed& c) {
+  Millis now = clock_.Now();
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
+    std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+    auto o = tx.QueryOne(std::string(kOrderColumns) + " WHERE order_no = ?" + lock, {c.order_no});
+    if (!o) return Error(kUnknownOrder);
+    if (o->Str(5) != c.channel || o->Int(6) != c.amount_fen) return Error(kOrderMismatch);
+    if (o->Str(8) == "paid") return OrderJson(*o);  // a repeated confirmation: nothing new
+    int64_t company = o->Int(1);
+    auto h = property::FindHouseFacts(tx, company, o->Int(3));
+    if (!h) return Error(kHouseNotFound);
+    SettleArgs args{company, *h, c.amount_fen, c.channel, ParseIds(o->Str(7)),
+                    "online " + c.order_no, c.provider_txn_id, std::nullopt};
+    auto paid = Settle(tx, args, now);
+    if (!paid.ok() && paid.error().code == std::string(kBillNotPayable.code)) {
+      args.bill_ids.clear();  // a picked bill was settled meanwhile: the money still counts
+      paid = Settle(tx, args, now);
+    }
+    if (!paid.ok()) return paid.take_error();
+    int64_t payment_id = paid->at("id").as_int64();
+    tx.Exec("UPDATE online_orders SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ?",
+            {payment_id, now, o->Int(0)});
+    audit::Append(tx, {company, std::nullopt, "provider:" + c.channel, "", ""},
+                  {"billing.payment.create", "payment", payment_id, h->project_id, nullptr,
+                   *paid},
+                  now);
+    return OrderJson(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {o->Int(0)}));
+  });
+}
+
+http::Response BillingService::HandleNotify(const std::string& channel, const http::Request& req) {
+  pay::PaymentProvider* p = Provider(channel);
+  auto confirmed = p->VerifyNotify(req.body, req.headers, clock_.Now());
+  if (!confirmed.ok()) return FromNotifyReply(p->FailureReply(confirmed.error()));
+  auto settled = ConfirmOrder(*confirmed);
+  if (!settled.ok()) return FromNotifyReply(p->FailureReply(settled.error()));
+  return FromNotifyReply(p->SuccessReply());
+}
+
+JsonResult BillingService::VisibleOrder(db::Tx& tx, const TenantContext& ctx,
+                                        const std::string& order_no) {
+  auto o = tx.QueryOne(std::string(kOrderColumns) + " WHERE order_no = ? AND company_id = ?",
+                       {order_no, ctx.company_id});
+  bool allowed = o && (ctx.IsResident() ? ctx.OwnsHouse(o->Int(3))
+                                        : ctx.access.HasIn(std::string(perm::kPaymentRead),
+                                                           o->Int(2)));
+  if (!allowed) return Error(kUnknownOrder);
+  return json::value(OrderJson(*o));
+}
+
+JsonResult BillingService::OnlineOrder(const TenantContext& ctx, const std::string& order_no) {
+  auto o = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
+  if (!o.ok() || o->at("status").as_string() != "pending") return o;
+  // The notify may have been lost: ask the provider.
+  auto found = Provider(o->at("channel").as_string())->QueryOrder(order_no);
+  if (found.ok() && found->has_value()) {
+    auto settled = ConfirmOrder(**found);
+    if (!settled.ok()) return settled.take_error();
+    return json::value(std::move(*settled));
+  }
+  return o;
+}
+
+JsonResult BillingService::SimulatePayment(const TenantContext& ctx, const std::string& order_no) {
+  auto o = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
+  if (!o.ok()) return o;
+  std::string channel(o->at("channel").as_string());
+  int64_t amount = o->at("amount").as_int64();
+  // The simulator marks the order paid and signs the notify the provider would send; it goes
+  // through the same verification as a real one.
+  http::Request notify;
+  notify.method = "POST";
+  if (channel == "wechat") {
+    pay::SimNotify n = sim_->MakeWechatNotify(order_no, amount, clock_.Now());
+    notify.body = n.body;
+    notify.headers = n.headers;
+  } else {
+    notify.body = sim_->MakeAlipayNotify(order_no, amount, clock_.Now());
+    notify.headers = {{"content-type", "application/x-www-form-urlencoded"}};
+  }
+  http::Response reply = HandleNotify(channel, notify);
+  if (reply.status >= 300) return Error(kOrderMismatch, "The simulated notify was refused");
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
+}
+
+}  // namespace anju::billing

@@ -1,0 +1,170 @@
+// Billing (收费管理): fee items, bill runs, bills, house accounts and cashier payments.
+// Money is integer 分 (fen); unit prices are 1/100 分 (utils/money.ts formats both).
+import { http, type Page, type RequestOptions } from './request'
+
+export const FEE_KINDS = ['property', 'water', 'electricity', 'gas', 'parking', 'apportionment', 'deposit', 'one_off'] as const
+export const FEE_METHODS = ['area', 'fixed', 'metered'] as const
+export const AREA_BASES = ['gross', 'net'] as const
+export const ROUNDINGS = ['half_up', 'up', 'down'] as const
+export const ROUND_TO = ['fen', 'jiao'] as const
+export const CHANNELS = ['cash', 'pos', 'transfer', 'cheque'] as const
+export const BILL_STATUSES = ['open', 'paid'] as const
+
+/** Integer 分. */
+export type Fen = number
+
+export interface FeeItem {
+  id: number
+  project_id: number
+  code: string
+  name: string
+  kind: string
+  method: string
+  area_basis: string
+  /** 1/100 分 per m² per month (area) or per house per month (fixed). */
+  unit_price: number
+  house_kinds: string[]
+  rounding: string
+  round_to: string
+  due_days: number
+  valid_from: string
+  valid_to: string | null
+  active: boolean
+}
+export interface NewFeeItem {
+  project_id: number
+  code: string
+  name: string
+  kind: string
+  method: string
+  area_basis?: string
+  unit_price: number
+  house_kinds: string[]
+  rounding?: string
+  round_to?: string
+  due_days?: number
+  valid_from: string
+  valid_to?: string
+}
+export interface FeeItemChange {
+  name?: string
+  valid_to?: string | null
+  active?: boolean
+  due_days?: number
+}
+
+export interface RunItem { fee_item_id: number; code: string; name: string; bills: number; amount: Fen; existing: number }
+export interface BillRun {
+  project_id: number
+  period: string
+  dry_run: boolean
+  houses: number
+  /** New bills (a preview: bills a commit would add). */
+  bills: number
+  amount: Fen
+  /** Bills of this period that exist already (an earlier run). */
+  existing: number
+  items: RunItem[]
+  run_id: number | null
+}
+
+export interface Bill {
+  id: number
+  project_id: number
+  house_id: number
+  fee_item_id: number
+  fee_item_name: string
+  fee_item_code: string
+  period: string
+  number: string
+  quantity: number
+  unit_price: number
+  amount: Fen
+  paid: Fen
+  owed: Fen
+  status: 'open' | 'paid'
+  due_date: string
+  created_at: string
+}
+export interface BillFilter {
+  project_id?: number
+  house_id?: number
+  /** "YYYY-MM" */
+  period?: string | null
+  status?: string
+  page: number
+  size: number
+}
+
+export interface HouseAccount {
+  house_id: number
+  house_code: string
+  owed: Fen
+  prepaid: Fen
+  /** Oldest due date first. */
+  open_bills: Bill[]
+}
+
+export interface Payment {
+  id: number
+  number: string
+  house_id: number
+  project_id: number
+  channel: string
+  amount: Fen
+  to_prepayment: Fen
+  note: string
+  created_at: string
+}
+export interface NewPayment {
+  house_id: number
+  amount: Fen
+  channel: string
+  bill_ids?: number[]
+  note?: string
+}
+export interface PaymentResult {
+  id: number
+  number: string
+  house_id: number
+  project_id: number
+  channel: string
+  amount: Fen
+  settled: Fen
+  to_prepayment: Fen
+  allocations: { bill_id: number; amount: Fen }[]
+  owed_after: Fen
+  prepaid_after: Fen
+  created_at: string
+}
+
+export const listFeeItems = (project_id?: number) =>
+  http.get<Page<FeeItem>>('/api/v1/fee-items', { project_id })
+export const createFeeItem = (b: NewFeeItem) => http.post<FeeItem>('/api/v1/fee-items', b)
+export const updateFeeItem = (id: number, b: FeeItemChange) => http.patch<FeeItem>(`/api/v1/fee-items/${id}`, b)
+
+export const runBills = (b: { project_id: number; period: string; dry_run: boolean }) =>
+  http.post<BillRun>('/api/v1/bill-runs', b)
+export const listBills = (f: BillFilter, opts: RequestOptions = {}) =>
+  http.get<Page<Bill>>('/api/v1/bills', { ...f }, opts)
+export const getHouseAccount = (house_id: number, opts: RequestOptions = {}) =>
+  http.get<HouseAccount>(`/api/v1/houses/${house_id}/account`, undefined, opts)
+
+/**
+ * Takes a payment. `key` is the Idempotency-Key: one per attempt, the same one again when
+ * the attempt is retried after a network error (the server then answers the first result).
+ */
+export const takePayment = (b: NewPayment, key: string) =>
+  http.post<PaymentResult>('/api/v1/payments', b, { headers: { 'Idempotency-Key': key } })
+export const listPayments = (q: { house_id?: number; page: number; size: number }) =>
+  http.get<Page<Payment>>('/api/v1/payments', q)
+
+/** A fresh Idempotency-Key (a v4 UUID; crypto.randomUUID where the page is a secure context). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6] & 0x0f) | 0x40
+  b[8] = (b[8] & 0x3f) | 0x80
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+}

@@ -1,0 +1,83 @@
+// 收费项目: the fee items of one project; a dialog creates one (every field) or edits the
+// fields the server lets change (name, valid_to, active, due_days — the price is fixed).
+import { onMounted, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessage } from 'element-plus'
+import * as api from '@/api/billing'
+import { useEditDialog } from '@/composables/useEditDialog'
+import { useProjectsStore } from '@/stores/projects'
+import { formatUnitPrice, parseUnitPrice } from '@/utils/money'
+import { today } from '@/utils/time'
+
+const blank = () => ({
+  project_id: undefined as number | undefined, code: '', name: '', kind: 'property', method: 'area',
+  area_basis: 'gross', unit_price: '', house_kinds: ['residential'] as string[], rounding: 'half_up',
+  round_to: 'fen', due_days: 15, valid_from: today(), valid_to: '' as string | null, active: true,
+})
+
+export function useFeeItems() {
+  const { t } = useI18n()
+  const projects = useProjectsStore()
+  const projectId = ref<number | undefined>()
+  const items = ref<api.FeeItem[]>([])
+  const loading = ref(false)
+  const dialog = useEditDialog(blank)
+
+  async function load() {
+    if (!projectId.value) return
+    loading.value = true
+    try {
+      items.value = (await api.listFeeItems(projectId.value)).items
+    } catch {
+      items.value = [] // the request layer showed the error
+    } finally {
+      loading.value = false
+    }
+  }
+  onMounted(async () => {
+    try {
+      const list = await projects.load()
+      if (!projectId.value && list.length) projectId.value = list[0].id
+    } catch {
+      /* shown */
+    }
+    await load()
+  })
+
+  function create() {
+    dialog.openNew({ project_id: projectId.value })
+  }
+  function edit(f: api.FeeItem) {
+    dialog.openEdit(f.id, {
+      ...f, unit_price: formatUnitPrice(f.unit_price), house_kinds: [...f.house_kinds], valid_to: f.valid_to ?? '',
+    })
+  }
+  async function save() {
+    const f = dialog.form
+    const price = parseUnitPrice(f.unit_price)
+    if (dialog.editingId.value === null && price === null) {
+      dialog.clearErrors()
+      dialog.setError('unit_price', t('billing.invalidPrice'))
+      return
+    }
+    const saved = await dialog.submit((id, f) => {
+      if (id !== null) {
+        return api.updateFeeItem(id, { name: f.name, valid_to: f.valid_to || null, active: f.active, due_days: f.due_days })
+      }
+      const body: api.NewFeeItem = {
+        project_id: f.project_id as number, code: f.code, name: f.name, kind: f.kind, method: f.method,
+        unit_price: price as number, house_kinds: f.house_kinds, rounding: f.rounding, round_to: f.round_to,
+        due_days: f.due_days, valid_from: f.valid_from,
+      }
+      if (f.method === 'area') body.area_basis = f.area_basis
+      if (f.valid_to) body.valid_to = f.valid_to
+      return api.createFeeItem(body)
+    })
+    if (saved) {
+      ElMessage.success(t('common.saved'))
+      if (saved.project_id !== projectId.value) projectId.value = saved.project_id
+      await load()
+    }
+  }
+  return { projectId, items, loading, dialog, load, create, edit, save }
+}
