@@ -140,3 +140,39 @@ export async function foreignKits(page) {
     return found
   })
 }
+
+/** Waits until every Element Plus select dropdown has finished closing. */
+export const noOpenDropdown = (page) => page.waitForFunction(() =>
+  [...document.querySelectorAll('.el-select__popper')].every((e) => e.getClientRects().length === 0))
+
+/** Picks an option of the Element Plus select inside `scope`: types `query` when given
+ *  (remote search) and clicks the first visible option containing `text`; returns its label. */
+export async function pickOption(page, scope, { query, text } = {}) {
+  await noOpenDropdown(page)
+  await scope.locator('.el-select__wrapper').first().click()
+  if (query) await scope.locator('input').first().fill(query)
+  const option = page.locator('.el-select-dropdown__item:visible', text ? { hasText: text } : {}).first()
+  await option.waitFor()
+  const label = await option.innerText()
+  await option.click()
+  await noOpenDropdown(page)
+  return label
+}
+
+/** Clicks OK in the open Element Plus confirm box. */
+export async function confirmBox(page) {
+  const box = page.locator('.el-message-box')
+  await box.waitFor()
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
+
+/** "¥1,234.50" or "¥350.00" → 35000 (integer 分, no floats). */
+export function fenOf(text) {
+  const m = /(-?)¥?([\d,]+)\.(\d{2})/.exec(text)
+  if (!m) throw new Error(`no amount in ${JSON.stringify(text)}`)
+  const v = Number(m[2].replace(/,/g, '')) * 100 + Number(m[3])
+  return m[1] ? -v : v
+}
+/** 35000 → "350.00" */
+export const yuanOf = (fen) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`

@@ -11,6 +11,8 @@
 #include "db/migrations.h"
 #include "http/server.h"
 #include "modules/audit/audit_log.h"
+#include "jobs/scheduler.h"
+#include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
 
 using namespace anju;
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
   http::ServerOptions sopt;
   std::string listen = "127.0.0.1:8080", log_level = "info";
   int idle_minutes = 120, max_hours = 168, lock_threshold = 5, lock_minutes = 30;
-  bool cookie_secure = false;
+  bool cookie_secure = false, no_jobs = false;
   std::string web_dir = "./web/dist";
   serve->add_option("--listen", listen, "HOST:PORT")->envname("ANJU_LISTEN")->capture_default_str();
   serve->add_option("--io-threads", sopt.io_threads)->envname("ANJU_IO_THREADS")->capture_default_str();
@@ -88,6 +90,7 @@ int main(int argc, char** argv) {
   serve->add_option("--lockout-minutes", lock_minutes)->envname("ANJU_LOCKOUT_MINUTES")->capture_default_str();
   serve->add_flag("--cookie-secure", cookie_secure, "Mark the session cookie Secure (behind TLS)")->envname("ANJU_COOKIE_SECURE");
   serve->add_option("--web-dir", web_dir, "The built web UI (web/dist)")->envname("ANJU_WEB_DIR")->capture_default_str();
+  serve->add_flag("--no-jobs", no_jobs, "Do not run scheduled jobs here (another instance does)")->envname("ANJU_NO_JOBS");
   serve->add_option("--log-level", log_level)->envname("ANJU_LOG_LEVEL")->capture_default_str();
   serve->callback([&] {
     SetupLogging(log_level);
@@ -106,6 +109,16 @@ int main(int argc, char** argv) {
     cfg.db_pool = std::max(4, sopt.worker_threads + 2);
     app::App app(cfg, clock);
     http::Server server(sopt, [&app](http::Request& req) { return app.Handle(req); });
+    jobs::Scheduler scheduler;
+    if (!no_jobs) {
+      // Late fees: hourly, accruing up to today (China time); idempotent per bill and day.
+      scheduler.Every("late-fees", kHour, 30 * kSecond, [&app, &clock] {
+        auto rep = billing::AccrueLateFees(app.db(), clock, CivilDate(clock.Now()));
+        if (rep.days > 0)
+          spdlog::info("late fees: {} bills, {} days, {} fen", rep.bills, rep.days, rep.amount);
+      });
+      scheduler.Start();
+    }
     uint16_t port = server.Listen();
     spdlog::info("anju {} serving on http://{}:{} ({})", ANJU_VERSION, sopt.host, port,
                  app.db().dialect() == db::Dialect::kSqlite ? "SQLite" : "PostgreSQL");
@@ -273,6 +286,24 @@ int main(int argc, char** argv) {
               << (rep.ok ? "sound" : "NOT SOUND") << "\n";
     for (const auto& p : rep.problems) std::cerr << "  " << p << "\n";
     if (!rep.ok) rc = 1;
+  });
+
+  // jobs
+  auto* jobs_cmd = cli.add_subcommand("jobs", "Run a scheduled job now");
+  jobs_cmd->require_subcommand(1);
+  auto* late = jobs_cmd->add_subcommand("late-fees", "Accrue late fees up to a day (default today)");
+  AddCommon(late, common);
+  std::string as_of;
+  late->add_option("--as-of", as_of, "YYYY-MM-DD (China time); default today");
+  late->callback([&] {
+    crypto::Init();
+    auto db = db::Open(common.db);
+    db::Migrate(*db);
+    if (as_of.empty()) as_of = CivilDate(clock.Now());
+    if (!IsValidCivilDate(as_of)) throw CLI::ValidationError("--as-of", "expected YYYY-MM-DD");
+    auto rep = billing::AccrueLateFees(*db, clock, as_of);
+    std::cout << "late fees up to " << as_of << ": " << rep.bills << " bills, " << rep.days
+              << " days, " << rep.amount << " fen\n";
   });
 
   cli.add_subcommand("version", "Print the version")->callback([] {

@@ -80,6 +80,16 @@ const json::array* BodyReader::Array(std::string_view name, bool required, size_
   return &v->as_array();
 }
 
+const json::object* BodyReader::Object(std::string_view name, bool required) {
+  const json::value* v = Get(name, required);
+  if (!v) return nullptr;
+  if (!v->is_object()) {
+    Fail(std::string(name), "invalid_type", "Must be an object");
+    return nullptr;
+  }
+  return &v->as_object();
+}
+
 bool BodyReader::IsNull(std::string_view name) const {
   auto it = obj_.find(name);
   return it != obj_.end() && it->value().is_null();

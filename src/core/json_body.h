@@ -46,6 +46,9 @@ class BodyReader {
   std::optional<std::string> Date(std::string_view name, bool required);
   // A JSON array (elements are the caller's to check; report them as "name[i]").
   const boost::json::array* Array(std::string_view name, bool required, size_t max_items = 1000);
+  // A nested JSON object (read it with a BodyReader of its own; report its errors as
+  // "name.field").
+  const boost::json::object* Object(std::string_view name, bool required);
   // Field present with JSON null (to clear an optional value in PATCH).
   bool IsNull(std::string_view name) const;
   bool Has(std::string_view name) const { return obj_.contains(name); }

@@ -214,6 +214,7 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
+      {"GET /api/v1/arrears", {"houses", {"as_of=2027-06-30", p + "&as_of=2027-06-30"}}},
       {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
                                                             std::to_string(v.house)}}},
   };
@@ -255,6 +256,8 @@ class TenantIsolationApiTest : public ::testing::Test {
     if (v.is_object()) {
       auto& o = v.as_object();
       if (auto* id = o.if_contains("id"); id && id->is_int64()) out.push_back(id->as_int64());
+      if (auto* id = o.if_contains("house_id"); id && id->is_int64() && !o.contains("id"))
+        out.push_back(id->as_int64());
       for (auto& [k, child] : o)
         if (child.is_array() && k != "permissions") CollectIds(child, out);
     } else if (v.is_array()) {

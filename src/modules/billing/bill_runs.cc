@@ -204,11 +204,12 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
         for (auto& [f, h, line] : lines) {
           std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
           auto id = tx.QueryOne(
-              "INSERT INTO bills (company_id, project_id, house_id, fee_item_id, bill_run_id, "
-              "period, number, quantity, unit_price, amount, due_date, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
+              "bill_run_id, period, number, quantity, unit_price, amount, due_date, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
-              {ctx.company_id, *project_id, h->id, f->id, *run_id, period->name, number,
+              {ctx.company_id, *project_id, h->building_id, h->id, f->id, *run_id, period->name,
+               number,
                line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days), now});
           ItemTotal& t = batch_totals[f->id];
           if (!id) {
@@ -270,15 +271,17 @@ namespace {
 
 constexpr std::string_view kBillColumns =
     "SELECT b.id, b.project_id, b.house_id, b.fee_item_id, b.period, b.number, b.quantity, "
-    "b.unit_price, b.amount, b.paid, b.due_date, b.created_at, f.name, f.code";
+    "b.unit_price, b.amount, b.paid, b.due_date, b.created_at, f.name, f.code, b.late_fee, "
+    "b.late_paid";
 
 json::object BillJson(const db::Row& r) {
-  int64_t amount = r.Int(8), paid = r.Int(9);
-  return {{"id", r.Int(0)},          {"project_id", r.Int(1)},   {"house_id", r.Int(2)},
+  int64_t amount = r.Int(8), paid = r.Int(9), late = r.Int(14), late_paid = r.Int(15);
+  bool settled = paid >= amount && late_paid >= late;
+  return {{"late_fee", late},        {"late_paid", late_paid},  {"late_owed", late - late_paid},{"id", r.Int(0)},          {"project_id", r.Int(1)},   {"house_id", r.Int(2)},
           {"fee_item_id", r.Int(3)}, {"fee_item_name", r.Str(12)}, {"fee_item_code", r.Str(13)},
           {"period", r.Str(4)},      {"number", r.Str(5)},        {"quantity", r.Int(6)},
           {"unit_price", r.Int(7)},  {"amount", amount},          {"paid", paid},
-          {"owed", amount - paid},   {"status", paid >= amount ? "paid" : "open"},
+          {"owed", amount - paid},   {"status", settled ? "paid" : "open"},
           {"due_date", r.Str(10)},   {"created_at", FormatUtc(r.Int(11))}};
 }
 
@@ -301,8 +304,8 @@ JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter&
   if (f.project_id) where += " AND b.project_id = ?", p.emplace_back(*f.project_id);
   if (f.house_id) where += " AND b.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.period.empty()) where += " AND b.period = ?", p.emplace_back(f.period);
-  if (f.status == "open") where += " AND b.paid < b.amount";
-  if (f.status == "paid") where += " AND b.paid >= b.amount";
+  if (f.status == "open") where += " AND (b.paid < b.amount OR b.late_paid < b.late_fee)";
+  if (f.status == "paid") where += " AND b.paid >= b.amount AND b.late_paid >= b.late_fee";
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
     db::Params q = p;
@@ -332,14 +335,17 @@ JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_
     json::array open;
     for (auto& r : tx.Query(std::string(kBillColumns) +
                                 " FROM bills b JOIN fee_items f ON f.id = b.fee_item_id "
-                                "WHERE b.house_id = ? AND b.paid < b.amount "
+                                "WHERE b.house_id = ? AND (b.paid < b.amount OR "
+                                "b.late_paid < b.late_fee) "
                                 "ORDER BY b.due_date, b.id",
                             {house_id}))
       open.push_back(BillJson(r));
     return json::value(json::object{
         {"house_id", house_id},
         {"house_code", h->code},
-        {"owed", ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(house_id))},
+        {"owed", ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(house_id)) +
+                     ledger::Balance(tx, ctx.company_id, ledger::LateOf(house_id))},
+        {"late_fees", ledger::Balance(tx, ctx.company_id, ledger::LateOf(house_id))},
         {"prepaid", -ledger::Balance(tx, ctx.company_id, ledger::PrepaymentOf(house_id))},
         {"open_bills", std::move(open)}});
   });

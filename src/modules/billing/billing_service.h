@@ -43,6 +43,12 @@ struct BillFilter {
   std::string status;  // "open" | "paid" | ""
 };
 
+struct ArrearsQuery {
+  std::optional<int64_t> project_id;
+  std::string group = "house";  // project | building | house
+  std::string as_of;            // "YYYY-MM-DD"
+};
+
 class BillingService {
  public:
   // The payment providers are the in-process simulators (pay/simulator.h) with test keys:
@@ -59,6 +65,9 @@ class BillingService {
   JsonResult ListBills(const TenantContext& ctx, const BillFilter& f, const http::Page& page);
   // What a house owes (open bills oldest first) and holds (prepaid balance).
   JsonResult HouseAccount(const TenantContext& ctx, int64_t house_id);
+
+  // Arrears (欠费) on a day with aging buckets, grouped by project, building or house.
+  JsonResult Arrears(const TenantContext& ctx, const ArrearsQuery& q, const http::Page& page);
 
   // Cashier desk: {house_id, amount, channel, bill_ids?, note?}, with the request's
   // Idempotency-Key and raw body for the replay check. Returns the HTTP status and body.

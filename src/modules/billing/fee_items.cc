@@ -17,7 +17,8 @@ namespace {
 
 constexpr std::string_view kFeeColumns =
     "SELECT id, project_id, code, name, kind, method, area_basis, unit_price, house_kinds, "
-    "rounding, round_to, due_days, valid_from, valid_to, active FROM fee_items";
+    "rounding, round_to, due_days, valid_from, valid_to, active, late_grace_days, "
+    "late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date FROM fee_items";
 
 const std::vector<std::string_view> kKinds = {"property", "water",         "electricity", "gas",
                                               "parking",  "apportionment", "deposit",     "one_off"};
@@ -36,6 +37,10 @@ json::object FeeJson(const db::Row& r) {
                  {"rounding", r.Str(9)},    {"round_to", r.Str(10)},  {"due_days", r.Int(11)},
                  {"valid_from", r.Str(12)}, {"active", r.Int(14) != 0}};
   o["valid_to"] = r.IsNull(13) ? json::value(nullptr) : json::value(r.Str(13));
+  json::object late{{"grace_days", r.Int(15)}, {"daily_rate_bp", r.Int(16)},
+                    {"flat_per_day", r.Int(17)}, {"cap_bp", r.Int(18)}};
+  late["start_date"] = r.IsNull(19) ? json::value(nullptr) : json::value(r.Str(19));
+  o["late_fee"] = std::move(late);
   return o;
 }
 
@@ -56,6 +61,30 @@ std::optional<std::string> ReadHouseKinds(BodyReader& r, bool required) {
   }
   if (out.empty()) r.Fail("house_kinds", "required", "Choose at least one house kind");
   return out;
+}
+
+struct LateRule {
+  int64_t grace = 0, daily_bp = 0, flat = 0, cap_bp = 0;
+  std::optional<std::string> start;
+};
+
+// "late_fee": {grace_days, daily_rate_bp | flat_per_day, cap_bp, start_date} — optional.
+LateRule ReadLateRule(BodyReader& r) {
+  LateRule rule;
+  const json::object* obj = r.Object("late_fee", false);
+  if (!obj) return rule;
+  BodyReader lr(*obj);
+  auto grace = lr.Int("grace_days", false, 0, 365);
+  auto bp = lr.Int("daily_rate_bp", false, 0, 10000);
+  auto flat = lr.Int("flat_per_day", false, 0, 100'000'00);
+  auto cap = lr.Int("cap_bp", false, 0, 100000);
+  auto start = lr.Date("start_date", false);
+  if (bp.value_or(0) > 0 && flat.value_or(0) > 0)
+    lr.Fail("daily_rate_bp", "rate_and_flat", "Choose a daily rate or a flat amount, not both");
+  if (auto s = lr.Finish(); !s.ok())
+    for (const FieldError& f : s.error().fields) r.Fail("late_fee." + f.field, f.code, f.message);
+  rule = {grace.value_or(0), bp.value_or(0), flat.value_or(0), cap.value_or(0), start};
+  return rule;
 }
 
 }  // namespace
@@ -96,6 +125,7 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
   auto due_days = r.Int("due_days", false, 0, 365);
   auto valid_from = r.Date("valid_from", true);
   auto valid_to = r.Date("valid_to", false);
+  LateRule late = ReadLateRule(r);
   if (valid_from && valid_to && *valid_to < *valid_from)
     r.Fail("valid_to", "before_valid_from", "Must not be before valid_from");
   ANJU_TRY(r.Finish());
@@ -111,12 +141,14 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
     int64_t id = tx.InsertId(
         "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, area_basis, "
         "unit_price, house_kinds, rounding, round_to, due_days, valid_from, valid_to, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id",
+        "late_grace_days, late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?) RETURNING id",
         {ctx.company_id, *project_id, *code, *name, *kind, *method, basis.value_or("gross"),
          *price, *house_kinds, rounding.value_or("half_up"), round_to.value_or("fen"),
-         due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull, now,
-         now});
+         due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull,
+         late.grace, late.daily_bp, late.flat, late.cap_bp,
+         late.start ? db::Value(*late.start) : db::kNull, now, now});
     json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.fee_item.create", "fee_item", id, *project_id, nullptr, after}, now);
@@ -172,9 +204,11 @@ void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t pr
       {"CWGLF", "车位管理费", "parking", "fixed", "parking", 120'00'00},       // 120 元/月
   };
   for (const Item& i : items)
+    // 滞纳金: 万分之五 per day after 15 days' grace, at most the bill's amount.
     tx.Exec("INSERT INTO fee_items (company_id, project_id, code, name, kind, method, "
-            "unit_price, house_kinds, valid_from, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2020-01-01', ?, ?)",
+            "unit_price, house_kinds, valid_from, late_grace_days, late_daily_bp, late_cap_bp, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '2020-01-01', 15, 5, "
+            "10000, ?, ?)",
             {company_id, project_id, std::string(i.code), std::string(i.name),
              std::string(i.kind), std::string(i.method), i.price, std::string(i.house_kinds),
              now, now});

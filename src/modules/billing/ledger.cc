@@ -25,6 +25,7 @@ std::string ReceivableOf(int64_t house_id) { return "receivable:house:" + std::t
 std::string PrepaymentOf(int64_t house_id) { return "prepayment:house:" + std::to_string(house_id); }
 std::string RevenueOf(int64_t fee_item_id) { return "revenue:fee:" + std::to_string(fee_item_id); }
 std::string ClearingOf(std::string_view channel) { return "clearing:" + std::string(channel); }
+std::string LateOf(int64_t house_id) { return "late:house:" + std::to_string(house_id); }
 
 int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now) {
   int64_t debits = 0, credits = 0;
@@ -98,11 +99,20 @@ CheckReport Check(db::Database& db) {
   // The bills agree with the books.
   for (auto& r : tx->Query(
            "SELECT b.id, b.paid, b.amount, COALESCE((SELECT SUM(pa.amount) FROM "
-           "payment_allocations pa WHERE pa.bill_id = b.id), 0) FROM bills b "
-           "WHERE b.paid < 0 OR b.paid > b.amount OR b.paid <> COALESCE((SELECT SUM(pa.amount) "
-           "FROM payment_allocations pa WHERE pa.bill_id = b.id), 0)"))
+           "payment_allocations pa WHERE pa.bill_id = b.id AND pa.kind = 'principal'), 0) "
+           "FROM bills b WHERE b.paid < 0 OR b.paid > b.amount OR b.paid <> COALESCE((SELECT "
+           "SUM(pa.amount) FROM payment_allocations pa WHERE pa.bill_id = b.id AND "
+           "pa.kind = 'principal'), 0)"))
     problem("bill " + r.Str(0) + ": paid " + r.Str(1) + " of " + r.Str(2) + ", allocations " +
             r.Str(3));
+  for (auto& r : tx->Query(
+           "SELECT b.id, b.late_fee, b.late_paid FROM bills b WHERE b.late_paid < 0 OR "
+           "b.late_paid > b.late_fee OR b.late_fee <> COALESCE((SELECT SUM(a.amount) FROM "
+           "late_fee_accruals a WHERE a.bill_id = b.id), 0) OR b.late_paid <> COALESCE((SELECT "
+           "SUM(pa.amount) FROM payment_allocations pa WHERE pa.bill_id = b.id AND "
+           "pa.kind = 'late_fee'), 0)"))
+    problem("bill " + r.Str(0) + ": late fee " + r.Str(1) + ", paid " + r.Str(2) +
+            " disagree with its accruals or allocations");
   for (auto& r : tx->Query(
            "SELECT h.company_id, h.house_id, h.owed, COALESCE(a.balance, 0) FROM "
            "(SELECT company_id, house_id, SUM(amount - paid) AS owed FROM bills "
@@ -111,6 +121,14 @@ CheckReport Check(db::Database& db) {
            "WHERE COALESCE(a.balance, 0) <> h.owed"))
     problem("company " + r.Str(0) + " house " + r.Str(1) + ": bills owe " + r.Str(2) +
             " but the receivable account says " + r.Str(3));
+  for (auto& r : tx->Query(
+           "SELECT h.company_id, h.house_id, h.owed, COALESCE(a.balance, 0) FROM "
+           "(SELECT company_id, house_id, SUM(late_fee - late_paid) AS owed FROM bills "
+           "GROUP BY company_id, house_id) h LEFT JOIN ledger_accounts a ON "
+           "a.company_id = h.company_id AND a.code = 'late:house:' || h.house_id "
+           "WHERE COALESCE(a.balance, 0) <> h.owed"))
+    problem("company " + r.Str(0) + " house " + r.Str(1) + ": late fees owed " + r.Str(2) +
+            " but the late account says " + r.Str(3));
   return rep;
 }
 

@@ -13,6 +13,8 @@
 //   revenue:fee:<id>        income     billed income of a fee item
 //   clearing:<channel>      asset      money received through cash, pos, transfer, cheque,
 //                                      wechat or alipay, not yet reconciled with the bank
+//   late:house:<id>         asset      late fees (滞纳金) the house owes
+//   income:late_fee         income     late-fee income
 // Each account keeps balance = Σ debit − Σ credit of its lines (signed; a liability's
 // balance is negative when it holds money), updated in the same transaction as the lines.
 // Lines touch accounts in code order, so concurrent postings lock rows in one order.
@@ -20,8 +22,9 @@
 // `Check` (and `anju ledger check`) proves, per company: every entry balances; debits equal
 // credits overall; every stored balance equals the replay of its lines; every line has
 // exactly one positive side; and the bills agree with the books (a bill's `paid` equals its
-// allocations, never exceeds its amount, and each house's receivable balance equals what
-// its bills still owe).
+// principal allocations and never exceeds its amount; its `late_fee` equals its daily
+// accruals and `late_paid` its late-fee allocations; each house's receivable balance
+// equals the principal its bills still owe, and its late account the late fees).
 #pragma once
 
 #include <cstdint>
@@ -66,6 +69,8 @@ std::string ReceivableOf(int64_t house_id);
 std::string PrepaymentOf(int64_t house_id);
 std::string RevenueOf(int64_t fee_item_id);
 std::string ClearingOf(std::string_view channel);
+std::string LateOf(int64_t house_id);
+inline constexpr std::string_view kLateFeeIncome = "income:late_fee";
 
 struct CheckReport {
   bool ok = true;

@@ -128,10 +128,12 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
     int64_t due = 0;
     std::string ids_text;
     if (bill_ids.empty()) {
-      due = ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(h->id));
+      due = ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(h->id)) +
+            ledger::Balance(tx, ctx.company_id, ledger::LateOf(h->id));
     } else {
       for (int64_t id : bill_ids) {
-        auto b = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ?",
+        auto b = tx.QueryOne("SELECT amount - paid + late_fee - late_paid FROM bills "
+                             "WHERE id = ? AND house_id = ?",
                              {id, h->id});
         if (!b || b->Int(0) <= 0)
           return Error(kBillNotPayable).WithField("bill_ids", "not_payable",

@@ -1,10 +1,11 @@
 // The cashier desk (收银台): payments, their allocation to bills, prepaid balances.
 //
-// A payment of A 分 for a house settles bills in order — the bills the payer picked, in the
-// order given, or else every open bill of the house by due date then id (oldest principal
-// first) — each up to what it still owes; the rest goes to the house's prepaid balance.
-// The ledger entry: Dr clearing:<channel> A; Cr receivable:house (settled part); Cr
-// prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
+// A payment of A 分 for a house settles debts in order — for the bills the payer picked, in
+// the order given, each bill's late fee then its principal; or else (the company's default
+// order) every outstanding late fee oldest bill first, then every open principal by due date
+// then id — each up to what it still owes; the rest goes to the house's prepaid balance.
+// The ledger entry: Dr clearing:<channel> A; Cr late:house (late fees settled); Cr
+// receivable:house (principal settled); Cr prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
 // writer), so two payments racing for one bill settle it once and the second one's money
 // goes to the next bill or the prepaid balance.
 #include <fmt/format.h>
@@ -74,21 +75,31 @@ std::string Ymd(Millis now) {
 Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   const property::HouseFacts& h = a.house;
   std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
-  std::vector<std::pair<int64_t, int64_t>> owed;  // bill id, still owed
+  struct Debt {
+    int64_t bill;
+    bool late;  // the bill's late fee, else its principal
+    int64_t owed;
+  };
+  std::vector<Debt> debts;
   if (a.bill_ids.empty()) {
-    for (auto& r : tx.Query("SELECT id, amount - paid FROM bills WHERE house_id = ? AND "
-                            "company_id = ? AND paid < amount ORDER BY due_date, id" + lock,
-                            {h.id, a.company_id}))
-      owed.emplace_back(r.Int(0), r.Int(1));
+    auto rows = tx.Query("SELECT id, amount - paid, late_fee - late_paid FROM bills WHERE "
+                         "house_id = ? AND company_id = ? AND (paid < amount OR "
+                         "late_paid < late_fee) ORDER BY due_date, id" + lock,
+                         {h.id, a.company_id});
+    for (auto& r : rows)
+      if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
+    for (auto& r : rows)
+      if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
   } else {
     for (int64_t id : a.bill_ids) {
-      auto r = tx.QueryOne("SELECT amount - paid FROM bills WHERE id = ? AND house_id = ? "
-                           "AND company_id = ?" + lock,
+      auto r = tx.QueryOne("SELECT amount - paid, late_fee - late_paid FROM bills WHERE id = ? "
+                           "AND house_id = ? AND company_id = ?" + lock,
                            {id, h.id, a.company_id});
-      if (!r || r->Int(0) <= 0)
+      if (!r || (r->Int(0) <= 0 && r->Int(1) <= 0))
         return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
                                                 "Bill " + std::to_string(id));
-      owed.emplace_back(id, r->Int(0));
+      if (r->Int(1) > 0) debts.push_back({id, true, r->Int(1)});
+      if (r->Int(0) > 0) debts.push_back({id, false, r->Int(0)});
     }
   }
   std::string project_code =
@@ -96,15 +107,16 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   std::string day = Ymd(now);
   int64_t seq = NextCounter(tx, a.company_id, "payment:" + std::to_string(h.project_id) + ":" + day);
   std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
-  int64_t left = a.amount;
-  std::vector<std::pair<int64_t, int64_t>> allocations;
-  for (auto& [bill, due] : owed) {
+  int64_t left = a.amount, principal = 0, late = 0;
+  std::vector<Debt> allocations;  // what each part settles
+  for (const Debt& d : debts) {
     if (left == 0) break;
-    int64_t take = std::min(left, due);
-    allocations.emplace_back(bill, take);
+    int64_t take = std::min(left, d.owed);
+    allocations.push_back({d.bill, d.late, take});
+    (d.late ? late : principal) += take;
     left -= take;
   }
-  int64_t settled = a.amount - left;
+  int64_t settled = principal + late;
   int64_t id = tx.InsertId(
       "INSERT INTO payments (company_id, project_id, house_id, number, channel, amount, "
       "to_prepayment, provider_txn_id, note, created_by, created_at) "
@@ -113,17 +125,22 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
        a.provider_txn_id ? db::Value(*a.provider_txn_id) : db::kNull, a.note,
        a.user_id ? db::Value(*a.user_id) : db::kNull, now});
   json::array alloc_json;
-  for (auto& [bill, amount] : allocations) {
-    tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount) "
-            "VALUES (?, ?, ?, ?)",
-            {a.company_id, id, bill, amount});
-    tx.Exec("UPDATE bills SET paid = paid + ? WHERE id = ?", {amount, bill});
-    alloc_json.push_back(json::object{{"bill_id", bill}, {"amount", amount}});
+  for (const Debt& part : allocations) {
+    std::string kind = part.late ? "late_fee" : "principal";
+    tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount, kind) "
+            "VALUES (?, ?, ?, ?, ?)",
+            {a.company_id, id, part.bill, part.owed, kind});
+    tx.Exec(part.late ? "UPDATE bills SET late_paid = late_paid + ? WHERE id = ?"
+                      : "UPDATE bills SET paid = paid + ? WHERE id = ?",
+            {part.owed, part.bill});
+    alloc_json.push_back(
+        json::object{{"bill_id", part.bill}, {"kind", kind}, {"amount", part.owed}});
   }
   std::vector<ledger::Line> lines{
       {ledger::ClearingOf(a.channel), ledger::AccountKind::kAsset, a.amount, 0}};
-  if (settled > 0)
-    lines.push_back({ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, settled});
+  if (late > 0) lines.push_back({ledger::LateOf(h.id), ledger::AccountKind::kAsset, 0, late});
+  if (principal > 0)
+    lines.push_back({ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, principal});
   if (left > 0)
     lines.push_back({ledger::PrepaymentOf(h.id), ledger::AccountKind::kLiability, 0, left});
   ledger::Post(tx, {a.company_id, h.project_id, "payment", "payment", id, number}, lines, now);
@@ -137,7 +154,9 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
       {"settled", settled},
       {"to_prepayment", left},
       {"allocations", std::move(alloc_json)},
-      {"owed_after", ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id))},
+      {"late_fee_settled", late},
+      {"owed_after", ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id)) +
+                         ledger::Balance(tx, a.company_id, ledger::LateOf(h.id))},
       {"prepaid_after", -ledger::Balance(tx, a.company_id, ledger::PrepaymentOf(h.id))},
       {"created_at", FormatUtc(now)}};
 }

@@ -30,6 +30,7 @@ const std::vector<PermissionDef>& PermissionCatalogue() {
       {perm::kPaymentRead, "查看收款", "View payments"},
       {perm::kPaymentCreate, "收款", "Take payments"},
       {perm::kLedgerRead, "查看总账", "View the ledger"},
+      {perm::kMeterRead, "抄表", "Read meters"},
   };
   return kAll;
 }
@@ -51,7 +52,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
          {kProjectRead, kDepartmentRead, kDepartmentWrite, kStaffRead, kStaffWrite, kRoleRead,
           kHouseRead, kHouseWrite, kStructureWrite, kResidentRead, kResidentWrite,
           kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead,
-          kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead}},
+          kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead,
+          kMeterRead}},
         {"customer_service", "客服",
          {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
           kParkingRead, kPiiUnmask}},
@@ -60,8 +62,8 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
           kPaymentRead, kPaymentCreate}},
         {"finance", "财务",
          {kProjectRead, kHouseRead, kResidentRead, kAuditRead, kFeeRead, kFeeWrite, kBillRead,
-          kBillRun, kPaymentRead, kLedgerRead}},
-        {"engineer", "工程人员", {kProjectRead, kHouseRead}},
+          kBillRun, kPaymentRead, kLedgerRead, kMeterRead}},
+        {"engineer", "工程人员", {kProjectRead, kHouseRead, kMeterRead}},
         {"security", "安保人员", {kProjectRead, kHouseRead, kVehicleRead, kParkingRead}},
         {"cleaner", "保洁人员", {kProjectRead}},
         {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead, kBillRead, kPaymentRead}},

@@ -53,6 +53,7 @@ inline constexpr std::string_view kBillRun = "billing:bill:run";
 inline constexpr std::string_view kPaymentRead = "billing:payment:read";
 inline constexpr std::string_view kPaymentCreate = "billing:payment:create";
 inline constexpr std::string_view kLedgerRead = "billing:ledger:read";
+inline constexpr std::string_view kMeterRead = "billing:meter:read";  // 抄表: record readings
 }  // namespace perm
 
 }  // namespace anju::identity

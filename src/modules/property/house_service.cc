@@ -428,11 +428,11 @@ Status PropertyService::UnlinkResident(const TenantContext& ctx, int64_t house_i
 
 namespace {
 constexpr std::string_view kHouseFacts =
-    "SELECT id, company_id, project_id, code, kind, status, gross_area, net_area, delivered_on "
-    "FROM houses";
+    "SELECT id, company_id, project_id, building_id, code, kind, status, gross_area, net_area, "
+    "delivered_on FROM houses";
 HouseFacts FactsOf(const db::Row& r) {
-  return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7),
-          r.OptStr(8)};
+  return {r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Str(4), r.Str(5), r.Str(6), r.Int(7),
+          r.Int(8), r.OptStr(9)};
 }
 }  // namespace
 
@@ -452,6 +452,22 @@ std::vector<HouseFacts> HouseFactsPage(db::Tx& tx, int64_t company_id, int64_t p
                 {company_id, project_id, after_id, limit}))
     out.push_back(FactsOf(r));
   return out;
+}
+
+std::vector<HouseFacts> BuildingHouseFacts(db::Tx& tx, int64_t company_id, int64_t building_id) {
+  std::vector<HouseFacts> out;
+  for (const db::Row& r : tx.Query(std::string(kHouseFacts) +
+                                       " WHERE company_id = ? AND building_id = ? ORDER BY id",
+                                   {company_id, building_id}))
+    out.push_back(FactsOf(r));
+  return out;
+}
+
+std::optional<int64_t> BuildingProjectId(db::Tx& tx, int64_t company_id, int64_t building_id) {
+  auto r = tx.QueryOne("SELECT project_id FROM buildings WHERE id = ? AND company_id = ?",
+                       {building_id, company_id});
+  if (!r) return std::nullopt;
+  return r->Int(0);
 }
 
 }  // namespace anju::property

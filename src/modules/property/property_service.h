@@ -63,7 +63,7 @@ struct ParkingFilter {
 // What other modules (billing) need to know of a house, read without access checks: the
 // caller has already decided the caller may act on the house's project.
 struct HouseFacts {
-  int64_t id = 0, company_id = 0, project_id = 0;
+  int64_t id = 0, company_id = 0, project_id = 0, building_id = 0;
   std::string code, kind, status;
   int64_t gross_area = 0, net_area = 0;  // 0.01 m²
   std::optional<std::string> delivered_on;
@@ -73,6 +73,11 @@ std::optional<HouseFacts> FindHouseFacts(db::Tx& tx, int64_t company_id, int64_t
 // The houses of a project with id > after_id, in id order, at most `limit`.
 std::vector<HouseFacts> HouseFactsPage(db::Tx& tx, int64_t company_id, int64_t project_id,
                                        int64_t after_id, int64_t limit);
+// The houses of one building of a company, in id order (billing apportions shared meters
+// over them).
+std::vector<HouseFacts> BuildingHouseFacts(db::Tx& tx, int64_t company_id, int64_t building_id);
+// The project of a building of the company, or nullopt when there is no such building.
+std::optional<int64_t> BuildingProjectId(db::Tx& tx, int64_t company_id, int64_t building_id);
 
 // "沪A12345", "粤BD12345": spaces and middle dots removed, letters upper-cased; a province
 // character, a letter and 5–6 letters or digits. nullopt when it is not a plate.

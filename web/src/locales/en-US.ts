@@ -124,7 +124,7 @@ const en: typeof zh = {
     statuses: { open: 'Open', paid: 'Paid' }, partly: 'Partly paid',
     chooseHouse: 'House code or resident name', owedTotal: 'Owed', prepaid: 'Prepaid', openBills: 'Open bills (by due date)',
     noOpenBills: 'No open bills', pickHint: 'Tick bills to settle only those; otherwise the oldest bills are settled first. Anything over goes to the prepaid balance.',
-    payAmount: 'Amount (¥)', channel: 'Channel', note: 'Note', takePayment: 'Take payment',
+    payAmount: 'Amount (¥)', paymentAmount: 'Amount', channel: 'Channel', note: 'Note', takePayment: 'Take payment',
     invalidAmount: 'Enter an amount above 0 with at most two decimals',
     confirmPayment: 'Take {amount} from {house} ({channel})?',
     paymentDone: 'Payment taken', paymentNumber: 'Payment no.', settled: 'Settled bills', toPrepayment: 'To prepaid',

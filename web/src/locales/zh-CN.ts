@@ -14,7 +14,7 @@ export default {
     home: '首页', org: '组织架构', projects: '项目管理', departments: '部门管理', staff: '员工管理',
     roles: '角色权限', property: '房产档案', houses: '房屋管理', residents: '住户管理',
     vehicles: '车辆管理', parking: '车位管理', system: '系统', audit: '审计日志',
-    billing: '收费管理', feeItems: '收费项目', billRuns: '账单生成', bills: '账单', cashier: '收银台',
+    billing: '收费管理', feeItems: '收费项目', billRuns: '账单生成', bills: '账单查询', cashier: '收银台',
   },
   login: {
     title: '登录', subtitle: '物业管理平台 · 管理后台', login: '账号', password: '密码',
@@ -119,7 +119,7 @@ export default {
     statuses: { open: '未结清', paid: '已结清' }, partly: '部分结清',
     chooseHouse: '房屋编码或住户姓名', owedTotal: '欠费合计', prepaid: '预存余额', openBills: '未结账单（按到期日）',
     noOpenBills: '没有未结账单', pickHint: '勾选账单则只结算所选账单，不勾选则从最早的账单开始结算；多收的部分转入预存。',
-    payAmount: '收款金额（元）', channel: '收款方式', note: '备注', takePayment: '确认收款',
+    payAmount: '收款金额（元）', paymentAmount: '收款金额', channel: '收款方式', note: '备注', takePayment: '确认收款',
     invalidAmount: '请输入大于 0、最多两位小数的金额',
     confirmPayment: '确定向 {house} 收款 {amount}（{channel}）吗？',
     paymentDone: '收款成功', paymentNumber: '收款单号', settled: '冲抵账单', toPrepayment: '转入预存',

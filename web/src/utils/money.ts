@@ -14,10 +14,12 @@ export function formatFen(v: number | null | undefined): string {
   return `${sign}${whole}.${String(frac).padStart(2, '0')}`
 }
 
-/** 12345 → "¥123.45" */
+/** 12345 → "¥123.45", 123456789 → "¥1,234,567.89" (for display; inputs take formatFen) */
 export function formatYuan(v: number | null | undefined): string {
   if (v === null || v === undefined) return ''
-  return v < 0 ? `-¥${formatFen(-v)}` : `¥${formatFen(v)}`
+  const [sign, whole, frac] = split(v, 100)
+  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}¥${grouped}.${String(frac).padStart(2, '0')}`
 }
 
 /** A unit price in 1/100 分 as 元 with 2 to 4 decimals: 23500 → "2.35", 23456 → "2.3456", 1200000 → "120.00". */

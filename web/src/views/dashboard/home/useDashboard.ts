@@ -20,6 +20,8 @@ export function useDashboard() {
   })
   const vacancy = ref<Vacancy[]>([])
   const loading = ref(false)
+  /** The figures above are in: the billing card starts its own requests then. */
+  const loaded = ref(false)
   const canProjects = computed(() => session.can('org:project:read'))
   const canHouses = computed(() => session.can('property:house:read'))
   const canResidents = computed(() => session.can('property:resident:read'))
@@ -37,6 +39,7 @@ export function useDashboard() {
       if (canProjects.value && canHouses.value) await loadVacancy()
     } finally {
       loading.value = false
+      loaded.value = true
     }
   }
 
@@ -56,5 +59,5 @@ export function useDashboard() {
   }
 
   onMounted(load)
-  return { counts, vacancy, loading, canProjects, canHouses, canResidents, reload: load }
+  return { counts, vacancy, loading, loaded, canProjects, canHouses, canResidents, reload: load }
 }

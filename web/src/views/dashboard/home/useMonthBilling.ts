@@ -1,8 +1,8 @@
 // The home screen's billing card: receivable / received / outstanding of this month's bills
 // (应收 / 实收 / 欠收), summed in 分 over GET /api/v1/bills?period=… in pages of 100, fetched
-// four at a time. It loads on its own, so the rest of the home screen never waits for it;
-// above MAX_PAGES pages it gives up and points to the bill list (a report will replace this).
-import { onMounted, reactive } from 'vue'
+// four at a time, once `start()` is true (after the home screen's other figures, so it never
+// delays them); above MAX_PAGES pages it gives up and points to the bill list (a report will replace this).
+import { reactive, watch } from 'vue'
 import { listBills } from '@/api/billing'
 import { useSessionStore } from '@/stores/session'
 import { thisMonth } from '@/utils/time'
@@ -11,7 +11,7 @@ const SIZE = 100
 const MAX_PAGES = 50
 const PARALLEL = 4
 
-export function useMonthBilling() {
+export function useMonthBilling(start: () => boolean) {
   const session = useSessionStore()
   const state = reactive({
     enabled: session.can('billing:bill:read'), loading: false, period: thisMonth(),
@@ -51,6 +51,11 @@ export function useMonthBilling() {
       state.loading = false
     }
   }
-  onMounted(load)
+  let started = false
+  watch(start, (go) => {
+    if (!go || started) return
+    started = true
+    void load()
+  }, { immediate: true })
   return state
 }
