@@ -5,6 +5,8 @@
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
 #include "modules/billing/billing_routes.h"
+#include "modules/billing/meter_routes.h"
+#include "modules/billing/receipt_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/property_routes.h"
@@ -29,6 +31,9 @@ App::App(AppConfig cfg, const Clock& clock)
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
   billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
+  meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
+  receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
+                                                        billing::ReceiptOptions{cfg_.public_url});
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -60,6 +65,8 @@ App::App(AppConfig cfg, const Clock& clock)
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
   billing::RegisterRoutes(*router_, *billing_);
+  billing::RegisterReceiptRoutes(*router_, *receipts_);
+  billing::RegisterMeterRoutes(*router_, *meters_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

@@ -11,6 +11,8 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/meters.h"
+#include "modules/billing/receipts.h"
 #include "modules/identity/identity_service.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -21,6 +23,7 @@ struct AppConfig {
   std::string db_url = "sqlite:./data/anju.db";
   std::string data_dir = "./data";  // secret.key and uploaded files
   std::string web_dir;              // the built web UI (web/dist); "" serves no UI
+  std::string public_url = "http://127.0.0.1:8080";  // how users reach us (receipt QR codes)
   int db_pool = 8;
   identity::IdentityConfig identity;
 };
@@ -41,6 +44,8 @@ class App {
   org::OrgService& org() { return *org_; }
   property::PropertyService& property() { return *property_; }
   billing::BillingService& billing() { return *billing_; }
+  billing::ReceiptService& receipts() { return *receipts_; }
+  billing::MeterService& meters() { return *meters_; }
 
  private:
   AppConfig cfg_;
@@ -51,6 +56,8 @@ class App {
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<property::PropertyService> property_;
   std::unique_ptr<billing::BillingService> billing_;
+  std::unique_ptr<billing::ReceiptService> receipts_;
+  std::unique_ptr<billing::MeterService> meters_;
   std::unique_ptr<http::Router> router_;
 };
 

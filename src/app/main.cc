@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080", log_level = "info";
   int idle_minutes = 120, max_hours = 168, lock_threshold = 5, lock_minutes = 30;
   bool cookie_secure = false, no_jobs = false;
-  std::string web_dir = "./web/dist";
+  std::string web_dir = "./web/dist", public_url = "http://127.0.0.1:8080";
   serve->add_option("--listen", listen, "HOST:PORT")->envname("ANJU_LISTEN")->capture_default_str();
   serve->add_option("--io-threads", sopt.io_threads)->envname("ANJU_IO_THREADS")->capture_default_str();
   serve->add_option("--workers", sopt.worker_threads)->envname("ANJU_WORKERS")->capture_default_str();
@@ -89,6 +89,7 @@ int main(int argc, char** argv) {
   serve->add_option("--lockout-threshold", lock_threshold)->envname("ANJU_LOCKOUT_THRESHOLD")->capture_default_str();
   serve->add_option("--lockout-minutes", lock_minutes)->envname("ANJU_LOCKOUT_MINUTES")->capture_default_str();
   serve->add_flag("--cookie-secure", cookie_secure, "Mark the session cookie Secure (behind TLS)")->envname("ANJU_COOKIE_SECURE");
+  serve->add_option("--public-url", public_url, "How users reach this server (printed in receipt QR codes)")->envname("ANJU_PUBLIC_URL")->capture_default_str();
   serve->add_option("--web-dir", web_dir, "The built web UI (web/dist)")->envname("ANJU_WEB_DIR")->capture_default_str();
   serve->add_flag("--no-jobs", no_jobs, "Do not run scheduled jobs here (another instance does)")->envname("ANJU_NO_JOBS");
   serve->add_option("--log-level", log_level)->envname("ANJU_LOG_LEVEL")->capture_default_str();
@@ -106,6 +107,7 @@ int main(int argc, char** argv) {
     cfg.identity.lockout_duration = lock_minutes * kMinute;
     cfg.identity.cookie_secure = cookie_secure;
     cfg.web_dir = web_dir;
+    cfg.public_url = public_url;
     cfg.db_pool = std::max(4, sopt.worker_threads + 2);
     app::App app(cfg, clock);
     http::Server server(sopt, [&app](http::Request& req) { return app.Handle(req); });

@@ -19,7 +19,7 @@ namespace json = boost::json;
 // The victim: the first project (JHY) of the demo company and the rows of `owner`.
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
-      link, resident, vehicle, parking, fee_item, bill;
+      link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading;
   std::string order_no;  // the owner's online order
 };
 
@@ -47,6 +47,9 @@ Victim FindVictim(TestApp& t) {
                   {v.project});
     v.fee_item = q("SELECT id FROM fee_items WHERE project_id = ? AND code = 'WYF-ZZ'", {v.project});
     v.bill = q("SELECT id FROM bills WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
+    v.meter = q("SELECT id FROM meters WHERE house_id = ?", {v.house});
+    v.reading = q("SELECT id FROM meter_readings WHERE meter_id = ?", {v.meter});
+    v.receipt = q("SELECT id FROM receipts WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -117,6 +120,19 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"GET /api/v1/parking-spaces/{id}", {[](auto& v) { return std::vector{v.parking}; }, none}},
       {"PATCH /api/v1/fee-items/{id}", {[](auto& v) { return std::vector{v.fee_item}; }, name}},
       {"GET /api/v1/houses/{id}/account", {[](auto& v) { return std::vector{v.house}; }, none}},
+      {"PATCH /api/v1/meters/{id}", {[](auto& v) { return std::vector{v.meter}; },
+                                      [](auto&) { return json::value(json::object{{"walk_order", 9}}); }}},
+      {"PATCH /api/v1/meter-readings/{id}",
+       {[](auto& v) { return std::vector{v.reading}; },
+        [](auto&) { return json::value(json::object{{"reading", 1300}}); }}},
+      {"POST /api/v1/meter-readings/{id}/review",
+       {[](auto& v) { return std::vector{v.reading}; },
+        [](auto&) { return json::value(json::object{{"approve", true}}); }}},
+      {"GET /api/v1/receipts/{id}", {[](auto& v) { return std::vector{v.receipt}; }, none}},
+      {"GET /api/v1/receipts/{id}/pdf", {[](auto& v) { return std::vector{v.receipt}; }, none}},
+      {"POST /api/v1/receipts/{id}/void",
+       {[](auto& v) { return std::vector{v.receipt}; },
+        [](auto&) { return json::value(json::object{{"reason", "越权作废"}}); }}},
       {"PATCH /api/v1/parking-spaces/{id}",
        {[](auto& v) { return std::vector{v.parking}; },
         [](auto&) { return json::value(json::object{{"status", "reserved"}}); }}},
@@ -167,6 +183,15 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"period", "2026-12"}, {"dry_run", false}};
        }},
+      {"POST /api/v1/meters",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"house_id", v.house}, {"code", "HACK-M"},
+                             {"kind", "water"}, {"fee_item_id", v.fee_item}};
+       }},
+      {"POST /api/v1/meter-readings",
+       [](auto& v) {
+         return json::object{{"meter_id", v.meter}, {"period", "2026-12"}, {"reading", 2000}};
+       }},
       {"POST /api/v1/payments/online",
        [](auto& v) { return json::object{{"house_id", v.house}, {"channel", "wechat"}}; }},
       {"POST /api/v1/payments",
@@ -214,6 +239,9 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
+      {"GET /api/v1/receipts", {"receipts", {"", p, h}}},
+      {"GET /api/v1/meters", {"meters", {"", p}}},
+      {"GET /api/v1/meter-readings", {"meter_readings", {"", p}}},
       {"GET /api/v1/arrears", {"houses", {"as_of=2027-06-30", p + "&as_of=2027-06-30"}}},
       {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
                                                             std::to_string(v.house)}}},
@@ -247,6 +275,23 @@ class TenantIsolationApiTest : public ::testing::Test {
         json::serialize(json::object{{"house_id", house}, {"channel", "alipay"}}),
         {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-order"}});
     if (order.status != 201) throw std::runtime_error("online order: " + order.body);
+    // A water meter on the owner's house with one reading.
+    Reply water = admin->PostJson("/api/v1/fee-items",
+                                  json::object{{"project_id", jhy}, {"code", "SF"}, {"name", "水费"},
+                                               {"kind", "water"}, {"method", "metered"},
+                                               {"unit_price", 46000},
+                                               {"house_kinds", json::array{"residential"}},
+                                               {"valid_from", "2026-01-01"}});
+    if (water.status != 201) throw std::runtime_error("water fee item: " + water.body);
+    Reply meter = admin->PostJson("/api/v1/meters",
+                                  json::object{{"project_id", jhy}, {"house_id", house},
+                                               {"code", "W-1-1-0101"}, {"kind", "water"},
+                                               {"fee_item_id", water.json().at("id").as_int64()}});
+    if (meter.status != 201) throw std::runtime_error("meter: " + meter.body);
+    Reply reading = admin->PostJson("/api/v1/meter-readings",
+                                    json::object{{"meter_id", meter.json().at("id").as_int64()},
+                                                 {"period", "2026-11"}, {"reading", 1234}});
+    if (reading.status != 201) throw std::runtime_error("reading: " + reading.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -377,7 +422,8 @@ Caller OwnerCaller(const std::string& login) {
             if (table == "residents")
               return "t.id IN (SELECT resident_id FROM house_residents WHERE house_id IN " +
                      houses + ")";
-            if (table == "vehicles" || table == "bills" || table == "payments")
+            if (table == "vehicles" || table == "bills" || table == "payments" ||
+                table == "receipts")
               return "t.house_id IN " + houses;
             return "1 = 0";  // nothing else is a resident's to see
           }};

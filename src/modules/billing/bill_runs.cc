@@ -6,8 +6,11 @@
 // a standard starting or ending inside the period. Houses are taken in id order, kBillRunBatch
 // per transaction; each bill is inserted with ON CONFLICT DO NOTHING on (house, item,
 // period) and, only when it was new, posted to the ledger in the same transaction. So a run
-// can be repeated, or resumed after a crash, without ever billing twice. Metered items need
-// meter readings and are not billed by runs yet.
+// can be repeated, or resumed after a crash, without ever billing twice. Metered items bill
+// the period's accepted meter readings (meters.h: BillableReadings): a house meter's
+// consumption priced with the item's tiers and rounding, a shared meter's apportioned share
+// as computed there; a reading approved after a run is billed by the next run.
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -20,6 +23,8 @@
 #include "modules/billing/calc/bill_calc.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
+#include "modules/billing/meter_rules.h"
+#include "modules/billing/meters.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
@@ -39,6 +44,7 @@ struct FeeItem {
   int64_t due_days;
   std::string valid_from;
   std::optional<std::string> valid_to;
+  std::string tiers;  // method metered: JSON tiers, "" = one tier at unit_price
   bool AppliesTo(const std::string& kind) const {
     std::istringstream in(house_kinds);
     for (std::string k; in >> k;)
@@ -117,12 +123,12 @@ std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id
   std::vector<FeeItem> out;
   for (auto& r : tx.Query(
            "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
-           "round_to, due_days, valid_from, valid_to FROM fee_items WHERE company_id = ? AND "
-           "project_id = ? AND active = 1 AND method <> 'metered' AND valid_from <= ? AND "
+           "round_to, due_days, valid_from, valid_to, COALESCE(tiers, '') FROM fee_items WHERE "
+           "company_id = ? AND project_id = ? AND active = 1 AND valid_from <= ? AND "
            "(valid_to IS NULL OR valid_to >= ?) ORDER BY id",
            {company_id, project_id, p.last, p.first}))
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Str(6),
-                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11)});
+                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11), r.Str(12)});
   return out;
 }
 
@@ -170,23 +176,44 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
 
   std::map<int64_t, ItemTotal> totals;
   std::vector<FeeItem> items;
+  std::optional<std::map<int64_t, std::vector<MeteredLine>>> metered;  // by house
   int64_t houses = 0;
   for (int64_t after = 0;;) {
     // One batch: read, compute and (unless a dry run) write in one transaction.
     auto step = db_.Run(*dry_run ? db::TxMode::kRead : db::TxMode::kWrite,
                         [&](db::Tx& tx) -> Result<int64_t> {
       if (items.empty()) items = ItemsFor(tx, ctx.company_id, *project_id, *period);
+      if (!metered) {
+        auto readings = BillableReadings(tx, ctx.company_id, *project_id, period->name);
+        if (!readings.ok()) return Error(kCalculation, readings.error().message);
+        metered.emplace();
+        for (const MeteredLine& m : *readings) (*metered)[m.house_id].push_back(m);
+      }
       auto batch = property::HouseFactsPage(tx, ctx.company_id, *project_id, after, kBillRunBatch);
       std::map<int64_t, ItemTotal> batch_totals;
       std::vector<std::tuple<const FeeItem*, const property::HouseFacts*, Line>> lines;
-      for (const auto& h : batch)
+      for (const auto& h : batch) {
+        auto readings = metered->find(h.id);
+        if (readings != metered->end())
+          for (const MeteredLine& m : readings->second) {
+            auto f = std::find_if(items.begin(), items.end(),
+                                  [&](const FeeItem& i) { return i.id == m.fee_item_id; });
+            if (f == items.end()) continue;  // the item is off or not valid in the period
+            auto amount = m.amount ? Result<int64_t>(*m.amount)
+                                   : MeteredAmount(f->tiers, f->unit_price, m.consumption,
+                                                   RuleOf(*f));
+            if (!amount.ok()) return Error(kCalculation, "house " + h.code + ", " + f->code +
+                                                             ": " + amount.error().message);
+            if (*amount > 0) lines.emplace_back(&*f, &h, Line{*amount, m.consumption});
+          }
         for (const FeeItem& f : items) {
-          if (!f.AppliesTo(h.kind)) continue;
+          if (f.method == "metered" || !f.AppliesTo(h.kind)) continue;
           auto line = Compute(f, h, *period);
           if (!line.ok()) return Error(kCalculation, "house " + h.code + ", " + f.code + ": " +
                                                          line.error().message);
           if (line->amount > 0) lines.emplace_back(&f, &h, *line);
         }
+      }
       if (*dry_run) {
         for (auto& [f, h, line] : lines) {
           bool exists = tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND fee_item_id = ? "

@@ -17,6 +17,7 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
+#include "modules/billing/receipts.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -144,7 +145,11 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   if (left > 0)
     lines.push_back({ledger::PrepaymentOf(h.id), ledger::AccountKind::kLiability, 0, left});
   ledger::Post(tx, {a.company_id, h.project_id, "payment", "payment", id, number}, lines, now);
+  // Every payment gets its receipt (收据) in the same transaction: gap-free per project.
+  auto receipt = IssueReceipt(tx, a.company_id, id, now);
+  if (!receipt.ok()) return receipt.take_error();
   return json::object{
+      {"receipt", json::object{{"id", receipt->at("id")}, {"number", receipt->at("number")}}},
       {"id", id},
       {"number", number},
       {"house_id", h.id},

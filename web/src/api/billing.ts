@@ -159,6 +159,18 @@ export const takePayment = (b: NewPayment, key: string) =>
 export const listPayments = (q: { house_id?: number; page: number; size: number }) =>
   http.get<Page<Payment>>('/api/v1/payments', q)
 
+/** What a receipt's QR code vouches for (public; nothing personal). */
+export interface ReceiptVerification {
+  number: string
+  company_name: string
+  project_name: string
+  amount: Fen
+  date: string
+  status: 'issued' | 'void'
+}
+export const verifyReceipt = (token: string) =>
+  http.get<ReceiptVerification>(`/api/v1/receipts/verify/${encodeURIComponent(token)}`)
+
 /** A fresh Idempotency-Key (a v4 UUID; crypto.randomUUID where the page is a secure context). */
 export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()

@@ -181,6 +181,10 @@ const en: typeof zh = {
     noOpenBills: 'Nothing to pay', noPaidBills: 'No paid bills yet', payments: 'Payment history', noPayments: 'No payments yet',
     payAtDesk: 'For now, please pay at the property service desk; online payment is coming soon.', dueOn: 'due {date}', owedOf: '{amount} to pay',
   },
+  receiptVerify: {
+    title: 'Receipt check', genuine: 'This receipt is genuine', void: 'This receipt was voided', unknown: 'No such receipt; check the QR code',
+    number: 'Receipt number', project: 'Project', amount: 'Amount', date: 'Issued on',
+  },
   staffApp: {
     tabHome: 'Work', tabMe: 'Me', projectCount: '{n} project(s)', myProjects: 'My projects',
     noProjects: 'No project grants yet; ask your administrator', companyWide: 'You hold company-wide grants.',

@@ -174,6 +174,10 @@ export default {
     noOpenBills: '没有待缴账单', noPaidBills: '暂无已缴账单', payments: '缴费记录', noPayments: '暂无缴费记录',
     payAtDesk: '目前请到物业服务中心缴费，线上缴费即将开通。', dueOn: '{date} 前缴纳', owedOf: '待缴 {amount}',
   },
+  receiptVerify: {
+    title: '收据验真', genuine: '真实有效的收据', void: '此收据已作废', unknown: '查无此收据，请核对二维码',
+    number: '收据编号', project: '项目', amount: '金额', date: '开具日期',
+  },
   staffApp: {
     tabHome: '工作台', tabMe: '我的', projectCount: '负责 {n} 个项目', myProjects: '我的项目',
     noProjects: '暂无项目授权，请联系管理员', companyWide: '你有全公司范围的授权。',

@@ -26,6 +26,8 @@ export function installRouter(app: App) {
     history: createWebHistory(),
     routes: [
       { path: '/', redirect: '/admin' },
+      // A receipt's QR code: <public url>/r/<token>
+      { path: '/r/:token', redirect: (to) => `/owner/receipt/${String(to.params.token)}` },
       ...adminRoutes,
       ...staffRoutes,
       ...ownerRoutes,

@@ -1,0 +1,36 @@
+// Shared by meters.cc, meter_readings.cc and meter_billing.cc; not part of the module's API.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+
+namespace anju::billing::meter_internal {
+
+// What the reading rules and bill runs need of a meter.
+struct MeterFacts {
+  int64_t id = 0, project_id = 0;
+  std::optional<int64_t> house_id;
+  int64_t building_id = 0;
+  std::string code;
+  int64_t fee_item_id = 0, multiplier = 1, digits = 5, initial_reading = 0;
+  bool active = true;
+};
+
+// A meter of the company, or nullopt.
+std::optional<MeterFacts> LoadMeter(db::Tx& tx, int64_t company_id, int64_t meter_id);
+
+// Meters and readings are read with billing:bill:read or billing:meter:read (a meter
+// reader walks a round without seeing bills). 403 without either code anywhere.
+Status RequireMeterRead(const TenantContext& ctx);
+bool CanReadMetersIn(const TenantContext& ctx, int64_t project_id);
+// Appends " AND <column> IN (…)" for the projects where the caller holds either code.
+void AppendMeterReadScope(const TenantContext& ctx, std::string_view column, std::string& sql,
+                          db::Params& params);
+
+}  // namespace anju::billing::meter_internal
