@@ -23,6 +23,16 @@ Civil FromDays(int64_t z) {
   return {static_cast<int64_t>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
+// The inverse of FromDays ("days_from_civil" of the same paper).
+int64_t ToDays(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
 int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 void Put(char*& p, int64_t v, int width) {
@@ -55,6 +65,19 @@ std::string FormatUtc(Millis t) {
   *p++ = '.';
   Put(p, ms % 1000, 3);
   *p++ = 'Z';
+  return std::string(buf, p);
+}
+
+std::string AddDays(std::string_view date, int64_t days) {
+  auto num = [&](size_t at, size_t len) {
+    int64_t v = 0;
+    for (size_t i = at; i < at + len; ++i) v = v * 10 + (date[i] - '0');
+    return v;
+  };
+  int64_t n = ToDays(num(0, 4), static_cast<unsigned>(num(5, 2)), static_cast<unsigned>(num(8, 2)));
+  char buf[16];
+  char* p = buf;
+  PutDate(p, FromDays(n + days));
   return std::string(buf, p);
 }
 

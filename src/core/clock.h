@@ -50,6 +50,9 @@ std::string FormatUtc(Millis t);
 // calendar date between 1900 and 2200.
 bool IsValidCivilDate(std::string_view s);
 
+// The civil date `days` after (or, when negative, before) a valid "YYYY-MM-DD".
+std::string AddDays(std::string_view date, int64_t days);
+
 // The civil date at instant t in a zone with a fixed UTC offset (China: +480 minutes, no DST).
 std::string CivilDate(Millis t, int utc_offset_minutes = 480);
 

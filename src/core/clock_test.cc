@@ -29,6 +29,17 @@ TEST(ClockTest, CivilDateInChina) {
   EXPECT_EQ(CivilDate(0, 0), "1970-01-01");
 }
 
+TEST(ClockTest, AddDaysAcrossMonthsYearsAndLeapDays) {
+  EXPECT_EQ(AddDays("2026-11-01", 15), "2026-11-16");
+  EXPECT_EQ(AddDays("2026-11-30", 1), "2026-12-01");
+  EXPECT_EQ(AddDays("2026-12-31", 1), "2027-01-01");
+  EXPECT_EQ(AddDays("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(AddDays("2023-02-28", 1), "2023-03-01");
+  EXPECT_EQ(AddDays("2026-03-01", -1), "2026-02-28");
+  EXPECT_EQ(AddDays("2026-12-20", -365), "2025-12-20");
+  EXPECT_EQ(AddDays("2000-02-29", 366), "2001-03-01");
+}
+
 TEST(ClockTest, CivilDateValidation) {
   EXPECT_TRUE(IsValidCivilDate("2024-02-29"));
   EXPECT_FALSE(IsValidCivilDate("2023-02-29"));

@@ -5,7 +5,6 @@
 // dates here, so the SQL compares ISO dates and reads the same on SQLite and PostgreSQL.
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/calc/bill_calc.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
@@ -17,9 +16,7 @@ namespace perm = identity::perm;
 
 namespace {
 
-std::string DaysBefore(const std::string& date, int64_t n) {
-  return CivilDate((*calc::CivilDayNumber(date) - n) * kDay, 0);
-}
+std::string DaysBefore(const std::string& date, int64_t n) { return AddDays(date, -n); }
 
 }  // namespace
 

@@ -59,26 +59,13 @@ struct Period {
 
 std::optional<Period> ParsePeriod(const std::string& p) {
   if (p.size() != 7 || p[4] != '-' || !IsValidCivilDate(p + "-01")) return std::nullopt;
-  int y = std::stoi(p.substr(0, 4)), m = std::stoi(p.substr(5, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int last = kDays[m - 1] + (m == 2 && leap);
-  return Period{p, p + "-01", fmt::format("{}-{:02d}", p, last)};
+  // The last day: the day before the first of the next month.
+  std::string next = AddDays(p + "-28", 4).substr(0, 7) + "-01";
+  return Period{p, p + "-01", AddDays(next, -1)};
 }
 
-// The civil date `days` after "YYYY-MM-01" (days < 366).
-std::string DueDate(const Period& p, int64_t days) {
-  int64_t y = std::stoi(p.first.substr(0, 4)), m = std::stoi(p.first.substr(5, 2)), d = 1 + days;
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  for (;;) {
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int dim = kDays[m - 1] + (m == 2 && leap);
-    if (d <= dim) break;
-    d -= dim;
-    if (++m > 12) m = 1, ++y;
-  }
-  return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
-}
+// The civil date `days` after the first day of the period.
+std::string DueDate(const Period& p, int64_t days) { return AddDays(p.first, days); }
 
 calc::RoundRule RuleOf(const FeeItem& f) {
   calc::RoundRule rule;

@@ -17,12 +17,6 @@ struct OverdueBill {
   std::optional<std::string> last_day;
 };
 
-// The civil date n days after `date` (n ≥ 0).
-std::string AddDays(const std::string& date, int64_t n) {
-  auto d = calc::CivilDayNumber(date);
-  return CivilDate((*d + n) * kDay, 0);
-}
-
 calc::RoundRule RuleOf(const OverdueBill& b) {
   calc::RoundRule r;
   r.rounding = b.rounding == "up"     ? calc::Rounding::kUp
