@@ -340,6 +340,36 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
           w.Vehicle(projects[pi], house, owner, g.Plate(kProjects[pi].plate_prefix), g);
       }
     }
+    // Water meters on the residential towers (building 1 of each estate is billed by the
+    // water company directly, 直抄到户), read in October and November in walking order.
+    for (size_t pi = 0; pi < 2; ++pi) {
+      int64_t pid = projects[pi];
+      int64_t water = tx.QueryOne("SELECT id FROM fee_items WHERE project_id = ? AND code = 'SF'",
+                                  {pid})->Int(0);
+      int64_t order = 0;
+      for (auto& h : tx.Query("SELECT h.id, h.building_id, h.code FROM houses h JOIN buildings b "
+                              "ON b.id = h.building_id WHERE h.project_id = ? AND h.kind = "
+                              "'residential' AND b.code <> '1' ORDER BY h.building_id, h.code",
+                              {pid})) {
+        int64_t start = g.Int(100, 900) * 100;  // the dial when fitted, 1/100 m³
+        int64_t meter = tx.InsertId(
+            "INSERT INTO meters (company_id, project_id, house_id, building_id, code, kind, "
+            "fee_item_id, initial_reading, walk_order, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, 'water', ?, ?, ?, ?, ?) RETURNING id",
+            {cid, pid, h.Int(0), h.Int(1), "W-" + h.Str(2), water, start, ++order, now, now});
+        int64_t previous = start;
+        for (const char* period : {"2026-10", "2026-11"}) {
+          int64_t used = g.Int(6, 28) * 100 + g.Int(0, 99);  // 6–28 m³
+          tx.Exec("INSERT INTO meter_readings (company_id, project_id, meter_id, period, reading, "
+                  "previous_reading, consumption, status, read_at, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?)",
+                  {cid, pid, meter, std::string(period), previous + used, previous, used, now,
+                   now, now});
+          previous += used;
+        }
+      }
+    }
+
     // Parking spaces in the first project's garage: the 30 owned units and 40 for rent.
     auto vehicles = tx.Query("SELECT id FROM vehicles WHERE company_id = ? AND project_id = ? "
                              "ORDER BY id",

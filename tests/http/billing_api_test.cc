@@ -57,6 +57,19 @@ TEST_F(BillingApiTest, PreviewWritesNothingAndARunBillsEachHouseOnce) {
   EXPECT_GT(bills, 150);
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), 0);
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries"), 0);
+  // The estate's residential property fee, parking and water (one bill per meter read in
+  // November) all bill something; the office fee finds no offices here.
+  json::value report = preview.json();
+  int64_t meters = app_->Count("SELECT COUNT(*) FROM meter_readings WHERE period = '2026-11' "
+                               "AND project_id = " + std::to_string(jhy_));
+  ASSERT_GT(meters, 0);
+  std::map<std::string, int64_t> by_code;
+  for (auto& item : report.at("items").as_array())
+    by_code[std::string(item.at("code").as_string())] = item.at("bills").as_int64();
+  EXPECT_GT(by_code["WYF-ZZ"], 100);
+  EXPECT_EQ(by_code["CWGLF"], 30);
+  EXPECT_EQ(by_code["SF"], meters);
+  EXPECT_EQ(by_code["WYF-BG"], 0);
 
   Reply run = Run("2026-11", false);
   ASSERT_EQ(run.status, 200) << run.body;

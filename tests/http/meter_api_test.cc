@@ -100,12 +100,13 @@ TEST_F(MeterApiTest, EngineerRecordsReadingsAndErrorsNameTheField) {
   EXPECT_EQ(Read("2026-12", 400, {}, cashier.get()).status, 403);
   // The cashier reads bills, so may see the readings; the list is the round's order.
   Reply list = cashier->Get("/api/v1/meter-readings?project_id=" + std::to_string(jhy_) +
-                            "&period=2026-11");
+                            "&period=2026-11&meter_id=" + std::to_string(meter_));
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_EQ(list.json().at("total").as_int64(), 1);
   EXPECT_EQ(engineer_->Get("/api/v1/meter-readings?status=maybe").status, 400);
 
-  Reply meters = engineer_->Get("/api/v1/meters?project_id=" + std::to_string(jhy_));
+  Reply meters = engineer_->Get("/api/v1/meters?project_id=" + std::to_string(jhy_) +
+                                "&house_id=" + std::to_string(house_));
   ASSERT_EQ(meters.status, 200) << meters.body;
   EXPECT_EQ(meters.json().at("items").at(0).at("last_reading").as_int64(), 300);
   EXPECT_EQ(engineer_->PostJson("/api/v1/meters", json::object{{"project_id", jhy_}}).status,

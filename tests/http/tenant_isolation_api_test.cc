@@ -275,18 +275,13 @@ class TenantIsolationApiTest : public ::testing::Test {
         json::serialize(json::object{{"house_id", house}, {"channel", "alipay"}}),
         {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-order"}});
     if (order.status != 201) throw std::runtime_error("online order: " + order.body);
-    // A water meter on the owner's house with one reading.
-    Reply water = admin->PostJson("/api/v1/fee-items",
-                                  json::object{{"project_id", jhy}, {"code", "SF"}, {"name", "水费"},
-                                               {"kind", "water"}, {"method", "metered"},
-                                               {"unit_price", 46000},
-                                               {"house_kinds", json::array{"residential"}},
-                                               {"valid_from", "2026-01-01"}});
-    if (water.status != 201) throw std::runtime_error("water fee item: " + water.body);
+    // A water meter on the owner's house (the demo's water item "SF") with one reading.
+    int64_t water = app_->Count("SELECT id FROM fee_items WHERE code = 'SF' AND project_id = " +
+                                std::to_string(jhy));
     Reply meter = admin->PostJson("/api/v1/meters",
                                   json::object{{"project_id", jhy}, {"house_id", house},
                                                {"code", "W-1-1-0101"}, {"kind", "water"},
-                                               {"fee_item_id", water.json().at("id").as_int64()}});
+                                               {"fee_item_id", water}});
     if (meter.status != 201) throw std::runtime_error("meter: " + meter.body);
     Reply reading = admin->PostJson("/api/v1/meter-readings",
                                     json::object{{"meter_id", meter.json().at("id").as_int64()},

@@ -88,7 +88,8 @@ class BillingService {
   JsonResult SimulatePayment(const TenantContext& ctx, const std::string& order_no);
   pay::PaySimulator& simulator() { return *sim_; }
 
-  // Seeds demo fee items for a project (property fee by area, parking fixed).
+  // Seeds demo fee items for a project (property fee by area with a late-fee rule, parking
+  // fixed, water metered with two tiers: code "SF").
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
  private:

@@ -212,6 +212,12 @@ void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t pr
             {company_id, project_id, std::string(i.code), std::string(i.name),
              std::string(i.kind), std::string(i.method), i.price, std::string(i.house_kinds),
              now, now});
+  // 水费 by meter, tiered (阶梯水价): 4.60 元/m³ up to 22 m³ a month, 5.90 above.
+  tx.Exec("INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
+          "tiers, house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, 'SF', '水费', "
+          "'water', 'metered', 46000, '[[2200, 46000], [null, 59000]]', 'residential', "
+          "'2020-01-01', ?, ?)",
+          {company_id, project_id, now, now});
 }
 
 }  // namespace anju::billing
