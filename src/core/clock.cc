@@ -68,13 +68,17 @@ std::string FormatUtc(Millis t) {
   return std::string(buf, p);
 }
 
-std::string AddDays(std::string_view date, int64_t days) {
+int64_t DaysFromCivil(std::string_view date) {
   auto num = [&](size_t at, size_t len) {
     int64_t v = 0;
     for (size_t i = at; i < at + len; ++i) v = v * 10 + (date[i] - '0');
     return v;
   };
-  int64_t n = ToDays(num(0, 4), static_cast<unsigned>(num(5, 2)), static_cast<unsigned>(num(8, 2)));
+  return ToDays(num(0, 4), static_cast<unsigned>(num(5, 2)), static_cast<unsigned>(num(8, 2)));
+}
+
+std::string AddDays(std::string_view date, int64_t days) {
+  int64_t n = DaysFromCivil(date);
   char buf[16];
   char* p = buf;
   PutDate(p, FromDays(n + days));

@@ -277,3 +277,47 @@ TEST_F(BillingApiTest, TheLedgerCheckFindsTampering) {
 
 }  // namespace
 }  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+TEST_F(BillingApiTest, CollectionReportGivesRatesInBasisPoints) {
+  ASSERT_EQ(Run("2026-10", false).status, 200);
+  ASSERT_EQ(Run("2026-11", false).status, 200);
+  // The owner of 1-1-0101 pays both months now (in November): October's bill counts as
+  // arrears recovered in November.
+  int64_t owed = Owed(house_);
+  int64_t oct = app_->Count("SELECT SUM(amount) FROM bills WHERE period = '2026-10' AND house_id = " +
+                            std::to_string(house_));
+  ASSERT_EQ(Pay(*admin_, "rep-1", {{"house_id", house_}, {"amount", owed}, {"channel", "cash"}}).status,
+            201);
+  Reply r = admin_->Get("/api/v1/reports/collection?from=2026-10&to=2026-11&project_id=" +
+                        std::to_string(jhy_));
+  ASSERT_EQ(r.status, 200) << r.body;
+  json::value body = r.json();
+  ASSERT_EQ(body.at("items").as_array().size(), 2u);
+  for (auto& row : body.at("items").as_array()) {
+    std::string month(row.at("month").as_string());
+    int64_t receivable = app_->Count("SELECT SUM(amount) FROM bills WHERE period = '" + month +
+                                     "' AND project_id = " + std::to_string(jhy_));
+    int64_t received = app_->Count("SELECT SUM(paid) FROM bills WHERE period = '" + month +
+                                   "' AND project_id = " + std::to_string(jhy_));
+    EXPECT_EQ(row.at("receivable").as_int64(), receivable) << month;
+    EXPECT_EQ(row.at("received").as_int64(), received) << month;
+    EXPECT_EQ(row.at("arrears").as_int64(), receivable - received) << month;
+    EXPECT_EQ(row.at("rate_bp").as_int64(), received * 10000 / receivable) << month;
+  }
+  auto& nov = body.at("items").at(1);
+  EXPECT_EQ(nov.at("month").as_string(), "2026-11");
+  EXPECT_EQ(nov.at("recovered").as_int64(), oct);
+  int64_t oct_all = app_->Count("SELECT SUM(amount) FROM bills WHERE period = '2026-10' AND "
+                                "project_id = " + std::to_string(jhy_));
+  EXPECT_EQ(nov.at("recovery_bp").as_int64(), oct * 10000 / oct_all);
+  EXPECT_TRUE(body.at("items").at(0).at("recovery_bp").is_null());  // nothing older than October
+  EXPECT_EQ(admin_->Get("/api/v1/reports/collection?from=2026-13&to=2026-12").status, 400);
+  EXPECT_EQ(app_->LoginAs("owner")->Get("/api/v1/reports/collection?from=2026-10&to=2026-11").status,
+            403);
+}
+
+}  // namespace
+}  // namespace anju::testing

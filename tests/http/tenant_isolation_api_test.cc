@@ -240,6 +240,8 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
       {"GET /api/v1/receipts", {"receipts", {"", p, h}}},
+      {"GET /api/v1/reports/collection", {"projects", {"from=2026-01&to=2026-12",
+                                                       p + "&from=2026-01&to=2026-12"}}},
       {"GET /api/v1/meters", {"meters", {"", p}}},
       {"GET /api/v1/meter-readings", {"meter_readings", {"", p}}},
       {"GET /api/v1/arrears", {"houses", {"as_of=2027-06-30", p + "&as_of=2027-06-30"}}},
@@ -297,6 +299,10 @@ class TenantIsolationApiTest : public ::testing::Test {
       auto& o = v.as_object();
       if (auto* id = o.if_contains("id"); id && id->is_int64()) out.push_back(id->as_int64());
       if (auto* id = o.if_contains("house_id"); id && id->is_int64() && !o.contains("id"))
+        out.push_back(id->as_int64());
+      // Report rows name their project only.
+      if (auto* id = o.if_contains("project_id");
+          id && id->is_int64() && o.contains("rate_bp") && !o.contains("id"))
         out.push_back(id->as_int64());
       for (auto& [k, child] : o)
         if (child.is_array() && k != "permissions") CollectIds(child, out);

@@ -69,6 +69,10 @@ class BillingService {
   // Arrears (欠费) on a day with aging buckets, grouped by project, building or house.
   JsonResult Arrears(const TenantContext& ctx, const ArrearsQuery& q, const http::Page& page);
 
+  // 应收 / 实收 / 欠收, 当期收缴率 and 清欠率 per project and month ("YYYY-MM" .. "YYYY-MM").
+  JsonResult CollectionReport(const TenantContext& ctx, const std::string& from,
+                              const std::string& to, std::optional<int64_t> project_id);
+
   // Cashier desk: {house_id, amount, channel, bill_ids?, note?}, with the request's
   // Idempotency-Key and raw body for the replay check. Returns the HTTP status and body.
   http::Response TakePayment(const TenantContext& ctx, const http::Request& req);
