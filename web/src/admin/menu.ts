@@ -6,7 +6,8 @@ import type { Component } from 'vue'
 export interface MenuEntry {
   path: string
   title: string
-  perm?: string
+  /** One code, or several (any of them). */
+  perm?: string | string[]
 }
 export interface MenuSection {
   key: string
@@ -43,6 +44,9 @@ export const MENU: MenuSection[] = [
       { path: '/admin/billing/runs', title: 'menu.billRuns', perm: 'billing:bill:run' },
       { path: '/admin/billing/bills', title: 'menu.bills', perm: 'billing:bill:read' },
       { path: '/admin/billing/cashier', title: 'menu.cashier', perm: 'billing:payment:create' },
+      { path: '/admin/billing/receipts', title: 'menu.receipts', perm: 'billing:payment:read' },
+      { path: '/admin/billing/arrears', title: 'menu.arrears', perm: 'billing:bill:read' },
+      { path: '/admin/billing/meter-readings', title: 'menu.meterReadings', perm: ['billing:meter:read', 'billing:bill:read'] },
     ],
   },
   {
@@ -52,7 +56,7 @@ export const MENU: MenuSection[] = [
 ]
 
 /** The menu the caller may see. */
-export function visibleMenu(can: (code: string) => boolean): MenuSection[] {
+export function visibleMenu(can: (code: string | string[]) => boolean): MenuSection[] {
   const out: MenuSection[] = []
   for (const s of MENU) {
     if (!s.children) {

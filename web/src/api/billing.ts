@@ -180,3 +180,96 @@ export function newIdempotencyKey(): string {
   const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
+
+// 收据 (receipts): one per payment; voiding keeps the number and moves no money.
+export const RECEIPT_STATUSES = ['issued', 'void'] as const
+export interface Receipt {
+  id: number
+  number: string
+  project_id: number
+  house_id: number
+  payment_id: number
+  amount: Fen
+  status: 'issued' | 'void'
+  void_reason: string | null
+  voided_at: string | null
+  created_at: string
+}
+export interface ReceiptFilter {
+  project_id?: number
+  house_id?: number
+  status?: string
+  page: number
+  size: number
+}
+export const listReceipts = (f: ReceiptFilter) => http.get<Page<Receipt>>('/api/v1/receipts', { ...f })
+/** The PDF's address (same origin: the session cookie goes with it). */
+export const receiptPdfUrl = (id: number) => `/api/v1/receipts/${id}/pdf`
+export const voidReceipt = (id: number, reason: string, opts: RequestOptions = {}) =>
+  http.post<Receipt>(`/api/v1/receipts/${id}/void`, { reason }, opts)
+
+// 欠费账龄 (arrears with aging): overdue amounts by days overdue, grouped.
+export const ARREARS_GROUPS = ['project', 'building', 'house'] as const
+export type ArrearsGroup = (typeof ARREARS_GROUPS)[number]
+export const AGING_BUCKETS = ['d0_30', 'd31_90', 'd91_180', 'd181_365', 'd365_plus'] as const
+export type AgingBucket = (typeof AGING_BUCKETS)[number]
+export interface ArrearsRow {
+  project_id?: number
+  building_id?: number
+  house_id?: number
+  house_code?: string
+  owed: Fen
+  houses: number
+  buckets: Record<AgingBucket, Fen>
+}
+export interface ArrearsPage extends Page<ArrearsRow> {
+  as_of: string
+  group: ArrearsGroup
+  /** All groups together (not only this page). */
+  owed: Fen
+}
+export interface ArrearsFilter {
+  project_id?: number
+  group: ArrearsGroup
+  /** "YYYY-MM-DD" */
+  as_of?: string | null
+  page: number
+  size: number
+}
+export const listArrears = (f: ArrearsFilter) => http.get<ArrearsPage>('/api/v1/arrears', { ...f })
+
+// 抄表 (meter readings): readings and consumption in 1/100 unit (0.01 m³ or kWh).
+export const READING_STATUSES = ['ok', 'review', 'approved', 'rejected'] as const
+export interface MeterReading {
+  id: number
+  project_id: number
+  meter_id: number
+  meter_code: string
+  house_id: number | null
+  building_id: number
+  kind: 'water' | 'electricity' | 'gas'
+  fee_item_id: number
+  period: string
+  reading: number
+  previous_reading: number
+  consumption: number
+  flags: ('high' | 'rollover' | 'replaced')[]
+  status: 'ok' | 'review' | 'approved' | 'rejected'
+  read_at: string
+  note: string
+  reviewed_at: string | null
+  review_note: string
+}
+export interface ReadingFilter {
+  project_id?: number
+  building_id?: number
+  /** "YYYY-MM" */
+  period?: string | null
+  status?: string
+  page: number
+  size: number
+}
+export const listMeterReadings = (f: ReadingFilter) =>
+  http.get<Page<MeterReading>>('/api/v1/meter-readings', { ...f })
+export const reviewMeterReading = (id: number, b: { approve: boolean; note?: string }, opts: RequestOptions = {}) =>
+  http.post<MeterReading>(`/api/v1/meter-readings/${id}/review`, b, opts)

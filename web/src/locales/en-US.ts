@@ -16,6 +16,7 @@ const en: typeof zh = {
     roles: 'Roles', property: 'Property registry', houses: 'Houses', residents: 'Residents',
     vehicles: 'Vehicles', parking: 'Parking spaces', system: 'System', audit: 'Audit log',
     billing: 'Billing', feeItems: 'Fee items', billRuns: 'Bill runs', bills: 'Bills', cashier: 'Cashier desk',
+    receipts: 'Receipts', arrears: 'Arrears aging', meterReadings: 'Meter readings',
   },
   login: {
     title: 'Sign in', subtitle: 'Property management · Console', login: 'Login', password: 'Password',
@@ -132,6 +133,29 @@ const en: typeof zh = {
     retryHint: 'Network error: the outcome is unknown. Press “Take payment” again; it is recognised as the same payment and never taken twice.',
     payments: 'Payments', paidAt: 'Paid at', noPayments: 'No payments yet',
     channels: { cash: 'Cash', pos: 'POS card', transfer: 'Bank transfer', cheque: 'Cheque' },
+    receipt: {
+      number: 'Receipt no.', issuedAt: 'Issued at', statuses: { issued: 'Issued', void: 'Void' },
+      pdf: 'Download PDF', void: 'Void', voidTitle: 'Void receipt {number}', reason: 'Reason',
+      reasonHint: '2–200 characters, recorded in the audit log', reasonInvalid: 'Enter a reason of 2–200 characters',
+      voidNote: 'Voiding only marks the receipt; no money is refunded and the payment and its bills stay as they are.',
+      voided: 'Receipt voided', pdfFailed: 'The receipt PDF could not be downloaded',
+    },
+    aging: {
+      asOf: 'As of', groups: { project: 'By project', building: 'By building', house: 'By house' },
+      buckets: { d0_30: '≤ 30 days', d31_90: '31–90 days', d91_180: '91–180 days', d181_365: '181–365 days', d365_plus: '> 365 days' },
+      owed: 'Overdue', owedTotal: 'Total overdue', houses: 'Houses owing', building: 'Building',
+      chartTitle: 'Aging on this page', none: 'Nothing overdue', hint: 'Days overdue count from the due date; unpaid late fees included.',
+    },
+    meter: {
+      code: 'Meter', kind: 'Kind', kinds: { water: 'Water', electricity: 'Electricity', gas: 'Gas' },
+      building: 'Building', allBuildings: 'All buildings', reading: 'Reading', previous: 'Previous', consumption: 'Consumption',
+      flags: 'Flags', flagNames: { high: 'High use', rollover: 'Rolled over', replaced: 'Replaced' },
+      statuses: { ok: 'OK', review: 'To review', approved: 'Approved', rejected: 'Rejected' },
+      shared: 'Shared', readAt: 'Read at', review: 'Review', reviewTitle: 'Review reading: {meter} ({period})',
+      approve: 'Approve', reject: 'Reject', reviewNote: 'Note',
+      reviewHint: 'Approved readings are billed; rejected ones never are, and the next reading counts from the last accepted one.',
+      reviewed: 'Reviewed',
+    },
   },
   picker: {
     house: 'Search by house code', resident: 'Search by name, phone or ID number', vehicle: 'Search by plate',
@@ -208,6 +232,10 @@ const en: typeof zh = {
       pay_merchant_mismatch: 'The notify is for another merchant', pay_bad_amount: 'The amount does not match', pay_not_paid: 'The order is not paid',
       pay_order_mismatch: 'The notify is for another order', pay_malformed: 'The provider’s message is malformed',
       pay_bad_config: 'The payment set-up is invalid', pay_provider_error: 'The payment provider is unavailable',
+      receipt_not_found: 'Receipt not found', receipt_already_void: 'The receipt is already void',
+      receipt_font_missing: 'The server has no Chinese font to print the receipt', receipt_render_failed: 'The receipt PDF could not be made',
+      reading_not_found: 'Meter reading not found', reading_not_in_review: 'The reading is not waiting for review; refresh',
+      reading_out_of_order: 'A later reading is measured from this one; it cannot be rejected',
     },
     auth: {
       account_disabled: 'This account is disabled', account_locked: 'Too many failed sign-ins; the account is locked for a while',

@@ -15,6 +15,7 @@ export default {
     roles: '角色权限', property: '房产档案', houses: '房屋管理', residents: '住户管理',
     vehicles: '车辆管理', parking: '车位管理', system: '系统', audit: '审计日志',
     billing: '收费管理', feeItems: '收费项目', billRuns: '账单生成', bills: '账单查询', cashier: '收银台',
+    receipts: '收据管理', arrears: '欠费账龄', meterReadings: '抄表记录',
   },
   login: {
     title: '登录', subtitle: '物业管理平台 · 管理后台', login: '账号', password: '密码',
@@ -127,6 +128,28 @@ export default {
     retryHint: '网络异常，收款结果未知。请再次点击“确认收款”：系统会识别这是同一笔收款，不会重复收取。',
     payments: '收款记录', paidAt: '收款时间', noPayments: '暂无收款记录',
     channels: { cash: '现金', pos: 'POS 刷卡', transfer: '银行转账', cheque: '支票' },
+    receipt: {
+      number: '收据号', issuedAt: '开具时间', statuses: { issued: '已开具', void: '已作废' },
+      pdf: '下载 PDF', void: '作废', voidTitle: '作废收据 {number}', reason: '作废原因',
+      reasonHint: '2–200 个字，将记入审计日志', reasonInvalid: '请输入 2–200 个字的作废原因',
+      voidNote: '作废只标记收据，不退款：收款及其冲抵的账单保持不变。', voided: '收据已作废',
+      pdfFailed: '收据 PDF 下载失败',
+    },
+    aging: {
+      asOf: '截至日期', groups: { project: '按项目', building: '按楼栋', house: '按房屋' },
+      buckets: { d0_30: '30 天内', d31_90: '31–90 天', d91_180: '91–180 天', d181_365: '181–365 天', d365_plus: '365 天以上' },
+      owed: '逾期欠费', owedTotal: '逾期欠费合计', houses: '欠费户数', building: '楼栋',
+      chartTitle: '本页账龄分布', none: '没有逾期欠费', hint: '按缴费截止日计算逾期天数，含未缴滞纳金。',
+    },
+    meter: {
+      code: '表号', kind: '类型', kinds: { water: '水表', electricity: '电表', gas: '燃气表' },
+      building: '楼栋', allBuildings: '全部楼栋', reading: '本期读数', previous: '上期读数', consumption: '用量',
+      flags: '标记', flagNames: { high: '用量异常', rollover: '表盘翻转', replaced: '换表' },
+      statuses: { ok: '正常', review: '待审核', approved: '已通过', rejected: '已驳回' },
+      shared: '公摊', readAt: '抄表时间', review: '审核', reviewTitle: '审核抄表：{meter}（{period}）',
+      approve: '通过', reject: '驳回', reviewNote: '审核意见', reviewHint: '通过后计入账单；驳回后不计费，下期从上次有效读数起算。',
+      reviewed: '已审核',
+    },
   },
   picker: {
     house: '输入房屋编码搜索', resident: '输入姓名、手机号或身份证号搜索', vehicle: '输入车牌号搜索',
@@ -200,6 +223,10 @@ export default {
       pay_merchant_mismatch: '支付通知的商户不匹配', pay_bad_amount: '支付金额不符', pay_not_paid: '订单未支付',
       pay_order_mismatch: '支付通知的订单不匹配', pay_malformed: '支付平台消息格式错误',
       pay_bad_config: '支付配置有误', pay_provider_error: '支付平台暂不可用',
+      receipt_not_found: '收据不存在', receipt_already_void: '该收据已作废',
+      receipt_font_missing: '服务器未安装中文字体，无法生成收据 PDF', receipt_render_failed: '收据 PDF 生成失败',
+      reading_not_found: '抄表记录不存在', reading_not_in_review: '该抄表记录不在待审核状态，请刷新',
+      reading_out_of_order: '已有更晚的抄表记录以此为基准，不能驳回',
     },
     auth: {
       account_disabled: '账号已停用', account_locked: '登录失败次数过多，账号已暂时锁定',

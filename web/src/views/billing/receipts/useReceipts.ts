@@ -1,0 +1,85 @@
+// 收据: the receipts the caller may read, filtered by project, house and status; the PDF is
+// fetched with the session cookie and saved through an <a download>; voiding asks a reason.
+import { onMounted, reactive, ref, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessage } from 'element-plus'
+import * as api from '@/api/billing'
+import { ApiError, errorText } from '@/api/request'
+import { usePagedList } from '@/composables/usePagedList'
+import { houseSource } from '@/components/pickers/sources'
+import { useOptionLabels } from '@/components/pickers/useOptionLabels'
+
+export function useReceipts() {
+  const { t, te } = useI18n()
+  const list = usePagedList(api.listReceipts, {
+    project_id: undefined as number | undefined, house_id: undefined as number | undefined, status: '',
+  })
+  const houseCodes = useOptionLabels(houseSource())
+  watch(list.items, (items) => houseCodes.load(items.map((r) => r.house_id)))
+  function changeProject() {
+    list.query.house_id = undefined
+    return list.search()
+  }
+
+  /** Receipt ids whose PDF is on its way. */
+  const downloading = reactive(new Set<number>())
+  async function downloadPdf(r: api.Receipt) {
+    downloading.add(r.id)
+    try {
+      const res = await fetch(api.receiptPdfUrl(r.id), { credentials: 'same-origin' })
+      if (!res.ok) {
+        let e: Record<string, unknown> = {}
+        try { e = ((await res.json()) as { error?: Record<string, unknown> }).error ?? {} } catch { /* not JSON */ }
+        throw new ApiError(res.status, String(e.code ?? ''), String(e.message ?? res.statusText), String(e.i18n ?? ''), '', [])
+      }
+      const url = URL.createObjectURL(await res.blob())
+      const a = document.createElement('a')
+      a.href = url
+      a.download = `${r.number}.pdf`
+      document.body.appendChild(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10000)
+    } catch (err) {
+      ElMessage.error(`${t('billing.receipt.pdfFailed')}: ${errorText(err)}`)
+    } finally {
+      downloading.delete(r.id)
+    }
+  }
+
+  // 作废: a dialog with the reason (2–200 characters); the server's error shows in it.
+  const voiding = ref<api.Receipt | null>(null)
+  const reason = ref('')
+  const reasonError = ref('')
+  const saving = ref(false)
+  function openVoid(r: api.Receipt) {
+    voiding.value = r
+    reason.value = ''
+    reasonError.value = ''
+  }
+  async function confirmVoid() {
+    const r = voiding.value
+    if (!r) return
+    const text = reason.value.trim()
+    if ([...text].length < 2 || [...text].length > 200) {
+      reasonError.value = t('billing.receipt.reasonInvalid')
+      return
+    }
+    saving.value = true
+    reasonError.value = ''
+    try {
+      await api.voidReceipt(r.id, text, { quiet: true })
+      voiding.value = null
+      ElMessage.success(t('billing.receipt.voided'))
+      await list.load()
+    } catch (err) {
+      const field = err instanceof ApiError ? err.fields.find((f) => f.field === 'reason') : undefined
+      reasonError.value = field ? (te(`fieldError.${field.code}`) ? t(`fieldError.${field.code}`) : field.message) : errorText(err)
+    } finally {
+      saving.value = false
+    }
+  }
+
+  onMounted(list.load)
+  return { list, houseCodes, changeProject, downloading, downloadPdf, voiding, reason, reasonError, saving, openVoid, confirmVoid }
+}
