@@ -90,6 +90,21 @@ const json::object* BodyReader::Object(std::string_view name, bool required) {
   return &v->as_object();
 }
 
+std::vector<int64_t> BodyReader::Ids(std::string_view name, size_t max_items) {
+  std::vector<int64_t> ids;
+  const json::array* list = Array(name, false, max_items);
+  if (!list) return ids;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const json::value& v = (*list)[i];
+    if (!v.is_int64() || v.as_int64() < 1) {
+      Fail(std::string(name) + "[" + std::to_string(i) + "]", "invalid", "Must be an id");
+      return {};
+    }
+    ids.push_back(v.as_int64());
+  }
+  return ids;
+}
+
 bool BodyReader::IsNull(std::string_view name) const {
   auto it = obj_.find(name);
   return it != obj_.end() && it->value().is_null();

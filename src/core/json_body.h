@@ -49,6 +49,8 @@ class BodyReader {
   // A nested JSON object (read it with a BodyReader of its own; report its errors as
   // "name.field").
   const boost::json::object* Object(std::string_view name, bool required);
+  // A list of positive ids (each error reported as "name[i]").
+  std::vector<int64_t> Ids(std::string_view name, size_t max_items = 200);
   // Field present with JSON null (to clear an optional value in PATCH).
   bool IsNull(std::string_view name) const;
   bool Has(std::string_view name) const { return obj_.contains(name); }

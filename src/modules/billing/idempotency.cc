@@ -5,6 +5,14 @@
 
 namespace anju::billing {
 
+http::Response ReplayAnswer(const StoredAnswer& answer) {
+  http::Response r;
+  r.status = answer.status;
+  r.body = answer.body;
+  r.Header("Idempotent-Replayed", "true");
+  return r;
+}
+
 Result<std::optional<StoredAnswer>> Idempotency::Begin(int64_t company_id, const std::string& key,
                                                        const std::string& route,
                                                        const std::string& body) {

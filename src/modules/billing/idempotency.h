@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "db/database.h"
+#include "http/message.h"
 
 namespace anju::billing {
 
@@ -31,6 +32,9 @@ struct StoredAnswer {
   int status = 0;
   std::string body;
 };
+
+// The stored first answer as a reply, marked `Idempotent-Replayed: true`.
+http::Response ReplayAnswer(const StoredAnswer& answer);
 
 class Idempotency {
  public:

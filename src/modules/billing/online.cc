@@ -95,15 +95,7 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
   auto house_id = r.Int("house_id", true, 1, INT64_MAX);
   auto channel = r.Enum("channel", true, {"wechat", "alipay"});
   auto amount = r.Int("amount", false, 1, kMaxPaymentFen);
-  std::vector<int64_t> bill_ids;
-  if (const json::array* ids = r.Array("bill_ids", false, 200))
-    for (size_t i = 0; i < ids->size(); ++i) {
-      if (!(*ids)[i].is_int64() || (*ids)[i].as_int64() < 1) {
-        r.Fail("bill_ids[" + std::to_string(i) + "]", "invalid", "Must be a bill id");
-        break;
-      }
-      bill_ids.push_back((*ids)[i].as_int64());
-    }
+  std::vector<int64_t> bill_ids = r.Ids("bill_ids");
   if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
   if (!ctx.IsResident())
     if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
@@ -111,13 +103,7 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
   std::string key(req.Header("idempotency-key"));
   auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
   if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
-  if (*begun) {
-    http::Response replay;
-    replay.status = (*begun)->status;
-    replay.body = (*begun)->body;
-    replay.Header("Idempotent-Replayed", "true");
-    return replay;
-  }
+  if (*begun) return ReplayAnswer(**begun);
   Millis now = clock_.Now();
   auto order = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
     auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);

@@ -48,16 +48,7 @@ Result<PaymentBody> ReadPayment(const http::Request& req) {
   auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
   auto channel = r.Enum("channel", true, kCashierChannels);
   auto note = r.Str("note", false, 200);
-  if (const json::array* ids = r.Array("bill_ids", false, 200)) {
-    for (size_t i = 0; i < ids->size(); ++i) {
-      const json::value& v = (*ids)[i];
-      if (!v.is_int64() || v.as_int64() < 1) {
-        r.Fail("bill_ids[" + std::to_string(i) + "]", "invalid", "Must be a bill id");
-        break;
-      }
-      p.bill_ids.push_back(v.as_int64());
-    }
-  }
+  p.bill_ids = r.Ids("bill_ids");
   ANJU_TRY(r.Finish());
   p.house_id = *house_id;
   p.amount = *amount;
@@ -175,13 +166,7 @@ http::Response BillingService::TakePayment(const TenantContext& ctx, const http:
   std::string key(req.Header("idempotency-key"));
   auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
   if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
-  if (*begun) {  // the first answer, again
-    http::Response r;
-    r.status = (*begun)->status;
-    r.body = (*begun)->body;
-    r.Header("Idempotent-Replayed", "true");
-    return r;
-  }
+  if (*begun) return ReplayAnswer(**begun);  // the first answer, again
 
   Millis now = clock_.Now();
   Result<json::value> result = Error(errors::kInternal);
