@@ -68,6 +68,10 @@ std::string FormatUtc(Millis t) {
   return std::string(buf, p);
 }
 
+bool IsValidCivilMonth(std::string_view s) {
+  return s.size() == 7 && s[4] == '-' && IsValidCivilDate(std::string(s) + "-01");
+}
+
 int64_t DaysFromCivil(std::string_view date) {
   auto num = [&](size_t at, size_t len) {
     int64_t v = 0;

@@ -50,6 +50,9 @@ std::string FormatUtc(Millis t);
 // calendar date between 1900 and 2200.
 bool IsValidCivilDate(std::string_view s);
 
+// A billing month "YYYY-MM" (a real month between 1900 and 2200).
+bool IsValidCivilMonth(std::string_view s);
+
 // Days since 1970-01-01 of a valid "YYYY-MM-DD".
 int64_t DaysFromCivil(std::string_view date);
 

@@ -58,7 +58,7 @@ struct Period {
 };
 
 std::optional<Period> ParsePeriod(const std::string& p) {
-  if (p.size() != 7 || p[4] != '-' || !IsValidCivilDate(p + "-01")) return std::nullopt;
+  if (!IsValidCivilMonth(p)) return std::nullopt;
   // The last day: the day before the first of the next month.
   std::string next = AddDays(p + "-28", 4).substr(0, 7) + "-01";
   return Period{p, p + "-01", AddDays(next, -1)};

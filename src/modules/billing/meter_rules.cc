@@ -11,7 +11,7 @@ namespace anju::billing {
 namespace json = boost::json;
 
 bool IsValidPeriod(std::string_view p) {
-  return p.size() == 7 && p[4] == '-' && IsValidCivilDate(std::string(p) + "-01");
+  return IsValidCivilMonth(p);
 }
 
 int64_t RolloverSpan(int64_t digits) {

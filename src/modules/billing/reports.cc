@@ -22,10 +22,6 @@ namespace perm = identity::perm;
 
 namespace {
 
-bool IsMonth(const std::string& m) {
-  return m.size() == 7 && m[4] == '-' && IsValidCivilDate(m + "-01");
-}
-
 // Epoch ms of 00:00 China time (UTC+8) on the first day of month m.
 Millis MonthStart(const std::string& m) { return DaysFromCivil(m + "-01") * kDay - 8 * kHour; }
 
@@ -40,7 +36,7 @@ JsonResult BillingService::CollectionReport(const TenantContext& ctx, const std:
                                             const std::string& to,
                                             std::optional<int64_t> project_id) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
-  if (!IsMonth(from) || !IsMonth(to) || to < from)
+  if (!IsValidCivilMonth(from) || !IsValidCivilMonth(to) || to < from)
     return Error(errors::kBadQuery).WithField("from", "invalid", "from and to are months YYYY-MM, from ≤ to");
   std::string scope;
   db::Params sp;
