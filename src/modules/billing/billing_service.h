@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -52,7 +53,8 @@ struct ArrearsQuery {
 class BillingService {
  public:
   // The payment providers are the in-process simulators (pay/simulator.h) with test keys:
-  // the only providers configured so far (the demo and the tests use them).
+  // the only providers configured so far (the demo and the tests use them). They are built
+  // on first use: generating their keys takes most of a second.
   BillingService(db::Database& db, const Clock& clock);
   ~BillingService();
 
@@ -90,7 +92,7 @@ class BillingService {
   JsonResult OnlineOrder(const TenantContext& ctx, const std::string& order_no);
   // Demo and tests: the simulator pays the order and sends its signed notify to us.
   JsonResult SimulatePayment(const TenantContext& ctx, const std::string& order_no);
-  pay::PaySimulator& simulator() { return *sim_; }
+  pay::PaySimulator& simulator();
 
   // Seeds demo fee items for a project (property fee by area with a late-fee rule, parking
   // fixed, water metered with two tiers: code "SF").
@@ -106,6 +108,7 @@ class BillingService {
   db::Database& db_;
   const Clock& clock_;
   Idempotency idem_;
+  std::once_flag providers_once_;
   std::unique_ptr<pay::PaySimulator> sim_;
   std::unique_ptr<pay::PaymentProvider> wechat_, alipay_;
 };

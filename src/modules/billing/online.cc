@@ -70,17 +70,24 @@ http::Response FromNotifyReply(const pay::NotifyReply& n) {
 }  // namespace
 
 BillingService::BillingService(db::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), idem_(db, clock), sim_(std::make_unique<pay::PaySimulator>(clock)) {
-  auto wechat = pay::WechatPay::Create(sim_->wechat.AdapterConfig(), sim_->wechat, clock_);
-  auto alipay = pay::Alipay::Create(sim_->alipay.AdapterConfig(), sim_->alipay, clock_);
-  if (!wechat.ok() || !alipay.ok()) throw std::runtime_error("payment simulators do not load");
-  wechat_ = std::move(wechat.value());
-  alipay_ = std::move(alipay.value());
-}
+    : db_(db), clock_(clock), idem_(db, clock) {}
 
 BillingService::~BillingService() = default;
 
+pay::PaySimulator& BillingService::simulator() {
+  std::call_once(providers_once_, [this] {
+    sim_ = std::make_unique<pay::PaySimulator>(clock_);
+    auto wechat = pay::WechatPay::Create(sim_->wechat.AdapterConfig(), sim_->wechat, clock_);
+    auto alipay = pay::Alipay::Create(sim_->alipay.AdapterConfig(), sim_->alipay, clock_);
+    if (!wechat.ok() || !alipay.ok()) throw std::runtime_error("payment simulators do not load");
+    wechat_ = std::move(wechat.value());
+    alipay_ = std::move(alipay.value());
+  });
+  return *sim_;
+}
+
 pay::PaymentProvider* BillingService::Provider(std::string_view channel) {
+  simulator();  // builds the providers on first use
   if (channel == "wechat") return wechat_.get();
   if (channel == "alipay") return alipay_.get();
   return nullptr;
@@ -239,11 +246,11 @@ JsonResult BillingService::SimulatePayment(const TenantContext& ctx, const std::
   http::Request notify;
   notify.method = "POST";
   if (channel == "wechat") {
-    pay::SimNotify n = sim_->MakeWechatNotify(order_no, amount, clock_.Now());
+    pay::SimNotify n = simulator().MakeWechatNotify(order_no, amount, clock_.Now());
     notify.body = n.body;
     notify.headers = n.headers;
   } else {
-    notify.body = sim_->MakeAlipayNotify(order_no, amount, clock_.Now());
+    notify.body = simulator().MakeAlipayNotify(order_no, amount, clock_.Now());
     notify.headers = {{"content-type", "application/x-www-form-urlencoded"}};
   }
   http::Response reply = HandleNotify(channel, notify);
