@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "app/app.h"
+#include "app/cli_bills.h"
 #include "app/demo.h"
 #include "db/migrations.h"
 #include "http/server.h"
@@ -288,6 +289,21 @@ int main(int argc, char** argv) {
               << (rep.ok ? "sound" : "NOT SOUND") << "\n";
     for (const auto& p : rep.problems) std::cerr << "  " << p << "\n";
     if (!rep.ok) rc = 1;
+  });
+
+  // bills run
+  auto* bills_cmd = cli.add_subcommand("bills", "Bills");
+  bills_cmd->require_subcommand(1);
+  app::BillsRunOptions bopt;
+  auto* brun = bills_cmd->add_subcommand("run", "Bill a period for one, several or all projects");
+  AddCommon(brun, common);
+  brun->add_option("--company", bopt.company, "Company code")->required();
+  brun->add_option("--project", bopt.projects, "Project code (repeatable; default: all)");
+  brun->add_option("--period", bopt.period, "YYYY-MM")->required();
+  brun->add_flag("--dry-run", bopt.dry_run, "Count and total only; write nothing");
+  brun->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    rc = app::RunBillsFromCli(app, bopt);
   });
 
   // jobs

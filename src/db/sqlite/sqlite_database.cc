@@ -84,9 +84,11 @@ class Connection {
         if (mode != "wal") {
           throw DbError(DbError::Kind::kOther, "sqlite: cannot enable WAL on " + path);
         }
-        ExecScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // The writer keeps statement journals in memory (as a temp file they cost ~11
+        // pwrite calls per billed bill) and a page cache that holds a batch's dirty pages.
+        ExecScript("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY;");
       } else {
-        ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON;");
+        ExecScript("PRAGMA foreign_keys=ON; PRAGMA query_only=ON; PRAGMA cache_size=-32768;");
       }
     } catch (...) {
       sqlite3_close(db_);

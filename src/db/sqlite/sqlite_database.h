@@ -6,7 +6,8 @@
 //   fail with kSerialization, which Database::Run retries.
 // - Up to `readers` reader connections (grown lazily, `PRAGMA query_only`): a kRead Tx runs
 //   BEGIN DEFERRED on one of them; WAL lets readers run beside the writer and each other.
-// - Every connection: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000.
+// - Every connection: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000; a page
+//   cache of 128 MiB for the writer and 32 MiB per reader (reached only as pages are read).
 // - Prepared statements are cached per connection, keyed by SQL text.
 #pragma once
 

@@ -41,8 +41,11 @@ struct Actor {
   std::string request_id;
   std::string ip;
 
+  // A context without a user (user_id 0: the command line, a job) is recorded as such.
   static Actor Of(const TenantContext& ctx) {
-    return {ctx.company_id, ctx.user_id, ctx.login, ctx.request_id, ctx.ip};
+    std::optional<int64_t> user;
+    if (ctx.user_id != 0) user = ctx.user_id;
+    return {ctx.company_id, user, ctx.login, ctx.request_id, ctx.ip};
   }
 };
 

@@ -12,6 +12,7 @@
 // as computed there; a reading approved after a run is billed by the next run.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -21,6 +22,7 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/bill_calc.h"
+#include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/meter_rules.h"
@@ -153,7 +155,7 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
       int64_t id = tx.InsertId(
           "INSERT INTO bill_runs (company_id, project_id, period, status, created_by, created_at) "
           "VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
-          {ctx.company_id, *project_id, period->name, ctx.user_id, now});
+          {ctx.company_id, *project_id, period->name, ctx.user_id ? db::Value(ctx.user_id) : db::kNull, now});
       audit::Append(tx, audit::Actor::Of(ctx),
                     {"billing.bill_run.start", "bill_run", id, *project_id, nullptr,
                      json::object{{"period", period->name}}},
@@ -201,42 +203,56 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
           if (line->amount > 0) lines.emplace_back(&f, &h, *line);
         }
       }
-      if (*dry_run) {
-        for (auto& [f, h, line] : lines) {
-          bool exists = tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND fee_item_id = ? "
-                                    "AND period = ?",
-                                    {h->id, f->id, period->name})
-                            .has_value();
-          ItemTotal& t = batch_totals[f->id];
-          if (exists) ++t.existing;
-          else ++t.bills, t.amount += line.amount;
-        }
-      } else if (!lines.empty()) {
+      // The bills this batch already has (an earlier or crashed run): one range query.
+      std::set<std::pair<int64_t, int64_t>> existing;
+      if (!batch.empty())
+        for (auto& r : tx.Query("SELECT house_id, fee_item_id FROM bills WHERE house_id >= ? "
+                                "AND house_id <= ? AND period = ? AND project_id = ?",
+                                {batch.front().id, batch.back().id, period->name, *project_id}))
+          existing.emplace(r.Int(0), r.Int(1));
+      std::erase_if(lines, [&](const auto& l) {
+        if (!existing.count({std::get<1>(l)->id, std::get<0>(l)->id})) return false;
+        ++batch_totals[std::get<0>(l)->id].existing;
+        return true;
+      });
+      if (!*dry_run && !lines.empty()) {
         int64_t seq = NextCounter(tx, ctx.company_id,
                                   "bill:" + std::to_string(*project_id) + ":" + period->name,
                                   static_cast<int64_t>(lines.size()));
+        std::vector<ledger::Entry> entries;
+        entries.reserve(lines.size());
         for (auto& [f, h, line] : lines) {
           std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
+          // ON CONFLICT: another instance's run of the same period got there first.
           auto id = tx.QueryOne(
               "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
               "bill_run_id, period, number, quantity, unit_price, amount, due_date, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
               {ctx.company_id, *project_id, h->building_id, h->id, f->id, *run_id, period->name,
-               number,
-               line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days), now});
+               number, line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days),
+               now});
           ItemTotal& t = batch_totals[f->id];
           if (!id) {
             ++t.existing;
             continue;
           }
+          entries.push_back(
+              {{ctx.company_id, *project_id, "bill", "bill", id->Int(0), std::move(number)},
+               {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
+                {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, line.amount}}});
           ++t.bills;
           t.amount += line.amount;
-          ledger::Post(tx,
-                       {ctx.company_id, *project_id, "bill", "bill", id->Int(0), number},
-                       {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
-                        {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, line.amount}},
-                       now);
+        }
+        ledger::PostAll(tx, entries, now);
+        int64_t billed = 0;
+        for (const auto& [id, t] : batch_totals) billed += t.amount;
+        totals::AddBilled(tx, ctx.company_id, *project_id, period->name, billed, now);
+      } else {
+        for (auto& [f, h, line] : lines) {
+          ItemTotal& t = batch_totals[f->id];
+          ++t.bills;
+          t.amount += line.amount;
         }
       }
       for (auto& [id, t] : batch_totals) {

@@ -35,7 +35,7 @@ namespace anju::billing {
 
 using JsonResult = Result<boost::json::value>;
 
-inline constexpr int64_t kBillRunBatch = 500;  // houses per transaction
+inline constexpr int64_t kBillRunBatch = 2000;  // houses per transaction
 inline constexpr int64_t kMaxPaymentFen = 100'000'000'00;  // 1 亿元
 
 struct BillFilter {

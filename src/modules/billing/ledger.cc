@@ -1,6 +1,7 @@
 #include "modules/billing/ledger.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 namespace anju::billing::ledger {
@@ -27,7 +28,9 @@ std::string RevenueOf(int64_t fee_item_id) { return "revenue:fee:" + std::to_str
 std::string ClearingOf(std::string_view channel) { return "clearing:" + std::string(channel); }
 std::string LateOf(int64_t house_id) { return "late:house:" + std::to_string(house_id); }
 
-int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now) {
+namespace {
+
+void CheckBalanced(const EntryRef& ref, const std::vector<Line>& lines) {
   int64_t debits = 0, credits = 0;
   for (const Line& l : lines) {
     if (l.debit < 0 || l.credit < 0 || (l.debit > 0) == (l.credit > 0))
@@ -37,26 +40,53 @@ int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis no
   }
   if (lines.empty() || debits != credits)
     throw std::logic_error("ledger entry " + ref.kind + " does not balance");
-  std::sort(lines.begin(), lines.end(),
-            [](const Line& a, const Line& b) { return a.account < b.account; });
-  int64_t entry = tx.InsertId(
-      "INSERT INTO journal_entries (company_id, project_id, at, kind, ref_type, ref_id, memo) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {ref.company_id, ref.project_id ? db::Value(*ref.project_id) : db::kNull, now, ref.kind,
-       ref.ref_type, ref.ref_id, ref.memo});
-  for (const Line& l : lines) {
-    tx.Exec("INSERT INTO ledger_accounts (company_id, code, kind, balance) VALUES (?, ?, ?, 0) "
-            "ON CONFLICT (company_id, code) DO NOTHING",
-            {ref.company_id, l.account, std::string(KindName(l.kind))});
-    auto account = tx.QueryOne(
-        "UPDATE ledger_accounts SET balance = balance + ? WHERE company_id = ? AND code = ? "
-        "RETURNING id",
-        {l.debit - l.credit, ref.company_id, l.account});
-    tx.Exec("INSERT INTO journal_lines (company_id, entry_id, account_id, debit, credit) "
-            "VALUES (?, ?, ?, ?, ?)",
-            {ref.company_id, entry, account->Int(0), l.debit, l.credit});
+}
+
+}  // namespace
+
+int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now) {
+  std::vector<Entry> one;
+  one.push_back({ref, std::move(lines)});
+  return PostAll(tx, one, now).front();
+}
+
+std::vector<int64_t> PostAll(db::Tx& tx, const std::vector<Entry>& entries, Millis now) {
+  std::vector<int64_t> ids;
+  if (entries.empty()) return ids;
+  ids.reserve(entries.size());
+  // Each account's net change over all the entries, applied once, in code order.
+  struct Delta {
+    AccountKind kind;
+    int64_t change = 0, id = 0;
+  };
+  std::map<std::pair<int64_t, std::string>, Delta> accounts;
+  for (const Entry& e : entries) {
+    CheckBalanced(e.ref, e.lines);
+    for (const Line& l : e.lines) {
+      Delta& d = accounts[{e.ref.company_id, l.account}];
+      d.kind = l.kind;
+      d.change += l.debit - l.credit;
+    }
   }
-  return entry;
+  for (const Entry& e : entries)
+    ids.push_back(tx.InsertId(
+        "INSERT INTO journal_entries (company_id, project_id, at, kind, ref_type, ref_id, memo) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {e.ref.company_id, e.ref.project_id ? db::Value(*e.ref.project_id) : db::kNull, now,
+         e.ref.kind, e.ref.ref_type, e.ref.ref_id, e.ref.memo}));
+  for (auto& [key, d] : accounts)
+    d.id = tx.InsertId(
+        "INSERT INTO ledger_accounts (company_id, code, kind, balance) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (company_id, code) DO UPDATE SET balance = ledger_accounts.balance + "
+        "excluded.balance RETURNING id",
+        {key.first, key.second, std::string(KindName(d.kind)), d.change});
+  for (size_t i = 0; i < entries.size(); ++i)
+    for (const Line& l : entries[i].lines)
+      tx.Exec("INSERT INTO journal_lines (company_id, entry_id, account_id, debit, credit) "
+              "VALUES (?, ?, ?, ?, ?)",
+              {entries[i].ref.company_id, ids[i],
+               accounts.at({entries[i].ref.company_id, l.account}).id, l.debit, l.credit});
+  return ids;
 }
 
 int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code) {
@@ -129,6 +159,16 @@ CheckReport Check(db::Database& db) {
            "WHERE COALESCE(a.balance, 0) <> h.owed"))
     problem("company " + r.Str(0) + " house " + r.Str(1) + ": late fees owed " + r.Str(2) +
             " but the late account says " + r.Str(3));
+  // The collection totals (collection_totals.h) agree with the bills they sum.
+  for (auto& r : tx->Query(
+           "SELECT company_id, project_id, period, SUM(a), SUM(tb), SUM(p), SUM(ts) FROM ("
+           "SELECT company_id, project_id, period, amount AS a, paid AS p, 0 AS tb, 0 AS ts "
+           "FROM bills UNION ALL SELECT company_id, project_id, period, 0, 0, billed, settled "
+           "FROM collection_totals) x GROUP BY company_id, project_id, period "
+           "HAVING SUM(a) <> SUM(tb) OR SUM(p) <> SUM(ts)"))
+    problem("company " + r.Str(0) + " project " + r.Str(1) + " period " + r.Str(2) +
+            ": bills " + r.Str(3) + " billed, " + r.Str(5) + " settled; totals say " + r.Str(4) +
+            " and " + r.Str(6));
   return rep;
 }
 

@@ -16,15 +16,18 @@
 //   late:house:<id>         asset      late fees (滞纳金) the house owes
 //   income:late_fee         income     late-fee income
 // Each account keeps balance = Σ debit − Σ credit of its lines (signed; a liability's
-// balance is negative when it holds money), updated in the same transaction as the lines.
-// Lines touch accounts in code order, so concurrent postings lock rows in one order.
+// balance is negative when it holds money), updated in the same transaction as the lines:
+// one upsert per account per posting (`PostAll` nets a whole batch of entries, so a bill run
+// of 2,000 bills touches each house account once). Accounts are updated in code order, so
+// concurrent postings lock rows in one order.
 //
 // `Check` (and `anju ledger check`) proves, per company: every entry balances; debits equal
 // credits overall; every stored balance equals the replay of its lines; every line has
 // exactly one positive side; and the bills agree with the books (a bill's `paid` equals its
 // principal allocations and never exceeds its amount; its `late_fee` equals its daily
 // accruals and `late_paid` its late-fee allocations; each house's receivable balance
-// equals the principal its bills still owe, and its late account the late fees).
+// equals the principal its bills still owe, and its late account the late fees); and the
+// collection totals (collection_totals.h) sum to the bills' amounts and principal paid.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +64,14 @@ struct EntryRef {
 // std::logic_error when the lines do not balance or a line is malformed: that is a bug in
 // the caller, never a user's mistake, and the transaction must not commit.
 int64_t Post(db::Tx& tx, const EntryRef& ref, std::vector<Line> lines, Millis now);
+
+// Posts many entries at once (same contract as Post, one entry per element, ids in order):
+// each touched account's balance is updated once with the net of all of them.
+struct Entry {
+  EntryRef ref;
+  std::vector<Line> lines;
+};
+std::vector<int64_t> PostAll(db::Tx& tx, const std::vector<Entry>& entries, Millis now);
 
 // The signed balance of an account (0 when it does not exist yet).
 int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code);

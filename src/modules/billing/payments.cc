@@ -15,6 +15,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/receipts.h"
@@ -125,6 +126,7 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
     tx.Exec(part.late ? "UPDATE bills SET late_paid = late_paid + ? WHERE id = ?"
                       : "UPDATE bills SET paid = paid + ? WHERE id = ?",
             {part.owed, part.bill});
+    if (!part.late) totals::AddSettled(tx, a.company_id, part.bill, part.owed, now);
     alloc_json.push_back(
         json::object{{"bill_id", part.bill}, {"kind", kind}, {"amount", part.owed}});
   }

@@ -16,6 +16,7 @@
 #include "db/migrations.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/capital_amount.h"
+#include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/permissions.h"
@@ -197,6 +198,7 @@ class ReceiptStorageTest : public ::testing::Test {
                       {ledger::RevenueOf(fee_items_[h->project_id]), ledger::AccountKind::kIncome,
                        0, 22375}},
                      now);
+        totals::AddBilled(tx, company_, h->project_id, period, 22375, now);
       }
       auto payment =
           Settle(tx, {company_, *h, amount, "cash", {}, "", std::nullopt, cashier_}, now);

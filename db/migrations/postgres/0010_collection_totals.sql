@@ -1,0 +1,26 @@
+-- Collection totals: what was billed and what principal was settled, per project, billing
+-- period and the (China-time) month in which it happened. Kept in the same transaction as
+-- the bills and allocations they sum (billing/collection_totals.h), so the collection report
+-- reads a few hundred rows instead of grouping every bill; `anju ledger check` proves them.
+CREATE TABLE collection_totals (
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  project_id BIGINT NOT NULL REFERENCES projects(id),
+  period TEXT NOT NULL,            -- the bills' period 'YYYY-MM'
+  month TEXT NOT NULL,             -- when it happened 'YYYY-MM' (Asia/Shanghai)
+  billed BIGINT NOT NULL DEFAULT 0,   -- 分 of bills posted
+  settled BIGINT NOT NULL DEFAULT 0,  -- 分 of their principal settled
+  PRIMARY KEY (company_id, project_id, period, month)
+);
+
+INSERT INTO collection_totals (company_id, project_id, period, month, billed, settled)
+SELECT company_id, project_id, period, month, SUM(billed), SUM(settled) FROM (
+  SELECT company_id, project_id, period,
+         to_char(to_timestamp(created_at / 1000 + 28800) AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+         amount AS billed, 0 AS settled
+  FROM bills
+  UNION ALL
+  SELECT b.company_id, b.project_id, b.period,
+         to_char(to_timestamp(p.created_at / 1000 + 28800) AT TIME ZONE 'UTC', 'YYYY-MM'), 0, pa.amount
+  FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
+  JOIN bills b ON b.id = pa.bill_id WHERE pa.kind = 'principal'
+) t GROUP BY company_id, project_id, period, month;
