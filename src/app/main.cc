@@ -120,6 +120,12 @@ int main(int argc, char** argv) {
         if (rep.days > 0)
           spdlog::info("late fees: {} bills, {} days, {} fen", rep.bills, rep.days, rep.amount);
       });
+      scheduler.Every("online-orders", 5 * kMinute, 60 * kSecond, [&app] {
+        auto sweep = app.billing().SweepPendingOrders();
+        if (sweep.settled > 0 || sweep.failed > 0)
+          spdlog::info("online orders: {} pending checked, {} settled, {} failed", sweep.checked,
+                       sweep.settled, sweep.failed);
+      });
       scheduler.Start();
     }
     uint16_t port = server.Listen();
@@ -322,6 +328,17 @@ int main(int argc, char** argv) {
     auto rep = billing::AccrueLateFees(*db, clock, as_of);
     std::cout << "late fees up to " << as_of << ": " << rep.bills << " bills, " << rep.days
               << " days, " << rep.amount << " fen\n";
+  });
+
+  auto* orders = jobs_cmd->add_subcommand(
+      "online-orders", "Ask the payment providers about pending online orders (lost notifies)");
+  AddCommon(orders, common);
+  orders->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    auto sweep = app.billing().SweepPendingOrders();
+    std::cout << "online orders: " << sweep.checked << " pending checked, " << sweep.settled
+              << " settled, " << sweep.failed << " failed\n";
+    if (sweep.failed > 0) rc = 1;
   });
 
   cli.add_subcommand("version", "Print the version")->callback([] {

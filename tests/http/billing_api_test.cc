@@ -252,6 +252,39 @@ TEST_F(BillingApiTest, ScopeAndValidation) {
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM payments"), 0);
 }
 
+TEST_F(BillingApiTest, ARunCoversSeveralOrAllProjectsInTheCallersScope) {
+  int64_t lyy = ProjectId(*app_, app_->company_id(), "LYY");
+  // The JHY manager may not bill LYY: naming it fails and writes nothing.
+  auto manager = app_->LoginAs("manager");
+  Reply denied = manager->PostJson("/api/v1/bill-runs",
+                                   json::object{{"project_ids", json::array{jhy_, lyy}},
+                                                {"period", "2026-11"}, {"dry_run", false}});
+  EXPECT_EQ(denied.status, 404) << denied.body;
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills"), 0);
+  Reply both = admin_->PostJson("/api/v1/bill-runs",
+                                json::object{{"project_id", jhy_}, {"project_ids", json::array{lyy}},
+                                             {"period", "2026-11"}, {"dry_run", true}});
+  EXPECT_EQ(both.status, 400);
+  // Without projects: every project the caller may bill — for the manager, JHY only.
+  Reply mine = manager->PostJson("/api/v1/bill-runs",
+                                 json::object{{"period", "2026-11"}, {"dry_run", false}});
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  json::value body = mine.json();
+  ASSERT_EQ(body.at("projects").as_array().size(), 1u);
+  EXPECT_EQ(body.at("projects").at(0).at("project_id").as_int64(), jhy_);
+  EXPECT_EQ(app_->Count("SELECT COUNT(DISTINCT project_id) FROM bills"), 1);
+  // HQ: all three projects; JHY's bills exist already and are counted as such.
+  Reply all = admin_->PostJson("/api/v1/bill-runs",
+                               json::object{{"period", "2026-11"}, {"dry_run", false}});
+  ASSERT_EQ(all.status, 200) << all.body;
+  body = all.json();
+  EXPECT_EQ(body.at("projects").as_array().size(), 3u);
+  EXPECT_EQ(body.at("existing").as_int64(), mine.json().at("bills").as_int64());
+  EXPECT_EQ(body.at("bills").as_int64() + body.at("existing").as_int64(),
+            app_->Count("SELECT COUNT(*) FROM bills"));
+  EXPECT_EQ(app_->Count("SELECT COUNT(DISTINCT project_id) FROM bills"), 3);
+}
+
 TEST_F(BillingApiTest, TheLedgerCheckFindsTampering) {
   ASSERT_EQ(Run("2026-11", false).status, 200);
   ASSERT_EQ(Pay(*admin_, "t-1", {{"house_id", house_}, {"amount", 500}, {"channel", "cash"}}).status, 201);

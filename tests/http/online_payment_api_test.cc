@@ -133,6 +133,29 @@ TEST_F(OnlinePaymentApiTest, ALostNotifyIsRecoveredByQueryingTheOrder) {
   EXPECT_EQ(Account().at("owed").as_int64(), 0);
 }
 
+TEST_F(OnlinePaymentApiTest, TheSweepJobSettlesOrdersWhoseNotifyWasLost) {
+  std::string paid(Order("wechat", "o-6").at("order_no").as_string());
+  std::string unpaid(Order("alipay", "o-7").at("order_no").as_string());
+  (void)Sim().MakeWechatNotify(paid, owed_, app_->clock().Now());  // the notify is lost
+  auto& billing = app_->app().billing();
+  // Too young: the notify may still be on its way.
+  EXPECT_EQ(billing.SweepPendingOrders().checked, 0);
+  app_->clock().Advance(3 * kMinute);
+  auto sweep = billing.SweepPendingOrders();
+  EXPECT_EQ(sweep.checked, 2);
+  EXPECT_EQ(sweep.settled, 1);
+  EXPECT_EQ(sweep.failed, 0);
+  EXPECT_EQ(Payments(), 1);
+  EXPECT_EQ(Account().at("owed").as_int64(), 0);
+  // Again: the paid order is no longer pending; the unpaid one is asked again, nothing posts.
+  sweep = billing.SweepPendingOrders();
+  EXPECT_EQ(sweep.checked, 1);
+  EXPECT_EQ(sweep.settled, 0);
+  EXPECT_EQ(Payments(), 1);
+  EXPECT_EQ(owner_->Get("/api/v1/payments/online/" + unpaid).json().at("status").as_string(),
+            "pending");
+}
+
 TEST_F(OnlinePaymentApiTest, TheDemoSimulatorPaysThroughTheSameVerification) {
   std::string no(Order("alipay", "o-5").at("order_no").as_string());
   Reply paid = owner_->Send("POST", "/api/v1/payments/online/" + no + "/simulate");

@@ -129,20 +129,56 @@ struct ItemTotal {
 
 JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object& body) {
   BodyReader r(body);
-  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
-  auto period_text = r.Str("period", true, 7);
+  auto project_id = r.Int("project_id", false, 1, INT64_MAX);
+  std::vector<int64_t> project_ids = r.Ids("project_ids");
+  auto period = r.Str("period", true, 7);
   auto dry_run = r.Bool("dry_run", true);
-  std::optional<Period> period;
-  if (period_text && !(period = ParsePeriod(*period_text)))
-    r.Fail("period", "invalid", "Must be a month YYYY-MM");
+  if (period && !ParsePeriod(*period)) r.Fail("period", "invalid", "Must be a month YYYY-MM");
+  if (project_id && !project_ids.empty())
+    r.Fail("project_ids", "invalid", "Give project_id or project_ids, not both");
   ANJU_TRY(r.Finish());
   ANJU_TRY(identity::Require(ctx, perm::kBillRun));
-  if (!ctx.access.HasIn(std::string(perm::kBillRun), *project_id))
+  if (project_id) return RunProjectBills(ctx, *project_id, *period, *dry_run);
+
+  // Several projects, or every project the caller may bill: one run each, in id order.
+  if (project_ids.empty()) {
+    const Scope* scope = ctx.access.ScopeOf(std::string(perm::kBillRun));
+    db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      for (auto& row : tx.Query("SELECT id FROM projects WHERE company_id = ? ORDER BY id",
+                                {ctx.company_id}))
+        if (scope->Covers(row.Int(0))) project_ids.push_back(row.Int(0));
+    });
+  }
+  for (int64_t id : project_ids)
+    if (!ctx.access.HasIn(std::string(perm::kBillRun), id))
+      return Error(kProjectNotFound).WithField("project_ids", "not_found", std::to_string(id));
+  json::array runs;
+  int64_t houses = 0, bills = 0, amount = 0, existing = 0;
+  for (int64_t id : project_ids) {
+    auto run = RunProjectBills(ctx, id, *period, *dry_run);
+    if (!run.ok()) return run.take_error();
+    const json::object& o = run->as_object();
+    houses += o.at("houses").as_int64();
+    bills += o.at("bills").as_int64();
+    amount += o.at("amount").as_int64();
+    existing += o.at("existing").as_int64();
+    runs.push_back(std::move(*run));
+  }
+  return json::value(json::object{{"period", *period}, {"dry_run", *dry_run},
+                                  {"houses", houses},  {"bills", bills},
+                                  {"amount", amount},  {"existing", existing},
+                                  {"projects", std::move(runs)}});
+}
+
+JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t project_id,
+                                           const std::string& period_name, bool dry_run) {
+  std::optional<Period> period = ParsePeriod(period_name);
+  if (!ctx.access.HasIn(std::string(perm::kBillRun), project_id))
     return Error(kProjectNotFound).WithField("project_id", "not_found");
 
   auto project = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT code FROM projects WHERE id = ? AND company_id = ?",
-                       {*project_id, ctx.company_id});
+                       {project_id, ctx.company_id});
   });
   if (!project) return Error(kProjectNotFound).WithField("project_id", "not_found");
   std::string project_code = project->Str(0);
@@ -150,14 +186,14 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
 
   std::optional<int64_t> run_id;
   Millis now = clock_.Now();
-  if (!*dry_run)
+  if (!dry_run)
     run_id = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       int64_t id = tx.InsertId(
           "INSERT INTO bill_runs (company_id, project_id, period, status, created_by, created_at) "
           "VALUES (?, ?, ?, 'running', ?, ?) RETURNING id",
-          {ctx.company_id, *project_id, period->name, ctx.user_id ? db::Value(ctx.user_id) : db::kNull, now});
+          {ctx.company_id, project_id, period->name, ctx.user_id ? db::Value(ctx.user_id) : db::kNull, now});
       audit::Append(tx, audit::Actor::Of(ctx),
-                    {"billing.bill_run.start", "bill_run", id, *project_id, nullptr,
+                    {"billing.bill_run.start", "bill_run", id, project_id, nullptr,
                      json::object{{"period", period->name}}},
                     now);
       return id;
@@ -169,16 +205,16 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
   int64_t houses = 0;
   for (int64_t after = 0;;) {
     // One batch: read, compute and (unless a dry run) write in one transaction.
-    auto step = db_.Run(*dry_run ? db::TxMode::kRead : db::TxMode::kWrite,
+    auto step = db_.Run(dry_run ? db::TxMode::kRead : db::TxMode::kWrite,
                         [&](db::Tx& tx) -> Result<int64_t> {
-      if (items.empty()) items = ItemsFor(tx, ctx.company_id, *project_id, *period);
+      if (items.empty()) items = ItemsFor(tx, ctx.company_id, project_id, *period);
       if (!metered) {
-        auto readings = BillableReadings(tx, ctx.company_id, *project_id, period->name);
+        auto readings = BillableReadings(tx, ctx.company_id, project_id, period->name);
         if (!readings.ok()) return Error(kCalculation, readings.error().message);
         metered.emplace();
         for (const MeteredLine& m : *readings) (*metered)[m.house_id].push_back(m);
       }
-      auto batch = property::HouseFactsPage(tx, ctx.company_id, *project_id, after, kBillRunBatch);
+      auto batch = property::HouseFactsPage(tx, ctx.company_id, project_id, after, kBillRunBatch);
       std::map<int64_t, ItemTotal> batch_totals;
       std::vector<std::tuple<const FeeItem*, const property::HouseFacts*, Line>> lines;
       for (const auto& h : batch) {
@@ -208,16 +244,16 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
       if (!batch.empty())
         for (auto& r : tx.Query("SELECT house_id, fee_item_id FROM bills WHERE house_id >= ? "
                                 "AND house_id <= ? AND period = ? AND project_id = ?",
-                                {batch.front().id, batch.back().id, period->name, *project_id}))
+                                {batch.front().id, batch.back().id, period->name, project_id}))
           existing.emplace(r.Int(0), r.Int(1));
       std::erase_if(lines, [&](const auto& l) {
         if (!existing.count({std::get<1>(l)->id, std::get<0>(l)->id})) return false;
         ++batch_totals[std::get<0>(l)->id].existing;
         return true;
       });
-      if (!*dry_run && !lines.empty()) {
+      if (!dry_run && !lines.empty()) {
         int64_t seq = NextCounter(tx, ctx.company_id,
-                                  "bill:" + std::to_string(*project_id) + ":" + period->name,
+                                  "bill:" + std::to_string(project_id) + ":" + period->name,
                                   static_cast<int64_t>(lines.size()));
         std::vector<ledger::Entry> entries;
         entries.reserve(lines.size());
@@ -229,7 +265,7 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
               "bill_run_id, period, number, quantity, unit_price, amount, due_date, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
-              {ctx.company_id, *project_id, h->building_id, h->id, f->id, *run_id, period->name,
+              {ctx.company_id, project_id, h->building_id, h->id, f->id, *run_id, period->name,
                number, line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days),
                now});
           ItemTotal& t = batch_totals[f->id];
@@ -238,7 +274,7 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
             continue;
           }
           entries.push_back(
-              {{ctx.company_id, *project_id, "bill", "bill", id->Int(0), std::move(number)},
+              {{ctx.company_id, project_id, "bill", "bill", id->Int(0), std::move(number)},
                {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
                 {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, line.amount}}});
           ++t.bills;
@@ -247,7 +283,7 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
         ledger::PostAll(tx, entries, now);
         int64_t billed = 0;
         for (const auto& [id, t] : batch_totals) billed += t.amount;
-        totals::AddBilled(tx, ctx.company_id, *project_id, period->name, billed, now);
+        totals::AddBilled(tx, ctx.company_id, project_id, period->name, billed, now);
       } else {
         for (auto& [f, h, line] : lines) {
           ItemTotal& t = batch_totals[f->id];
@@ -285,12 +321,12 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
               "WHERE id = ?",
               {bills, amount, clock_.Now(), *run_id});
       audit::Append(tx, audit::Actor::Of(ctx),
-                    {"billing.bill_run.finish", "bill_run", *run_id, *project_id, nullptr,
+                    {"billing.bill_run.finish", "bill_run", *run_id, project_id, nullptr,
                      json::object{{"period", period->name}, {"bills", bills}, {"amount", amount}}},
                     clock_.Now());
     });
-  json::object out{{"project_id", *project_id}, {"period", period->name},
-                   {"dry_run", *dry_run},       {"houses", houses},
+  json::object out{{"project_id", project_id}, {"period", period->name},
+                   {"dry_run", dry_run},       {"houses", houses},
                    {"bills", bills},            {"amount", amount},
                    {"existing", existing},      {"items", std::move(per_item)}};
   out["run_id"] = run_id ? json::value(*run_id) : json::value(nullptr);

@@ -62,7 +62,9 @@ class BillingService {
   JsonResult CreateFeeItem(const TenantContext& ctx, const boost::json::object& body);
   JsonResult UpdateFeeItem(const TenantContext& ctx, int64_t id, const boost::json::object& body);
 
-  // {project_id, period: "YYYY-MM", dry_run}. A dry run writes nothing.
+  // {project_id | project_ids | neither (= every project the caller may bill), period:
+  // "YYYY-MM", dry_run}. A dry run writes nothing. One project answers its run; several
+  // answer their sums and {"projects": [run…]}.
   JsonResult RunBills(const TenantContext& ctx, const boost::json::object& body);
   JsonResult ListBills(const TenantContext& ctx, const BillFilter& f, const http::Page& page);
   // What a house owes (open bills oldest first) and holds (prepaid balance).
@@ -93,12 +95,23 @@ class BillingService {
   // Demo and tests: the simulator pays the order and sends its signed notify to us.
   JsonResult SimulatePayment(const TenantContext& ctx, const std::string& order_no);
   pay::PaySimulator& simulator();
+  // The job behind lost notifies: asks the provider about every order still pending at
+  // least `min_age` after it was opened (and opened less than `max_age` ago) and settles the
+  // ones the provider reports paid, exactly as a notify would. Never throws for one order's
+  // failure: it is counted and tried again next time.
+  struct OrderSweep {
+    int64_t checked = 0, settled = 0, failed = 0;
+  };
+  OrderSweep SweepPendingOrders(Millis min_age = 2 * kMinute, Millis max_age = 2 * kDay);
 
   // Seeds demo fee items for a project (property fee by area with a late-fee rule, parking
   // fixed, water metered with two tiers: code "SF").
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
  private:
+  // One project's run (bill_runs.cc); `period` is a valid "YYYY-MM".
+  JsonResult RunProjectBills(const TenantContext& ctx, int64_t project_id,
+                             const std::string& period, bool dry_run);
   pay::PaymentProvider* Provider(std::string_view channel);
   // Settles a confirmed order once (idempotent on the order and the provider's txn id).
   Result<boost::json::object> ConfirmOrder(const pay::Confirmed& confirmed);

@@ -236,6 +236,31 @@ JsonResult BillingService::OnlineOrder(const TenantContext& ctx, const std::stri
   return o;
 }
 
+BillingService::OrderSweep BillingService::SweepPendingOrders(Millis min_age, Millis max_age) {
+  Millis now = clock_.Now();
+  std::vector<std::pair<std::string, std::string>> pending;  // order_no, channel
+  db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    for (auto& r : tx.Query("SELECT order_no, channel FROM online_orders WHERE status = "
+                            "'pending' AND created_at <= ? AND created_at > ? ORDER BY id",
+                            {now - min_age, now - max_age}))
+      pending.emplace_back(r.Str(0), r.Str(1));
+  });
+  OrderSweep sweep;
+  for (const auto& [order_no, channel] : pending) {
+    ++sweep.checked;
+    auto found = Provider(channel)->QueryOrder(order_no);
+    if (!found.ok()) {
+      ++sweep.failed;
+      continue;
+    }
+    if (!found->has_value()) continue;  // not paid (yet)
+    auto settled = ConfirmOrder(**found);
+    if (settled.ok()) ++sweep.settled;
+    else ++sweep.failed;
+  }
+  return sweep;
+}
+
 JsonResult BillingService::SimulatePayment(const TenantContext& ctx, const std::string& order_no) {
   auto o = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
   if (!o.ok()) return o;
