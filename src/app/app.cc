@@ -7,6 +7,7 @@
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
+#include "modules/billing/report_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/property_routes.h"
@@ -67,6 +68,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterRoutes(*router_, *billing_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   billing::RegisterMeterRoutes(*router_, *meters_);
+  billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "support/test_app.h"
+#include "support/xlsx_file.h"
 
 namespace anju::testing {
 namespace {
@@ -21,6 +22,7 @@ struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading;
   std::string order_no;  // the owner's online order
+  std::string today;     // the day the victim's bills and payment were posted (China time)
 };
 
 Victim FindVictim(TestApp& t) {
@@ -50,6 +52,7 @@ Victim FindVictim(TestApp& t) {
     v.meter = q("SELECT id FROM meters WHERE house_id = ?", {v.house});
     v.reading = q("SELECT id FROM meter_readings WHERE meter_id = ?", {v.meter});
     v.receipt = q("SELECT id FROM receipts WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
+    v.today = CivilDate(t.clock().Now());
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -242,11 +245,30 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/receipts", {"receipts", {"", p, h}}},
       {"GET /api/v1/reports/collection", {"projects", {"from=2026-01&to=2026-12",
                                                        p + "&from=2026-01&to=2026-12"}}},
+      {"GET /api/v1/reports/daily", {"projects", {"date=" + v.today, p + "&date=" + v.today}}},
       {"GET /api/v1/meters", {"meters", {"", p}}},
       {"GET /api/v1/meter-readings", {"meter_readings", {"", p}}},
       {"GET /api/v1/arrears", {"houses", {"as_of=2027-06-30", p + "&as_of=2027-06-30"}}},
       {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
                                                             std::to_string(v.house)}}},
+  };
+}
+
+// Downloads (.xlsx) → their JSON twin and the queries to try: the same status as the twin,
+// and exactly the twin's rows in the sheet (plus the header and the 合计 row).
+struct ExportRoute {
+  std::string twin;
+  std::vector<std::string> queries;
+};
+std::map<std::string, ExportRoute> ExportRoutes(const Victim& v) {
+  std::string p = "project_id=" + std::to_string(v.project);
+  return {
+      {"GET /api/v1/reports/collection.xlsx",
+       {"/api/v1/reports/collection", {"from=2026-01&to=2026-12", p + "&from=2026-01&to=2026-12"}}},
+      {"GET /api/v1/reports/daily.xlsx",
+       {"/api/v1/reports/daily", {"date=" + v.today, p + "&date=" + v.today}}},
+      {"GET /api/v1/arrears.xlsx",
+       {"/api/v1/arrears", {"group=house&as_of=2027-06-30", p + "&group=project&as_of=2027-06-30"}}},
   };
 }
 
@@ -302,7 +324,8 @@ class TenantIsolationApiTest : public ::testing::Test {
         out.push_back(id->as_int64());
       // Report rows name their project only.
       if (auto* id = o.if_contains("project_id");
-          id && id->is_int64() && o.contains("rate_bp") && !o.contains("id"))
+          id && id->is_int64() && (o.contains("rate_bp") || o.contains("channels")) &&
+          !o.contains("id"))
         out.push_back(id->as_int64());
       for (auto& [k, child] : o)
         if (child.is_array() && k != "permissions") CollectIds(child, out);
@@ -328,6 +351,7 @@ class TenantIsolationApiTest : public ::testing::Test {
     auto params = ParamRoutes();
     auto creates = VictimCreates();
     auto lists = ListRoutes(v);
+    auto exports = ExportRoutes(v);
     for (const auto& r : app_->app().router().Routes()) {
       if (!r.needs_auth) continue;
       std::string key = r.method + " " + r.pattern;
@@ -368,6 +392,18 @@ class TenantIsolationApiTest : public ::testing::Test {
           if (key == "GET /api/v1/tree") CollectIds(body.at("buildings"), ids);
           else CollectIds(body.at("items"), ids);
           for (int64_t id : ids) EXPECT_TRUE(Visible(c, lt->second.table, id)) << "row " << id;
+        }
+      } else if (auto ex = exports.find(key); ex != exports.end()) {
+        for (const std::string& q : ex->second.queries) {
+          SCOPED_TRACE(q);
+          Reply file = client->Get(r.pattern + "?" + q);
+          Reply twin = client->Get(ex->second.twin + "?" + q);
+          EXPECT_EQ(file.status, twin.status) << file.body;
+          if (file.status != 200 || twin.status != 200) continue;
+          json::object t = twin.json().as_object();
+          int64_t rows = t.contains("total") ? t.at("total").as_int64()
+                                             : static_cast<int64_t>(t.at("items").as_array().size());
+          EXPECT_EQ(Occurrences(ZipEntry(file.body, "xl/worksheets/sheet1.xml"), "<row "), rows + 2);
         }
       } else if (!kOwnScope.count(key)) {
         ADD_FAILURE() << "route not classified in tenant_isolation_api_test.cc: " << key;

@@ -46,6 +46,7 @@ export const MENU: MenuSection[] = [
       { path: '/admin/billing/cashier', title: 'menu.cashier', perm: 'billing:payment:create' },
       { path: '/admin/billing/receipts', title: 'menu.receipts', perm: 'billing:payment:read' },
       { path: '/admin/billing/arrears', title: 'menu.arrears', perm: 'billing:bill:read' },
+      { path: '/admin/billing/reports', title: 'reports.menu', perm: 'billing:bill:read' },
       { path: '/admin/billing/meter-readings', title: 'menu.meterReadings', perm: ['billing:meter:read', 'billing:bill:read'] },
     ],
   },

@@ -138,6 +138,48 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   throw err
 }
 
+/** The file name of a download: `filename*=UTF-8''…` first, else `filename="…"`. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')
+  if (star) {
+    try {
+      return decodeURIComponent(star[1])
+    } catch {
+      /* a malformed name: try the plain one */
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback
+}
+
+/**
+ * GETs a file (an export) with the session and saves it under the name the server gives.
+ * Errors are shown and thrown like request()'s.
+ */
+export async function download(path: string, query?: Query, opts: RequestOptions = {}): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
+  } catch (cause) {
+    const err = new ApiError(0, 'NETWORK', String(cause), 'common.unavailable', '', [])
+    if (!opts.quiet) hooks.notify(hooks.translate(err))
+    throw err
+  }
+  if (!res.ok) {
+    const err = await toError(res)
+    if (err.status === 401) hooks.unauthorized()
+    else if (!opts.quiet) hooks.notify(hooks.translate(err))
+    throw err
+  }
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileNameOf(res.headers.get('content-disposition'), path.split('/').pop() ?? 'download')
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
 export const http = {
   get: <T>(path: string, query?: Query, opts: RequestOptions = {}) =>
     request<T>('GET', path, { ...opts, query }),

@@ -1,7 +1,9 @@
 // English. Typed against zh-CN, so a missing key fails the build.
 import type zh from './zh-CN'
+import reports from './reports.en-US'
 
 const en: typeof zh = {
+  ...reports,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -132,7 +134,7 @@ const en: typeof zh = {
     allocations: 'Allocation', owedAfter: 'Still owed', prepaidAfter: 'Prepaid balance',
     retryHint: 'Network error: the outcome is unknown. Press “Take payment” again; it is recognised as the same payment and never taken twice.',
     payments: 'Payments', paidAt: 'Paid at', noPayments: 'No payments yet',
-    channels: { cash: 'Cash', pos: 'POS card', transfer: 'Bank transfer', cheque: 'Cheque' },
+    channels: { cash: 'Cash', pos: 'POS card', transfer: 'Bank transfer', cheque: 'Cheque', wechat: 'WeChat Pay', alipay: 'Alipay' },
     receipt: {
       number: 'Receipt no.', issuedAt: 'Issued at', statuses: { issued: 'Issued', void: 'Void' },
       pdf: 'Download PDF', void: 'Void', voidTitle: 'Void receipt {number}', reason: 'Reason',
@@ -203,7 +205,7 @@ const en: typeof zh = {
     household: 'Household', vehicles: 'Vehicles',
     totalOwed: 'Total due', prepaid: 'Prepaid {amount}', billsOpen: 'To pay', billsPaid: 'Paid',
     noOpenBills: 'Nothing to pay', noPaidBills: 'No paid bills yet', payments: 'Payment history', noPayments: 'No payments yet',
-    payAtDesk: 'For now, please pay at the property service desk; online payment is coming soon.', dueOn: 'due {date}', owedOf: '{amount} to pay',
+    dueOn: 'due {date}', owedOf: '{amount} to pay',
   },
   receiptVerify: {
     title: 'Receipt check', genuine: 'This receipt is genuine', void: 'This receipt was voided', unknown: 'No such receipt; check the QR code',
@@ -236,6 +238,7 @@ const en: typeof zh = {
       receipt_font_missing: 'The server has no Chinese font to print the receipt', receipt_render_failed: 'The receipt PDF could not be made',
       reading_not_found: 'Meter reading not found', reading_not_in_review: 'The reading is not waiting for review; refresh',
       reading_out_of_order: 'A later reading is measured from this one; it cannot be rejected',
+      reading_below_previous: 'The reading is below the previous one', reading_exists: 'This meter is read for the month already', nothing_to_pay: 'Nothing is owed', pay_unknown_order: 'No such order', pay_provider_unavailable: 'The payment provider is unavailable; try again later', export_too_large: 'Too many rows to export; narrow the filter',
     },
     auth: {
       account_disabled: 'This account is disabled', account_locked: 'Too many failed sign-ins; the account is locked for a while',

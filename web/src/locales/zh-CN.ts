@@ -1,6 +1,9 @@
 // 简体中文 (default). Keys under `server` are the server's error i18n keys; `fieldError`
 // are the codes in an error's field details; `auditAction` are audit actions with '.' → '_'.
+import reports from './reports.zh-CN'
+
 export default {
+  ...reports,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
@@ -127,7 +130,7 @@ export default {
     allocations: '结算明细', owedAfter: '剩余欠费', prepaidAfter: '预存余额',
     retryHint: '网络异常，收款结果未知。请再次点击“确认收款”：系统会识别这是同一笔收款，不会重复收取。',
     payments: '收款记录', paidAt: '收款时间', noPayments: '暂无收款记录',
-    channels: { cash: '现金', pos: 'POS 刷卡', transfer: '银行转账', cheque: '支票' },
+    channels: { cash: '现金', pos: 'POS 刷卡', transfer: '银行转账', cheque: '支票', wechat: '微信支付', alipay: '支付宝' },
     receipt: {
       number: '收据号', issuedAt: '开具时间', statuses: { issued: '已开具', void: '已作废' },
       pdf: '下载 PDF', void: '作废', voidTitle: '作废收据 {number}', reason: '作废原因',
@@ -195,7 +198,7 @@ export default {
     household: '住户', vehicles: '车辆',
     totalOwed: '待缴合计', prepaid: '预存余额 {amount}', billsOpen: '待缴', billsPaid: '已缴',
     noOpenBills: '没有待缴账单', noPaidBills: '暂无已缴账单', payments: '缴费记录', noPayments: '暂无缴费记录',
-    payAtDesk: '目前请到物业服务中心缴费，线上缴费即将开通。', dueOn: '{date} 前缴纳', owedOf: '待缴 {amount}',
+    dueOn: '{date} 前缴纳', owedOf: '待缴 {amount}',
   },
   receiptVerify: {
     title: '收据验真', genuine: '真实有效的收据', void: '此收据已作废', unknown: '查无此收据，请核对二维码',
@@ -227,6 +230,7 @@ export default {
       receipt_font_missing: '服务器未安装中文字体，无法生成收据 PDF', receipt_render_failed: '收据 PDF 生成失败',
       reading_not_found: '抄表记录不存在', reading_not_in_review: '该抄表记录不在待审核状态，请刷新',
       reading_out_of_order: '已有更晚的抄表记录以此为基准，不能驳回',
+      reading_below_previous: '读数小于上次读数', reading_exists: '该表本月已抄', nothing_to_pay: '没有需要缴纳的费用', pay_unknown_order: '订单不存在', pay_provider_unavailable: '支付平台暂不可用，请稍后重试', export_too_large: '导出的行数过多，请缩小范围',
     },
     auth: {
       account_disabled: '账号已停用', account_locked: '登录失败次数过多，账号已暂时锁定',

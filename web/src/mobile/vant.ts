@@ -3,19 +3,24 @@
 // request layer become a Vant toast. Imported only by owner/setup.ts and staff/setup.ts.
 import { watch, type App } from 'vue'
 import {
-  Button, Cell, CellGroup, Empty, Field, Form, Loading, Locale, NavBar, Tab, Tabbar, TabbarItem, Tabs,
-  Tag, showFailToast,
+  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Icon, Loading, Locale, NavBar, Radio,
+  RadioGroup, Tab, Tabbar, TabbarItem, Tabs, Tag, showFailToast,
 } from 'vant'
 import enUS from 'vant/es/locale/lang/en-US'
 import zhCN from 'vant/es/locale/lang/zh-CN'
 import 'vant/es/button/style/index'
 import 'vant/es/cell/style/index'
 import 'vant/es/cell-group/style/index'
+import 'vant/es/checkbox/style/index'
+import 'vant/es/checkbox-group/style/index'
 import 'vant/es/empty/style/index'
 import 'vant/es/field/style/index'
 import 'vant/es/form/style/index'
+import 'vant/es/icon/style/index'
 import 'vant/es/loading/style/index'
 import 'vant/es/nav-bar/style/index'
+import 'vant/es/radio/style/index'
+import 'vant/es/radio-group/style/index'
 import 'vant/es/tab/style/index'
 import 'vant/es/tabs/style/index'
 import 'vant/es/tabbar/style/index'
@@ -26,7 +31,10 @@ import './mobile.css'
 import { i18n } from '@/locales'
 import { setRequestHooks } from '@/api/request'
 
-const COMPONENTS = [Button, Cell, CellGroup, Empty, Field, Form, Loading, NavBar, Tab, Tabbar, TabbarItem, Tabs, Tag]
+const COMPONENTS = [
+  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Icon, Loading, NavBar, Radio, RadioGroup, Tab,
+  Tabbar, TabbarItem, Tabs, Tag,
+]
 let installed = false
 
 export function installVant(app: App): void {

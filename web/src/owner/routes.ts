@@ -14,6 +14,8 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'owner-houses', component: () => import('@/views/owner/houses/index.vue'), meta: { tabbar: true, title: 'owner.tabHouses' } },
       { path: 'houses/:id(\\d+)', name: 'owner-house', component: () => import('@/views/owner/house/index.vue'), props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'property.houseDetail' } },
       { path: 'bills', name: 'owner-bills', component: () => import('@/views/owner/bills/index.vue'), meta: { tabbar: true, title: 'owner.tabBills' } },
+      { path: 'pay', name: 'owner-pay', component: () => import('@/views/owner/pay/index.vue'), meta: { title: 'ownerPay.title' } },
+      { path: 'receipts', name: 'owner-receipts', component: () => import('@/views/owner/receipts/index.vue'), meta: { title: 'ownerPay.receiptsTitle' } },
       {
         path: 'receipt/:token', name: 'receipt-verify', component: () => import('@/views/owner/receipt-verify/index.vue'),
         props: true, meta: { public: true, title: 'receiptVerify.title' },

@@ -12,6 +12,7 @@ const routes: RouteRecordRaw[] = [
         props: { group: 'staff' }, meta: { public: true, title: 'login.title' },
       },
       { path: '', name: 'staff-home', component: () => import('@/views/staff/home/index.vue'), meta: { tabbar: true, title: 'staffApp.tabHome' } },
+      { path: 'rounds', name: 'staff-rounds', component: () => import('@/views/staff/rounds/index.vue'), meta: { title: 'meterRound.title' } },
       { path: 'me', name: 'staff-me', component: () => import('@/views/staff/profile/index.vue'), meta: { tabbar: true, title: 'staffApp.tabMe' } },
       { path: ':rest(.*)*', redirect: '/staff' },
     ],

@@ -3,6 +3,7 @@
 import { computed, onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import * as api from '@/api/billing'
+import { exportArrears } from '@/api/reports'
 import { usePagedList } from '@/composables/usePagedList'
 import { useProjectsStore } from '@/stores/projects'
 import { today } from '@/utils/time'
@@ -68,6 +69,15 @@ export function useArrears() {
     }
   })
 
+  /** Every group (not only this page) as .xlsx, with the same filter. */
+  const exporting = ref(false)
+  async function exportXlsx() {
+    exporting.value = true
+    const { project_id, group, as_of } = list.query
+    await exportArrears({ project_id, group, as_of }).catch(() => {}) // shown by the request layer
+    exporting.value = false
+  }
+
   onMounted(list.load)
-  return { list, owed, label, option }
+  return { list, owed, label, option, exporting, exportXlsx }
 }
