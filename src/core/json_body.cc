@@ -112,6 +112,17 @@ bool BodyReader::IsNull(std::string_view name) const {
 
 std::optional<std::string> BodyReader::Str(std::string_view name, bool required,
                                             size_t max_chars, size_t min_chars) {
+  return ReadText(name, required, max_chars, min_chars, false);
+}
+
+std::optional<std::string> BodyReader::Text(std::string_view name, bool required,
+                                             size_t max_chars) {
+  return ReadText(name, required, max_chars, 0, true);
+}
+
+std::optional<std::string> BodyReader::ReadText(std::string_view name, bool required,
+                                                 size_t max_chars, size_t min_chars,
+                                                 bool multiline) {
   const json::value* v = Get(name, required);
   if (!v) return std::nullopt;
   if (!v->is_string()) {
@@ -131,7 +142,7 @@ std::optional<std::string> BodyReader::Str(std::string_view name, bool required,
     return std::nullopt;
   }
   for (unsigned char c : s) {
-    if (c < 0x20 && c != '\t') {
+    if (c < 0x20 && c != '\t' && !(multiline && (c == '\n' || c == '\r'))) {
       Fail(std::string(name), "invalid", "Control characters are not allowed");
       return std::nullopt;
     }

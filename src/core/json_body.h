@@ -36,6 +36,8 @@ class BodyReader {
   // max_chars counts Unicode code points.
   std::optional<std::string> Str(std::string_view name, bool required, size_t max_chars = 200,
                                  size_t min_chars = 0);
+  // Multi-line text (notes, a file's content): like Str, but line breaks are allowed.
+  std::optional<std::string> Text(std::string_view name, bool required, size_t max_chars);
   // Integer within [min, max].
   std::optional<int64_t> Int(std::string_view name, bool required, int64_t min, int64_t max);
   std::optional<bool> Bool(std::string_view name, bool required);
@@ -63,6 +65,8 @@ class BodyReader {
 
  private:
   const boost::json::value* Get(std::string_view name, bool required);
+  std::optional<std::string> ReadText(std::string_view name, bool required, size_t max_chars,
+                                      size_t min_chars, bool multiline);
   const boost::json::object& obj_;
   std::set<std::string, std::less<>> known_;
   std::set<std::string, std::less<>> read_only_;

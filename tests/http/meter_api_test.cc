@@ -113,6 +113,61 @@ TEST_F(MeterApiTest, EngineerRecordsReadingsAndErrorsNameTheField) {
             403);
 }
 
+TEST_F(MeterApiTest, AFileOfReadingsIsImportedAllOrNothing) {
+  int64_t house2 = HouseId(*app_, jhy_, "1-1-0102");
+  Created(admin_->PostJson("/api/v1/meters",
+                           json::object{{"project_id", jhy_}, {"house_id", house2},
+                                        {"code", "W-1-1-0102"}, {"kind", "water"},
+                                        {"fee_item_id", water_}}));
+  ASSERT_EQ(Read("2026-10", 1000).status, 201);
+  auto import = [&](const std::string& csv, bool dry) {
+    return engineer_->PostJson("/api/v1/meter-readings/import",
+                               json::object{{"project_id", jhy_}, {"period", "2026-11"},
+                                            {"csv", csv}, {"dry_run", dry}});
+  };
+  auto readings = [&] { return app_->Count("SELECT COUNT(*) FROM meter_readings"); };
+  auto audited = [&] {
+    return app_->Count("SELECT COUNT(*) FROM audit_log WHERE action = 'billing.meter_reading.create'");
+  };
+  int64_t before = readings(), audited_before = audited();
+  // One bad row (below the previous reading), one unknown meter, one non-number: nothing is
+  // written and every bad row is named by its line.
+  Reply bad = import("表号,读数,备注\nW-1-1-0102,500,\nW-1-1-0101,900,\nW-9,1,\nW-1-1-0101,x,\n", false);
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  json::value err = bad.json();
+  EXPECT_EQ(err.at("error").at("code").as_string(), "READING_IMPORT_INVALID");
+  const json::array& fields = err.at("error").at("fields").as_array();
+  ASSERT_EQ(fields.size(), 3u);
+  EXPECT_EQ(fields[0].at("field").as_string(), "rows[3]");
+  EXPECT_EQ(fields[0].at("code").as_string(), "READING_BELOW_PREVIOUS");
+  EXPECT_EQ(fields[1].at("code").as_string(), "METER_NOT_FOUND");
+  EXPECT_EQ(fields[2].at("field").as_string(), "rows[5]");
+  EXPECT_EQ(readings(), before);
+  EXPECT_EQ(import("code\nW-1\n", false).status, 400);           // no reading column
+  EXPECT_EQ(import("meter_code,reading\n\"W-1,5\n", false).status, 400);  // open quote
+  // A dry run reports each row and writes nothing; the real import writes both, audited.
+  std::string good = "\xEF\xBB\xBFmeter_code,reading,note\r\nW-1-1-0101,1800,\"门口,表箱\"\r\nW-1-1-0102,700,\r\n";
+  Reply dry = import(good, true);
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  EXPECT_EQ(dry.json().at("rows").as_int64(), 2);
+  EXPECT_EQ(dry.json().at("items").at(0).at("consumption").as_int64(), 800);
+  EXPECT_EQ(readings(), before);
+  Reply done = import(good, false);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json().at("ok").as_int64() + done.json().at("review").as_int64(), 2);
+  EXPECT_EQ(readings(), before + 2);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM meter_readings WHERE note = '门口,表箱'"), 1);
+  EXPECT_EQ(audited(), audited_before + 2);
+  // Twice: the period has readings now, so every row fails and nothing changes.
+  EXPECT_EQ(import(good, false).status, 422);
+  EXPECT_EQ(readings(), before + 2);
+  EXPECT_EQ(app_->LoginAs("cashier")->PostJson("/api/v1/meter-readings/import",
+                                               json::object{{"project_id", jhy_}, {"period", "2026-11"},
+                                                            {"csv", good}, {"dry_run", true}})
+                .status,
+            403);
+}
+
 TEST_F(MeterApiTest, HighReadingWaitsForReviewAndCorrections) {
   ASSERT_EQ(Read("2026-09", 1000).status, 201);
   ASSERT_EQ(Read("2026-10", 2000).status, 201);

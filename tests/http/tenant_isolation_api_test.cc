@@ -195,6 +195,11 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        [](auto& v) {
          return json::object{{"meter_id", v.meter}, {"period", "2026-12"}, {"reading", 2000}};
        }},
+      {"POST /api/v1/meter-readings/import",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"period", "2026-12"},
+                             {"csv", "meter_code,reading\nW-1-1-0101,2000\n"}, {"dry_run", false}};
+       }},
       {"POST /api/v1/payments/online",
        [](auto& v) { return json::object{{"house_id", v.house}, {"channel", "wechat"}}; }},
       {"POST /api/v1/payments",

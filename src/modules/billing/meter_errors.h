@@ -41,5 +41,10 @@ inline constexpr ErrorDef kReadingNotInReview{"READING_NOT_IN_REVIEW", ErrorKind
                                               "billing.reading_not_in_review",
                                               "Only a reading held for review can be approved "
                                               "or rejected"};
+// An import where any row fails writes nothing; each failed row is a field "rows[<line>]"
+// with the row's own error code and message.
+inline constexpr ErrorDef kReadingImportInvalid{
+    "READING_IMPORT_INVALID", ErrorKind::kUnprocessable, "billing.reading_import_invalid",
+    "Some rows of the file are not valid readings; nothing was imported"};
 
 }  // namespace anju::billing

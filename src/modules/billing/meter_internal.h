@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json.hpp>
+
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
@@ -32,5 +35,10 @@ bool CanReadMetersIn(const TenantContext& ctx, int64_t project_id);
 // Appends " AND <column> IN (…)" for the projects where the caller holds either code.
 void AppendMeterReadScope(const TenantContext& ctx, std::string_view column, std::string& sql,
                           db::Params& params);
+
+// Records one reading inside `tx` (a write transaction): the body and rules of
+// POST /api/v1/meter-readings, the caller having checked billing:meter:read somewhere.
+Result<boost::json::value> RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
+                                           const boost::json::object& body, Millis now);
 
 }  // namespace anju::billing::meter_internal

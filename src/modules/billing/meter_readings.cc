@@ -184,6 +184,13 @@ JsonResult MeterService::ListReadings(const TenantContext& ctx, const ReadingFil
 
 JsonResult MeterService::RecordReading(const TenantContext& ctx, const json::object& body) {
   ANJU_TRY(identity::Require(ctx, perm::kMeterRead));
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return meter_internal::RecordReadingIn(tx, ctx, body, clock_.Now());
+  });
+}
+
+JsonResult meter_internal::RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
+                                           const json::object& body, Millis now) {
   BodyReader r(body);
   r.ReadOnly({"id", "company_id", "project_id", "previous_reading", "consumption", "flags",
               "status", "read_by", "read_at", "reviewed_by", "reviewed_at", "review_note"});
@@ -192,36 +199,33 @@ JsonResult MeterService::RecordReading(const TenantContext& ctx, const json::obj
   if (period && !IsValidPeriod(*period)) r.Fail("period", "invalid", "Must be a month YYYY-MM");
   DialBody dial = ReadDial(r);
   ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    auto m = LoadMeter(tx, ctx.company_id, *meter_id);
-    if (!m || !ctx.access.HasIn(std::string(perm::kMeterRead), m->project_id))
-      return Error(kMeterNotFound).WithField("meter_id", "not_found");
-    if (!m->active)
-      return Error(errors::kValidation).WithField("meter_id", "inactive", "The meter is retired");
-    if (tx.QueryOne("SELECT 1 FROM meter_readings WHERE meter_id = ? AND period = ?",
-                    {m->id, *period}))
-      return Error(kReadingExists).WithField("period", "taken");
-    History h = HistoryOf(tx, *m, *period);
-    if (h.later) return Error(kReadingOutOfOrder).WithField("period", "out_of_order");
-    auto e = Evaluate(*m, h, dial);
-    if (!e.ok()) return e.take_error();
-    Millis now = clock_.Now();
-    int64_t id = tx.InsertId(
-        "INSERT INTO meter_readings (company_id, project_id, meter_id, period, reading, "
-        "previous_reading, consumption, flags, replaced_old_final, replaced_new_start, status, "
-        "read_by, read_at, note, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, m->project_id, m->id, *period, *dial.reading, h.previous,
-         e->measured.consumption, e->measured.flags, Opt(dial.replaced, true),
-         Opt(dial.replaced, false), e->status, ctx.user_id, now, dial.note.value_or(""), now,
-         now});
-    json::object after = ReadingJson(*LoadReading(tx, ctx.company_id, id));
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.meter_reading.create", "meter_reading", id, m->project_id, nullptr,
-                   after},
-                  now);
-    return json::value(after);
-  });
+  auto m = LoadMeter(tx, ctx.company_id, *meter_id);
+  if (!m || !ctx.access.HasIn(std::string(perm::kMeterRead), m->project_id))
+    return Error(kMeterNotFound).WithField("meter_id", "not_found");
+  if (!m->active)
+    return Error(errors::kValidation).WithField("meter_id", "inactive", "The meter is retired");
+  if (tx.QueryOne("SELECT 1 FROM meter_readings WHERE meter_id = ? AND period = ?",
+                  {m->id, *period}))
+    return Error(kReadingExists).WithField("period", "taken");
+  History h = HistoryOf(tx, *m, *period);
+  if (h.later) return Error(kReadingOutOfOrder).WithField("period", "out_of_order");
+  auto e = Evaluate(*m, h, dial);
+  if (!e.ok()) return e.take_error();
+  int64_t id = tx.InsertId(
+      "INSERT INTO meter_readings (company_id, project_id, meter_id, period, reading, "
+      "previous_reading, consumption, flags, replaced_old_final, replaced_new_start, status, "
+      "read_by, read_at, note, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {ctx.company_id, m->project_id, m->id, *period, *dial.reading, h.previous,
+       e->measured.consumption, e->measured.flags, Opt(dial.replaced, true),
+       Opt(dial.replaced, false), e->status, ctx.user_id, now, dial.note.value_or(""), now,
+       now});
+  json::object after = ReadingJson(*LoadReading(tx, ctx.company_id, id));
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"billing.meter_reading.create", "meter_reading", id, m->project_id, nullptr,
+                 after},
+                now);
+  return json::value(after);
 }
 
 JsonResult MeterService::CorrectReading(const TenantContext& ctx, int64_t id,

@@ -40,6 +40,8 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
   });
   router.Add("POST", "/api/v1/meter-readings",
              WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.RecordReading(ctx, b); }));
+  router.Add("POST", "/api/v1/meter-readings/import",
+             WithBody(200, 0, [&s](auto& ctx, auto& b) { return s.ImportReadings(ctx, b); }));
   router.Add("PATCH", "/api/v1/meter-readings/{id}",
              WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
                return s.CorrectReading(ctx, id, b);

@@ -88,6 +88,12 @@ class MeterService {
   // {meter_id, period, reading, rollover?, replaced?: {old_final_reading,
   //  new_start_reading}, note?} → the reading with its consumption, flags and status.
   JsonResult RecordReading(const TenantContext& ctx, const boost::json::object& body);
+  // {project_id, period, csv, dry_run}: a reading round from a file (抄表导入). The CSV has a
+  // header naming meter_code (表号), reading (读数) and optionally note (备注); each row is
+  // recorded by the rules of RecordReading, all in one transaction: if any row fails,
+  // nothing is written (READING_IMPORT_INVALID lists every failed row); a dry run reports
+  // what each row would be (ok, or held for review) and writes nothing.
+  JsonResult ImportReadings(const TenantContext& ctx, const boost::json::object& body);
   // {reading, rollover?, replaced?, note?}: the same rules again, while unbilled and latest.
   JsonResult CorrectReading(const TenantContext& ctx, int64_t id,
                             const boost::json::object& body);
