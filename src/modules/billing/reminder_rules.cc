@@ -188,14 +188,15 @@ Status ReminderService::DeleteRule(const TenantContext& ctx, int64_t id) {
 Result<json::value> ReminderService::ListSettings(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kRemindRead));
   std::string sql =
-      "SELECT project_id, assign_after_days, active, updated_at FROM collection_settings "
+      "SELECT project_id, assign_after_days, active, updated_at, id FROM collection_settings "
       "WHERE company_id = ?";
   db::Params params{ctx.company_id};
   identity::AppendProjectScope(ctx, perm::kRemindRead, "project_id", sql, params);
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     json::array items;
     for (const db::Row& r : tx.Query(sql + " ORDER BY project_id", params))
-      items.push_back(json::object{{"project_id", r.Int(0)},
+      items.push_back(json::object{{"id", r.Int(4)},
+                                   {"project_id", r.Int(0)},
                                    {"assign_after_days", r.Int(1)},
                                    {"active", r.Int(2) != 0},
                                    {"updated_at", FormatUtc(r.Int(3))}});
@@ -227,7 +228,9 @@ Result<json::value> ReminderService::PutSetting(const TenantContext& ctx, const 
             "assign_after_days = excluded.assign_after_days, active = excluded.active, "
             "updated_at = excluded.updated_at",
             {ctx.company_id, *project_id, *days, on, now});
-    json::object out{{"project_id", *project_id}, {"assign_after_days", *days},
+    int64_t id = tx.QueryOne("SELECT id FROM collection_settings WHERE project_id = ?",
+                             {*project_id})->Int(0);
+    json::object out{{"id", id}, {"project_id", *project_id}, {"assign_after_days", *days},
                      {"active", on != 0}, {"updated_at", FormatUtc(now)}};
     json::value before = nullptr;
     if (old)
