@@ -1,5 +1,7 @@
 #include "app/app.h"
 
+#include <fstream>
+
 #include "db/migrations.h"
 #include "http/metrics.h"
 #include "http/static_files.h"
@@ -8,7 +10,10 @@
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
 #include "modules/billing/report_routes.h"
+#include "modules/billing/reminder_routes.h"
 #include "modules/identity/identity_routes.h"
+#include "modules/notify/notify_routes.h"
+#include "modules/notify/sms_http.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/property_routes.h"
 
@@ -20,6 +25,21 @@ std::unique_ptr<db::Database> OpenAndMigrate(const AppConfig& cfg) {
   auto db = db::Open(cfg.db_url, cfg.db_pool);
   db::Migrate(*db);
   return db;
+}
+
+// The SMS provider channel, or nullptr when no URL is configured. Throws on a bad setting.
+std::unique_ptr<notify::Channel> SmsChannel(const AppConfig& cfg, const Clock& clock) {
+  if (cfg.sms_url.empty()) return nullptr;
+  if (cfg.sms_key_file.empty()) throw std::runtime_error("--sms-url needs --sms-key-file");
+  std::ifstream in(cfg.sms_key_file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the SMS key file " + cfg.sms_key_file);
+  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+  auto ch = notify::SmsHttpChannel::Create({cfg.sms_url, key}, clock);
+  if (!ch.ok())
+    throw std::runtime_error("SMS: " + ch.error().fields.front().field + ": " +
+                             ch.error().fields.front().message);
+  return std::move(*ch);
 }
 }  // namespace
 
@@ -35,6 +55,8 @@ App::App(AppConfig cfg, const Clock& clock)
   meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
+  notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
+  reminders_ = std::make_unique<billing::ReminderService>(*db_, clock_, key_, *notifier_);
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -69,6 +91,8 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   billing::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
+  billing::RegisterReminderRoutes(*router_, *reminders_);
+  notify::RegisterRoutes(*router_, *notifier_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

@@ -13,7 +13,9 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/meters.h"
 #include "modules/billing/receipts.h"
+#include "modules/billing/reminders.h"
 #include "modules/identity/identity_service.h"
+#include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
@@ -25,13 +27,16 @@ struct AppConfig {
   std::string web_dir;              // the built web UI (web/dist); "" serves no UI
   std::string public_url = "http://127.0.0.1:8080";  // how users reach us (receipt QR codes)
   int db_pool = 8;
+  // SMS provider (notify/sms_http.h): without a URL, SMS stays in the local outbox.
+  std::string sms_url;
+  std::string sms_key_file;  // the signing key; required with sms_url
   identity::IdentityConfig identity;
 };
 
 class App {
  public:
   // Opens the database, applies migrations, loads (or creates) the secret key and registers
-  // every route. Throws on a database or key problem.
+  // every route. Throws on a database or key problem, or a bad SMS setting.
   App(AppConfig cfg, const Clock& clock);
   ~App();
 
@@ -46,6 +51,8 @@ class App {
   billing::BillingService& billing() { return *billing_; }
   billing::ReceiptService& receipts() { return *receipts_; }
   billing::MeterService& meters() { return *meters_; }
+  notify::Notifier& notifier() { return *notifier_; }
+  billing::ReminderService& reminders() { return *reminders_; }
 
  private:
   AppConfig cfg_;
@@ -58,6 +65,8 @@ class App {
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::ReceiptService> receipts_;
   std::unique_ptr<billing::MeterService> meters_;
+  std::unique_ptr<notify::Notifier> notifier_;
+  std::unique_ptr<billing::ReminderService> reminders_;
   std::unique_ptr<http::Router> router_;
 };
 

@@ -25,6 +25,17 @@ struct Common {
   std::string data_dir = "./data";
 };
 
+// SMS provider settings (serve and jobs reminders): without a URL, SMS stays in the outbox.
+struct Sms {
+  std::string url, key_file;
+};
+void AddSms(CLI::App* cmd, Sms& s) {
+  cmd->add_option("--sms-url", s.url, "SMS provider URL (http://…); none: SMS stays in the local outbox")
+      ->envname("ANJU_SMS_URL");
+  cmd->add_option("--sms-key-file", s.key_file, "File holding the SMS signing key (HMAC-SHA256)")
+      ->envname("ANJU_SMS_KEY_FILE");
+}
+
 void AddCommon(CLI::App* cmd, Common& c) {
   cmd->add_option("--db", c.db, "Database URL: sqlite:PATH or postgresql://…")
       ->envname("ANJU_DB")
@@ -71,6 +82,7 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   SystemClock clock;
   Common common;
+  Sms sms;
   int rc = 0;
 
   // serve
@@ -94,6 +106,7 @@ int main(int argc, char** argv) {
   serve->add_option("--web-dir", web_dir, "The built web UI (web/dist)")->envname("ANJU_WEB_DIR")->capture_default_str();
   serve->add_flag("--no-jobs", no_jobs, "Do not run scheduled jobs here (another instance does)")->envname("ANJU_NO_JOBS");
   serve->add_option("--log-level", log_level)->envname("ANJU_LOG_LEVEL")->capture_default_str();
+  AddSms(serve, sms);
   serve->callback([&] {
     SetupLogging(log_level);
     auto colon = listen.rfind(':');
@@ -110,6 +123,8 @@ int main(int argc, char** argv) {
     cfg.web_dir = web_dir;
     cfg.public_url = public_url;
     cfg.db_pool = std::max(4, sopt.worker_threads + 2);
+    cfg.sms_url = sms.url;
+    cfg.sms_key_file = sms.key_file;
     app::App app(cfg, clock);
     http::Server server(sopt, [&app](http::Request& req) { return app.Handle(req); });
     jobs::Scheduler scheduler;
@@ -125,6 +140,18 @@ int main(int argc, char** argv) {
         if (sweep.settled > 0 || sweep.failed > 0)
           spdlog::info("online orders: {} pending checked, {} settled, {} failed", sweep.checked,
                        sweep.settled, sweep.failed);
+      });
+      // Reminders and collection: hourly for today; each reminder once (billing/reminders.h).
+      scheduler.Every("reminders", kHour, 60 * kSecond, [&app, &clock] {
+        auto rep = app.reminders().Run(CivilDate(clock.Now()));
+        if (rep.reminders + rep.assigned + rep.closed > 0)
+          spdlog::info("reminders: {} sent ({} messages), {} houses assigned, {} closed",
+                       rep.reminders, rep.messages, rep.assigned, rep.closed);
+      });
+      // The notification outbox: retries what failed, once a minute.
+      scheduler.Every("notify", kMinute, 90 * kSecond, [&app] {
+        auto rep = app.notifier().Deliver();
+        if (rep.failed > 0) spdlog::warn("notify: {} messages failed for good", rep.failed);
       });
       scheduler.Start();
     }
@@ -339,6 +366,26 @@ int main(int argc, char** argv) {
     std::cout << "online orders: " << sweep.checked << " pending checked, " << sweep.settled
               << " settled, " << sweep.failed << " failed\n";
     if (sweep.failed > 0) rc = 1;
+  });
+
+  auto* remind = jobs_cmd->add_subcommand(
+      "reminders", "Send due reminders, assign collection and deliver messages for a day (default today)");
+  AddCommon(remind, common);
+  AddSms(remind, sms);
+  remind->add_option("--as-of", as_of, "YYYY-MM-DD (China time); default today");
+  remind->callback([&] {
+    app::AppConfig cfg = ConfigOf(common);
+    cfg.sms_url = sms.url;
+    cfg.sms_key_file = sms.key_file;
+    app::App app(cfg, clock);
+    if (as_of.empty()) as_of = CivilDate(clock.Now());
+    if (!IsValidCivilDate(as_of)) throw CLI::ValidationError("--as-of", "expected YYYY-MM-DD");
+    auto rep = app.reminders().Run(as_of);
+    std::cout << "reminders for " << as_of << ": " << rep.reminders << " sent (" << rep.messages
+              << " messages), " << rep.assigned << " houses assigned, " << rep.unassigned
+              << " without a collector, " << rep.closed << " closed; delivered "
+              << rep.delivery.sent << ", retrying " << rep.delivery.retrying << ", failed "
+              << rep.delivery.failed << "\n";
   });
 
   cli.add_subcommand("version", "Print the version")->callback([] {

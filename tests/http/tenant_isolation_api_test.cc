@@ -20,7 +20,8 @@ namespace json = boost::json;
 // The victim: the first project (JHY) of the demo company and the rows of `owner`.
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
-      link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading;
+      link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading, rule, message,
+      assignment;
   std::string order_no;  // the owner's online order
   std::string today;     // the day the victim's bills and payment were posted (China time)
 };
@@ -53,6 +54,11 @@ Victim FindVictim(TestApp& t) {
     v.reading = q("SELECT id FROM meter_readings WHERE meter_id = ?", {v.meter});
     v.receipt = q("SELECT id FROM receipts WHERE house_id = ? ORDER BY id LIMIT 1", {v.house});
     v.today = CivilDate(t.clock().Now());
+    v.rule = q("SELECT id FROM reminder_rules WHERE project_id = ? ORDER BY id LIMIT 1",
+               {v.project});
+    v.message = q("SELECT m.id FROM messages m JOIN users u ON u.id = m.user_id WHERE "
+                  "u.login = 'owner' ORDER BY m.id LIMIT 1", {});
+    v.assignment = q("SELECT id FROM collection_assignments WHERE house_id = ?", {v.house});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -136,13 +142,24 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"POST /api/v1/receipts/{id}/void",
        {[](auto& v) { return std::vector{v.receipt}; },
         [](auto&) { return json::value(json::object{{"reason", "越权作废"}}); }}},
+      {"PATCH /api/v1/reminder-rules/{id}", {[](auto& v) { return std::vector{v.rule}; }, name}},
+      {"DELETE /api/v1/reminder-rules/{id}", {[](auto& v) { return std::vector{v.rule}; }, none}},
+      {"POST /api/v1/messages/{id}/read", {[](auto& v) { return std::vector{v.message}; }, none}},
+      {"PUT /api/v1/collection/assignments/{id}",
+       {[](auto& v) { return std::vector{v.assignment}; },
+        [](auto& v) { return json::value(json::object{{"assignee_id", v.staff}}); }}},
+      {"GET /api/v1/collection/assignments/{id}/follow-ups",
+       {[](auto& v) { return std::vector{v.assignment}; }, none}},
+      {"POST /api/v1/collection/assignments/{id}/follow-ups",
+       {[](auto& v) { return std::vector{v.assignment}; },
+        [](auto&) { return json::value(json::object{{"method", "call"}, {"outcome", "越权"}}); }}},
       {"PATCH /api/v1/parking-spaces/{id}",
        {[](auto& v) { return std::vector{v.parking}; },
         [](auto&) { return json::value(json::object{{"status", "reserved"}}); }}},
   };
 }
 
-// Creates whose body points into the victim's project.
+// Creates (and upserts) whose body points into the victim's project.
 std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates() {
   return {
       {"POST /api/v1/departments",
@@ -206,6 +223,13 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        [](auto& v) {
          return json::object{{"house_id", v.house}, {"amount", 100}, {"channel", "cash"}};
        }},
+      {"POST /api/v1/reminder-rules",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"name", "越权"}, {"offset_days", 1},
+                             {"channels", json::array{"sms"}}, {"template", "{house}"}};
+       }},
+      {"PUT /api/v1/collection/settings",
+       [](auto& v) { return json::object{{"project_id", v.project}, {"assign_after_days", 1}}; }},
       {"POST /api/v1/parking-spaces",
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"code", "HACK-1"}, {"kind", "public"},
@@ -218,7 +242,9 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
 const std::set<std::string> kOwnScope = {
     "POST /api/v1/projects", "POST /api/v1/roles", "POST /api/v1/auth/logout",
     "GET /api/v1/me",        "POST /api/v1/me/password", "GET /api/v1/permissions",
-    "GET /api/v1/audit-log/verify"};
+    "GET /api/v1/audit-log/verify",
+    // The reminder job for the caller's own projects (billing:remind:write scope).
+    "POST /api/v1/reminders/run"};
 
 // List routes → (table, filters to try). Returned ids must be visible to the caller.
 struct ListRoute {
@@ -254,6 +280,11 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/meters", {"meters", {"", p}}},
       {"GET /api/v1/meter-readings", {"meter_readings", {"", p}}},
       {"GET /api/v1/arrears", {"houses", {"as_of=2027-06-30", p + "&as_of=2027-06-30"}}},
+      {"GET /api/v1/reminder-rules", {"reminder_rules", {"", p}}},
+      {"GET /api/v1/collection/settings", {"collection_settings", {""}}},
+      {"GET /api/v1/collection/assignments", {"collection_assignments", {"", p, "status=open"}}},
+      {"GET /api/v1/notify/outbox", {"notify_outbox", {"", p, "channel=sms"}}},
+      {"GET /api/v1/messages", {"messages", {""}}},
       {"GET /api/v1/audit-log", {"audit_log", {"", p, "entity=house&entity_id=" +
                                                             std::to_string(v.house)}}},
   };
@@ -316,6 +347,17 @@ class TenantIsolationApiTest : public ::testing::Test {
                                     json::object{{"meter_id", meter.json().at("id").as_int64()},
                                                  {"period", "2026-11"}, {"reading", 1234}});
     if (reading.status != 201) throw std::runtime_error("reading: " + reading.body);
+    // Reminders (the demo's after-due rule: a message for the owner) and, 30 days overdue,
+    // a collection assignment of the owner's house with a follow-up.
+    app_->app().reminders().Run("2026-11-23");
+    app_->app().reminders().Run("2026-12-16");
+    auto collector = app_->LoginAs("p1.collection");
+    int64_t assignment = app_->Count("SELECT id FROM collection_assignments WHERE house_id = " +
+                                     std::to_string(house));
+    Reply follow = collector->PostJson(
+        "/api/v1/collection/assignments/" + std::to_string(assignment) + "/follow-ups",
+        json::object{{"method", "call"}, {"outcome", "已电话提醒"}});
+    if (follow.status != 201) throw std::runtime_error("follow-up: " + follow.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -379,7 +421,7 @@ class TenantIsolationApiTest : public ::testing::Test {
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto ct = creates.find(key); ct != creates.end()) {
         // Money-moving POSTs carry an Idempotency-Key, so authorisation is what stops them.
-        Reply reply = client->Send("POST", r.pattern, json::serialize(ct->second(v)),
+        Reply reply = client->Send(r.method, r.pattern, json::serialize(ct->second(v)),
                                    {{"Content-Type", "application/json"},
                                     {"Idempotency-Key", "isolation-" + c.login + r.pattern}});
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
@@ -445,6 +487,8 @@ TEST_F(TenantIsolationApiTest, AnotherProjectsManagerSeesOnlyTheirProject) {
                           lyy + ") OR t.department_id IN (SELECT id FROM departments WHERE "
                                 "project_id = " + lyy + "))";
                  if (table == "roles") return "t.company_id = " + company;
+                 if (table == "messages")
+                   return "t.user_id = (SELECT id FROM users WHERE login = 'p2.management')";
                  if (table == "residents")
                    return own + "t.id IN (SELECT resident_id FROM house_residents WHERE "
                                 "project_id = " + lyy + ")";
@@ -464,6 +508,8 @@ Caller OwnerCaller(const std::string& login) {
             if (table == "residents")
               return "t.id IN (SELECT resident_id FROM house_residents WHERE house_id IN " +
                      houses + ")";
+            if (table == "messages")
+              return "t.user_id = (SELECT id FROM users WHERE login = '" + login + "')";
             if (table == "vehicles" || table == "bills" || table == "payments" ||
                 table == "receipts")
               return "t.house_id IN " + houses;

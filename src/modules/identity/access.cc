@@ -49,4 +49,23 @@ void AppendHouseScope(const TenantContext& ctx, std::string_view column, std::st
   AppendIn(column, ctx.house_ids, sql, params);
 }
 
+std::vector<StaffRef> StaffHolding(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                   std::string_view code) {
+  std::vector<StaffRef> out;
+  for (const db::Row& r : tx.Query(
+           "SELECT DISTINCT u.id, u.name FROM role_grants g JOIN roles r ON r.id = g.role_id "
+           "JOIN users u ON u.id = g.user_id WHERE g.company_id = ? AND u.company_id = ? AND "
+           "u.kind = 'staff' AND u.status = 'active' AND g.project_id = ? AND "
+           "(' ' || r.permissions || ' ') LIKE ? ORDER BY u.id",
+           {company_id, company_id, project_id, "% " + std::string(code) + " %"}))
+    out.push_back({r.Int(0), r.Str(1)});
+  return out;
+}
+
+std::string UserName(db::Tx& tx, int64_t company_id, int64_t user_id) {
+  auto r = tx.QueryOne("SELECT name FROM users WHERE id = ? AND company_id = ?",
+                       {user_id, company_id});
+  return r ? r->Str(0) : std::string();
+}
+
 }  // namespace anju::identity

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/tenant.h"
@@ -33,5 +34,17 @@ void AppendProjectScope(const TenantContext& ctx, std::string_view code, std::st
 // Appends " AND <column> IN (?, …)" for a resident's houses (" AND 1 = 0" when none).
 void AppendHouseScope(const TenantContext& ctx, std::string_view column, std::string& sql,
                       db::Params& params);
+
+// Active staff of a company who hold `code` through a grant for `project_id` itself, by
+// user id: the project's team, to whom modules assign work (collection, later work
+// orders). Company-wide holders (an HQ admin holds every code) are not in it.
+struct StaffRef {
+  int64_t id = 0;
+  std::string name;
+};
+std::vector<StaffRef> StaffHolding(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                   std::string_view code);
+// The name of a user of the company, or "" when there is none.
+std::string UserName(db::Tx& tx, int64_t company_id, int64_t user_id);
 
 }  // namespace anju::identity

@@ -31,6 +31,10 @@ const std::vector<PermissionDef>& PermissionCatalogue() {
       {perm::kPaymentCreate, "收款", "Take payments"},
       {perm::kLedgerRead, "查看总账", "View the ledger"},
       {perm::kMeterRead, "抄表", "Read meters"},
+      {perm::kRemindRead, "查看催缴", "View reminders and collection"},
+      {perm::kRemindWrite, "管理催缴", "Manage reminders and collection"},
+      {perm::kCollect, "催收跟进", "Follow up arrears (collection)"},
+      {perm::kOutboxRead, "查看消息发件箱", "View the notification outbox"},
   };
   return kAll;
 }
@@ -53,20 +57,20 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
           kHouseRead, kHouseWrite, kStructureWrite, kResidentRead, kResidentWrite,
           kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead,
           kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead,
-          kMeterRead}},
+          kMeterRead, kRemindRead, kRemindWrite, kOutboxRead}},
         {"customer_service", "客服",
          {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
           kParkingRead, kPiiUnmask}},
         {"cashier", "收费员",
          {kProjectRead, kHouseRead, kResidentRead, kParkingRead, kFeeRead, kBillRead,
-          kPaymentRead, kPaymentCreate}},
+          kPaymentRead, kPaymentCreate, kRemindRead}},
         {"finance", "财务",
          {kProjectRead, kHouseRead, kResidentRead, kAuditRead, kFeeRead, kFeeWrite, kBillRead,
-          kBillRun, kPaymentRead, kLedgerRead, kMeterRead}},
+          kBillRun, kPaymentRead, kLedgerRead, kMeterRead, kRemindRead}},
         {"engineer", "工程人员", {kProjectRead, kHouseRead, kMeterRead}},
         {"security", "安保人员", {kProjectRead, kHouseRead, kVehicleRead, kParkingRead}},
         {"cleaner", "保洁人员", {kProjectRead}},
-        {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead, kBillRead, kPaymentRead}},
+        {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead, kBillRead, kPaymentRead, kCollect}},
     };
   }();
   return kRoles;

@@ -54,6 +54,10 @@ inline constexpr std::string_view kPaymentRead = "billing:payment:read";
 inline constexpr std::string_view kPaymentCreate = "billing:payment:create";
 inline constexpr std::string_view kLedgerRead = "billing:ledger:read";
 inline constexpr std::string_view kMeterRead = "billing:meter:read";  // 抄表: record readings
+inline constexpr std::string_view kRemindRead = "billing:remind:read";    // 催缴: rules, runs, assignments
+inline constexpr std::string_view kRemindWrite = "billing:remind:write";  // 催缴: rules, settings, reassign
+inline constexpr std::string_view kCollect = "billing:collect";  // 催收: be assigned houses, follow up
+inline constexpr std::string_view kOutboxRead = "notify:outbox:read";     // the notification outbox
 }  // namespace perm
 
 }  // namespace anju::identity

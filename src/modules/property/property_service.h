@@ -79,6 +79,19 @@ std::vector<HouseFacts> BuildingHouseFacts(db::Tx& tx, int64_t company_id, int64
 // The project of a building of the company, or nullopt when there is no such building.
 std::optional<int64_t> BuildingProjectId(db::Tx& tx, int64_t company_id, int64_t building_id);
 
+// An owner (业主) of a house, for notifications (billing reminders). `phone` is in clear:
+// never log it or put it in a reply; show pii::MaskPhone(phone).
+struct HouseOwner {
+  int64_t resident_id = 0;
+  std::string name;
+  std::optional<int64_t> user_id;  // the resident's account, if any
+  std::string phone;               // "" when it does not decrypt (a rotated key)
+};
+// The owners (relation owner, linked on `date` "YYYY-MM-DD") of a house of a company, by
+// resident id. No access checks: the caller (a job) acts for the company.
+std::vector<HouseOwner> HouseOwners(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id,
+                                    int64_t house_id, const std::string& date);
+
 // "沪A12345", "粤BD12345": spaces and middle dots removed, letters upper-cased; a province
 // character, a letter and 5–6 letters or digits. nullopt when it is not a plate.
 std::optional<std::string> NormalizePlate(std::string_view plate);

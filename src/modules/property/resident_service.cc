@@ -337,4 +337,18 @@ JsonResult PropertyService::UnmaskResident(const TenantContext& ctx, int64_t id,
   });
 }
 
+std::vector<HouseOwner> HouseOwners(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id,
+                                    int64_t house_id, const std::string& date) {
+  std::vector<HouseOwner> out;
+  for (const db::Row& r : tx.Query(
+           "SELECT r.id, r.name, r.user_id, r.phone_enc FROM house_residents hr "
+           "JOIN residents r ON r.id = hr.resident_id WHERE hr.house_id = ? AND "
+           "hr.company_id = ? AND hr.relation = 'owner' AND hr.start_date <= ? AND "
+           "(hr.end_date IS NULL OR hr.end_date >= ?) ORDER BY r.id",
+           {house_id, company_id, date, date}))
+    out.push_back({r.Int(0), r.Str(1), r.OptInt(2),
+                   key.Decrypt(r.Str(3), kPhoneContext).value_or("")});
+  return out;
+}
+
 }  // namespace anju::property

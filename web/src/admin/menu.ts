@@ -48,6 +48,7 @@ export const MENU: MenuSection[] = [
       { path: '/admin/billing/arrears', title: 'menu.arrears', perm: 'billing:bill:read' },
       { path: '/admin/billing/reports', title: 'reports.menu', perm: 'billing:bill:read' },
       { path: '/admin/billing/meter-readings', title: 'menu.meterReadings', perm: ['billing:meter:read', 'billing:bill:read'] },
+      { path: '/admin/billing/reminders', title: 'remind.menu', perm: ['billing:remind:read', 'notify:outbox:read'] },
     ],
   },
   {

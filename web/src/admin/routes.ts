@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
           { path: 'billing/arrears', component: () => import('@/views/billing/arrears/index.vue'), meta: { perm: 'billing:bill:read', title: 'menu.arrears' } },
           { path: 'billing/meter-readings', component: () => import('@/views/billing/meter-readings/index.vue'), meta: { perm: ['billing:meter:read', 'billing:bill:read'], title: 'menu.meterReadings' } },
           { path: 'billing/reports', component: () => import('@/views/billing/reports/index.vue'), meta: { perm: 'billing:bill:read', title: 'reports.menu' } },
+          { path: 'billing/reminders', component: () => import('@/views/billing/reminders/index.vue'), meta: { perm: ['billing:remind:read', 'notify:outbox:read'], title: 'remind.menu' } },
           { path: 'audit', component: () => import('@/views/audit/log/index.vue'), meta: { perm: 'audit:log:read', title: 'menu.audit' } },
         ],
       },

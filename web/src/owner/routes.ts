@@ -1,4 +1,4 @@
-// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, my bills, me. Every page is
+// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, my bills, messages, me. Every page is
 // its own chunk; a staff account is sent back to the login page by the guard.
 import type { RouteRecordRaw } from 'vue-router'
 
@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
         path: 'receipt/:token', name: 'receipt-verify', component: () => import('@/views/owner/receipt-verify/index.vue'),
         props: true, meta: { public: true, title: 'receiptVerify.title' },
       },
+      { path: 'messages', name: 'owner-messages', component: () => import('@/views/owner/messages/index.vue'), meta: { tabbar: true, title: 'messages.title' } },
       { path: 'me', name: 'owner-me', component: () => import('@/views/owner/profile/index.vue'), meta: { tabbar: true, title: 'owner.tabMe' } },
       { path: ':rest(.*)*', redirect: '/owner' },
     ],

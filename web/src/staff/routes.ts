@@ -1,5 +1,6 @@
 // /staff: the frontline staff's phone app (Vant). Tabs: my work (the task list that work
-// orders will fill), me. A resident account is sent back to the login page by the guard.
+// orders will fill), collection follow-ups (催收, for holders of billing:collect), me. A
+// resident account is sent back to the login page by the guard.
 import type { RouteRecordRaw } from 'vue-router'
 
 const routes: RouteRecordRaw[] = [
@@ -13,6 +14,11 @@ const routes: RouteRecordRaw[] = [
       },
       { path: '', name: 'staff-home', component: () => import('@/views/staff/home/index.vue'), meta: { tabbar: true, title: 'staffApp.tabHome' } },
       { path: 'rounds', name: 'staff-rounds', component: () => import('@/views/staff/rounds/index.vue'), meta: { title: 'meterRound.title' } },
+      { path: 'collection', name: 'staff-collection', component: () => import('@/views/staff/collection/index.vue'), meta: { tabbar: true, title: 'collect.title' } },
+      {
+        path: 'collection/:id(\\d+)', name: 'staff-collection-detail', component: () => import('@/views/staff/collection-detail/index.vue'),
+        props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'collect.title' },
+      },
       { path: 'me', name: 'staff-me', component: () => import('@/views/staff/profile/index.vue'), meta: { tabbar: true, title: 'staffApp.tabMe' } },
       { path: ':rest(.*)*', redirect: '/staff' },
     ],

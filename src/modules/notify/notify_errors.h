@@ -1,0 +1,10 @@
+#pragma once
+
+#include "core/error.h"
+
+namespace anju::notify {
+
+inline constexpr ErrorDef kMessageNotFound{"MESSAGE_NOT_FOUND", ErrorKind::kNotFound,
+                                           "notify.message_not_found", "Message not found"};
+
+}  // namespace anju::notify
