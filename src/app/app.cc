@@ -4,6 +4,7 @@
 #include "http/metrics.h"
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
+#include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
@@ -34,6 +35,9 @@ App::App(AppConfig cfg, const Clock& clock)
   meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
+  settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
+  corrections_ = std::make_unique<billing::CorrectionService>(
+      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -67,6 +71,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterRoutes(*router_, *billing_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   billing::RegisterMeterRoutes(*router_, *meters_);
+  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

@@ -11,8 +11,10 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/corrections.h"
 #include "modules/billing/meters.h"
 #include "modules/billing/receipts.h"
+#include "modules/billing/settings.h"
 #include "modules/identity/identity_service.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -46,6 +48,7 @@ class App {
   billing::BillingService& billing() { return *billing_; }
   billing::ReceiptService& receipts() { return *receipts_; }
   billing::MeterService& meters() { return *meters_; }
+  billing::CorrectionService& corrections() { return *corrections_; }
 
  private:
   AppConfig cfg_;
@@ -58,6 +61,8 @@ class App {
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::ReceiptService> receipts_;
   std::unique_ptr<billing::MeterService> meters_;
+  std::unique_ptr<billing::SettingsService> settings_;
+  std::unique_ptr<billing::CorrectionService> corrections_;
   std::unique_ptr<http::Router> router_;
 };
 

@@ -98,8 +98,10 @@ class BillingService {
   // fixed, water metered with two tiers: code "SF").
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
- private:
+  // The adapter of an online channel ("wechat", "alipay"), or nullptr (refunds use it).
   pay::PaymentProvider* Provider(std::string_view channel);
+
+ private:
   // Settles a confirmed order once (idempotent on the order and the provider's txn id).
   Result<boost::json::object> ConfirmOrder(const pay::Confirmed& confirmed);
   // Loads an order the caller may see, as JSON with "channel", "status", "amount"…

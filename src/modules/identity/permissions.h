@@ -54,6 +54,12 @@ inline constexpr std::string_view kPaymentRead = "billing:payment:read";
 inline constexpr std::string_view kPaymentCreate = "billing:payment:create";
 inline constexpr std::string_view kLedgerRead = "billing:ledger:read";
 inline constexpr std::string_view kMeterRead = "billing:meter:read";  // 抄表: record readings
+// Corrections: request and approve adjustments (调账) and refunds (退款); company settings.
+inline constexpr std::string_view kAdjustCreate = "billing:adjust:create";
+inline constexpr std::string_view kAdjustApprove = "billing:adjust:approve";
+inline constexpr std::string_view kRefundCreate = "billing:refund:create";
+inline constexpr std::string_view kRefundApprove = "billing:refund:approve";
+inline constexpr std::string_view kBillingSettingsWrite = "billing:settings:write";
 }  // namespace perm
 
 }  // namespace anju::identity
