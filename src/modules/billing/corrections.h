@@ -58,6 +58,10 @@
 
 namespace anju::billing {
 
+// 分 of a house's prepaid balance reserved by refunds still 'processing' (leaving out
+// refund `except`). Whatever spends prepaid balances must leave this much aside.
+int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except = 0);
+
 struct CorrectionFilter {
   std::optional<int64_t> project_id, house_id;
   std::string status;  // one of the record's statuses, or "" for all

@@ -80,10 +80,7 @@ Status CheckLimits(db::Tx& tx, int64_t company_id, int64_t house_id, int64_t amo
   auto acct = tx.QueryOne("SELECT balance FROM ledger_accounts WHERE company_id = ? AND code = ?" +
                               lock,
                           {company_id, ledger::PrepaymentOf(house_id)});
-  int64_t reserved = tx.QueryOne("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE "
-                                 "house_id = ? AND status = 'processing' AND id <> ?",
-                                 {house_id, self})->Int(0);
-  int64_t available = (acct ? -acct->Int(0) : 0) - reserved;
+  int64_t available = (acct ? -acct->Int(0) : 0) - ReservedRefunds(tx, house_id, self);
   if (amount > available)
     return Error(kRefundExceedsBalance, "At most " + std::to_string(std::max<int64_t>(available, 0)) +
                                             " 分 of prepaid balance can be refunded")
@@ -134,6 +131,12 @@ Result<RefundBody> ReadRefund(const http::Request& req) {
 }
 
 }  // namespace
+
+int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except) {
+  return tx.QueryOne("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE house_id = ? AND "
+                     "status = 'processing' AND id <> ?",
+                     {house_id, except})->Int(0);
+}
 
 http::Response CorrectionService::RequestRefund(const TenantContext& ctx,
                                                 const http::Request& req) {
