@@ -33,6 +33,8 @@ const routes: RouteRecordRaw[] = [
           { path: 'billing/receipts', component: () => import('@/views/billing/receipts/index.vue'), meta: { perm: 'billing:payment:read', title: 'menu.receipts' } },
           { path: 'billing/arrears', component: () => import('@/views/billing/arrears/index.vue'), meta: { perm: 'billing:bill:read', title: 'menu.arrears' } },
           { path: 'billing/meter-readings', component: () => import('@/views/billing/meter-readings/index.vue'), meta: { perm: ['billing:meter:read', 'billing:bill:read'], title: 'menu.meterReadings' } },
+          { path: 'billing/approvals', component: () => import('@/views/billing/approvals/index.vue'), meta: { perm: ['billing:adjust:approve', 'billing:refund:approve', 'billing:adjust:create', 'billing:refund:create'], title: 'corrections.menu.approvals' } },
+          { path: 'billing/settings', component: () => import('@/views/billing/settings/index.vue'), meta: { perm: 'billing:bill:read', title: 'corrections.menu.settings' } },
           { path: 'audit', component: () => import('@/views/audit/log/index.vue'), meta: { perm: 'audit:log:read', title: 'menu.audit' } },
         ],
       },
