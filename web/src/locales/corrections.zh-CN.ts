@@ -7,7 +7,7 @@ export default {
     adjustmentStatuses: { pending: '待审批', applied: '已生效', rejected: '已驳回' },
     refundStatuses: { pending: '待审批', processing: '退款中', refunded: '已退款', rejected: '已驳回', failed: '退款失败' },
     channels: { cash: '现金', pos: 'POS', transfer: '转账', cheque: '支票', wechat: '微信支付', alipay: '支付宝' },
-    amount: '金额（元）', reason: '原因', reasonHint: '请写明原因（2–200 字）', reasonInvalid: '原因需 2–200 个字',
+    amount: '金额（元）', amountColumn: '金额', reason: '原因', reasonHint: '请写明原因（2–200 字）', reasonInvalid: '原因需 2–200 个字',
     amountInvalid: '请输入大于 0、最多两位小数的金额', amountTooLarge: '最多 {max}',
     bill: '账单', house: '房屋', requester: '申请人', requestedAt: '申请时间', decider: '审批人', decidedAt: '审批时间',
     decisionNote: '审批意见', approve: '通过', reject: '驳回', approveTitle: '通过申请', rejectTitle: '驳回申请',
