@@ -1,6 +1,7 @@
-// Corrections in the console: HQ lowers the approval threshold in 收费设置, the project
-// manager requests a credit note (冲减) above it from 账单查询, cannot approve it himself,
-// and finance approves it in 审批中心 — the second-person rule end to end.
+// Corrections in the console: HQ lowers the approval threshold in 收费设置, the manager of
+// 绿园小区 requests a credit note (冲减) above it from 账单查询, cannot approve it himself,
+// and finance approves it in 审批中心 — the second-person rule end to end. It bills 绿园小区
+// for 2026-08, which no other browser test uses (they bill 锦华苑 2026-11 themselves).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch } from './lib.mjs'
@@ -15,29 +16,30 @@ test('a credit note above the threshold is requested by one user and approved by
   let page = await freshPage(browser.context)
   await login(page, 'admin')
   const projects = JSON.parse((await pageFetch(page, 'GET', '/api/v1/projects?size=100')).body).items
-  const jhy = projects.find((p) => p.name === '锦华苑')
-  const run = await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: jhy.id, period: '2026-11', dry_run: false })
+  const lyy = projects.find((p) => p.name === '绿园小区')
+  const run = await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: lyy.id, period: '2026-08', dry_run: false })
   assert.ok(run.status < 300, `bill run: ${run.status} ${run.body}`)
 
-  // 收费设置: 100 元 instead of the default 500 元.
+  // 收费设置: 10 元 instead of the default 500 元.
   await openMenu(page, '收费管理', '收费设置')
   const threshold = page.locator('[data-test=billing-settings] input[name=approval_threshold]')
-  await threshold.fill('100.00')
+  await threshold.fill('10.00')
   await page.locator('[data-test=settings-save]').click()
   await page.locator('.el-message--success').waitFor()
   await page.close()
 
   try {
-    // The manager asks for 150 元 off 1-1-0101's property fee.
+    // The manager of 绿园小区 asks for 20 元 off 1-1-0101's property fee.
     page = await freshPage(browser.context)
-    await login(page, 'manager')
+    await login(page, 'p2.management')
+    const me = JSON.parse((await pageFetch(page, 'GET', '/api/v1/me')).body)
     await openMenu(page, '收费管理', '账单查询')
     await pickOption(page, page.locator('[data-test=bills-house]'), { query: '1-1-0101', text: '1-1-0101' })
     const row = page.locator('[data-test=bill-table] .el-table__body-wrapper .el-table__row', { hasText: '物业费' }).first()
     await row.waitFor()
     await row.locator('[data-test=bill-credit]').click()
     const dialog = page.locator('[data-test=adjust-dialog]')
-    await dialog.locator('input[name=amount]').fill('150.00')
+    await dialog.locator('input[name=amount]').fill('20.00')
     await dialog.locator('textarea[name=reason]').fill('电梯停运两周，业委会同意减免')
     await dialog.locator('[data-test=adjust-submit]').click()
     await page.locator('.el-message--success', { hasText: '等待审批' }).waitFor()
@@ -45,7 +47,7 @@ test('a credit note above the threshold is requested by one user and approved by
     await openMenu(page, '收费管理', '审批中心')
     const mine = page.locator('[data-test=approvals-table] .el-table__body-wrapper .el-table__row').first()
     await mine.waitFor()
-    assert.match(await mine.innerText(), /1-1-0101[\s\S]*¥150\.00[\s\S]*电梯停运[\s\S]*赵经理/)
+    assert.match(await mine.innerText(), new RegExp(`1-1-0101[\\s\\S]*¥20\\.00[\\s\\S]*电梯停运[\\s\\S]*${me.name}`))
     assert.match(await page.locator('[data-test=approvals-table]').innerText(), /自己的申请需由他人审批/)
     await page.close()
 
@@ -53,7 +55,7 @@ test('a credit note above the threshold is requested by one user and approved by
     page = await freshPage(browser.context)
     await login(page, 'finance')
     await openMenu(page, '收费管理', '审批中心')
-    await page.locator('[data-test=approvals-requester]', { hasText: '赵经理' }).first().waitFor()
+    await page.locator('[data-test=approvals-requester]', { hasText: me.name }).first().waitFor()
     await shot(page, 'billing-approvals')
     await page.locator('[data-test=approve]').first().click()
     await page.locator('[data-test=decide-dialog] textarea[name=reason]').fill('已核实')
@@ -61,8 +63,8 @@ test('a credit note above the threshold is requested by one user and approved by
     await page.locator('.el-message--success', { hasText: '已通过' }).waitFor()
     const applied = JSON.parse((await pageFetch(page, 'GET', '/api/v1/adjustments?status=applied')).body)
     assert.equal(applied.total, 1)
-    assert.equal(applied.items[0].amount, 15000)
-    assert.equal(applied.items[0].requested_by_name, '赵经理')
+    assert.equal(applied.items[0].amount, 2000)
+    assert.equal(applied.items[0].requested_by_name, me.name)
     assert.equal(applied.items[0].decided_by_name, '周会计')
     await page.close()
   } finally {
