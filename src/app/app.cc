@@ -6,6 +6,7 @@
 #include "http/metrics.h"
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
+#include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
@@ -57,6 +58,9 @@ App::App(AppConfig cfg, const Clock& clock)
                                                         billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
   reminders_ = std::make_unique<billing::ReminderService>(*db_, clock_, key_, *notifier_);
+  settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
+  corrections_ = std::make_unique<billing::CorrectionService>(
+      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -93,6 +97,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   billing::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
+  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

@@ -11,9 +11,11 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/corrections.h"
 #include "modules/billing/meters.h"
 #include "modules/billing/receipts.h"
 #include "modules/billing/reminders.h"
+#include "modules/billing/settings.h"
 #include "modules/identity/identity_service.h"
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
@@ -53,6 +55,7 @@ class App {
   billing::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
   billing::ReminderService& reminders() { return *reminders_; }
+  billing::CorrectionService& corrections() { return *corrections_; }
 
  private:
   AppConfig cfg_;
@@ -67,6 +70,8 @@ class App {
   std::unique_ptr<billing::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<billing::ReminderService> reminders_;
+  std::unique_ptr<billing::SettingsService> settings_;
+  std::unique_ptr<billing::CorrectionService> corrections_;
   std::unique_ptr<http::Router> router_;
 };
 

@@ -21,7 +21,7 @@ namespace json = boost::json;
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading, rule, message,
-      assignment;
+      assignment, adjustment, refund;
   std::string order_no;  // the owner's online order
   std::string today;     // the day the victim's bills and payment were posted (China time)
 };
@@ -59,6 +59,8 @@ Victim FindVictim(TestApp& t) {
     v.message = q("SELECT m.id FROM messages m JOIN users u ON u.id = m.user_id WHERE "
                   "u.login = 'owner' ORDER BY m.id LIMIT 1", {});
     v.assignment = q("SELECT id FROM collection_assignments WHERE house_id = ?", {v.house});
+    v.adjustment = q("SELECT id FROM adjustments WHERE house_id = ?", {v.house});
+    v.refund = q("SELECT id FROM refunds WHERE house_id = ?", {v.house});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -153,6 +155,16 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"POST /api/v1/collection/assignments/{id}/follow-ups",
        {[](auto& v) { return std::vector{v.assignment}; },
         [](auto&) { return json::value(json::object{{"method", "call"}, {"outcome", "越权"}}); }}},
+      {"POST /api/v1/adjustments/{id}/approve",
+       {[](auto& v) { return std::vector{v.adjustment}; }, [](auto&) { return json::value(json::object{}); }}},
+      {"POST /api/v1/adjustments/{id}/reject",
+       {[](auto& v) { return std::vector{v.adjustment}; },
+        [](auto&) { return json::value(json::object{{"reason", "越权驳回"}}); }}},
+      {"POST /api/v1/refunds/{id}/approve",
+       {[](auto& v) { return std::vector{v.refund}; }, [](auto&) { return json::value(json::object{}); }}},
+      {"POST /api/v1/refunds/{id}/reject",
+       {[](auto& v) { return std::vector{v.refund}; },
+        [](auto&) { return json::value(json::object{{"reason", "越权驳回"}}); }}},
       {"PATCH /api/v1/parking-spaces/{id}",
        {[](auto& v) { return std::vector{v.parking}; },
         [](auto&) { return json::value(json::object{{"status", "reserved"}}); }}},
@@ -230,6 +242,15 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        }},
       {"PUT /api/v1/collection/settings",
        [](auto& v) { return json::object{{"project_id", v.project}, {"assign_after_days", 1}}; }},
+      {"POST /api/v1/adjustments",
+       [](auto& v) {
+         return json::object{{"bill_id", v.bill}, {"kind", "credit_note"}, {"amount", 100},
+                             {"reason", "越权冲减"}};
+       }},
+      {"POST /api/v1/refunds",
+       [](auto& v) {
+         return json::object{{"house_id", v.house}, {"amount", 100}, {"reason", "越权退款"}};
+       }},
       {"POST /api/v1/parking-spaces",
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"code", "HACK-1"}, {"kind", "public"},
@@ -242,7 +263,8 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
 const std::set<std::string> kOwnScope = {
     "POST /api/v1/projects", "POST /api/v1/roles", "POST /api/v1/auth/logout",
     "GET /api/v1/me",        "POST /api/v1/me/password", "GET /api/v1/permissions",
-    "GET /api/v1/audit-log/verify",
+    "GET /api/v1/audit-log/verify", "GET /api/v1/billing-settings",
+    "PUT /api/v1/billing-settings",
     // The reminder job for the caller's own projects (billing:remind:write scope).
     "POST /api/v1/reminders/run"};
 
@@ -273,6 +295,8 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
+      {"GET /api/v1/adjustments", {"adjustments", {"", p, h, "status=pending"}}},
+      {"GET /api/v1/refunds", {"refunds", {"", p, h, "status=pending"}}},
       {"GET /api/v1/receipts", {"receipts", {"", p, h}}},
       {"GET /api/v1/reports/collection", {"projects", {"from=2026-01&to=2026-12",
                                                        p + "&from=2026-01&to=2026-12"}}},
@@ -358,6 +382,32 @@ class TenantIsolationApiTest : public ::testing::Test {
         "/api/v1/collection/assignments/" + std::to_string(assignment) + "/follow-ups",
         json::object{{"method", "call"}, {"outcome", "已电话提醒"}});
     if (follow.status != 201) throw std::runtime_error("follow-up: " + follow.body);
+    // A pending credit note on the owner's bill and a pending refund of their prepaid balance.
+    Reply settings = admin->Send(
+        "PUT", "/api/v1/billing-settings",
+        json::serialize(json::object{{"approval_threshold", 0},
+                                     {"allocation_order", "late_fees_first"},
+                                     {"auto_apply_prepayment", false}}),
+        {{"Content-Type", "application/json"}});
+    if (settings.status != 200) throw std::runtime_error("settings: " + settings.body);
+    auto cashier = app_->LoginAs("cashier");
+    int64_t bill = app_->Count("SELECT id FROM bills WHERE house_id = " + std::to_string(house) +
+                               " ORDER BY id LIMIT 1");
+    Reply adjust = cashier->PostJson("/api/v1/adjustments",
+                                     json::object{{"bill_id", bill}, {"kind", "credit_note"},
+                                                  {"amount", 100}, {"reason", "待审批冲减"}});
+    if (adjust.status != 201) throw std::runtime_error("adjustment: " + adjust.body);
+    Reply prepay = admin->Send("POST", "/api/v1/payments",
+                               json::serialize(json::object{{"house_id", house},
+                                                            {"amount", 100000000},
+                                                            {"channel", "cash"}}),
+                               {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-2"}});
+    if (prepay.status != 201) throw std::runtime_error("prepayment: " + prepay.body);
+    Reply refund = cashier->Send("POST", "/api/v1/refunds",
+                                 json::serialize(json::object{{"house_id", house}, {"amount", 100},
+                                                              {"reason", "待审批退款"}}),
+                                 {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-3"}});
+    if (refund.status != 201) throw std::runtime_error("refund: " + refund.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }

@@ -3,6 +3,7 @@
 // Bills not yet due are not arrears. A bill's arrears are its unpaid principal plus its
 // unpaid late fee; the bucket follows the bill's due date. The bucket limits are computed as
 // dates here, so the SQL compares ISO dates and reads the same on SQLite and PostgreSQL.
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/identity/access.h"
@@ -34,7 +35,7 @@ JsonResult BillingService::Arrears(const TenantContext& ctx, const ArrearsQuery&
   // Bucket limits: due on or after d30 → ≤30 days overdue, and so on.
   std::string d30 = DaysBefore(q.as_of, 30), d90 = DaysBefore(q.as_of, 90),
               d180 = DaysBefore(q.as_of, 180), d365 = DaysBefore(q.as_of, 365);
-  std::string owed = "(b.amount - b.paid + b.late_fee - b.late_paid)";
+  std::string owed = "(" + std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) + ")";
   auto bucket = [&](const std::string& cond) {
     return "SUM(CASE WHEN " + cond + " THEN " + owed + " ELSE 0 END)";
   };

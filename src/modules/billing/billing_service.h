@@ -108,11 +108,13 @@ class BillingService {
   // fixed, water metered with two tiers: code "SF").
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
+  // The adapter of an online channel ("wechat", "alipay"), or nullptr (refunds use it).
+  pay::PaymentProvider* Provider(std::string_view channel);
+
  private:
   // One project's run (bill_runs.cc); `period` is a valid "YYYY-MM".
   JsonResult RunProjectBills(const TenantContext& ctx, int64_t project_id,
                              const std::string& period, bool dry_run);
-  pay::PaymentProvider* Provider(std::string_view channel);
   // Settles a confirmed order once (idempotent on the order and the provider's txn id).
   Result<boost::json::object> ConfirmOrder(const pay::Confirmed& confirmed);
   // Loads an order the caller may see, as JSON with "channel", "status", "amount"…

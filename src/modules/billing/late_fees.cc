@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/calc/bill_calc.h"
 #include "modules/billing/ledger.h"
 
@@ -31,7 +32,9 @@ std::pair<int64_t, int64_t> AccrueBill(db::Tx& tx, const OverdueBill& b, const s
                                        Millis now) {
   std::string first = b.last_day ? AddDays(*b.last_day, 1) : AddDays(b.due_date, 1);
   int64_t days = 0, total = 0;
-  auto row = tx.QueryOne("SELECT amount - paid, late_fee FROM bills WHERE id = ?", {b.id});
+  auto row = tx.QueryOne("SELECT " + std::string(kOpenPrincipalSql) +
+                             ", b.late_fee FROM bills b WHERE b.id = ?",
+                         {b.id});
   int64_t principal = row->Int(0), accrued = row->Int(1);
   int64_t cap = b.rule.cap_basis_points > 0
                     ? b.amount * b.rule.cap_basis_points / calc::kBasisPoints
@@ -74,7 +77,7 @@ AccrualReport AccrueLateFees(db::Database& db, const Clock& clock, const std::st
              "f.rounding, f.round_to, f.late_grace_days, f.late_daily_bp, f.late_flat_per_day, "
              "f.late_cap_bp, f.late_start_date, (SELECT MAX(day) FROM late_fee_accruals a "
              "WHERE a.bill_id = b.id) FROM bills b JOIN fee_items f ON f.id = b.fee_item_id "
-             "WHERE b.due_date < ? AND b.paid < b.amount AND (f.late_daily_bp > 0 OR "
+             "WHERE b.due_date < ? AND b.paid + b.credited < b.amount AND (f.late_daily_bp > 0 OR "
              "f.late_flat_per_day > 0)" + where + " ORDER BY b.id",
              params)) {
       OverdueBill b{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Str(5), r.Str(6),

@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "modules/billing/bill_sql.h"
+
 namespace anju::billing::ledger {
 
 namespace {
@@ -20,6 +22,42 @@ const char* KindName(AccountKind k) {
 
 constexpr size_t kMaxProblems = 50;
 
+// Adjustments and refunds agree with the bills, the payments and the journal.
+template <class Problem>
+void CheckCorrections(db::Tx& tx, Problem& problem) {
+  for (auto& r : tx.Query(
+           "SELECT b.id, b.credited, b.late_waived FROM bills b WHERE b.credited < 0 OR "
+           "b.credited > b.amount OR b.credited <> COALESCE((SELECT SUM(j.amount) FROM "
+           "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
+           "j.kind = 'credit_note'), 0) OR b.late_waived <> COALESCE((SELECT SUM(j.amount) "
+           "FROM adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
+           "j.kind = 'late_fee_waiver'), 0) OR COALESCE((SELECT SUM(j.to_prepayment) FROM "
+           "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied'), 0) <> "
+           "(CASE WHEN b.paid + b.credited > b.amount THEN b.paid + b.credited - b.amount "
+           "ELSE 0 END)"))
+    problem("bill " + r.Str(0) + ": credited " + r.Str(1) + ", late fee waived " + r.Str(2) +
+            " disagree with its applied adjustments");
+  // Exactly one entry of the record's amount for each applied adjustment and refunded
+  // refund; none for any other.
+  for (auto [table, done] : {std::pair{"adjustments", "applied"}, {"refunds", "refunded"}}) {
+    std::string ref = std::string(table).substr(0, std::string(table).size() - 1);
+    for (auto& r : tx.Query(
+             std::string("SELECT x.id, x.status, x.amount, (SELECT COUNT(*) FROM "
+                         "journal_entries e WHERE e.company_id = x.company_id AND "
+                         "e.ref_type = '") + ref + "' AND e.ref_id = x.id), (SELECT "
+             "COALESCE(SUM(l.debit), 0) FROM journal_entries e JOIN journal_lines l ON "
+             "l.entry_id = e.id WHERE e.company_id = x.company_id AND e.ref_type = '" + ref +
+             "' AND e.ref_id = x.id) FROM " + table + " x"))
+      if (r.Int(3) != (r.Str(1) == done ? 1 : 0) || (r.Str(1) == done && r.Int(4) != r.Int(2)))
+        problem(ref + " " + r.Str(0) + " (" + r.Str(1) + ", " + r.Str(2) + "): " + r.Str(3) +
+                " journal entries of " + r.Str(4));
+  }
+  for (auto& r : tx.Query("SELECT p.id, p.amount, SUM(x.amount) FROM refunds x JOIN payments p "
+                          "ON p.id = x.payment_id WHERE x.status IN ('processing', 'refunded') "
+                          "GROUP BY p.id, p.amount HAVING SUM(x.amount) > p.amount"))
+    problem("payment " + r.Str(0) + " of " + r.Str(1) + " is refunded " + r.Str(2));
+}
+
 }  // namespace
 
 std::string ReceivableOf(int64_t house_id) { return "receivable:house:" + std::to_string(house_id); }
@@ -27,6 +65,7 @@ std::string PrepaymentOf(int64_t house_id) { return "prepayment:house:" + std::t
 std::string RevenueOf(int64_t fee_item_id) { return "revenue:fee:" + std::to_string(fee_item_id); }
 std::string ClearingOf(std::string_view channel) { return "clearing:" + std::string(channel); }
 std::string LateOf(int64_t house_id) { return "late:house:" + std::to_string(house_id); }
+std::string CreditOf(int64_t fee_item_id) { return "credit:fee:" + std::to_string(fee_item_id); }
 
 namespace {
 
@@ -137,7 +176,8 @@ CheckReport Check(db::Database& db) {
             r.Str(3));
   for (auto& r : tx->Query(
            "SELECT b.id, b.late_fee, b.late_paid FROM bills b WHERE b.late_paid < 0 OR "
-           "b.late_paid > b.late_fee OR b.late_fee <> COALESCE((SELECT SUM(a.amount) FROM "
+           "b.late_waived < 0 OR b.late_paid + b.late_waived > b.late_fee OR "
+           "b.late_fee <> COALESCE((SELECT SUM(a.amount) FROM "
            "late_fee_accruals a WHERE a.bill_id = b.id), 0) OR b.late_paid <> COALESCE((SELECT "
            "SUM(pa.amount) FROM payment_allocations pa WHERE pa.bill_id = b.id AND "
            "pa.kind = 'late_fee'), 0)"))
@@ -145,16 +185,18 @@ CheckReport Check(db::Database& db) {
             " disagree with its accruals or allocations");
   for (auto& r : tx->Query(
            "SELECT h.company_id, h.house_id, h.owed, COALESCE(a.balance, 0) FROM "
-           "(SELECT company_id, house_id, SUM(amount - paid) AS owed FROM bills "
-           "GROUP BY company_id, house_id) h LEFT JOIN ledger_accounts a ON "
+           "(SELECT b.company_id, b.house_id, SUM(" + std::string(kOpenPrincipalSql) +
+           ") AS owed FROM bills b GROUP BY b.company_id, b.house_id) h LEFT JOIN "
+           "ledger_accounts a ON "
            "a.company_id = h.company_id AND a.code = 'receivable:house:' || h.house_id "
            "WHERE COALESCE(a.balance, 0) <> h.owed"))
     problem("company " + r.Str(0) + " house " + r.Str(1) + ": bills owe " + r.Str(2) +
             " but the receivable account says " + r.Str(3));
   for (auto& r : tx->Query(
            "SELECT h.company_id, h.house_id, h.owed, COALESCE(a.balance, 0) FROM "
-           "(SELECT company_id, house_id, SUM(late_fee - late_paid) AS owed FROM bills "
-           "GROUP BY company_id, house_id) h LEFT JOIN ledger_accounts a ON "
+           "(SELECT b.company_id, b.house_id, SUM(" + std::string(kOpenLateSql) +
+           ") AS owed FROM bills b GROUP BY b.company_id, b.house_id) h LEFT JOIN "
+           "ledger_accounts a ON "
            "a.company_id = h.company_id AND a.code = 'late:house:' || h.house_id "
            "WHERE COALESCE(a.balance, 0) <> h.owed"))
     problem("company " + r.Str(0) + " house " + r.Str(1) + ": late fees owed " + r.Str(2) +
@@ -169,6 +211,7 @@ CheckReport Check(db::Database& db) {
     problem("company " + r.Str(0) + " project " + r.Str(1) + " period " + r.Str(2) +
             ": bills " + r.Str(3) + " billed, " + r.Str(5) + " settled; totals say " + r.Str(4) +
             " and " + r.Str(6));
+  CheckCorrections(*tx, problem);
   return rep;
 }
 

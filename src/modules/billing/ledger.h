@@ -15,6 +15,8 @@
 //                                      wechat or alipay, not yet reconciled with the bank
 //   late:house:<id>         asset      late fees (滞纳金) the house owes
 //   income:late_fee         income     late-fee income
+//   credit:fee:<id>         contra     credit notes (冲减) granted on a fee item's bills
+//   waiver:late_fee         contra     late fees waived (滞纳金减免)
 // Each account keeps balance = Σ debit − Σ credit of its lines (signed; a liability's
 // balance is negative when it holds money), updated in the same transaction as the lines:
 // one upsert per account per posting (`PostAll` nets a whole batch of entries, so a bill run
@@ -25,9 +27,14 @@
 // credits overall; every stored balance equals the replay of its lines; every line has
 // exactly one positive side; and the bills agree with the books (a bill's `paid` equals its
 // principal allocations and never exceeds its amount; its `late_fee` equals its daily
-// accruals and `late_paid` its late-fee allocations; each house's receivable balance
-// equals the principal its bills still owe, and its late account the late fees); and the
-// collection totals (collection_totals.h) sum to the bills' amounts and principal paid.
+// accruals, `late_paid` its late-fee allocations, `credited` and `late_waived` its applied
+// adjustments, and late_paid + late_waived ≤ late_fee; the part of its credit notes that
+// went to the prepaid balance is exactly what the house had overpaid, max(0, paid +
+// credited − amount); each house's receivable balance equals the open principal of its
+// bills (bill_sql.h), and its late account the open late fees; every applied adjustment and
+// every refunded refund has its one journal entry of its amount, and nothing else has one;
+// no payment is refunded beyond its amount); and the collection totals
+// (collection_totals.h) sum to the bills' amounts and principal paid.
 #pragma once
 
 #include <cstdint>
@@ -54,8 +61,8 @@ struct Line {
 struct EntryRef {
   int64_t company_id = 0;
   std::optional<int64_t> project_id;
-  std::string kind;      // "bill", "payment", "prepayment_applied"
-  std::string ref_type;  // the record it belongs to: "bill", "payment"
+  std::string kind;      // "bill", "payment", "prepayment_applied", "adjustment", "refund"…
+  std::string ref_type;  // the record it belongs to: "bill", "payment", "adjustment", "refund"
   int64_t ref_id = 0;
   std::string memo;
 };
@@ -81,7 +88,9 @@ std::string PrepaymentOf(int64_t house_id);
 std::string RevenueOf(int64_t fee_item_id);
 std::string ClearingOf(std::string_view channel);
 std::string LateOf(int64_t house_id);
+std::string CreditOf(int64_t fee_item_id);
 inline constexpr std::string_view kLateFeeIncome = "income:late_fee";
+inline constexpr std::string_view kLateFeeWaiver = "waiver:late_fee";
 
 struct CheckReport {
   bool ok = true;

@@ -11,6 +11,7 @@
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/counters.h"
@@ -125,8 +126,9 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
             ledger::Balance(tx, ctx.company_id, ledger::LateOf(h->id));
     } else {
       for (int64_t id : bill_ids) {
-        auto b = tx.QueryOne("SELECT amount - paid + late_fee - late_paid FROM bills "
-                             "WHERE id = ? AND house_id = ?",
+        auto b = tx.QueryOne("SELECT " + std::string(kOpenPrincipalSql) + " + " +
+                                 std::string(kOpenLateSql) +
+                                 " FROM bills b WHERE b.id = ? AND b.house_id = ?",
                              {id, h->id});
         if (!b || b->Int(0) <= 0)
           return Error(kBillNotPayable).WithField("bill_ids", "not_payable",

@@ -1,9 +1,11 @@
 // The cashier desk (收银台): payments, their allocation to bills, prepaid balances.
 //
 // A payment of A 分 for a house settles debts in order — for the bills the payer picked, in
-// the order given, each bill's late fee then its principal; or else (the company's default
-// order) every outstanding late fee oldest bill first, then every open principal by due date
-// then id — each up to what it still owes; the rest goes to the house's prepaid balance.
+// the order given, each bill's late fee then its principal; or else in the company's
+// allocation order (settings.h): late_fees_first (the default) settles every outstanding
+// late fee oldest bill first, then every open principal by due date then id;
+// principal_first goes bill by bill by due date, its principal then its late fee — each up
+// to what it still owes (bill_sql.h); the rest goes to the house's prepaid balance.
 // The ledger entry: Dr clearing:<channel> A; Cr late:house (late fees settled); Cr
 // receivable:house (principal settled); Cr prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
 // writer), so two payments racing for one bill settle it once and the second one's money
@@ -13,12 +15,14 @@
 #include "core/json_body.h"
 #include "http/message.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/receipts.h"
+#include "modules/billing/settings.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -74,19 +78,27 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
     int64_t owed;
   };
   std::vector<Debt> debts;
+  std::string owed = std::string(kOpenPrincipalSql) + ", " + std::string(kOpenLateSql);
   if (a.bill_ids.empty()) {
-    auto rows = tx.Query("SELECT id, amount - paid, late_fee - late_paid FROM bills WHERE "
-                         "house_id = ? AND company_id = ? AND (paid < amount OR "
-                         "late_paid < late_fee) ORDER BY due_date, id" + lock,
+    auto rows = tx.Query("SELECT b.id, " + owed + " FROM bills b WHERE b.house_id = ? AND "
+                         "b.company_id = ?" + std::string(kBillOpenSql) +
+                         " ORDER BY b.due_date, b.id" + lock,
                          {h.id, a.company_id});
-    for (auto& r : rows)
-      if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
-    for (auto& r : rows)
-      if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
+    if (LoadSettings(tx, a.company_id).principal_first) {
+      for (auto& r : rows) {  // bill by bill: its principal, then its late fee
+        if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
+        if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
+      }
+    } else {  // every late fee first, then the principals
+      for (auto& r : rows)
+        if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
+      for (auto& r : rows)
+        if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
+    }
   } else {
     for (int64_t id : a.bill_ids) {
-      auto r = tx.QueryOne("SELECT amount - paid, late_fee - late_paid FROM bills WHERE id = ? "
-                           "AND house_id = ? AND company_id = ?" + lock,
+      auto r = tx.QueryOne("SELECT " + owed + " FROM bills b WHERE b.id = ? AND b.house_id = ? "
+                           "AND b.company_id = ?" + lock,
                            {id, h.id, a.company_id});
       if (!r || (r->Int(0) <= 0 && r->Int(1) <= 0))
         return Error(kBillNotPayable).WithField("bill_ids", "not_payable",

@@ -19,7 +19,8 @@ struct SettleArgs {
   property::HouseFacts house;
   int64_t amount = 0;  // 分, > 0
   std::string channel;  // cash | pos | transfer | cheque | wechat | alipay
-  std::vector<int64_t> bill_ids;  // settle these first, in this order; else oldest due first
+  // Settle these first, in this order; else the company's allocation order (settings.h).
+  std::vector<int64_t> bill_ids;
   std::string note;
   std::optional<std::string> provider_txn_id;  // online payments (unique)
   std::optional<int64_t> user_id;              // who took it (none for a provider notify)

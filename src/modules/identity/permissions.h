@@ -58,6 +58,12 @@ inline constexpr std::string_view kRemindRead = "billing:remind:read";    // 催
 inline constexpr std::string_view kRemindWrite = "billing:remind:write";  // 催缴: rules, settings, reassign
 inline constexpr std::string_view kCollect = "billing:collect";  // 催收: be assigned houses, follow up
 inline constexpr std::string_view kOutboxRead = "notify:outbox:read";     // the notification outbox
+// Corrections: request and approve adjustments (调账) and refunds (退款); company settings.
+inline constexpr std::string_view kAdjustCreate = "billing:adjust:create";
+inline constexpr std::string_view kAdjustApprove = "billing:adjust:approve";
+inline constexpr std::string_view kRefundCreate = "billing:refund:create";
+inline constexpr std::string_view kRefundApprove = "billing:refund:approve";
+inline constexpr std::string_view kBillingSettingsWrite = "billing:settings:write";
 }  // namespace perm
 
 }  // namespace anju::identity

@@ -49,6 +49,8 @@ export const MENU: MenuSection[] = [
       { path: '/admin/billing/reports', title: 'reports.menu', perm: 'billing:bill:read' },
       { path: '/admin/billing/meter-readings', title: 'menu.meterReadings', perm: ['billing:meter:read', 'billing:bill:read'] },
       { path: '/admin/billing/reminders', title: 'remind.menu', perm: ['billing:remind:read', 'notify:outbox:read'] },
+      { path: '/admin/billing/approvals', title: 'corrections.menu.approvals', perm: ['billing:adjust:approve', 'billing:refund:approve', 'billing:adjust:create', 'billing:refund:create'] },
+      { path: '/admin/billing/settings', title: 'corrections.menu.settings', perm: 'billing:settings:write' },
     ],
   },
   {

@@ -35,6 +35,8 @@ const routes: RouteRecordRaw[] = [
           { path: 'billing/meter-readings', component: () => import('@/views/billing/meter-readings/index.vue'), meta: { perm: ['billing:meter:read', 'billing:bill:read'], title: 'menu.meterReadings' } },
           { path: 'billing/reports', component: () => import('@/views/billing/reports/index.vue'), meta: { perm: 'billing:bill:read', title: 'reports.menu' } },
           { path: 'billing/reminders', component: () => import('@/views/billing/reminders/index.vue'), meta: { perm: ['billing:remind:read', 'notify:outbox:read'], title: 'remind.menu' } },
+          { path: 'billing/approvals', component: () => import('@/views/billing/approvals/index.vue'), meta: { perm: ['billing:adjust:approve', 'billing:refund:approve', 'billing:adjust:create', 'billing:refund:create'], title: 'corrections.menu.approvals' } },
+          { path: 'billing/settings', component: () => import('@/views/billing/settings/index.vue'), meta: { perm: 'billing:bill:read', title: 'corrections.menu.settings' } },
           { path: 'audit', component: () => import('@/views/audit/log/index.vue'), meta: { perm: 'audit:log:read', title: 'menu.audit' } },
         ],
       },

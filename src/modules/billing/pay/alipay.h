@@ -62,6 +62,7 @@ class Alipay final : public PaymentProvider {
   NotifyReply SuccessReply() const override;
   NotifyReply FailureReply(const Error& why) const override;
   Result<std::optional<Confirmed>> QueryOrder(const std::string& order_no) override;
+  Result<RefundAccepted> Refund(const RefundRequest& refund) override;  // alipay_refund.cc
 
  private:
   Alipay(AlipayConfig config, RsaKey app_key, RsaKey alipay_key, HttpTransport& transport,

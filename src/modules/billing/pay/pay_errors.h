@@ -38,6 +38,9 @@ inline constexpr ErrorDef kPayMalformed{"PAY_MALFORMED", ErrorKind::kValidation,
 inline constexpr ErrorDef kPayBadConfig{"PAY_BAD_CONFIG", ErrorKind::kInternal,
                                         "billing.pay_bad_config",
                                         "The payment channel is misconfigured"};
+inline constexpr ErrorDef kPayRefundRefused{"PAY_REFUND_REFUSED", ErrorKind::kUnprocessable,
+                                            "billing.pay_refund_refused",
+                                            "The payment provider refused the refund"};
 inline constexpr ErrorDef kPayProviderError{"PAY_PROVIDER_ERROR", ErrorKind::kUnavailable,
                                             "billing.pay_provider_error",
                                             "The payment provider refused or failed"};

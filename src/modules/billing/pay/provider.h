@@ -101,6 +101,25 @@ class HttpTransport {
                                       const Headers& headers, const std::string& body) = 0;
 };
 
+// A refund billing asks the provider to make, of an order it confirmed before.
+struct RefundRequest {
+  std::string order_no;   // out_trade_no of the paid order
+  std::string refund_no;  // out_refund_no: unique; the provider deduplicates on it, so
+                          // sending the same refund again never pays out twice
+  int64_t amount_fen = 0; // > 0: this refund
+  int64_t total_fen = 0;  // the order's paid amount
+  std::string reason;     // shown to the payer
+};
+
+// A refund the provider accepted (verified answer). WeChat may answer PROCESSING: the
+// provider has taken it and will pay out; billing records it as refunded then.
+struct RefundAccepted {
+  std::string refund_no;
+  std::string provider_refund_id;  // WeChat refund_id; Alipay trade_no of the refunded trade
+  int64_t amount_fen = 0;          // this refund
+  std::string status;              // "SUCCESS" | "PROCESSING"
+};
+
 class PaymentProvider {
  public:
   virtual ~PaymentProvider() = default;
@@ -129,6 +148,16 @@ class PaymentProvider {
   // does not know it or it is not (or no longer) payable; an Error when the provider cannot
   // be reached or its answer does not verify.
   virtual Result<std::optional<Confirmed>> QueryOrder(const std::string& order_no) = 0;
+
+  // Refunds (part of) a paid order back to the payer (WeChat POST
+  // /v3/refund/domestic/refunds; Alipay alipay.trade.refund), the request signed with the
+  // merchant / app key and the answer's signature verified before it is read. Errors:
+  // PAY_REFUND_REFUSED when the provider answered, verifiably, that it will not refund (the
+  // message names its code: above the refundable amount, unknown order, …) — nothing left
+  // the merchant; PAY_MALFORMED for a bad request; anything else (PAY_BAD_SIGNATURE,
+  // PAY_UNKNOWN_SERIAL, PAY_PROVIDER_ERROR, a transport error) means the outcome is UNKNOWN:
+  // send the same refund_no again later.
+  virtual Result<RefundAccepted> Refund(const RefundRequest& refund) = 0;
 };
 
 // Billing's check of a Confirmed against its own record of the order, before posting:

@@ -5,11 +5,16 @@
 #include "modules/billing/pay/pay_codec.h"
 #include "modules/billing/pay/pay_crypto.h"
 #include "modules/billing/pay/pay_errors.h"
+#include "modules/billing/pay/sim_util.h"
 
 namespace anju::billing::pay {
 namespace {
 
 namespace json = boost::json;
+using sim::ErrorJson;
+using sim::JsonStr;
+using sim::ParseJson;
+using sim::RandomDigits;
 
 // The process's test keys, generated on first use (thread-safe static initialisation).
 struct TestKeys {
@@ -24,25 +29,6 @@ struct TestKeys {
 const TestKeys& Keys() {
   static const TestKeys* keys = new TestKeys();
   return *keys;
-}
-
-std::string RandomDigits(size_t n) {
-  std::string s = RandomAlnum(n);
-  for (char& c : s) c = static_cast<char>('0' + static_cast<unsigned char>(c) % 10);
-  return s;
-}
-
-std::optional<json::value> ParseJson(std::string_view text) {
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec) return std::nullopt;
-  return v;
-}
-
-std::string JsonStr(const json::value& v, std::string_view key) {
-  const json::object* o = v.if_object();
-  const json::value* m = o ? o->if_contains(key) : nullptr;
-  return m && m->is_string() ? std::string(m->as_string()) : std::string();
 }
 
 // Seconds from a decimal string; -1 when it is not one.
@@ -61,10 +47,6 @@ SimOrder NewOrder(const std::string& order_no, int64_t amount_fen) {
   o.order_no = order_no;
   o.amount_fen = amount_fen;
   return o;
-}
-
-std::string ErrorJson(std::string_view code, std::string_view message) {
-  return json::serialize(json::object{{"code", code}, {"message", message}});
 }
 
 }  // namespace
@@ -88,15 +70,21 @@ WechatPayConfig WechatPaySimulator::AdapterConfig(std::string notify_url) const 
 }
 
 TransportReply WechatPaySimulator::Signed(int status, std::string body) const {
+  auto forgery = static_cast<AnswerForgery>(forge_next_.exchange(0));
   std::string ts = std::to_string(clock_.Now() / kSecond);
   std::string nonce = RandomAlnum(32);
-  auto sig = Keys().wechat_platform.Sign(WechatReplyMessage(ts, nonce, body));
+  const RsaKey& key = forgery == AnswerForgery::kOtherKey || forgery == AnswerForgery::kUnknownSerial
+                          ? Keys().rogue
+                          : Keys().wechat_platform;
+  auto sig = key.Sign(WechatReplyMessage(ts, nonce, body));
+  if (forgery == AnswerForgery::kTamperedBody) body.insert(1, " ");
   TransportReply r;
   r.status = status;
   r.headers = {{"content-type", "application/json"},
                {"request-id", RandomAlnum(24)},
                {"wechatpay-nonce", nonce},
-               {"wechatpay-serial", kPlatformSerial},
+               {"wechatpay-serial", forgery == AnswerForgery::kUnknownSerial
+                                        ? "UNKNOWN_SERIAL_0000" : kPlatformSerial},
                {"wechatpay-signature", Base64Encode(sig.value_or(""))},
                {"wechatpay-signature-type", "WECHATPAY2-SHA256-RSA2048"},
                {"wechatpay-timestamp", ts}};
@@ -159,6 +147,7 @@ Result<TransportReply> WechatPaySimulator::Send(const std::string& method, const
                   o.amount_fen, o.paid_at};
     return Signed(200, TransactionJson(t));
   }
+  if (method == "POST" && path == "/v3/refund/domestic/refunds") return ServeRefund(body);
   return Signed(404, ErrorJson("NOT_FOUND", "no such API"));
 }
 
@@ -281,11 +270,15 @@ AlipayConfig AlipaySimulator::AdapterConfig(std::string notify_url) const {
 
 TransportReply AlipaySimulator::Answer(const std::string& member,
                                        const std::string& response_json) const {
-  auto sig = Keys().alipay_platform.Sign(response_json);
+  auto forgery = static_cast<AnswerForgery>(forge_next_.exchange(0));
+  const RsaKey& key = forgery == AnswerForgery::kOtherKey ? Keys().rogue : Keys().alipay_platform;
+  auto sig = key.Sign(response_json);
+  std::string shown = response_json;
+  if (forgery == AnswerForgery::kTamperedBody) shown.insert(1, " ");
   TransportReply r;
   r.status = 200;
   r.headers = {{"content-type", "application/json;charset=utf-8"}};
-  r.body = "{\"" + member + "\":" + response_json + ",\"sign\":\"" +
+  r.body = "{\"" + member + "\":" + shown + ",\"sign\":\"" +
            Base64Encode(sig.value_or("")) + "\"}";
   return r;
 }
@@ -315,6 +308,7 @@ Result<TransportReply> AlipaySimulator::Send(const std::string& method, const st
                                                        {"sub_code", "isv.invalid-signature"},
                                                        {"sub_msg", "验签出错"}}));
   }
+  if (api == "alipay.trade.refund") return ServeRefund(member, get("biz_content"));
   if (api != "alipay.trade.query") {
     return Answer(member, json::serialize(json::object{{"code", "40004"},
                                                        {"msg", "Business Failed"},

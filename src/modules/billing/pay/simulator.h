@@ -12,6 +12,7 @@
 // Thread-safe: one mutex per simulator guards its orders.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>
@@ -36,6 +37,21 @@ struct SimOrder {
   bool paid = false;
   std::string txn_id;  // set when paid
   Millis paid_at = 0;
+  int64_t refunded_fen = 0;  // refunds accepted so far (never above amount_fen)
+};
+
+// A refund the simulator accepted, by out_refund_no.
+struct SimRefund {
+  std::string order_no, refund_id;
+  int64_t amount_fen = 0;
+};
+
+// How the simulator spoils its NEXT signed answer (to show that the adapters refuse it).
+enum class AnswerForgery {
+  kNone,
+  kOtherKey,       // signed by a key that is not the provider's → PAY_BAD_SIGNATURE
+  kTamperedBody,   // a byte of the answer changed after signing → PAY_BAD_SIGNATURE
+  kUnknownSerial,  // WeChat: names a platform serial the merchant does not know
 };
 
 class WechatPaySimulator final : public HttpTransport {
@@ -50,7 +66,9 @@ class WechatPaySimulator final : public HttpTransport {
 
   WechatPayConfig AdapterConfig(std::string notify_url = "") const;
 
-  // Serves POST /v3/pay/transactions/native and GET /v3/pay/transactions/out-trade-no/{no}.
+  // Serves POST /v3/pay/transactions/native, GET /v3/pay/transactions/out-trade-no/{no} and
+  // POST /v3/refund/domestic/refunds (a paid order only, at most what it can still refund:
+  // 400 INVALID_REQUEST above that; the same out_refund_no answers the same refund again).
   // A request without a valid merchant signature gets 401 SIGN_ERROR. Answers are signed.
   Result<TransportReply> Send(const std::string& method, const std::string& url,
                               const Headers& headers, const std::string& body) override;
@@ -76,6 +94,7 @@ class WechatPaySimulator final : public HttpTransport {
                              Millis now);
 
   std::optional<SimOrder> FindOrder(const std::string& order_no) const;
+  void ForgeNextAnswer(AnswerForgery forgery) { forge_next_ = static_cast<int>(forgery); }
 
  private:
   struct Transaction {
@@ -87,10 +106,13 @@ class WechatPaySimulator final : public HttpTransport {
   SimNotify BuildNotify(const Transaction& t, Millis now, Forgery* forgery);
   TransportReply Signed(int status, std::string body) const;
   SimOrder& Pay(const std::string& order_no, int64_t amount_fen, Millis now);
+  TransportReply ServeRefund(const std::string& body);  // simulator_refund.cc
 
   const Clock& clock_;
   mutable std::mutex mu_;
-  std::map<std::string, SimOrder> orders_;  // guarded by mu_
+  std::map<std::string, SimOrder> orders_;    // guarded by mu_
+  std::map<std::string, SimRefund> refunds_;  // guarded by mu_
+  mutable std::atomic<int> forge_next_{0};    // an AnswerForgery
 };
 
 class AlipaySimulator final : public HttpTransport {
@@ -103,8 +125,11 @@ class AlipaySimulator final : public HttpTransport {
 
   AlipayConfig AdapterConfig(std::string notify_url = "") const;
 
-  // Serves alipay.trade.query (form POST to the gateway). A request without a valid app
-  // signature answers code 40002 / isv.invalid-signature. Answers are signed.
+  // Serves alipay.trade.query and alipay.trade.refund (a paid trade only, at most what it
+  // can still refund: 40004 ACQ.REFUND_AMT_NOT_EQUAL_TOTAL above that; the same
+  // out_request_no answers again with fund_change "N"), form POSTs to the gateway. A
+  // request without a valid app signature answers code 40002 / isv.invalid-signature.
+  // Answers are signed.
   Result<TransportReply> Send(const std::string& method, const std::string& url,
                               const Headers& headers, const std::string& body) override;
 
@@ -129,6 +154,7 @@ class AlipaySimulator final : public HttpTransport {
                                        Millis now);
 
   std::optional<SimOrder> FindOrder(const std::string& order_no) const;
+  void ForgeNextAnswer(AnswerForgery forgery) { forge_next_ = static_cast<int>(forgery); }
 
  private:
   FormParams NotifyParams(const std::string& order_no, const std::string& amount_text,
@@ -138,10 +164,14 @@ class AlipaySimulator final : public HttpTransport {
   // Form-encodes as Alipay posts it (spaces as '+').
   static std::string EncodeNotify(const FormParams& params);
   TransportReply Answer(const std::string& member, const std::string& response_json) const;
+  // alipay.trade.refund with its parsed biz_content; simulator_refund.cc. Holds mu_.
+  TransportReply ServeRefund(const std::string& member, const std::string& biz_content);
 
   const Clock& clock_;
   mutable std::mutex mu_;
-  std::map<std::string, SimOrder> orders_;  // guarded by mu_
+  std::map<std::string, SimOrder> orders_;    // guarded by mu_
+  std::map<std::string, SimRefund> refunds_;  // guarded by mu_
+  mutable std::atomic<int> forge_next_{0};    // an AnswerForgery
 };
 
 // Both simulators side by side, as `anju demo` and the tests use them.

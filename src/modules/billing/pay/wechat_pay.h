@@ -69,6 +69,7 @@ class WechatPay final : public PaymentProvider {
   NotifyReply SuccessReply() const override;
   NotifyReply FailureReply(const Error& why) const override;
   Result<std::optional<Confirmed>> QueryOrder(const std::string& order_no) override;
+  Result<RefundAccepted> Refund(const RefundRequest& refund) override;  // wechat_refund.cc
 
  private:
   WechatPay(WechatPayConfig config, RsaKey merchant_key,

@@ -107,5 +107,5 @@ export function useCashier() {
       paying.value = false
     }
   }
-  return { projectId, houseId, account, picked, pick, form, errors, paying, result, settlements, unsure: attempt.unsure, payments, submit }
+  return { projectId, houseId, account, picked, pick, form, errors, paying, result, settlements, unsure: attempt.unsure, payments, submit, loadAccount }
 }

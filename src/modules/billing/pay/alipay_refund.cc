@@ -1,0 +1,71 @@
+// Alipay refunds (统一收单交易退款): alipay.trade.refund.
+//
+// The request is the usual signed parameter set (alipay.h) with biz_content
+// {out_trade_no, refund_amount (元), out_request_no, refund_reason}; out_request_no is the
+// refund's number, on which Alipay deduplicates (a repeat answers fund_change "N" and moves
+// nothing). The answer's `sign` covers the raw JSON text of `alipay_trade_refund_response`
+// and is verified before it is parsed. code 10000 is success; 40004 (business failed:
+// ACQ.REFUND_AMT_NOT_EQUAL_TOTAL above what is refundable, ACQ.TRADE_NOT_EXIST,
+// ACQ.TRADE_STATUS_ERROR …) and the other 4xxxx codes are refusals; 20000 (service
+// unavailable) and anything unverified leave the outcome unknown.
+#include "modules/billing/pay/alipay.h"
+#include "modules/billing/pay/pay_errors.h"
+
+namespace anju::billing::pay {
+namespace {
+
+namespace json = boost::json;
+
+std::string Text(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+}  // namespace
+
+Result<RefundAccepted> Alipay::Refund(const RefundRequest& r) {
+  if (!IsValidOrderNo(r.order_no) || !IsValidOrderNo(r.refund_no) || r.amount_fen <= 0 ||
+      r.total_fen < r.amount_fen) {
+    return Error(kPayMalformed, "alipay: invalid refund");
+  }
+  json::object biz{{"out_trade_no", r.order_no},
+                   {"refund_amount", FormatFenAsYuan(r.amount_fen)},
+                   {"out_request_no", r.refund_no}};
+  if (!r.reason.empty()) biz["refund_reason"] = r.reason;
+  auto params = SignedRequest("alipay.trade.refund", json::serialize(biz));
+  if (!params.ok()) return params.take_error();
+  auto reply =
+      transport_.Send("POST", config_.gateway_url + "?charset=utf-8",
+                      {{"content-type", "application/x-www-form-urlencoded"}}, EncodeForm(*params));
+  if (!reply.ok()) return reply.take_error();
+  if (reply->status != 200) {
+    return Error(kPayProviderError, "alipay: gateway answered " + std::to_string(reply->status));
+  }
+  auto raw = RawJsonMember(reply->body, "alipay_trade_refund_response");
+  boost::system::error_code ec;
+  json::value whole = json::parse(reply->body, ec);
+  if (!raw || ec || !whole.is_object()) {
+    return Error(kPayMalformed, "alipay: no alipay_trade_refund_response");
+  }
+  std::string sign = Text(whole.as_object(), "sign");
+  auto raw_sig = Base64Decode(sign);
+  if (sign.empty() || !raw_sig || !alipay_key_.Verify(*raw, *raw_sig)) return kPayBadSignature;
+  json::value answer = json::parse(*raw, ec);
+  if (ec || !answer.is_object()) return Error(kPayMalformed, "alipay: bad refund answer");
+  const json::object& o = answer.as_object();
+  std::string code = Text(o, "code");
+  if (code.size() == 5 && code[0] == '4') {
+    return Error(kPayRefundRefused,
+                 "alipay " + code + " " + Text(o, "sub_code") + ": " + Text(o, "sub_msg"));
+  }
+  if (code != "10000") return Error(kPayProviderError, "alipay: refund answered code " + code);
+  if (Text(o, "out_trade_no") != r.order_no) return kPayOrderMismatch;
+  // refund_fee is the trade's refunded total so far; it covers at least this refund.
+  auto total = ParseYuanToFen(Text(o, "refund_fee"));
+  if (!total || *total < r.amount_fen) return Error(kPayBadAmount, "alipay: refund_fee too small");
+  std::string trade_no = Text(o, "trade_no");
+  if (trade_no.empty()) return Error(kPayMalformed, "alipay: trade_no missing");
+  return RefundAccepted{r.refund_no, trade_no, r.amount_fen, "SUCCESS"};
+}
+
+}  // namespace anju::billing::pay

@@ -1,0 +1,321 @@
+// Refunds (退款) of a house's prepaid balance, with approval; online ones through the
+// provider. The design — limits, the 'processing' claim, retries — is in corrections.h.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/approvals.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/correction_errors.h"
+#include "modules/billing/corrections.h"
+#include "modules/billing/counters.h"
+#include "modules/billing/ledger.h"
+#include "modules/billing/pay/pay_errors.h"
+#include "modules/billing/settings.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+const ApprovalKind kRefunds{"refunds", perm::kRefundApprove, kRefundNotFound};
+
+constexpr std::string_view kColumns =
+    "SELECT r.id, r.project_id, r.house_id, r.payment_id, r.number, r.channel, r.amount, "
+    "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, ru.name, "
+    "r.requested_at, r.decided_by, du.name, r.decided_at, r.decision_note, r.refunded_at, "
+    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id "
+    "LEFT JOIN users ru ON ru.id = r.requested_by LEFT JOIN users du ON du.id = r.decided_by";
+
+json::value OptTime(const db::Row& r, int i) {
+  return r.IsNull(i) ? json::value(nullptr) : json::value(FormatUtc(r.Int(i)));
+}
+
+json::object RefundJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
+  auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
+  return {{"id", r.Int(0)},
+          {"project_id", r.Int(1)},
+          {"house_id", r.Int(2)},
+          {"house_code", house ? house->code : ""},
+          {"payment_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
+          {"payment_number", r.IsNull(19) ? json::value(nullptr) : json::value(r.Str(19))},
+          {"number", r.Str(4)},
+          {"channel", r.Str(5)},
+          {"amount", r.Int(6)},
+          {"reason", r.Str(7)},
+          {"status", r.Str(8)},
+          {"provider_refund_id", r.IsNull(9) ? json::value(nullptr) : json::value(r.Str(9))},
+          {"failure", r.Str(10)},
+          {"requested_by", r.Int(11)},
+          {"requested_by_name", r.IsNull(12) ? "" : r.Str(12)},
+          {"requested_at", FormatUtc(r.Int(13))},
+          {"decided_by", r.IsNull(14) ? json::value(nullptr) : json::value(r.Int(14))},
+          {"decided_by_name", r.IsNull(15) ? json::value(nullptr) : json::value(r.Str(15))},
+          {"decided_at", OptTime(r, 16)},
+          {"decision_note", r.Str(17)},
+          {"refunded_at", OptTime(r, 18)}};
+}
+
+json::object LoadJson(db::Tx& tx, int64_t company_id, int64_t id) {
+  return RefundJson(tx, company_id, *tx.QueryOne(std::string(kColumns) + " WHERE r.id = ?", {id}));
+}
+
+bool IsOnline(std::string_view channel) { return channel == "wechat" || channel == "alipay"; }
+
+// The refund's limits now, leaving out refund `self` (0 when it is being requested): the
+// house's prepaid balance less refunds still processing, and what its payment can still
+// refund. The prepayment account is read FOR UPDATE on PostgreSQL.
+Status CheckLimits(db::Tx& tx, int64_t company_id, int64_t house_id, int64_t amount,
+                   std::optional<int64_t> payment_id, int64_t self) {
+  std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+  auto acct = tx.QueryOne("SELECT balance FROM ledger_accounts WHERE company_id = ? AND code = ?" +
+                              lock,
+                          {company_id, ledger::PrepaymentOf(house_id)});
+  int64_t available = (acct ? -acct->Int(0) : 0) - ReservedRefunds(tx, house_id, self);
+  if (amount > available)
+    return Error(kRefundExceedsBalance, "At most " + std::to_string(std::max<int64_t>(available, 0)) +
+                                            " 分 of prepaid balance can be refunded")
+        .WithField("amount", "too_large", std::to_string(std::max<int64_t>(available, 0)));
+  if (payment_id) {
+    auto left = tx.QueryOne("SELECT p.amount - COALESCE((SELECT SUM(x.amount) FROM refunds x "
+                            "WHERE x.payment_id = p.id AND x.status IN ('processing', 'refunded') "
+                            "AND x.id <> ?), 0) FROM payments p WHERE p.id = ?",
+                            {self, *payment_id})->Int(0);
+    if (amount > left)
+      return Error(kRefundExceedsPayment,
+                   "At most " + std::to_string(left) + " 分 of this payment can be refunded")
+          .WithField("amount", "too_large", std::to_string(left));
+  }
+  return Status::Ok();
+}
+
+// Records the money leaving: the refund's ledger entry and its time (status set by caller).
+void PostRefund(db::Tx& tx, int64_t id, Millis now) {
+  auto r = tx.QueryOne("SELECT company_id, project_id, house_id, channel, amount, number FROM "
+                       "refunds WHERE id = ?",
+                       {id});
+  int64_t amount = r->Int(4);
+  ledger::Post(tx, {r->Int(0), r->Int(1), "refund", "refund", id, r->Str(5)},
+               {{ledger::PrepaymentOf(r->Int(2)), ledger::AccountKind::kLiability, amount, 0},
+                {ledger::ClearingOf(r->Str(3)), ledger::AccountKind::kAsset, 0, amount}},
+               now);
+  tx.Exec("UPDATE refunds SET refunded_at = ? WHERE id = ?", {now, id});
+}
+
+struct RefundBody {
+  int64_t house_id = 0, amount = 0;
+  std::string reason;
+  std::optional<int64_t> payment_id;
+};
+
+Result<RefundBody> ReadRefund(const http::Request& req) {
+  auto obj = ParseJsonObject(req.body);
+  if (!obj.ok()) return obj.take_error();
+  BodyReader r(*obj);
+  r.ReadOnly({"id", "number", "status", "channel", "company_id", "project_id"});
+  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
+  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
+  auto reason = r.Str("reason", true, 200, 2);
+  auto payment_id = r.Int("payment_id", false, 1, INT64_MAX);
+  ANJU_TRY(r.Finish());
+  return RefundBody{*house_id, *amount, *reason, payment_id};
+}
+
+}  // namespace
+
+int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except) {
+  return tx.QueryOne("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE house_id = ? AND "
+                     "status = 'processing' AND id <> ?",
+                     {house_id, except})->Int(0);
+}
+
+http::Response CorrectionService::RequestRefund(const TenantContext& ctx,
+                                                const http::Request& req) {
+  if (auto s = identity::Require(ctx, perm::kRefundCreate); !s.ok())
+    return http::ErrorReply(s.error(), req.request_id);
+  auto body = ReadRefund(req);
+  if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+  const RefundBody& b = *body;
+  std::string key(req.Header("idempotency-key"));
+  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
+  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
+  if (*begun) return ReplayAnswer(**begun);
+
+  Millis now = clock_.Now();
+  bool online = false;
+  Result<json::value> result = Error(errors::kInternal);
+  try {
+    result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+      online = false;
+      auto h = property::FindHouseFacts(tx, ctx.company_id, b.house_id);
+      if (!h || !ctx.access.HasIn(std::string(perm::kRefundCreate), h->project_id))
+        return Error(kHouseNotFound).WithField("house_id", "not_found");
+      std::string channel = "cash";  // without a payment, the cashier pays out
+      if (b.payment_id) {
+        auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "
+                             "house_id = ?",
+                             {*b.payment_id, ctx.company_id, h->id});
+        if (!p) return Error(kPaymentNotFound).WithField("payment_id", "not_found");
+        channel = p->Str(0);
+      }
+      ANJU_TRY(CheckLimits(tx, ctx.company_id, h->id, b.amount, b.payment_id, 0));
+      std::string ymd = CivilDate(now);
+      ymd.erase(std::remove(ymd.begin(), ymd.end(), '-'), ymd.end());
+      std::string number = fmt::format("RF{}{}{:06d}", ctx.company_id, ymd,
+                                       NextCounter(tx, ctx.company_id, "refund:" + ymd));
+      int64_t id = tx.InsertId(
+          "INSERT INTO refunds (company_id, project_id, house_id, payment_id, number, channel, "
+          "amount, reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "'pending', ?, ?) RETURNING id",
+          {ctx.company_id, h->project_id, h->id,
+           b.payment_id ? db::Value(*b.payment_id) : db::kNull, number, channel, b.amount,
+           b.reason, ctx.user_id, now});
+      if (AppliesAtOnce(ctx, kRefunds, h->project_id, b.amount,
+                        LoadSettings(tx, ctx.company_id).approval_threshold)) {
+        online = IsOnline(channel);
+        Decide(tx, kRefunds, id, "pending", online ? "processing" : "refunded", ctx, "", now);
+        if (!online) PostRefund(tx, id, now);
+      }
+      json::object out = LoadJson(tx, ctx.company_id, id);
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"billing.refund.request", "refund", id, h->project_id, nullptr, out}, now);
+      // An online refund's answer is stored once the provider has answered (below).
+      if (!online) idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(out));
+      return json::value(std::move(out));
+    });
+    if (result.ok() && online)
+      result = CompleteRefund(ctx, result->at("id").as_int64());
+  } catch (...) {
+    if (!online) idem_.Release(ctx.company_id, key);
+    throw;
+  }
+  if (!result.ok()) {
+    http::Response r = http::ErrorReply(result.error(), req.request_id);
+    idem_.Fail(ctx.company_id, key, r.status, r.body);  // 503 too: retry by approving again
+    return r;
+  }
+  if (online)
+    db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(*result));
+    });
+  return http::JsonReply(201, *result);
+}
+
+Result<json::value> CorrectionService::CompleteRefund(const TenantContext& ctx, int64_t id) {
+  auto row = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return tx.QueryOne("SELECT r.channel, r.number, r.amount, r.reason, o.order_no, o.amount "
+                       "FROM refunds r JOIN online_orders o ON o.payment_id = r.payment_id "
+                       "WHERE r.id = ?",
+                       {id});
+  });
+  if (!row) return Error(errors::kInternal, "an online refund without its order");
+  pay::PaymentProvider* provider = provider_(row->Str(0));
+  auto answer = provider->Refund(
+      {row->Str(4), row->Str(1), row->Int(2), row->Int(5), row->Str(3)});
+  bool refused = !answer.ok() && answer.error().code == std::string(pay::kPayRefundRefused.code);
+  if (!answer.ok() && !refused)  // the outcome is unknown: stays processing
+    return Error(kRefundProviderDown, "Refund " + row->Str(1) + ": " + answer.error().message);
+  Millis now = clock_.Now();
+  auto recorded = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+    auto r = tx.QueryOne("SELECT status, project_id FROM refunds WHERE id = ?" + lock, {id});
+    // Another approval carried it to the end meanwhile (the provider deduplicated).
+    if (r->Str(0) != "processing") return LoadJson(tx, ctx.company_id, id);
+    json::object before = LoadJson(tx, ctx.company_id, id);
+    if (refused) {
+      tx.Exec("UPDATE refunds SET status = 'failed', failure = ? WHERE id = ?",
+              {answer.error().message, id});
+    } else {
+      tx.Exec("UPDATE refunds SET status = 'refunded', provider_refund_id = ? WHERE id = ?",
+              {answer->provider_refund_id, id});
+      PostRefund(tx, id, now);
+    }
+    json::object after = LoadJson(tx, ctx.company_id, id);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {refused ? "billing.refund.fail" : "billing.refund.complete", "refund", id,
+                   r->Int(1), before, after},
+                  now);
+    return after;
+  });
+  // A refusal is committed as 'failed' (nothing posted); the caller is told why.
+  if (recorded.at("status").as_string() == "failed")
+    return Error(kRefundRefused, "The provider refused: " + std::string(recorded.at("failure").as_string()));
+  return json::value(std::move(recorded));
+}
+
+Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, int64_t id,
+                                                    bool approve, const json::object& body) {
+  auto note = ReadDecision(body, approve);
+  if (!note.ok()) return note.take_error();
+  Millis now = clock_.Now();
+  bool online = false;
+  auto decided = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+    // A refund left processing (the provider did not answer) may be approved again to
+    // re-send it; the second-person rule was met when it left 'pending'.
+    auto p = TakePending(tx, ctx, kRefunds, id, false,
+                         approve ? std::initializer_list<std::string_view>{"pending", "processing"}
+                                 : std::initializer_list<std::string_view>{"pending"});
+    if (!p.ok()) return p.take_error();
+    if (p->status == "pending" && p->requested_by == ctx.user_id) return Error(kApprovalSelf);
+    auto r = tx.QueryOne("SELECT house_id, amount, payment_id, channel FROM refunds WHERE id = ?",
+                         {id});
+    online = approve && IsOnline(r->Str(3));
+    if (p->status == "processing") return json::value(nullptr);
+    json::object before = LoadJson(tx, ctx.company_id, id);
+    if (approve) {
+      ANJU_TRY(CheckLimits(tx, ctx.company_id, r->Int(0), r->Int(1),
+                           r->OptInt(2), id));
+    }
+    Decide(tx, kRefunds, id, "pending", !approve ? "rejected" : online ? "processing" : "refunded",
+           ctx, *note, now);
+    if (approve && !online) PostRefund(tx, id, now);
+    json::object after = LoadJson(tx, ctx.company_id, id);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {approve ? "billing.refund.approve" : "billing.refund.reject", "refund", id,
+                   p->project_id, before, after},
+                  now);
+    return json::value(std::move(after));
+  });
+  if (!decided.ok() || !online) return decided;
+  return CompleteRefund(ctx, id);
+}
+
+Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
+                                                   const CorrectionFilter& f,
+                                                   const http::Page& page) {
+  ANJU_TRY(identity::Require(ctx, perm::kPaymentRead));
+  static const std::set<std::string> kStatuses = {"pending", "processing", "refunded", "rejected",
+                                                  "failed"};
+  if (!f.status.empty() && !kStatuses.count(f.status))
+    return Error(errors::kBadQuery)
+        .WithField("status", "invalid", "pending, processing, refunded, rejected or failed");
+  std::string where = " WHERE r.company_id = ?";
+  db::Params p{ctx.company_id};
+  identity::AppendProjectScope(ctx, perm::kPaymentRead, "r.project_id", where, p);
+  if (f.project_id) where += " AND r.project_id = ?", p.emplace_back(*f.project_id);
+  if (f.house_id) where += " AND r.house_id = ?", p.emplace_back(*f.house_id);
+  if (!f.status.empty()) where += " AND r.status = ?", p.emplace_back(f.status);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM refunds r" + where, p)->Int(0);
+    db::Params q = p;
+    q.emplace_back(page.size);
+    q.emplace_back(page.offset());
+    json::array items;
+    for (auto& r : tx.Query(std::string(kColumns) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
+                            q))
+      items.push_back(RefundJson(tx, ctx.company_id, r));
+    return json::value(json::object{
+        {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
+  });
+}
+
+}  // namespace anju::billing
