@@ -113,6 +113,22 @@ TEST_F(AdjustmentApiTest, ACreditNoteAtTheThresholdAppliesAtOnceForAnApprover) {
   EXPECT_EQ(Owed(), owed - 1000);
   EXPECT_EQ(Col("bills", bill, "credited"), 1000);
   EXPECT_EQ(Col("bills", bill, "amount - paid"), Col("bills", bill, "amount"));  // not edited
+  // The bill list shows the credit and what is still owed; the report's 应收 drops with it.
+  auto listed = [&] {
+    json::value page = manager_->Get("/api/v1/bills?house_id=" + std::to_string(house_) +
+                                     "&period=2026-11").json();
+    for (const auto& b : page.at("items").as_array())
+      if (b.at("id").as_int64() == bill) return b;
+    return json::value();
+  };
+  auto receivable = [&] {
+    return manager_->Get("/api/v1/reports/collection?from=2026-11&to=2026-11&project_id=" +
+                         std::to_string(jhy_)).json().at("receivable").as_int64();
+  };
+  EXPECT_EQ(listed().at("credited").as_int64(), 1000);
+  EXPECT_EQ(listed().at("owed").as_int64(), Col("bills", bill, "amount") - 1000);
+  EXPECT_EQ(receivable(), app_->Count("SELECT SUM(amount) FROM bills WHERE project_id = " +
+                                      std::to_string(jhy_) + " AND period = '2026-11'") - 1000);
   int64_t fee = Col("bills", bill, "fee_item_id");
   EXPECT_EQ(app_->Count("SELECT balance FROM ledger_accounts WHERE code = 'credit:fee:" +
                         std::to_string(fee) + "'"),
@@ -122,6 +138,7 @@ TEST_F(AdjustmentApiTest, ACreditNoteAtTheThresholdAppliesAtOnceForAnApprover) {
                                             {"channel", "cash"}}).json().at("to_prepayment"),
             0);
   EXPECT_EQ(Owed(), 0);
+  EXPECT_EQ(listed().at("status").as_string(), "paid");
 }
 
 TEST_F(AdjustmentApiTest, AboveTheThresholdASecondPersonDecides) {
@@ -186,6 +203,10 @@ TEST_F(AdjustmentApiTest, ACreditNoteOnAPaidBillBecomesPrepaidBalance) {
   EXPECT_EQ(r.json().at("to_prepayment").as_int64(), 2500);
   EXPECT_EQ(Owed(), 0);
   EXPECT_EQ(Prepaid(), 2500);
+  // The month's 实收 no longer counts the 25 元 that now sit in the prepaid balance.
+  json::value report = manager_->Get("/api/v1/reports/collection?from=2026-11&to=2026-11&"
+                                     "project_id=" + std::to_string(jhy_)).json();
+  EXPECT_EQ(report.at("received").as_int64(), amount - 2500);
   // At most the whole bill can be credited, however often.
   Reply over = Adjust(*manager_, bill, "credit_note", amount - 2500 + 1);
   EXPECT_EQ(over.status, 409);

@@ -2,6 +2,8 @@
 -- period and the (China-time) month in which it happened. Kept in the same transaction as
 -- the bills and allocations they sum (billing/collection_totals.h), so the collection report
 -- reads a few hundred rows instead of grouping every bill; `anju ledger check` proves them.
+-- Credit notes (0007) lower what was billed, and what was settled by the part that went to
+-- the prepaid balance.
 CREATE TABLE collection_totals (
   company_id BIGINT NOT NULL REFERENCES companies(id),
   project_id BIGINT NOT NULL REFERENCES projects(id),
@@ -23,4 +25,9 @@ SELECT company_id, project_id, period, month, SUM(billed), SUM(settled) FROM (
          to_char(to_timestamp(p.created_at / 1000 + 28800) AT TIME ZONE 'UTC', 'YYYY-MM'), 0, pa.amount
   FROM payment_allocations pa JOIN payments p ON p.id = pa.payment_id
   JOIN bills b ON b.id = pa.bill_id WHERE pa.kind = 'principal'
+  UNION ALL
+  SELECT b.company_id, b.project_id, b.period,
+         to_char(to_timestamp(COALESCE(a.decided_at, a.requested_at) / 1000 + 28800) AT TIME ZONE 'UTC', 'YYYY-MM'), -a.amount, -a.to_prepayment
+  FROM adjustments a JOIN bills b ON b.id = a.bill_id
+  WHERE a.kind = 'credit_note' AND a.status = 'applied'
 ) t GROUP BY company_id, project_id, period, month;

@@ -5,6 +5,7 @@
 #include "modules/billing/approvals.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/collection_totals.h"
 #include "modules/billing/correction_errors.h"
 #include "modules/billing/corrections.h"
 #include "modules/billing/ledger.h"
@@ -114,6 +115,7 @@ Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
       lines.push_back(
           {ledger::PrepaymentOf(b.house_id), ledger::AccountKind::kLiability, 0, to_prepayment});
     tx.Exec("UPDATE bills SET credited = credited + ? WHERE id = ?", {amount, a->Int(1)});
+    totals::AddCredited(tx, company, a->Int(1), amount, to_prepayment, now);
   } else {
     lines.push_back({std::string(ledger::kLateFeeWaiver), ledger::AccountKind::kContraIncome,
                      amount, 0});

@@ -19,6 +19,7 @@
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/bill_calc.h"
@@ -335,20 +336,23 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
 
 namespace {
 
-constexpr std::string_view kBillColumns =
+const std::string kBillColumns =
     "SELECT b.id, b.project_id, b.house_id, b.fee_item_id, b.period, b.number, b.quantity, "
     "b.unit_price, b.amount, b.paid, b.due_date, b.created_at, f.name, f.code, b.late_fee, "
-    "b.late_paid";
+    "b.late_paid, b.credited, b.late_waived, " + std::string(kOpenPrincipalSql) + ", " +
+    std::string(kOpenLateSql);
 
+// A bill with what it still owes (bill_sql.h): "open" while principal or late fee is owed.
 json::object BillJson(const db::Row& r) {
-  int64_t amount = r.Int(8), paid = r.Int(9), late = r.Int(14), late_paid = r.Int(15);
-  bool settled = paid >= amount && late_paid >= late;
-  return {{"late_fee", late},        {"late_paid", late_paid},  {"late_owed", late - late_paid},{"id", r.Int(0)},          {"project_id", r.Int(1)},   {"house_id", r.Int(2)},
-          {"fee_item_id", r.Int(3)}, {"fee_item_name", r.Str(12)}, {"fee_item_code", r.Str(13)},
-          {"period", r.Str(4)},      {"number", r.Str(5)},        {"quantity", r.Int(6)},
-          {"unit_price", r.Int(7)},  {"amount", amount},          {"paid", paid},
-          {"owed", amount - paid},   {"status", settled ? "paid" : "open"},
-          {"due_date", r.Str(10)},   {"created_at", FormatUtc(r.Int(11))}};
+  int64_t owed = r.Int(18), late_owed = r.Int(19);
+  return {{"id", r.Int(0)},           {"project_id", r.Int(1)},      {"house_id", r.Int(2)},
+          {"fee_item_id", r.Int(3)},  {"fee_item_name", r.Str(12)},  {"fee_item_code", r.Str(13)},
+          {"period", r.Str(4)},       {"number", r.Str(5)},          {"quantity", r.Int(6)},
+          {"unit_price", r.Int(7)},   {"amount", r.Int(8)},          {"paid", r.Int(9)},
+          {"credited", r.Int(16)},    {"owed", owed},                {"late_fee", r.Int(14)},
+          {"late_paid", r.Int(15)},   {"late_waived", r.Int(17)},    {"late_owed", late_owed},
+          {"status", owed > 0 || late_owed > 0 ? "open" : "paid"},
+          {"due_date", r.Str(10)},    {"created_at", FormatUtc(r.Int(11))}};
 }
 
 }  // namespace
@@ -370,8 +374,8 @@ JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter&
   if (f.project_id) where += " AND b.project_id = ?", p.emplace_back(*f.project_id);
   if (f.house_id) where += " AND b.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.period.empty()) where += " AND b.period = ?", p.emplace_back(f.period);
-  if (f.status == "open") where += " AND (b.paid < b.amount OR b.late_paid < b.late_fee)";
-  if (f.status == "paid") where += " AND b.paid >= b.amount AND b.late_paid >= b.late_fee";
+  if (f.status == "open") where += kBillOpenSql;
+  if (f.status == "paid") where += " AND NOT (" + std::string(kBillOpenSql.substr(5)) + ")";
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
     db::Params q = p;
@@ -401,9 +405,8 @@ JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_
     json::array open;
     for (auto& r : tx.Query(std::string(kBillColumns) +
                                 " FROM bills b JOIN fee_items f ON f.id = b.fee_item_id "
-                                "WHERE b.house_id = ? AND (b.paid < b.amount OR "
-                                "b.late_paid < b.late_fee) "
-                                "ORDER BY b.due_date, b.id",
+                                "WHERE b.house_id = ?" + std::string(kBillOpenSql) +
+                                " ORDER BY b.due_date, b.id",
                             {house_id}))
       open.push_back(BillJson(r));
     return json::value(json::object{

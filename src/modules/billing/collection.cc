@@ -4,6 +4,7 @@
 // neither code, 404 for a row out of reach.
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/reminder_errors.h"
 #include "modules/billing/reminders.h"
@@ -18,11 +19,11 @@ namespace perm = identity::perm;
 
 namespace {
 
-constexpr std::string_view kAssignmentColumns =
+const std::string kAssignmentColumns =
     "SELECT a.id, a.project_id, a.house_id, a.assignee_id, a.status, a.oldest_due_date, "
-    "a.owed_at_open, a.opened_at, a.closed_at, (SELECT COALESCE(SUM(b.amount - b.paid + "
-    "b.late_fee - b.late_paid), 0) FROM bills b WHERE b.house_id = a.house_id AND "
-    "b.due_date < ?), (SELECT COUNT(*) FROM collection_follow_ups f WHERE f.assignment_id = "
+    "a.owed_at_open, a.opened_at, a.closed_at, (SELECT COALESCE(SUM(" +
+    std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) +
+    "), 0) FROM bills b WHERE b.house_id = a.house_id AND b.due_date < ?), (SELECT COUNT(*) FROM collection_follow_ups f WHERE f.assignment_id = "
     "a.id), (SELECT MAX(f.created_at) FROM collection_follow_ups f WHERE f.assignment_id = "
     "a.id) FROM collection_assignments a";
 

@@ -21,10 +21,15 @@ void AddBilled(db::Tx& tx, int64_t company_id, int64_t project_id, const std::st
 }
 
 void AddSettled(db::Tx& tx, int64_t company_id, int64_t bill_id, int64_t amount, Millis now) {
-  if (amount == 0) return;
+  AddCredited(tx, company_id, bill_id, 0, -amount, now);
+}
+
+void AddCredited(db::Tx& tx, int64_t company_id, int64_t bill_id, int64_t credited,
+                 int64_t to_prepayment, Millis now) {
+  if (credited == 0 && to_prepayment == 0) return;
   auto b = tx.QueryOne("SELECT project_id, period FROM bills WHERE id = ? AND company_id = ?",
                        {bill_id, company_id});
-  Add(tx, company_id, b->Int(0), b->Str(1), now, 0, amount);
+  Add(tx, company_id, b->Int(0), b->Str(1), now, -credited, -to_prepayment);
 }
 
 }  // namespace anju::billing::totals

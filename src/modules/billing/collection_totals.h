@@ -12,7 +12,8 @@
 //   received(M)     = Σ settled over rows with period = M
 //   owed_at_start(M)= Σ billed over period < M  −  Σ settled over period < M, month < M
 //   recovered(M)    = Σ settled over period < M, month = M
-// `ledger::Check` proves Σ billed and Σ settled per project and period equal the bills'.
+// `ledger::Check` proves Σ billed and Σ settled per project and period equal the bills'
+// (net of credit notes: AddCredited).
 #pragma once
 
 #include <cstdint>
@@ -29,5 +30,12 @@ void AddBilled(db::Tx& tx, int64_t company_id, int64_t project_id, const std::st
 
 // Adds `amount` 分 of principal settled on bill `bill_id` at `now`.
 void AddSettled(db::Tx& tx, int64_t company_id, int64_t bill_id, int64_t amount, Millis now);
+
+// A credit note of `credited` 分 on bill `bill_id`, `to_prepayment` of which had been paid
+// and went to the prepaid balance: the period's receivable drops by `credited`, and what
+// was settled on it by `to_prepayment` (that money no longer pays this bill). So for every
+// bill the totals hold amount − credited billed and min(paid, amount − credited) settled.
+void AddCredited(db::Tx& tx, int64_t company_id, int64_t bill_id, int64_t credited,
+                 int64_t to_prepayment, Millis now);
 
 }  // namespace anju::billing::totals

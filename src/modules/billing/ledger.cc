@@ -204,7 +204,8 @@ CheckReport Check(db::Database& db) {
   // The collection totals (collection_totals.h) agree with the bills they sum.
   for (auto& r : tx->Query(
            "SELECT company_id, project_id, period, SUM(a), SUM(tb), SUM(p), SUM(ts) FROM ("
-           "SELECT company_id, project_id, period, amount AS a, paid AS p, 0 AS tb, 0 AS ts "
+           "SELECT company_id, project_id, period, amount - credited AS a, CASE WHEN paid < "
+           "amount - credited THEN paid ELSE amount - credited END AS p, 0 AS tb, 0 AS ts "
            "FROM bills UNION ALL SELECT company_id, project_id, period, 0, 0, billed, settled "
            "FROM collection_totals) x GROUP BY company_id, project_id, period "
            "HAVING SUM(a) <> SUM(tb) OR SUM(p) <> SUM(ts)"))

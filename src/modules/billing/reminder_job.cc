@@ -7,6 +7,7 @@
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_sql.h"
 #include "modules/billing/reminders.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -20,7 +21,8 @@ namespace perm = identity::perm;
 
 namespace {
 
-constexpr std::string_view kOwed = "(b.amount - b.paid + b.late_fee - b.late_paid)";
+// What a bill still owes, principal and late fee (bill_sql.h).
+const std::string kOwed = "(" + std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) + ")";
 
 // "1234.50" (元) from 分.
 std::string Yuan(int64_t fen) { return fmt::format("{}.{:02d}", fen / 100, fen % 100); }
