@@ -65,11 +65,12 @@ class CorrectionApiTest : public ::testing::Test {
                           (approve ? "/approve" : "/reject"),
                       body);
   }
-  Reply Settings(int64_t threshold, const std::string& order = "late_fees_first") {
+  Reply Settings(int64_t threshold, const std::string& order = "late_fees_first",
+                 bool auto_apply_prepayment = false) {
     return admin_->Send("PUT", "/api/v1/billing-settings",
                         boost::json::serialize(json_object{{"approval_threshold", threshold},
                                                            {"allocation_order", order},
-                                                           {"auto_apply_prepayment", false}}),
+                                                           {"auto_apply_prepayment", auto_apply_prepayment}}),
                         {{"Content-Type", "application/json"}});
   }
   json_value Account(int64_t house = 0) {

@@ -201,3 +201,64 @@ TEST_F(RefundApiTest, AnAlipayRefundWithAForgedAnswerStaysProcessingUntilApprove
 
 }  // namespace
 }  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+using PrepaymentApiTest = CorrectionApiTest;
+
+TEST_F(PrepaymentApiTest, BillRunsApplyPrepaidBalancesWhenTheCompanyEnablesIt) {
+  RunBills("2026-10");
+  int64_t owed = Owed();
+  // The house pays October and 300 元 ahead.
+  ASSERT_EQ(Pay(*cashier_, "ahead", {{"house_id", house_}, {"amount", owed + 30000},
+                                     {"channel", "cash"}}).status,
+            201);
+  int64_t receipts = app_->Count("SELECT COUNT(*) FROM receipts");
+  // Off (the default): November's bills stay open.
+  RunBills("2026-11");
+  int64_t november = Owed();
+  ASSERT_GT(november, 0);
+  EXPECT_EQ(Prepaid(), 30000);
+  // On: December's run applies the balance to December's bills, no more than they owe.
+  ASSERT_EQ(Settings(5000, "late_fees_first", true).status, 200);
+  Reply dec = admin_->PostJson("/api/v1/bill-runs", json_object{{"project_id", jhy_},
+                                                              {"period", "2026-12"},
+                                                              {"dry_run", false}});
+  ASSERT_EQ(dec.status, 200) << dec.body;
+  int64_t december_bills = app_->Count("SELECT COALESCE(SUM(amount), 0) FROM bills WHERE "
+                                       "house_id = " + std::to_string(house_) +
+                                       " AND period = '2026-12'");
+  ASSERT_GT(december_bills, 0);
+  int64_t applied = std::min<int64_t>(30000, december_bills);
+  EXPECT_EQ(dec.json().at("prepaid_applied").as_int64(), applied);
+  EXPECT_EQ(Prepaid(), 30000 - applied);
+  EXPECT_EQ(Owed(), november + december_bills - applied);
+  // Only December's bills were settled from it, not November's; no receipt: no money came in.
+  EXPECT_EQ(app_->Count("SELECT COALESCE(SUM(paid), 0) FROM bills WHERE house_id = " +
+                        std::to_string(house_) + " AND period = '2026-12'"),
+            applied);
+  EXPECT_EQ(app_->Count("SELECT COALESCE(SUM(paid), 0) FROM bills WHERE house_id = " +
+                        std::to_string(house_) + " AND period = '2026-11'"),
+            0);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM receipts"), receipts);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM payments WHERE channel = 'prepayment'"), 1);
+  // The daily report does not count it as money received.
+  json_value day = admin_->Get("/api/v1/reports/daily?date=" + CivilDate(app_->clock().Now()) +
+                               "&project_id=" + std::to_string(jhy_)).json();
+  EXPECT_EQ(day.at("received").as_int64(), owed + 30000);
+  // A run again applies nothing more (the bills exist already).
+  Reply again = admin_->PostJson("/api/v1/bill-runs", json_object{{"project_id", jhy_},
+                                                                {"period", "2026-12"},
+                                                                {"dry_run", false}});
+  EXPECT_EQ(again.json().at("prepaid_applied").as_int64(), 0);
+  // The applied prepayment cannot be refunded as if it were a payment.
+  int64_t applied_payment = app_->Count("SELECT id FROM payments WHERE channel = 'prepayment'");
+  EXPECT_EQ(Refund(*cashier_, "of-applied", {{"house_id", house_}, {"amount", 100},
+                                             {"reason", "退预存抵扣"}, {"payment_id", applied_payment}})
+                .status,
+            404);
+}
+
+}  // namespace
+}  // namespace anju::testing

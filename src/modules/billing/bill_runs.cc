@@ -24,10 +24,13 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/bill_calc.h"
 #include "modules/billing/collection_totals.h"
+#include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/meter_rules.h"
 #include "modules/billing/meters.h"
+#include "modules/billing/settings.h"
+#include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
@@ -126,6 +129,40 @@ struct ItemTotal {
   int64_t bills = 0, amount = 0, existing = 0;
 };
 
+// auto_apply_prepayment (settings.h): each house's prepaid balance — less what refunds
+// still processing hold (corrections.h) — settles its new bills of this batch, in order,
+// through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no receipt).
+// Returns the 分 applied.
+Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
+                                 const std::vector<ledger::Entry>& entries,
+                                 const std::vector<const property::HouseFacts*>& houses,
+                                 Millis now) {
+  std::map<int64_t, std::pair<const property::HouseFacts*, std::vector<std::pair<int64_t, int64_t>>>>
+      new_bills;  // house → (facts, [(bill, amount)])
+  for (size_t i = 0; i < entries.size(); ++i) {
+    auto& slot = new_bills[houses[i]->id];
+    slot.first = houses[i];
+    slot.second.emplace_back(entries[i].ref.ref_id, entries[i].lines.front().debit);
+  }
+  int64_t applied = 0;
+  for (auto& [house_id, slot] : new_bills) {
+    int64_t available = -ledger::Balance(tx, company_id, ledger::PrepaymentOf(house_id)) -
+                        ReservedRefunds(tx, house_id);
+    if (available <= 0) continue;
+    SettleArgs args{company_id, *slot.first, 0, std::string(kPrepaymentChannel), {}, "预存抵扣",
+                    std::nullopt, std::nullopt};
+    for (auto [bill, amount] : slot.second) {
+      if (args.amount >= available) break;
+      args.bill_ids.push_back(bill);
+      args.amount = std::min(available, args.amount + amount);
+    }
+    auto settled = Settle(tx, args, now);
+    if (!settled.ok()) return settled.take_error();
+    applied += args.amount;
+  }
+  return applied;
+}
+
 }  // namespace
 
 JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object& body) {
@@ -201,6 +238,9 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
     });
 
   std::map<int64_t, ItemTotal> totals;
+  int64_t prepaid_applied = 0;  // 分 of prepaid balances applied to the new bills
+  BillingSettings settings =
+      db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return LoadSettings(tx, ctx.company_id); });
   std::vector<FeeItem> items;
   std::optional<std::map<int64_t, std::vector<MeteredLine>>> metered;  // by house
   int64_t houses = 0;
@@ -257,6 +297,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                   "bill:" + std::to_string(project_id) + ":" + period->name,
                                   static_cast<int64_t>(lines.size()));
         std::vector<ledger::Entry> entries;
+        std::vector<const property::HouseFacts*> billed_houses;  // per entry
         entries.reserve(lines.size());
         for (auto& [f, h, line] : lines) {
           std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
@@ -274,6 +315,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
             ++t.existing;
             continue;
           }
+          billed_houses.push_back(h);
           entries.push_back(
               {{ctx.company_id, project_id, "bill", "bill", id->Int(0), std::move(number)},
                {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
@@ -285,6 +327,11 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         int64_t billed = 0;
         for (const auto& [id, t] : batch_totals) billed += t.amount;
         totals::AddBilled(tx, ctx.company_id, project_id, period->name, billed, now);
+        if (settings.auto_apply_prepayment) {
+          auto applied = ApplyPrepayments(tx, ctx.company_id, entries, billed_houses, now);
+          if (!applied.ok()) return applied.take_error();
+          prepaid_applied += *applied;
+        }
       } else {
         for (auto& [f, h, line] : lines) {
           ItemTotal& t = batch_totals[f->id];
@@ -329,7 +376,8 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
   json::object out{{"project_id", project_id}, {"period", period->name},
                    {"dry_run", dry_run},       {"houses", houses},
                    {"bills", bills},            {"amount", amount},
-                   {"existing", existing},      {"items", std::move(per_item)}};
+                   {"existing", existing},      {"prepaid_applied", prepaid_applied},
+                   {"items", std::move(per_item)}};
   out["run_id"] = run_id ? json::value(*run_id) : json::value(nullptr);
   return json::value(std::move(out));
 }

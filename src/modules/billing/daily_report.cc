@@ -63,7 +63,8 @@ Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, cons
          [](Figures& f, const db::Row& r) { f.late_fees = r.Int(1); });
     auto [paid_sql, paid_params] =
         scoped("SELECT p.project_id, p.channel, SUM(p.amount), SUM(p.to_prepayment) FROM "
-               "payments p WHERE p.company_id = ? AND p.created_at >= ? AND p.created_at < ?",
+               "payments p WHERE p.company_id = ? AND p.created_at >= ? AND p.created_at < ? "
+               "AND p.channel <> 'prepayment'",
                "p.project_id", {ctx.company_id, start, end});
     each({paid_sql + ", p.channel", paid_params}, [](Figures& f, const db::Row& r) {
       f.channels[r.Str(1)] += r.Int(2);
@@ -83,6 +84,12 @@ Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, cons
                 "py ON py.id = pa.payment_id JOIN bills b ON b.id = pa.bill_id WHERE "
                 "pa.company_id = ? AND py.created_at < ?",
                 "b.project_id", {ctx.company_id, end}),
+         [](Figures& f, const db::Row& r) { f.arrears -= r.Int(1); });
+    // Credit notes (the part the house still owed) and late-fee waivers applied by then.
+    each(scoped("SELECT a.project_id, SUM(CASE WHEN a.kind = 'credit_note' THEN a.amount - "
+                "a.to_prepayment ELSE a.amount END) FROM adjustments a WHERE a.company_id = ? "
+                "AND a.status = 'applied' AND a.decided_at < ?",
+                "a.project_id", {ctx.company_id, end}),
          [](Figures& f, const db::Row& r) { f.arrears -= r.Int(1); });
 
     Figures total;

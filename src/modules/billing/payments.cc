@@ -10,6 +10,8 @@
 // receivable:house (principal settled); Cr prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
 // writer), so two payments racing for one bill settle it once and the second one's money
 // goes to the next bill or the prepaid balance.
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "core/json_body.h"
@@ -142,19 +144,32 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
     alloc_json.push_back(
         json::object{{"bill_id", part.bill}, {"kind", kind}, {"amount", part.owed}});
   }
+  bool from_prepayment = a.channel == kPrepaymentChannel;
+  if (from_prepayment && left > 0)
+    throw std::logic_error("a prepaid balance was applied beyond what the bills owe");
   std::vector<ledger::Line> lines{
-      {ledger::ClearingOf(a.channel), ledger::AccountKind::kAsset, a.amount, 0}};
+      from_prepayment
+          ? ledger::Line{ledger::PrepaymentOf(h.id), ledger::AccountKind::kLiability, a.amount, 0}
+          : ledger::Line{ledger::ClearingOf(a.channel), ledger::AccountKind::kAsset, a.amount, 0}};
   if (late > 0) lines.push_back({ledger::LateOf(h.id), ledger::AccountKind::kAsset, 0, late});
   if (principal > 0)
     lines.push_back({ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, principal});
   if (left > 0)
     lines.push_back({ledger::PrepaymentOf(h.id), ledger::AccountKind::kLiability, 0, left});
-  ledger::Post(tx, {a.company_id, h.project_id, "payment", "payment", id, number}, lines, now);
-  // Every payment gets its receipt (收据) in the same transaction: gap-free per project.
-  auto receipt = IssueReceipt(tx, a.company_id, id, now);
-  if (!receipt.ok()) return receipt.take_error();
+  ledger::Post(tx,
+               {a.company_id, h.project_id, from_prepayment ? "prepayment_applied" : "payment",
+                "payment", id, number},
+               lines, now);
+  // Every payment of money gets its receipt (收据) in the same transaction: gap-free per
+  // project.
+  json::value receipt_json = nullptr;
+  if (!from_prepayment) {
+    auto receipt = IssueReceipt(tx, a.company_id, id, now);
+    if (!receipt.ok()) return receipt.take_error();
+    receipt_json = json::object{{"id", receipt->at("id")}, {"number", receipt->at("number")}};
+  }
   return json::object{
-      {"receipt", json::object{{"id", receipt->at("id")}, {"number", receipt->at("number")}}},
+      {"receipt", std::move(receipt_json)},
       {"id", id},
       {"number", number},
       {"house_id", h.id},

@@ -162,8 +162,9 @@ http::Response CorrectionService::RequestRefund(const TenantContext& ctx,
       std::string channel = "cash";  // without a payment, the cashier pays out
       if (b.payment_id) {
         auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "
-                             "house_id = ?",
+                             "house_id = ? AND channel <> 'prepayment'",
                              {*b.payment_id, ctx.company_id, h->id});
+        // (A prepaid balance applied to bills is not money that came in: not refundable.)
         if (!p) return Error(kPaymentNotFound).WithField("payment_id", "not_found");
         channel = p->Str(0);
       }

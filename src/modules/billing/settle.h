@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/json.hpp>
@@ -14,11 +15,17 @@
 
 namespace anju::billing {
 
+inline constexpr std::string_view kPrepaymentChannel = "prepayment";
+
 struct SettleArgs {
   int64_t company_id = 0;
   property::HouseFacts house;
   int64_t amount = 0;  // 分, > 0
-  std::string channel;  // cash | pos | transfer | cheque | wechat | alipay
+  // cash | pos | transfer | cheque | wechat | alipay, or prepayment: the house's prepaid
+  // balance applied to its bills (a bill run with auto_apply_prepayment) — the debit is the
+  // prepayment account instead of a clearing account, the amount must not exceed what the
+  // bills owe, and no receipt is issued (no money came in).
+  std::string channel;
   // Settle these first, in this order; else the company's allocation order (settings.h).
   std::vector<int64_t> bill_ids;
   std::string note;

@@ -138,7 +138,7 @@ const en: typeof zh = {
     allocations: 'Allocation', owedAfter: 'Still owed', prepaidAfter: 'Prepaid balance',
     retryHint: 'Network error: the outcome is unknown. Press “Take payment” again; it is recognised as the same payment and never taken twice.',
     payments: 'Payments', paidAt: 'Paid at', noPayments: 'No payments yet',
-    channels: { cash: 'Cash', pos: 'POS card', transfer: 'Bank transfer', cheque: 'Cheque', wechat: 'WeChat Pay', alipay: 'Alipay' },
+    channels: { cash: 'Cash', pos: 'POS card', transfer: 'Bank transfer', cheque: 'Cheque', wechat: 'WeChat Pay', alipay: 'Alipay', prepayment: 'Prepaid balance applied' },
     receipt: {
       number: 'Receipt no.', issuedAt: 'Issued at', statuses: { issued: 'Issued', void: 'Void' },
       pdf: 'Download PDF', void: 'Void', voidTitle: 'Void receipt {number}', reason: 'Reason',

@@ -134,7 +134,7 @@ export default {
     allocations: '结算明细', owedAfter: '剩余欠费', prepaidAfter: '预存余额',
     retryHint: '网络异常，收款结果未知。请再次点击“确认收款”：系统会识别这是同一笔收款，不会重复收取。',
     payments: '收款记录', paidAt: '收款时间', noPayments: '暂无收款记录',
-    channels: { cash: '现金', pos: 'POS 刷卡', transfer: '银行转账', cheque: '支票', wechat: '微信支付', alipay: '支付宝' },
+    channels: { cash: '现金', pos: 'POS 刷卡', transfer: '银行转账', cheque: '支票', wechat: '微信支付', alipay: '支付宝', prepayment: '预存抵扣' },
     receipt: {
       number: '收据号', issuedAt: '开具时间', statuses: { issued: '已开具', void: '已作废' },
       pdf: '下载 PDF', void: '作废', voidTitle: '作废收据 {number}', reason: '作废原因',
