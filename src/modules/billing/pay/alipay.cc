@@ -177,10 +177,8 @@ NotifyReply Alipay::SuccessReply() const { return {200, "text/plain", "success"}
 
 NotifyReply Alipay::FailureReply(const Error& why) const { return {200, "text/plain", "failure"}; }
 
-Result<std::optional<Confirmed>> Alipay::QueryOrder(const std::string& order_no) {
-  if (!IsValidOrderNo(order_no)) return Error(kPayMalformed, "alipay: invalid order number");
-  auto params = SignedRequest("alipay.trade.query",
-                              json::serialize(json::object{{"out_trade_no", order_no}}));
+Result<json::object> Alipay::Call(const std::string& method, const std::string& biz_content) {
+  auto params = SignedRequest(method, biz_content);
   if (!params.ok()) return params.take_error();
   auto reply =
       transport_.Send("POST", config_.gateway_url + "?charset=utf-8",
@@ -189,18 +187,28 @@ Result<std::optional<Confirmed>> Alipay::QueryOrder(const std::string& order_no)
   if (reply->status != 200) {
     return Error(kPayProviderError, "alipay: gateway answered " + std::to_string(reply->status));
   }
-  auto raw = RawJsonMember(reply->body, "alipay_trade_query_response");
+  std::string member = method + "_response";
+  std::replace(member.begin(), member.end(), '.', '_');
+  auto raw = RawJsonMember(reply->body, member);
   boost::system::error_code ec;
   json::value whole = json::parse(reply->body, ec);
   if (!raw || ec || !whole.is_object()) {
-    return Error(kPayMalformed, "alipay: query answer has no alipay_trade_query_response");
+    return Error(kPayMalformed, "alipay: the answer has no " + member);
   }
   std::string sign = JsonStr(whole.as_object(), "sign");
   auto raw_sig = Base64Decode(sign);
   if (sign.empty() || !raw_sig || !alipay_key_.Verify(*raw, *raw_sig)) return kPayBadSignature;
-  const json::value* member = whole.as_object().if_contains("alipay_trade_query_response");
-  if (!member || !member->is_object()) return Error(kPayMalformed, "alipay: bad query answer");
-  const json::object& r = member->as_object();
+  json::value answer = json::parse(*raw, ec);
+  if (ec || !answer.is_object()) return Error(kPayMalformed, "alipay: bad " + member);
+  return answer.as_object();
+}
+
+Result<std::optional<Confirmed>> Alipay::QueryOrder(const std::string& order_no) {
+  if (!IsValidOrderNo(order_no)) return Error(kPayMalformed, "alipay: invalid order number");
+  auto answer = Call("alipay.trade.query",
+                     json::serialize(json::object{{"out_trade_no", order_no}}));
+  if (!answer.ok()) return answer.take_error();
+  const json::object& r = *answer;
   std::string code = JsonStr(r, "code");
   if (code == "40004" && JsonStr(r, "sub_code") == "ACQ.TRADE_NOT_EXIST") {
     return std::optional<Confirmed>();

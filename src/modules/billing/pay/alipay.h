@@ -69,6 +69,9 @@ class Alipay final : public PaymentProvider {
          const Clock& clock);
   // The common parameters plus `method` and `biz_content`, signed (sign appended).
   Result<FormParams> SignedRequest(const std::string& method, const std::string& biz_content);
+  // Calls the gateway with a signed request and returns `<method with _>_response` of its
+  // answer once the answer's signature over that member's raw text is verified.
+  Result<boost::json::object> Call(const std::string& method, const std::string& biz_content);
 
   AlipayConfig config_;
   RsaKey app_key_;

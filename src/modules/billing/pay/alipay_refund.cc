@@ -32,27 +32,9 @@ Result<RefundAccepted> Alipay::Refund(const RefundRequest& r) {
                    {"refund_amount", FormatFenAsYuan(r.amount_fen)},
                    {"out_request_no", r.refund_no}};
   if (!r.reason.empty()) biz["refund_reason"] = r.reason;
-  auto params = SignedRequest("alipay.trade.refund", json::serialize(biz));
-  if (!params.ok()) return params.take_error();
-  auto reply =
-      transport_.Send("POST", config_.gateway_url + "?charset=utf-8",
-                      {{"content-type", "application/x-www-form-urlencoded"}}, EncodeForm(*params));
-  if (!reply.ok()) return reply.take_error();
-  if (reply->status != 200) {
-    return Error(kPayProviderError, "alipay: gateway answered " + std::to_string(reply->status));
-  }
-  auto raw = RawJsonMember(reply->body, "alipay_trade_refund_response");
-  boost::system::error_code ec;
-  json::value whole = json::parse(reply->body, ec);
-  if (!raw || ec || !whole.is_object()) {
-    return Error(kPayMalformed, "alipay: no alipay_trade_refund_response");
-  }
-  std::string sign = Text(whole.as_object(), "sign");
-  auto raw_sig = Base64Decode(sign);
-  if (sign.empty() || !raw_sig || !alipay_key_.Verify(*raw, *raw_sig)) return kPayBadSignature;
-  json::value answer = json::parse(*raw, ec);
-  if (ec || !answer.is_object()) return Error(kPayMalformed, "alipay: bad refund answer");
-  const json::object& o = answer.as_object();
+  auto answer = Call("alipay.trade.refund", json::serialize(biz));
+  if (!answer.ok()) return answer.take_error();
+  const json::object& o = *answer;
   std::string code = Text(o, "code");
   if (code.size() == 5 && code[0] == '4') {
     return Error(kPayRefundRefused,
