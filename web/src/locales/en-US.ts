@@ -3,11 +3,13 @@ import type zh from './zh-CN'
 import reports from './reports.en-US'
 import reminders, { reminderServer, reminderFieldErrors, reminderAuditActions } from './reminders.en-US'
 import corrections, { correctionServer, correctionAudit, correctionFieldError } from './corrections.en-US'
+import readingImport, { readingImportServer } from './readingImport.en-US'
 
 const en: typeof zh = {
   ...reports,
   ...reminders,
   ...corrections,
+  ...readingImport,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -229,6 +231,7 @@ const en: typeof zh = {
     billing: {
       ...reminderServer.billing,
       ...correctionServer,
+      ...readingImportServer,
       idempotency_key_required: 'The Idempotency-Key is missing; reload and try again',
       idempotency_in_flight: 'This payment is still being processed; try again in a moment',
       idempotency_key_reused: 'This submission differs from the previous one; submit again',

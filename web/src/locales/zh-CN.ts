@@ -3,11 +3,13 @@
 import reports from './reports.zh-CN'
 import reminders, { reminderServer, reminderFieldErrors, reminderAuditActions } from './reminders.zh-CN'
 import corrections, { correctionServer, correctionAudit, correctionFieldError } from './corrections.zh-CN'
+import readingImport, { readingImportServer } from './readingImport.zh-CN'
 
 export default {
   ...reports,
   ...reminders,
   ...corrections,
+  ...readingImport,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
@@ -222,6 +224,7 @@ export default {
     billing: {
       ...reminderServer.billing,
       ...correctionServer,
+      ...readingImportServer,
       idempotency_key_required: '缺少幂等键（Idempotency-Key），请刷新后重试',
       idempotency_in_flight: '同一笔收款正在处理中，请稍候再试',
       idempotency_key_reused: '这次提交与上一次不一致，请重新提交',

@@ -29,6 +29,13 @@ export function useMeterReadings() {
     buildings.load([list.query.project_id])
     return list.search()
   }
+  /** After an import: that project's readings of that month. */
+  function showImported(projectId: number, period: string) {
+    list.query.project_id = projectId
+    list.query.period = period
+    list.query.status = ''
+    return changeProject()
+  }
 
   // 审核
   const reviewing = ref<api.MeterReading | null>(null)
@@ -59,5 +66,5 @@ export function useMeterReadings() {
   }
 
   onMounted(list.load)
-  return { list, houseCodes, buildings, changeProject, reviewing, note, reviewError, saving, openReview, review }
+  return { list, houseCodes, buildings, changeProject, showImported, reviewing, note, reviewError, saving, openReview, review }
 }
