@@ -59,6 +59,7 @@ App::App(AppConfig cfg, const Clock& clock)
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
   reminders_ = std::make_unique<billing::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
+  discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
   corrections_ = std::make_unique<billing::CorrectionService>(
       *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   router_ = std::make_unique<http::Router>(identity_);
@@ -98,6 +99,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
+  billing::RegisterDiscountRoutes(*router_, *discounts_);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

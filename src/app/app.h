@@ -15,6 +15,7 @@
 #include "modules/billing/meters.h"
 #include "modules/billing/receipts.h"
 #include "modules/billing/reminders.h"
+#include "modules/billing/discounts.h"
 #include "modules/billing/settings.h"
 #include "modules/identity/identity_service.h"
 #include "modules/notify/notifier.h"
@@ -71,6 +72,7 @@ class App {
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<billing::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;
+  std::unique_ptr<billing::DiscountService> discounts_;
   std::unique_ptr<billing::CorrectionService> corrections_;
   std::unique_ptr<http::Router> router_;
 };

@@ -354,3 +354,92 @@ TEST_F(BillingApiTest, CollectionReportGivesRatesInBasisPoints) {
 
 }  // namespace
 }  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+TEST_F(BillingApiTest, DiscountRulesTakeTheirShareOffNewBillsAsTheirOwnLedgerEntries) {
+  int64_t fee = app_->Count("SELECT id FROM fee_items WHERE project_id = " + std::to_string(jhy_) +
+                            " AND code = 'WYF-ZZ'");
+  auto rule = [&](TestClient& c, json::object body) {
+    return c.PostJson("/api/v1/discount-rules", body);
+  };
+  // Bad rules change nothing.
+  int64_t rules = app_->Count("SELECT COUNT(*) FROM discount_rules");  // the demo's
+  for (json::object bad : {json::object{{"rate_bp", 0}}, json::object{{"rate_bp", 10001}},
+                           json::object{{"period_from", "2026-13"}},
+                           json::object{{"period_to", "2026-10"}},
+                           json::object{{"fee_item_id", 999999}},
+                           json::object{{"company_id", 9}}}) {
+    json::object body{{"project_id", jhy_}, {"fee_item_id", fee}, {"name", "九折"},
+                      {"rate_bp", 1000}, {"period_from", "2026-11"}, {"period_to", "2026-12"}};
+    for (auto& [k, v] : bad) body[k] = v;
+    Reply r = rule(*admin_, body);
+    EXPECT_TRUE(r.status == 400 || r.status == 404) << r.status << " " << r.body;
+  }
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM discount_rules"), rules);
+  EXPECT_EQ(rule(*app_->LoginAs("cashier"), {{"project_id", jhy_}}).status, 403);
+  // October without a discount, November with 10 % and 5 % rules: the best one (10 %) applies.
+  ASSERT_EQ(Run("2026-10", false).status, 200);
+  Reply ten = rule(*app_->LoginAs("manager"),
+                   {{"project_id", jhy_}, {"fee_item_id", fee}, {"name", "新春九折"},
+                    {"rate_bp", 1000}, {"period_from", "2026-11"}, {"period_to", "2026-12"}});
+  ASSERT_EQ(ten.status, 201) << ten.body;
+  ASSERT_EQ(rule(*admin_, {{"project_id", jhy_}, {"fee_item_id", fee}, {"name", "九五折"},
+                           {"rate_bp", 500}, {"period_from", "2026-11"}}).status,
+            201);
+  Reply preview = Run("2026-11", true);
+  ASSERT_EQ(preview.status, 200);
+  Reply nov = Run("2026-11", false);
+  ASSERT_EQ(nov.status, 200) << nov.body;
+  EXPECT_EQ(nov.json().at("discount").as_int64(), preview.json().at("discount").as_int64());
+  auto bill = [&](const std::string& period, const std::string& col) {
+    return app_->Count("SELECT " + col + " FROM bills WHERE house_id = " + std::to_string(house_) +
+                       " AND fee_item_id = " + std::to_string(fee) + " AND period = '" + period + "'");
+  };
+  int64_t gross = bill("2026-10", "amount");  // a whole month of the same area and price
+  ASSERT_EQ(bill("2026-10", "discount"), 0);
+  int64_t off = (gross * 1000 + 5000) / 10000;  // 10 %, rounded half up to 分
+  EXPECT_EQ(bill("2026-11", "discount"), off);
+  EXPECT_EQ(bill("2026-11", "amount"), gross - off);
+  // The books: revenue took the gross, the discount account the discount, and the house owes
+  // the net.
+  int64_t discounts = app_->Count("SELECT SUM(discount) FROM bills");
+  EXPECT_EQ(discounts, nov.json().at("discount").as_int64());
+  EXPECT_GT(discounts, 0);
+  EXPECT_EQ(app_->Count("SELECT balance FROM ledger_accounts WHERE code = 'discount:fee:" +
+                        std::to_string(fee) + "'"),
+            discounts);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries WHERE kind = 'discount'"),
+            app_->Count("SELECT COUNT(*) FROM bills WHERE discount > 0"));
+  json::value list =
+      admin_->Get("/api/v1/bills?period=2026-11&house_id=" + std::to_string(house_)).json();
+  bool seen = false;
+  for (const auto& b : list.at("items").as_array())
+    if (b.at("fee_item_id").as_int64() == fee) {
+      seen = true;
+      EXPECT_EQ(b.at("discount").as_int64(), off);
+      EXPECT_EQ(b.at("owed").as_int64(), gross - off);
+    }
+  EXPECT_TRUE(seen);
+  // Switching the rule off changes no posted bill; December gets the 5 % rule.
+  int64_t id = ten.json().at("id").as_int64();
+  Reply offed = admin_->Send("PATCH", "/api/v1/discount-rules/" + std::to_string(id),
+                             R"({"active":false})", {{"Content-Type", "application/json"}});
+  ASSERT_EQ(offed.status, 200) << offed.body;
+  EXPECT_EQ(bill("2026-11", "discount"), off);
+  ASSERT_EQ(Run("2026-12", false).status, 200);
+  EXPECT_EQ(bill("2026-12", "discount"), (gross * 500 + 5000) / 10000);
+  // Another project's manager and another company see none of it.
+  json::value seen_by_p2 = app_->LoginAs("p2.management")->Get("/api/v1/discount-rules").json();
+  for (const auto& r : seen_by_p2.at("items").as_array())
+    EXPECT_NE(r.at("project_id").as_int64(), jhy_);
+  EXPECT_EQ(app_->LoginAs("other.admin")
+                ->Send("PATCH", "/api/v1/discount-rules/" + std::to_string(id), R"({"name":"x"})",
+                       {{"Content-Type", "application/json"}})
+                .status,
+            404);
+}
+
+}  // namespace
+}  // namespace anju::testing

@@ -21,7 +21,7 @@ namespace json = boost::json;
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading, rule, message,
-      assignment, adjustment, refund;
+      assignment, adjustment, refund, discount;
   std::string order_no;  // the owner's online order
   std::string today;     // the day the victim's bills and payment were posted (China time)
 };
@@ -61,6 +61,8 @@ Victim FindVictim(TestApp& t) {
     v.assignment = q("SELECT id FROM collection_assignments WHERE house_id = ?", {v.house});
     v.adjustment = q("SELECT id FROM adjustments WHERE house_id = ?", {v.house});
     v.refund = q("SELECT id FROM refunds WHERE house_id = ?", {v.house});
+    v.discount = q("SELECT id FROM discount_rules WHERE project_id = ? ORDER BY id LIMIT 1",
+                   {v.project});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -155,6 +157,9 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"POST /api/v1/collection/assignments/{id}/follow-ups",
        {[](auto& v) { return std::vector{v.assignment}; },
         [](auto&) { return json::value(json::object{{"method", "call"}, {"outcome", "越权"}}); }}},
+      {"PATCH /api/v1/discount-rules/{id}",
+       {[](auto& v) { return std::vector{v.discount}; },
+        [](auto&) { return json::value(json::object{{"rate_bp", 10000}}); }}},
       {"POST /api/v1/adjustments/{id}/approve",
        {[](auto& v) { return std::vector{v.adjustment}; }, [](auto&) { return json::value(json::object{}); }}},
       {"POST /api/v1/adjustments/{id}/reject",
@@ -242,6 +247,11 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        }},
       {"PUT /api/v1/collection/settings",
        [](auto& v) { return json::object{{"project_id", v.project}, {"assign_after_days", 1}}; }},
+      {"POST /api/v1/discount-rules",
+       [](auto& v) {
+         return json::object{{"project_id", v.project}, {"fee_item_id", v.fee_item},
+                             {"name", "越权优惠"}, {"rate_bp", 10000}, {"period_from", "2026-12"}};
+       }},
       {"POST /api/v1/adjustments",
        [](auto& v) {
          return json::object{{"bill_id", v.bill}, {"kind", "credit_note"}, {"amount", 100},
@@ -293,6 +303,7 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/vehicles", {"vehicles", {"", p, h}}},
       {"GET /api/v1/parking-spaces", {"parking_spaces", {"", p}}},
       {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
+      {"GET /api/v1/discount-rules", {"discount_rules", {"", p}}},
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
       {"GET /api/v1/adjustments", {"adjustments", {"", p, h, "status=pending"}}},

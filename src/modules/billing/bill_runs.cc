@@ -26,6 +26,7 @@
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
+#include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/meter_rules.h"
 #include "modules/billing/meters.h"
@@ -85,6 +86,7 @@ calc::RoundRule RuleOf(const FeeItem& f) {
 // The amount of one bill (0 when nothing is due), its quantity and unit price.
 struct Line {
   int64_t amount = 0, quantity = 0;
+  int64_t discount = 0;  // 优惠 taken off the computed amount (discounts.h); amount is net
 };
 
 Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p) {
@@ -126,7 +128,13 @@ std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id
 }
 
 struct ItemTotal {
-  int64_t bills = 0, amount = 0, existing = 0;
+  int64_t bills = 0, amount = 0, existing = 0, discount = 0;
+};
+
+// A bill this run posted, for applying prepaid balances.
+struct NewBill {
+  const property::HouseFacts* house;
+  int64_t id, amount;
 };
 
 // auto_apply_prepayment (settings.h): each house's prepaid balance — less what refunds
@@ -134,21 +142,19 @@ struct ItemTotal {
 // through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no receipt).
 // Returns the 分 applied.
 Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
-                                 const std::vector<ledger::Entry>& entries,
-                                 const std::vector<const property::HouseFacts*>& houses,
-                                 Millis now) {
+                                 const std::vector<NewBill>& bills, Millis now) {
   std::map<int64_t, std::pair<const property::HouseFacts*, std::vector<std::pair<int64_t, int64_t>>>>
       new_bills;  // house → (facts, [(bill, amount)])
-  for (size_t i = 0; i < entries.size(); ++i) {
-    auto& slot = new_bills[houses[i]->id];
-    slot.first = houses[i];
-    slot.second.emplace_back(entries[i].ref.ref_id, entries[i].lines.front().debit);
+  for (const NewBill& b : bills) {
+    auto& slot = new_bills[b.house->id];
+    slot.first = b.house;
+    if (b.amount > 0) slot.second.emplace_back(b.id, b.amount);
   }
   int64_t applied = 0;
   for (auto& [house_id, slot] : new_bills) {
     int64_t available = -ledger::Balance(tx, company_id, ledger::PrepaymentOf(house_id)) -
                         ReservedRefunds(tx, house_id);
-    if (available <= 0) continue;
+    if (available <= 0 || slot.second.empty()) continue;
     SettleArgs args{company_id, *slot.first, 0, std::string(kPrepaymentChannel), {}, "预存抵扣",
                     std::nullopt, std::nullopt};
     for (auto [bill, amount] : slot.second) {
@@ -243,12 +249,17 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
       db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return LoadSettings(tx, ctx.company_id); });
   std::vector<FeeItem> items;
   std::optional<std::map<int64_t, std::vector<MeteredLine>>> metered;  // by house
+  std::map<int64_t, int64_t> discount_bp;  // fee item → the best discount rule's rate
   int64_t houses = 0;
   for (int64_t after = 0;;) {
     // One batch: read, compute and (unless a dry run) write in one transaction.
     auto step = db_.Run(dry_run ? db::TxMode::kRead : db::TxMode::kWrite,
                         [&](db::Tx& tx) -> Result<int64_t> {
-      if (items.empty()) items = ItemsFor(tx, ctx.company_id, project_id, *period);
+      if (items.empty()) {
+        items = ItemsFor(tx, ctx.company_id, project_id, *period);
+        for (const DiscountRule& d : DiscountsFor(tx, ctx.company_id, project_id, period->name))
+          discount_bp[d.fee_item_id] = d.rate_bp;
+      }
       if (!metered) {
         auto readings = BillableReadings(tx, ctx.company_id, project_id, period->name);
         if (!readings.ok()) return Error(kCalculation, readings.error().message);
@@ -280,6 +291,14 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
           if (line->amount > 0) lines.emplace_back(&f, &h, *line);
         }
       }
+      for (auto& [f, h, line] : lines) {
+        auto rate = discount_bp.find(f->id);
+        if (rate == discount_bp.end()) continue;
+        auto off = calc::PercentOff(line.amount, rate->second, RuleOf(*f));
+        if (!off.ok()) return Error(kCalculation, f->code + ": " + off.error().message);
+        line.discount = *off;
+        line.amount -= *off;
+      }
       // The bills this batch already has (an earlier or crashed run): one range query.
       std::set<std::pair<int64_t, int64_t>> existing;
       if (!batch.empty())
@@ -297,38 +316,46 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                   "bill:" + std::to_string(project_id) + ":" + period->name,
                                   static_cast<int64_t>(lines.size()));
         std::vector<ledger::Entry> entries;
-        std::vector<const property::HouseFacts*> billed_houses;  // per entry
+        std::vector<NewBill> new_bills;
         entries.reserve(lines.size());
         for (auto& [f, h, line] : lines) {
           std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
           // ON CONFLICT: another instance's run of the same period got there first.
           auto id = tx.QueryOne(
               "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
-              "bill_run_id, period, number, quantity, unit_price, amount, due_date, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "bill_run_id, period, number, quantity, unit_price, amount, discount, due_date, "
+              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
               {ctx.company_id, project_id, h->building_id, h->id, f->id, *run_id, period->name,
-               number, line.quantity, f->unit_price, line.amount, DueDate(*period, f->due_days),
-               now});
+               number, line.quantity, f->unit_price, line.amount, line.discount,
+               DueDate(*period, f->due_days), now});
           ItemTotal& t = batch_totals[f->id];
           if (!id) {
             ++t.existing;
             continue;
           }
-          billed_houses.push_back(h);
+          new_bills.push_back({h, id->Int(0), line.amount});
+          // The bill posts its computed (gross) amount; a discount is its own entry.
+          int64_t gross = line.amount + line.discount;
           entries.push_back(
-              {{ctx.company_id, project_id, "bill", "bill", id->Int(0), std::move(number)},
-               {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, line.amount, 0},
-                {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, line.amount}}});
+              {{ctx.company_id, project_id, "bill", "bill", id->Int(0), number},
+               {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, gross, 0},
+                {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, gross}}});
+          if (line.discount > 0)
+            entries.push_back(
+                {{ctx.company_id, project_id, "discount", "bill", id->Int(0), "优惠 " + number},
+                 {{ledger::DiscountOf(f->id), ledger::AccountKind::kContraIncome, line.discount, 0},
+                  {ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, 0, line.discount}}});
           ++t.bills;
           t.amount += line.amount;
+          t.discount += line.discount;
         }
         ledger::PostAll(tx, entries, now);
         int64_t billed = 0;
         for (const auto& [id, t] : batch_totals) billed += t.amount;
         totals::AddBilled(tx, ctx.company_id, project_id, period->name, billed, now);
         if (settings.auto_apply_prepayment) {
-          auto applied = ApplyPrepayments(tx, ctx.company_id, entries, billed_houses, now);
+          auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, now);
           if (!applied.ok()) return applied.take_error();
           prepaid_applied += *applied;
         }
@@ -337,12 +364,14 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
           ItemTotal& t = batch_totals[f->id];
           ++t.bills;
           t.amount += line.amount;
+          t.discount += line.discount;
         }
       }
       for (auto& [id, t] : batch_totals) {
         totals[id].bills += t.bills;
         totals[id].amount += t.amount;
         totals[id].existing += t.existing;
+        totals[id].discount += t.discount;
       }
       houses += static_cast<int64_t>(batch.size());
       return batch.empty() ? int64_t(-1) : batch.back().id;
@@ -352,16 +381,17 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
     after = *step;
   }
 
-  int64_t bills = 0, amount = 0, existing = 0;
+  int64_t bills = 0, amount = 0, existing = 0, discount = 0;
   json::array per_item;
   for (const FeeItem& f : items) {
     const ItemTotal& t = totals[f.id];
     bills += t.bills;
     amount += t.amount;
     existing += t.existing;
+    discount += t.discount;
     per_item.push_back(json::object{{"fee_item_id", f.id}, {"code", f.code}, {"name", f.name},
                                     {"bills", t.bills}, {"amount", t.amount},
-                                    {"existing", t.existing}});
+                                    {"discount", t.discount}, {"existing", t.existing}});
   }
   if (run_id)
     db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
@@ -376,7 +406,8 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
   json::object out{{"project_id", project_id}, {"period", period->name},
                    {"dry_run", dry_run},       {"houses", houses},
                    {"bills", bills},            {"amount", amount},
-                   {"existing", existing},      {"prepaid_applied", prepaid_applied},
+                   {"existing", existing},      {"discount", discount},
+                   {"prepaid_applied", prepaid_applied},
                    {"items", std::move(per_item)}};
   out["run_id"] = run_id ? json::value(*run_id) : json::value(nullptr);
   return json::value(std::move(out));
@@ -388,7 +419,7 @@ const std::string kBillColumns =
     "SELECT b.id, b.project_id, b.house_id, b.fee_item_id, b.period, b.number, b.quantity, "
     "b.unit_price, b.amount, b.paid, b.due_date, b.created_at, f.name, f.code, b.late_fee, "
     "b.late_paid, b.credited, b.late_waived, " + std::string(kOpenPrincipalSql) + ", " +
-    std::string(kOpenLateSql);
+    std::string(kOpenLateSql) + ", b.discount";
 
 // A bill with what it still owes (bill_sql.h): "open" while principal or late fee is owed.
 json::object BillJson(const db::Row& r) {
@@ -397,7 +428,8 @@ json::object BillJson(const db::Row& r) {
           {"fee_item_id", r.Int(3)},  {"fee_item_name", r.Str(12)},  {"fee_item_code", r.Str(13)},
           {"period", r.Str(4)},       {"number", r.Str(5)},          {"quantity", r.Int(6)},
           {"unit_price", r.Int(7)},   {"amount", r.Int(8)},          {"paid", r.Int(9)},
-          {"credited", r.Int(16)},    {"owed", owed},                {"late_fee", r.Int(14)},
+          {"discount", r.Int(20)},    {"credited", r.Int(16)},       {"owed", owed},
+          {"late_fee", r.Int(14)},
           {"late_paid", r.Int(15)},   {"late_waived", r.Int(17)},    {"late_owed", late_owed},
           {"status", owed > 0 || late_owed > 0 ? "open" : "paid"},
           {"due_date", r.Str(10)},    {"created_at", FormatUtc(r.Int(11))}};

@@ -218,6 +218,12 @@ void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t pr
           "'water', 'metered', 46000, '[[2200, 46000], [null, 59000]]', 'residential', "
           "'2020-01-01', ?, ?)",
           {company_id, project_id, now, now});
+  // 优惠 (discounts.h): the shops' property fee 5 % off over the 2027 Spring Festival.
+  tx.Exec("INSERT INTO discount_rules (company_id, project_id, fee_item_id, name, rate_bp, "
+          "period_from, period_to, created_at, updated_at) SELECT company_id, project_id, id, "
+          "'春节商铺九五折', 500, '2027-01', '2027-02', ?, ? FROM fee_items WHERE project_id = ? "
+          "AND code = 'WYF-SP'",
+          {now, now, project_id});
 }
 
 }  // namespace anju::billing

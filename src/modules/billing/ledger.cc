@@ -63,6 +63,7 @@ void CheckCorrections(db::Tx& tx, Problem& problem) {
 std::string ReceivableOf(int64_t house_id) { return "receivable:house:" + std::to_string(house_id); }
 std::string PrepaymentOf(int64_t house_id) { return "prepayment:house:" + std::to_string(house_id); }
 std::string RevenueOf(int64_t fee_item_id) { return "revenue:fee:" + std::to_string(fee_item_id); }
+std::string DiscountOf(int64_t fee_item_id) { return "discount:fee:" + std::to_string(fee_item_id); }
 std::string ClearingOf(std::string_view channel) { return "clearing:" + std::string(channel); }
 std::string LateOf(int64_t house_id) { return "late:house:" + std::to_string(house_id); }
 std::string CreditOf(int64_t fee_item_id) { return "credit:fee:" + std::to_string(fee_item_id); }
@@ -201,6 +202,14 @@ CheckReport Check(db::Database& db) {
            "WHERE COALESCE(a.balance, 0) <> h.owed"))
     problem("company " + r.Str(0) + " house " + r.Str(1) + ": late fees owed " + r.Str(2) +
             " but the late account says " + r.Str(3));
+  // Every bill's discount is its one discount entry (discounts.h).
+  for (auto& r : tx->Query(
+           "SELECT b.id, b.discount, COALESCE(d.total, 0) FROM bills b LEFT JOIN (SELECT "
+           "e.ref_id AS bill_id, SUM(l.debit) AS total FROM journal_entries e JOIN journal_lines "
+           "l ON l.entry_id = e.id WHERE e.kind = 'discount' AND e.ref_type = 'bill' GROUP BY "
+           "e.ref_id) d ON d.bill_id = b.id WHERE b.discount <> COALESCE(d.total, 0)"))
+    problem("bill " + r.Str(0) + ": discount " + r.Str(1) + " but its discount entry says " +
+            r.Str(2));
   // The collection totals (collection_totals.h) agree with the bills they sum.
   for (auto& r : tx->Query(
            "SELECT company_id, project_id, period, SUM(a), SUM(tb), SUM(p), SUM(ts) FROM ("

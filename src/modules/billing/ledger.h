@@ -86,6 +86,7 @@ int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code);
 std::string ReceivableOf(int64_t house_id);
 std::string PrepaymentOf(int64_t house_id);
 std::string RevenueOf(int64_t fee_item_id);
+std::string DiscountOf(int64_t fee_item_id);  // discount:fee:<id>, contra-income (discounts.h)
 std::string ClearingOf(std::string_view channel);
 std::string LateOf(int64_t house_id);
 std::string CreditOf(int64_t fee_item_id);
