@@ -262,3 +262,93 @@ TEST_F(PrepaymentApiTest, BillRunsApplyPrepaidBalancesWhenTheCompanyEnablesIt) {
 
 }  // namespace
 }  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+using PrepayApiTest = CorrectionApiTest;
+
+TEST_F(PrepayApiTest, TwelveMonthsAheadUnderAnOfferAreBilledAndPaidWithTheLastMonthFree) {
+  int64_t fee = app_->Count("SELECT id FROM fee_items WHERE project_id = " + std::to_string(jhy_) +
+                            " AND code = 'WYF-ZZ'");
+  RunBills("2026-11");
+  int64_t monthly = app_->Count("SELECT amount FROM bills WHERE house_id = " +
+                                std::to_string(house_) + " AND fee_item_id = " +
+                                std::to_string(fee) + " AND period = '2026-11'");
+  ASSERT_GT(monthly, 0);
+  auto quote = [&](int64_t months) {
+    return cashier_->Get("/api/v1/prepayments/quote?house_id=" + std::to_string(house_) +
+                         "&fee_item_id=" + std::to_string(fee) + "&months=" + std::to_string(months));
+  };
+  // Without an offer: 12 months cost 12 months, from December on.
+  Reply plain = quote(12);
+  ASSERT_EQ(plain.status, 200) << plain.body;
+  EXPECT_EQ(plain.json().at("amount").as_int64(), 12 * monthly);
+  EXPECT_EQ(plain.json().at("bills").at(0).at("period").as_string(), "2026-12");
+  EXPECT_TRUE(plain.json().at("offer").is_null());
+  // "预缴12个月送1个月" from 2026-12: the 12th month is free; 6 months earn nothing.
+  Reply offer = admin_->PostJson("/api/v1/discount-rules",
+                                 json_object{{"project_id", jhy_}, {"fee_item_id", fee},
+                                             {"name", "预缴12个月送1个月"}, {"kind", "prepay"},
+                                             {"months_paid", 12}, {"months_free", 1},
+                                             {"period_from", "2026-12"}});
+  ASSERT_EQ(offer.status, 201) << offer.body;
+  EXPECT_EQ(admin_->PostJson("/api/v1/discount-rules",
+                             json_object{{"project_id", jhy_}, {"fee_item_id", fee},
+                                         {"name", "坏"}, {"kind", "prepay"}, {"months_paid", 12},
+                                         {"months_free", 12}, {"period_from", "2026-12"}})
+                .status,
+            400);
+  EXPECT_EQ(quote(6).json().at("discount").as_int64(), 0);
+  EXPECT_EQ(quote(12).json().at("amount").as_int64(), 11 * monthly);
+  int64_t receipts = app_->Count("SELECT COUNT(*) FROM receipts");
+  auto prepay = [&](const std::string& key, int64_t months) {
+    return Keyed(*cashier_, "/api/v1/prepayments", key,
+                 json_object{{"house_id", house_}, {"fee_item_id", fee}, {"months", months},
+                             {"channel", "cash"}});
+  };
+  Reply paid = prepay("pp-1", 12);
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  json_value body = paid.json();
+  EXPECT_EQ(body.at("amount").as_int64(), 11 * monthly);
+  EXPECT_EQ(body.at("discount").as_int64(), monthly);
+  EXPECT_EQ(body.at("payment").at("amount").as_int64(), 11 * monthly);
+  EXPECT_EQ(body.at("payment").at("to_prepayment").as_int64(), 0);
+  // Twelve bills 2026-12 … 2027-11, all settled, the last one discounted to 0.
+  std::string where = " FROM bills WHERE house_id = " + std::to_string(house_) +
+                      " AND fee_item_id = " + std::to_string(fee) + " AND period >= '2026-12'";
+  EXPECT_EQ(app_->Count("SELECT COUNT(*)" + where), 12);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*)" + where + " AND paid = amount"), 12);
+  EXPECT_EQ(app_->Count("SELECT discount" + where + " AND period = '2027-11'"), monthly);
+  EXPECT_EQ(app_->Count("SELECT amount" + where + " AND period = '2027-11'"), 0);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM receipts"), receipts + 1);
+  // The same key replays the answer; nothing new is billed or paid.
+  Reply again = prepay("pp-1", 12);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*)" + where), 12);
+  // A bill run of a prepaid month finds the bill there.
+  RunBills("2027-01");
+  EXPECT_EQ(app_->Count("SELECT COUNT(*)" + where + " AND period = '2027-01'"), 1);
+  // The next prepayment starts after the last prepaid month.
+  EXPECT_EQ(quote(1).json().at("bills").at(0).at("period").as_string(), "2027-12");
+  // Bad input and scope change nothing.
+  EXPECT_EQ(prepay("pp-2", 0).status, 400);
+  EXPECT_EQ(Keyed(*cashier_, "/api/v1/prepayments", "pp-3",
+                  json_object{{"house_id", house_}, {"fee_item_id", fee}, {"months", 1},
+                              {"channel", "wechat"}}).status,
+            400);
+  int64_t water = app_->Count("SELECT id FROM fee_items WHERE project_id = " +
+                              std::to_string(jhy_) + " AND code = 'SF'");
+  EXPECT_EQ(Keyed(*cashier_, "/api/v1/prepayments", "pp-4",
+                  json_object{{"house_id", house_}, {"fee_item_id", water}, {"months", 3},
+                              {"channel", "cash"}}).status,
+            422);  // metered: nothing to bill ahead
+  EXPECT_EQ(Keyed(*app_->LoginAs("p2.management"), "/api/v1/prepayments", "pp-5",
+                  json_object{{"house_id", house_}, {"fee_item_id", fee}, {"months", 1},
+                              {"channel", "cash"}}).status,
+            404);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*)" + where), 12);
+}
+
+}  // namespace
+}  // namespace anju::testing

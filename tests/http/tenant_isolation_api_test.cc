@@ -247,6 +247,11 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimCreates()
        }},
       {"PUT /api/v1/collection/settings",
        [](auto& v) { return json::object{{"project_id", v.project}, {"assign_after_days", 1}}; }},
+      {"POST /api/v1/prepayments",
+       [](auto& v) {
+         return json::object{{"house_id", v.house}, {"fee_item_id", v.fee_item}, {"months", 12},
+                             {"channel", "cash"}};
+       }},
       {"POST /api/v1/discount-rules",
        [](auto& v) {
          return json::object{{"project_id", v.project}, {"fee_item_id", v.fee_item},
@@ -304,6 +309,9 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/parking-spaces", {"parking_spaces", {"", p}}},
       {"GET /api/v1/fee-items", {"fee_items", {"", p}}},
       {"GET /api/v1/discount-rules", {"discount_rules", {"", p}}},
+      // A quote for the victim's house: never 200 for these callers (no "items" to check).
+      {"GET /api/v1/prepayments/quote",
+       {"houses", {h + "&fee_item_id=" + std::to_string(v.fee_item) + "&months=12"}}},
       {"GET /api/v1/bills", {"bills", {"", p, h, "status=open"}}},
       {"GET /api/v1/payments", {"payments", {"", h}}},
       {"GET /api/v1/adjustments", {"adjustments", {"", p, h, "status=pending"}}},

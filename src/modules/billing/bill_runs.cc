@@ -19,6 +19,7 @@
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
+#include "modules/billing/bill_lines.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
@@ -41,91 +42,9 @@ namespace anju::billing {
 namespace json = boost::json;
 namespace perm = identity::perm;
 
+using namespace bill_lines;
+
 namespace {
-
-struct FeeItem {
-  int64_t id;
-  std::string code, name, method, area_basis;
-  int64_t unit_price;
-  std::string house_kinds, rounding, round_to;
-  int64_t due_days;
-  std::string valid_from;
-  std::optional<std::string> valid_to;
-  std::string tiers;  // method metered: JSON tiers, "" = one tier at unit_price
-  bool AppliesTo(const std::string& kind) const {
-    std::istringstream in(house_kinds);
-    for (std::string k; in >> k;)
-      if (k == kind) return true;
-    return false;
-  }
-};
-
-struct Period {
-  std::string name, first, last;  // "2026-11", "2026-11-01", "2026-11-30"
-};
-
-std::optional<Period> ParsePeriod(const std::string& p) {
-  if (!IsValidCivilMonth(p)) return std::nullopt;
-  // The last day: the day before the first of the next month.
-  std::string next = AddDays(p + "-28", 4).substr(0, 7) + "-01";
-  return Period{p, p + "-01", AddDays(next, -1)};
-}
-
-// The civil date `days` after the first day of the period.
-std::string DueDate(const Period& p, int64_t days) { return AddDays(p.first, days); }
-
-calc::RoundRule RuleOf(const FeeItem& f) {
-  calc::RoundRule rule;
-  rule.rounding = f.rounding == "up"     ? calc::Rounding::kUp
-                  : f.rounding == "down" ? calc::Rounding::kDown
-                                         : calc::Rounding::kHalfUp;
-  rule.to = f.round_to == "jiao" ? calc::RoundTo::kJiao : calc::RoundTo::kFen;
-  return rule;
-}
-
-// The amount of one bill (0 when nothing is due), its quantity and unit price.
-struct Line {
-  int64_t amount = 0, quantity = 0;
-  int64_t discount = 0;  // 优惠 taken off the computed amount (discounts.h); amount is net
-};
-
-Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p) {
-  // Billed days: from the later of delivery and the standard's start, to its end.
-  std::optional<std::string_view> from, to;
-  std::string start = f.valid_from;
-  if (h.delivered_on && *h.delivered_on > start) start = *h.delivered_on;
-  if (start > p.first) from = start;
-  if (f.valid_to && *f.valid_to < p.last) to = *f.valid_to;
-  if (from && to && *to < *from) return Line{};  // the standard ended before delivery
-  auto prorated = calc::ProrateDays(p.first, p.last, from, to);
-  if (!prorated.ok()) return prorated.take_error();
-  calc::Proration pr = *prorated;
-  if (pr.days_billed <= 0) return Line{};
-  calc::RoundRule rule = RuleOf(f);
-  if (f.method == "area") {
-    int64_t area = f.area_basis == "net" ? h.net_area : h.gross_area;
-    auto a = calc::AreaFee(area, f.unit_price, 1, pr, rule);
-    if (!a.ok()) return a.take_error();
-    return Line{*a, area};
-  }
-  auto a = calc::FixedFee(f.unit_price, 1, pr, rule);
-  if (!a.ok()) return a.take_error();
-  return Line{*a, 100};
-}
-
-std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
-                              const Period& p) {
-  std::vector<FeeItem> out;
-  for (auto& r : tx.Query(
-           "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
-           "round_to, due_days, valid_from, valid_to, COALESCE(tiers, '') FROM fee_items WHERE "
-           "company_id = ? AND project_id = ? AND active = 1 AND valid_from <= ? AND "
-           "(valid_to IS NULL OR valid_to >= ?) ORDER BY id",
-           {company_id, project_id, p.last, p.first}))
-    out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Str(6),
-                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11), r.Str(12)});
-  return out;
-}
 
 struct ItemTotal {
   int64_t bills = 0, amount = 0, existing = 0, discount = 0;

@@ -60,6 +60,21 @@ void RegisterRoutes(http::Router& router, BillingService& s) {
   router.Add("POST", "/api/v1/payments", [&s](Request& req, TenantContext& ctx) {
     return s.TakePayment(ctx, req);
   });
+  router.Add("GET", "/api/v1/prepayments/quote", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    auto house_id = q.Id("house_id");
+    auto fee_item_id = q.Id("fee_item_id");
+    auto months = q.Id("months");
+    if (auto bad = q.Failed()) return *bad;
+    if (!house_id || !fee_item_id || !months)
+      return http::ErrorReply(Error(errors::kBadQuery).WithField("house_id", "required",
+                                                                 "house_id, fee_item_id and months"),
+                              req.request_id);
+    return http::Reply(req, s.QuotePrepayment(ctx, *house_id, *fee_item_id, *months));
+  });
+  router.Add("POST", "/api/v1/prepayments", [&s](Request& req, TenantContext& ctx) {
+    return s.TakePrepayment(ctx, req);
+  });
   router.Add("POST", "/api/v1/payments/online", [&s](Request& req, TenantContext& ctx) {
     return s.CreateOnlineOrder(ctx, req);
   });

@@ -83,6 +83,14 @@ class BillingService {
   JsonResult ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
                           const http::Page& page);
 
+  // 预缴 (prepayments.cc): `months` months ahead of one fee item for a house, billed now and
+  // paid at once ({house_id, fee_item_id, months, channel, note?} with an Idempotency-Key),
+  // the last months free under a prepay offer (discounts.h). The quote is the same plan,
+  // written nowhere.
+  JsonResult QuotePrepayment(const TenantContext& ctx, int64_t house_id, int64_t fee_item_id,
+                             int64_t months);
+  http::Response TakePrepayment(const TenantContext& ctx, const http::Request& req);
+
   // Online payments. An owner (or staff with billing:payment:create) opens an order at a
   // provider for a house's bills (Idempotency-Key); the provider's notify — verified by
   // pay/ — or an order query confirms it, and then it settles exactly like the cashier

@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "db/database.h"
+#include "core/tenant.h"
 #include "http/message.h"
 
 namespace anju::billing {
@@ -51,6 +52,34 @@ class Idempotency {
   void Fail(int64_t company_id, const std::string& key, int status, const std::string& body);
   // Forgets an in-flight key (own transaction).
   void Release(int64_t company_id, const std::string& key);
+
+  // The whole shape of a money-moving POST under the request's key: Begin; `move(tx)` in
+  // one write transaction, its answer stored there (Complete) and replied with `status`;
+  // an error answer stored (Fail) and replied; an exception releases the key and rethrows.
+  template <class Fn>
+  http::Response Run(const TenantContext& ctx, const http::Request& req, int status, Fn&& move) {
+    std::string key(req.Header("idempotency-key"));
+    auto begun = Begin(ctx.company_id, key, req.route, req.body);
+    if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
+    if (*begun) return ReplayAnswer(**begun);  // the first answer, again
+    Result<boost::json::value> result = Error(errors::kInternal);
+    try {
+      result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<boost::json::value> {
+        auto out = move(tx);
+        if (out.ok()) Complete(tx, ctx.company_id, key, status, boost::json::serialize(*out));
+        return out;
+      });
+    } catch (...) {
+      Release(ctx.company_id, key);  // nothing moved; the client may retry
+      throw;
+    }
+    if (!result.ok()) {
+      http::Response r = http::ErrorReply(result.error(), req.request_id);
+      Fail(ctx.company_id, key, r.status, r.body);
+      return r;
+    }
+    return http::JsonReply(status, result.value());
+  }
 
  private:
   db::Database& db_;

@@ -192,39 +192,21 @@ http::Response BillingService::TakePayment(const TenantContext& ctx, const http:
   auto body = ReadPayment(req);
   if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
   const PaymentBody& p = *body;
-  std::string key(req.Header("idempotency-key"));
-  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
-  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
-  if (*begun) return ReplayAnswer(**begun);  // the first answer, again
-
   Millis now = clock_.Now();
-  Result<json::value> result = Error(errors::kInternal);
-  try {
-    result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-      auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
-      if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
-        return Error(kHouseNotFound).WithField("house_id", "not_found");
-      auto out = Settle(tx, {ctx.company_id, *h, p.amount, p.channel, p.bill_ids, p.note,
-                             std::nullopt, ctx.user_id},
-                        now);
-      if (!out.ok()) return out.take_error();
-      audit::Append(tx, audit::Actor::Of(ctx),
-                    {"billing.payment.create", "payment", out->at("id").as_int64(),
-                     h->project_id, nullptr, *out},
-                    now);
-      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(*out));
-      return json::value(std::move(*out));
-    });
-  } catch (...) {
-    idem_.Release(ctx.company_id, key);  // nothing moved; the client may retry
-    throw;
-  }
-  if (!result.ok()) {
-    http::Response r = http::ErrorReply(result.error(), req.request_id);
-    idem_.Fail(ctx.company_id, key, r.status, r.body);
-    return r;
-  }
-  return http::JsonReply(201, result.value());
+  return idem_.Run(ctx, req, 201, [&](db::Tx& tx) -> JsonResult {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
+    if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
+      return Error(kHouseNotFound).WithField("house_id", "not_found");
+    auto out = Settle(tx, {ctx.company_id, *h, p.amount, p.channel, p.bill_ids, p.note,
+                           std::nullopt, ctx.user_id},
+                      now);
+    if (!out.ok()) return out.take_error();
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.payment.create", "payment", out->at("id").as_int64(), h->project_id,
+                   nullptr, *out},
+                  now);
+    return json::value(std::move(*out));
+  });
 }
 
 JsonResult BillingService::ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,

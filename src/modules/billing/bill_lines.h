@@ -1,0 +1,55 @@
+// What one bill of a fee item for a house and period comes to: shared by bill runs
+// (bill_runs.cc) and prepayments (prepayments.cc). Pure apart from ItemsFor.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "db/database.h"
+#include "modules/billing/calc/bill_calc.h"
+#include "modules/property/property_service.h"
+
+namespace anju::billing::bill_lines {
+
+struct FeeItem {
+  int64_t id;
+  std::string code, name, method, area_basis;
+  int64_t unit_price;
+  std::string house_kinds, rounding, round_to;
+  int64_t due_days;
+  std::string valid_from;
+  std::optional<std::string> valid_to;
+  std::string tiers;  // method metered: JSON tiers, "" = one tier at unit_price
+  bool AppliesTo(const std::string& kind) const;
+};
+
+struct Period {
+  std::string name, first, last;  // "2026-11", "2026-11-01", "2026-11-30"
+};
+
+// nullopt unless "YYYY-MM".
+std::optional<Period> ParsePeriod(const std::string& p);
+// The period after `p`.
+Period NextPeriod(const Period& p);
+// The civil date `days` after the first day of the period.
+std::string DueDate(const Period& p, int64_t days);
+calc::RoundRule RuleOf(const FeeItem& f);
+
+// The amount of one bill (0 when nothing is due) and its quantity (area, or 100 for fixed).
+struct Line {
+  int64_t amount = 0, quantity = 0;
+  int64_t discount = 0;  // 优惠 taken off the computed amount (discounts.h); amount is net
+};
+
+// An area or fixed item's bill for the house and period, prorated for a house delivered or
+// a standard starting or ending inside the period (metered items bill readings instead).
+Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p);
+
+// The project's active fee items whose standard is valid in the period, by id.
+std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
+                              const Period& p);
+
+}  // namespace anju::billing::bill_lines

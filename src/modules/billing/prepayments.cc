@@ -1,0 +1,182 @@
+// Prepayments for months ahead (预缴), with "prepay 12 months, pay 11" offers.
+//
+// A cashier takes N months of one fee item for a house at once: the bills of the N periods
+// after the house's latest bill of that item (or from this month) are posted now — each
+// computed like a bill run's (bill_lines.h) — and settled by the payment in the same
+// transaction. Under a prepay offer (discounts.h, kind prepay) the last months_free of them
+// are free: each such bill is discounted to 0, the discount its own ledger entry, like a
+// percent discount. A later bill run finds these bills and counts them as existing. The
+// quote (GET …/quote) is the same plan without writing anything, for the owner to decide.
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/bill_lines.h"
+#include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/collection_totals.h"
+#include "modules/billing/counters.h"
+#include "modules/billing/discounts.h"
+#include "modules/billing/ledger.h"
+#include "modules/billing/settle.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+
+namespace anju::billing {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+using namespace bill_lines;
+
+namespace {
+
+inline constexpr ErrorDef kPrepayNotApplicable{
+    "PREPAY_NOT_APPLICABLE", ErrorKind::kUnprocessable, "billing.prepay_not_applicable",
+    "This fee item cannot be prepaid for the house (not active, metered, or not of its kind)"};
+
+const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
+
+struct PlannedBill {
+  Period period;
+  Line line;
+};
+
+struct Plan {
+  property::HouseFacts house;
+  FeeItem item;
+  std::vector<PlannedBill> bills;
+  std::optional<PrepayOffer> offer;
+  int64_t amount = 0, discount = 0;
+};
+
+// The bills `months` months of the item would post for the house, oldest first.
+Result<Plan> MakePlan(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
+                      int64_t fee_item_id, int64_t months, Millis now) {
+  auto h = property::FindHouseFacts(tx, ctx.company_id, house_id);
+  if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
+    return Error(kHouseNotFound).WithField("house_id", "not_found");
+  auto latest = tx.QueryOne("SELECT MAX(period) FROM bills WHERE house_id = ? AND fee_item_id = ?",
+                            {house_id, fee_item_id});
+  Period first = latest && !latest->IsNull(0) ? NextPeriod(*ParsePeriod(latest->Str(0)))
+                                              : *ParsePeriod(CivilDate(now).substr(0, 7));
+  Plan plan{*h, {}, {}, std::nullopt, 0, 0};
+  Period p = first;
+  for (int64_t i = 0; i < months; ++i, p = NextPeriod(p)) {
+    auto items = ItemsFor(tx, ctx.company_id, h->project_id, p);
+    auto f = std::find_if(items.begin(), items.end(),
+                          [&](const FeeItem& x) { return x.id == fee_item_id; });
+    if (f == items.end() || f->method == "metered" || !f->AppliesTo(h->kind)) {
+      if (i == 0) return Error(kPrepayNotApplicable).WithField("fee_item_id", "not_applicable");
+      break;  // the standard ends: prepay up to there
+    }
+    plan.item = *f;
+    auto line = Compute(*f, *h, p);
+    if (!line.ok()) return Error(kCalculation, f->code + ": " + line.error().message);
+    if (line->amount > 0) plan.bills.push_back({p, *line});
+  }
+  if (plan.bills.empty())
+    return Error(kPrepayNotApplicable).WithField("fee_item_id", "not_applicable");
+  plan.offer = PrepayOfferFor(tx, ctx.company_id, fee_item_id, plan.bills.front().period.name,
+                              static_cast<int64_t>(plan.bills.size()));
+  int64_t free = plan.offer ? plan.offer->months_free : 0;
+  for (size_t i = plan.bills.size(); i-- > 0 && free > 0; --free) {
+    Line& l = plan.bills[i].line;
+    l.discount = l.amount;
+    l.amount = 0;
+  }
+  for (const PlannedBill& b : plan.bills) plan.amount += b.line.amount, plan.discount += b.line.discount;
+  return plan;
+}
+
+json::object PlanJson(const Plan& plan) {
+  json::array bills;
+  for (const PlannedBill& b : plan.bills)
+    bills.push_back(json::object{{"period", b.period.name}, {"amount", b.line.amount},
+                                 {"discount", b.line.discount}});
+  json::object o{{"house_id", plan.house.id},  {"fee_item_id", plan.item.id},
+                 {"months", int64_t(plan.bills.size())}, {"amount", plan.amount},
+                 {"discount", plan.discount}, {"bills", std::move(bills)}};
+  o["offer"] = plan.offer ? json::value(json::object{{"rule_id", plan.offer->rule_id},
+                                                     {"name", plan.offer->name},
+                                                     {"months_free", plan.offer->months_free}})
+                          : json::value(nullptr);
+  return o;
+}
+
+}  // namespace
+
+JsonResult BillingService::QuotePrepayment(const TenantContext& ctx, int64_t house_id,
+                                           int64_t fee_item_id, int64_t months) {
+  ANJU_TRY(identity::Require(ctx, perm::kPaymentCreate));
+  if (months < 1 || months > 36)
+    return Error(errors::kBadQuery).WithField("months", "invalid", "1 to 36");
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    auto plan = MakePlan(tx, ctx, house_id, fee_item_id, months, clock_.Now());
+    if (!plan.ok()) return plan.take_error();
+    return json::value(PlanJson(*plan));
+  });
+}
+
+http::Response BillingService::TakePrepayment(const TenantContext& ctx, const http::Request& req) {
+  if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
+    return http::ErrorReply(s.error(), req.request_id);
+  auto obj = ParseJsonObject(req.body);
+  if (!obj.ok()) return http::ErrorReply(obj.error(), req.request_id);
+  BodyReader r(*obj);
+  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
+  auto fee_item_id = r.Int("fee_item_id", true, 1, INT64_MAX);
+  auto months = r.Int("months", true, 1, 36);
+  auto channel = r.Enum("channel", true, kCashierChannels);
+  auto note = r.Str("note", false, 200);
+  if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
+  Millis now = clock_.Now();
+  return idem_.Run(ctx, req, 201, [&](db::Tx& tx) -> JsonResult {
+    auto plan = MakePlan(tx, ctx, *house_id, *fee_item_id, *months, now);
+    if (!plan.ok()) return plan.take_error();
+    const property::HouseFacts& h = plan->house;
+    std::string project_code =
+        tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h.project_id})->Str(0);
+    std::vector<int64_t> to_pay;
+    for (const PlannedBill& b : plan->bills) {
+      int64_t seq = NextCounter(tx, ctx.company_id,
+                                "bill:" + std::to_string(h.project_id) + ":" + b.period.name);
+      std::string number = fmt::format("B-{}-{}{}-{:06d}", project_code, b.period.name.substr(0, 4),
+                                       b.period.name.substr(5, 2), seq);
+      int64_t id = tx.InsertId(
+          "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, period, "
+          "number, quantity, unit_price, amount, discount, due_date, created_at) VALUES (?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {ctx.company_id, h.project_id, h.building_id, h.id, plan->item.id, b.period.name, number,
+           b.line.quantity, plan->item.unit_price, b.line.amount, b.line.discount,
+           DueDate(b.period, plan->item.due_days), now});
+      int64_t gross = b.line.amount + b.line.discount;
+      std::vector<ledger::Entry> entries{
+          {{ctx.company_id, h.project_id, "bill", "bill", id, number},
+           {{ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, gross, 0},
+            {ledger::RevenueOf(plan->item.id), ledger::AccountKind::kIncome, 0, gross}}}};
+      if (b.line.discount > 0)
+        entries.push_back(
+            {{ctx.company_id, h.project_id, "discount", "bill", id, "优惠 " + number},
+             {{ledger::DiscountOf(plan->item.id), ledger::AccountKind::kContraIncome,
+               b.line.discount, 0},
+              {ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, b.line.discount}}});
+      ledger::PostAll(tx, entries, now);
+      totals::AddBilled(tx, ctx.company_id, h.project_id, b.period.name, b.line.amount, now);
+      if (b.line.amount > 0) to_pay.push_back(id);
+    }
+    std::string memo = note.value_or(fmt::format("预缴 {} 个月", plan->bills.size()));
+    auto paid = Settle(tx, {ctx.company_id, h, plan->amount, *channel, to_pay, memo, std::nullopt,
+                            ctx.user_id},
+                       now);
+    if (!paid.ok()) return paid.take_error();
+    json::object out = PlanJson(*plan);
+    out["payment"] = std::move(*paid);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.prepayment.create", "payment", out["payment"].at("id").as_int64(),
+                   h.project_id, nullptr, out},
+                  now);
+    return json::value(std::move(out));
+  });
+}
+
+}  // namespace anju::billing
