@@ -53,7 +53,17 @@ export interface FeeItemChange {
   due_days?: number
 }
 
-export interface RunItem { fee_item_id: number; code: string; name: string; bills: number; amount: Fen; existing: number }
+export interface RunItem {
+  fee_item_id: number
+  code: string
+  name: string
+  bills: number
+  /** Net of discounts. */
+  amount: Fen
+  /** What discount rules took off the new bills. */
+  discount: Fen
+  existing: number
+}
 export interface BillRun {
   project_id: number
   period: string
@@ -61,7 +71,10 @@ export interface BillRun {
   houses: number
   /** New bills (a preview: bills a commit would add). */
   bills: number
+  /** Net of discounts. */
   amount: Fen
+  /** What discount rules (优惠) took off the new bills. */
+  discount: Fen
   /** Bills of this period that exist already (an earlier run). */
   existing: number
   items: RunItem[]
@@ -79,7 +92,12 @@ export interface Bill {
   number: string
   quantity: number
   unit_price: number
+  /** What the bill charges, net of `discount`. */
   amount: Fen
+  /** What a discount rule (优惠) took off when the bill was made. */
+  discount: Fen
+  /** Credit notes (冲减) against it. */
+  credited: Fen
   paid: Fen
   owed: Fen
   status: 'open' | 'paid'

@@ -4,12 +4,14 @@ import reports from './reports.en-US'
 import reminders, { reminderServer, reminderFieldErrors, reminderAuditActions } from './reminders.en-US'
 import corrections, { correctionServer, correctionAudit, correctionFieldError } from './corrections.en-US'
 import readingImport, { readingImportServer } from './readingImport.en-US'
+import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.en-US'
 
 const en: typeof zh = {
   ...reports,
   ...reminders,
   ...corrections,
   ...readingImport,
+  ...discounts,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -179,6 +181,7 @@ const en: typeof zh = {
   auditAction: {
     ...reminderAuditActions,
     ...correctionAudit,
+    ...discountAudit,
     identity_login: 'Sign in', identity_login_failed: 'Failed sign-in', identity_logout: 'Sign out',
     identity_account_create: 'Account created', identity_account_disable: 'Account disabled',
     identity_account_enable: 'Account enabled', identity_account_locked: 'Account locked',
@@ -232,6 +235,7 @@ const en: typeof zh = {
       ...reminderServer.billing,
       ...correctionServer,
       ...readingImportServer,
+      ...discountServer,
       idempotency_key_required: 'The Idempotency-Key is missing; reload and try again',
       idempotency_in_flight: 'This payment is still being processed; try again in a moment',
       idempotency_key_reused: 'This submission differs from the previous one; submit again',
@@ -291,6 +295,7 @@ const en: typeof zh = {
   fieldError: {
     ...reminderFieldErrors,
     ...correctionFieldError,
+    ...discountFieldError,
     required: 'Required', invalid: 'Not valid', invalid_type: 'Wrong type', out_of_range: 'Out of range',
     too_long: 'Too long', read_only: 'Cannot be changed', unknown_field: 'Unknown field', taken: 'Already used',
     not_found: 'Not found', greater_than_gross: 'The net area cannot exceed the gross area',
