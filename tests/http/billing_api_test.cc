@@ -443,3 +443,72 @@ TEST_F(BillingApiTest, DiscountRulesTakeTheirShareOffNewBillsAsTheirOwnLedgerEnt
 
 }  // namespace
 }  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+TEST_F(BillingApiTest, QuarterlyItemsBillTheirCycleOnceAndTieredItemsTakeTiersOverHttp) {
+  auto item = [&](json::object extra) {
+    json::object body{{"project_id", jhy_}, {"code", "LHF"}, {"name", "绿化费"},
+                      {"kind", "one_off"}, {"method", "fixed"}, {"unit_price", 30'00'00},
+                      {"house_kinds", json::array{"residential"}}, {"valid_from", "2026-01-01"}};
+    for (auto& [k, v] : extra) body[k] = v;
+    return admin_->PostJson("/api/v1/fee-items", body);
+  };
+  // Bad cycles and tiers are refused.
+  EXPECT_EQ(item({{"cycle_months", 2}}).status, 400);
+  EXPECT_EQ(item({{"tiers", json::array{json::array{1000, 100}}}}).status, 400);  // not metered
+  EXPECT_EQ(item({{"code", "SF-X"}, {"method", "metered"}, {"cycle_months", 3}}).status, 400);
+  EXPECT_EQ(item({{"code", "SF-X"}, {"method", "metered"},
+                  {"tiers", json::array{json::array{-5, 100}}}}).status,
+            400);
+  Reply tiered = item({{"code", "SF-T2"}, {"kind", "water"}, {"method", "metered"},
+                       {"unit_price", 46000},
+                       {"tiers", json::array{json::array{2200, 46000},
+                                             json::array{nullptr, 59000}}}});
+  ASSERT_EQ(tiered.status, 201) << tiered.body;
+  EXPECT_EQ(tiered.json().at("tiers").at(1).at(1).as_int64(), 59000);
+  // 30 元 a month, billed quarterly: October's run bills October–December, 90 元.
+  Reply quarterly = item({{"cycle_months", 3}});
+  ASSERT_EQ(quarterly.status, 201) << quarterly.body;
+  EXPECT_EQ(quarterly.json().at("cycle_months").as_int64(), 3);
+  int64_t fee = quarterly.json().at("id").as_int64();
+  // A house handed over in mid-November is billed from then on: the quarter's bill is
+  // prorated, 16 November – 31 December, 46 of its 92 days of 90 元.
+  int64_t late = HouseId(*app_, jhy_, "1-1-0102");
+  app_->app().db().Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    tx.Exec("UPDATE houses SET delivered_on = '2026-11-16' WHERE id = ?", {late});
+  });
+  auto bills = [&](int64_t house) {
+    return app_->Count("SELECT COUNT(*) FROM bills WHERE fee_item_id = " + std::to_string(fee) +
+                       " AND house_id = " + std::to_string(house));
+  };
+  auto col = [&](int64_t house, const std::string& c) {
+    return app_->Count("SELECT " + c + " FROM bills WHERE fee_item_id = " + std::to_string(fee) +
+                       " AND house_id = " + std::to_string(house));
+  };
+  ASSERT_EQ(Run("2026-10", false).status, 200);
+  EXPECT_EQ(col(house_, "amount"), 90'00);
+  EXPECT_EQ(col(late, "amount"), 90'00 * 46 / 92);
+  int64_t quarter_bills = app_->Count("SELECT COUNT(*) FROM bills WHERE fee_item_id = " +
+                                      std::to_string(fee));
+  Reply nov = Run("2026-11", false);
+  ASSERT_EQ(nov.status, 200) << nov.body;
+  EXPECT_EQ(bills(house_), 1);  // the quarter is billed once
+  int64_t nov_existing = 0;
+  json::value nov_body = nov.json();
+  for (const auto& it : nov_body.at("items").as_array())
+    if (it.at("fee_item_id").as_int64() == fee) nov_existing = it.at("existing").as_int64();
+  EXPECT_EQ(nov_existing, quarter_bills);
+  EXPECT_EQ(bills(late), 1);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills WHERE fee_item_id = " + std::to_string(fee) +
+                        " AND period <> '2026-10'"),
+            0);
+  // The monthly property fee is billed every month as before.
+  EXPECT_EQ(app_->Count("SELECT COUNT(DISTINCT period) FROM bills WHERE house_id = " +
+                        std::to_string(house_) + " AND fee_item_id <> " + std::to_string(fee)),
+            2);
+}
+
+}  // namespace
+}  // namespace anju::testing

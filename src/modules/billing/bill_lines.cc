@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <fmt/format.h>
+
 namespace anju::billing::bill_lines {
 
 bool FeeItem::AppliesTo(const std::string& kind) const {
@@ -22,6 +24,16 @@ Period NextPeriod(const Period& p) { return *ParsePeriod(AddDays(p.last, 1).subs
 
 std::string DueDate(const Period& p, int64_t days) { return AddDays(p.first, days); }
 
+Cycle CycleOf(const FeeItem& f, const Period& p) {
+  int64_t c = f.cycle_months < 1 ? 1 : f.cycle_months;
+  int year = std::stoi(p.name.substr(0, 4)), month = std::stoi(p.name.substr(5, 2));
+  int first_month = static_cast<int>((month - 1) / c * c + 1);
+  Period start = *ParsePeriod(fmt::format("{:04d}-{:02d}", year, first_month));
+  Period end = start;
+  for (int64_t i = 1; i < c; ++i) end = NextPeriod(end);
+  return {start, start.first, end.last};
+}
+
 calc::RoundRule RuleOf(const FeeItem& f) {
   calc::RoundRule rule;
   rule.rounding = f.rounding == "up"     ? calc::Rounding::kUp
@@ -31,26 +43,27 @@ calc::RoundRule RuleOf(const FeeItem& f) {
   return rule;
 }
 
-Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p) {
+Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& period) {
+  Cycle cycle = CycleOf(f, period);
   // Billed days: from the later of delivery and the standard's start, to its end.
   std::optional<std::string_view> from, to;
   std::string start = f.valid_from;
   if (h.delivered_on && *h.delivered_on > start) start = *h.delivered_on;
-  if (start > p.first) from = start;
-  if (f.valid_to && *f.valid_to < p.last) to = *f.valid_to;
+  if (start > cycle.first) from = start;
+  if (f.valid_to && *f.valid_to < cycle.last) to = *f.valid_to;
   if (from && to && *to < *from) return Line{};  // the standard ended before delivery
-  auto prorated = calc::ProrateDays(p.first, p.last, from, to);
+  auto prorated = calc::ProrateDays(cycle.first, cycle.last, from, to);
   if (!prorated.ok()) return prorated.take_error();
   calc::Proration pr = *prorated;
   if (pr.days_billed <= 0) return Line{};
   calc::RoundRule rule = RuleOf(f);
   if (f.method == "area") {
     int64_t area = f.area_basis == "net" ? h.net_area : h.gross_area;
-    auto a = calc::AreaFee(area, f.unit_price, 1, pr, rule);
+    auto a = calc::AreaFee(area, f.unit_price, f.cycle_months, pr, rule);
     if (!a.ok()) return a.take_error();
     return Line{*a, area};
   }
-  auto a = calc::FixedFee(f.unit_price, 1, pr, rule);
+  auto a = calc::FixedFee(f.unit_price, f.cycle_months, pr, rule);
   if (!a.ok()) return a.take_error();
   return Line{*a, 100};
 }
@@ -60,12 +73,14 @@ std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id
   std::vector<FeeItem> out;
   for (auto& r : tx.Query(
            "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
-           "round_to, due_days, valid_from, valid_to, COALESCE(tiers, '') FROM fee_items WHERE "
+           "round_to, due_days, valid_from, valid_to, COALESCE(tiers, ''), cycle_months FROM "
+           "fee_items WHERE "
            "company_id = ? AND project_id = ? AND active = 1 AND valid_from <= ? AND "
            "(valid_to IS NULL OR valid_to >= ?) ORDER BY id",
            {company_id, project_id, p.last, p.first}))
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Str(6),
-                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11), r.Str(12)});
+                   r.Str(7), r.Str(8), r.Int(9), r.Str(10), r.OptStr(11), r.Str(12),
+                   r.Int(13)});
   return out;
 }
 

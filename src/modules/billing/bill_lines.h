@@ -23,6 +23,7 @@ struct FeeItem {
   std::string valid_from;
   std::optional<std::string> valid_to;
   std::string tiers;  // method metered: JSON tiers, "" = one tier at unit_price
+  int64_t cycle_months = 1;  // 1, 3, 6 or 12 (metered: 1)
   bool AppliesTo(const std::string& kind) const;
 };
 
@@ -36,6 +37,14 @@ std::optional<Period> ParsePeriod(const std::string& p);
 Period NextPeriod(const Period& p);
 // The civil date `days` after the first day of the period.
 std::string DueDate(const Period& p, int64_t days);
+
+// 计费周期: the cycle of the item that contains `p` — quarters from January, halves,
+// the year — as its first period (a bill's key) and its first and last day.
+struct Cycle {
+  Period start;
+  std::string first, last;
+};
+Cycle CycleOf(const FeeItem& f, const Period& p);
 calc::RoundRule RuleOf(const FeeItem& f);
 
 // The amount of one bill (0 when nothing is due) and its quantity (area, or 100 for fixed).
@@ -44,8 +53,9 @@ struct Line {
   int64_t discount = 0;  // 优惠 taken off the computed amount (discounts.h); amount is net
 };
 
-// An area or fixed item's bill for the house and period, prorated for a house delivered or
-// a standard starting or ending inside the period (metered items bill readings instead).
+// An area or fixed item's bill for the house and the item's cycle containing period `p`
+// (the whole cycle: cycle_months months), prorated for a house delivered or a standard
+// starting or ending inside the cycle (metered items bill readings instead).
 Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p);
 
 // The project's active fee items whose standard is valid in the period, by id.

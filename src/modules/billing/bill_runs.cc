@@ -169,6 +169,10 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
   std::vector<FeeItem> items;
   std::optional<std::map<int64_t, std::vector<MeteredLine>>> metered;  // by house
   std::map<int64_t, int64_t> discount_bp;  // fee item → the best discount rule's rate
+  // fee item → the period its bills of this run are keyed by: the run's period, or for an
+  // item billed quarterly, half-yearly or yearly the first month of its cycle (so a run in
+  // any month of the cycle finds the cycle's bills, and bills houses delivered since).
+  std::map<int64_t, std::string> key_period;
   int64_t houses = 0;
   for (int64_t after = 0;;) {
     // One batch: read, compute and (unless a dry run) write in one transaction.
@@ -178,6 +182,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         items = ItemsFor(tx, ctx.company_id, project_id, *period);
         for (const DiscountRule& d : DiscountsFor(tx, ctx.company_id, project_id, period->name))
           discount_bp[d.fee_item_id] = d.rate_bp;
+        for (const FeeItem& f : items) key_period[f.id] = CycleOf(f, *period).start.name;
       }
       if (!metered) {
         auto readings = BillableReadings(tx, ctx.company_id, project_id, period->name);
@@ -220,11 +225,16 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
       }
       // The bills this batch already has (an earlier or crashed run): one range query.
       std::set<std::pair<int64_t, int64_t>> existing;
-      if (!batch.empty())
-        for (auto& r : tx.Query("SELECT house_id, fee_item_id FROM bills WHERE house_id >= ? "
-                                "AND house_id <= ? AND period = ? AND project_id = ?",
-                                {batch.front().id, batch.back().id, period->name, project_id}))
-          existing.emplace(r.Int(0), r.Int(1));
+      if (!batch.empty()) {
+        std::set<std::string> keys{period->name};
+        for (const auto& [item, key] : key_period) keys.insert(key);
+        std::string sql = "SELECT house_id, fee_item_id, period FROM bills WHERE house_id >= ? "
+                          "AND house_id <= ? AND project_id = ? AND period IN (NULL";
+        db::Params params{batch.front().id, batch.back().id, project_id};
+        for (const std::string& k : keys) sql += ", ?", params.emplace_back(k);
+        for (auto& r : tx.Query(sql + ")", params))
+          if (r.Str(2) == key_period[r.Int(1)]) existing.emplace(r.Int(0), r.Int(1));
+      }
       std::erase_if(lines, [&](const auto& l) {
         if (!existing.count({std::get<1>(l)->id, std::get<0>(l)->id})) return false;
         ++batch_totals[std::get<0>(l)->id].existing;
@@ -236,6 +246,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                   static_cast<int64_t>(lines.size()));
         std::vector<ledger::Entry> entries;
         std::vector<NewBill> new_bills;
+        std::map<std::string, int64_t> billed;  // key period → 分 billed (collection totals)
         entries.reserve(lines.size());
         for (auto& [f, h, line] : lines) {
           std::string number = fmt::format("B-{}-{}-{:06d}", project_code, ym, seq++);
@@ -245,9 +256,9 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
               "bill_run_id, period, number, quantity, unit_price, amount, discount, due_date, "
               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "ON CONFLICT (house_id, fee_item_id, period) DO NOTHING RETURNING id",
-              {ctx.company_id, project_id, h->building_id, h->id, f->id, *run_id, period->name,
-               number, line.quantity, f->unit_price, line.amount, line.discount,
-               DueDate(*period, f->due_days), now});
+              {ctx.company_id, project_id, h->building_id, h->id, f->id, *run_id,
+               key_period[f->id], number, line.quantity, f->unit_price, line.amount,
+               line.discount, DueDate(*period, f->due_days), now});
           ItemTotal& t = batch_totals[f->id];
           if (!id) {
             ++t.existing;
@@ -268,11 +279,11 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
           ++t.bills;
           t.amount += line.amount;
           t.discount += line.discount;
+          billed[key_period[f->id]] += line.amount;
         }
         ledger::PostAll(tx, entries, now);
-        int64_t billed = 0;
-        for (const auto& [id, t] : batch_totals) billed += t.amount;
-        totals::AddBilled(tx, ctx.company_id, project_id, period->name, billed, now);
+        for (const auto& [key, amount] : billed)
+          totals::AddBilled(tx, ctx.company_id, project_id, key, amount, now);
         if (settings.auto_apply_prepayment) {
           auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, now);
           if (!applied.ok()) return applied.take_error();

@@ -5,6 +5,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/meter_rules.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 
@@ -18,7 +19,8 @@ namespace {
 constexpr std::string_view kFeeColumns =
     "SELECT id, project_id, code, name, kind, method, area_basis, unit_price, house_kinds, "
     "rounding, round_to, due_days, valid_from, valid_to, active, late_grace_days, "
-    "late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date FROM fee_items";
+    "late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date, cycle_months, "
+    "COALESCE(tiers, '') FROM fee_items";
 
 const std::vector<std::string_view> kKinds = {"property", "water",         "electricity", "gas",
                                               "parking",  "apportionment", "deposit",     "one_off"};
@@ -41,6 +43,10 @@ json::object FeeJson(const db::Row& r) {
                     {"flat_per_day", r.Int(17)}, {"cap_bp", r.Int(18)}};
   late["start_date"] = r.IsNull(19) ? json::value(nullptr) : json::value(r.Str(19));
   o["late_fee"] = std::move(late);
+  o["cycle_months"] = r.Int(20);
+  boost::system::error_code ec;
+  json::value tiers = r.Str(21).empty() ? json::value(nullptr) : json::parse(r.Str(21), ec);
+  o["tiers"] = ec ? json::value(nullptr) : tiers;
   return o;
 }
 
@@ -128,6 +134,22 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
   LateRule late = ReadLateRule(r);
   if (valid_from && valid_to && *valid_to < *valid_from)
     r.Fail("valid_to", "before_valid_from", "Must not be before valid_from");
+  // 计费周期: 1, 3, 6 or 12 months; metered items bill each month's readings.
+  auto cycle = r.Int("cycle_months", false, 1, 12);
+  if (cycle && (12 % *cycle != 0 || *cycle == 2 || *cycle == 4))
+    r.Fail("cycle_months", "invalid", "1, 3, 6 or 12");
+  if (cycle.value_or(1) != 1 && method && *method == "metered")
+    r.Fail("cycle_months", "invalid", "Metered items are billed monthly");
+  // 阶梯价 of metered items: [[up_to (0.01 unit) | null, price (1/100 分)], …].
+  std::string tiers;
+  if (const json::array* list = r.Array("tiers", false, 10)) {
+    tiers = json::serialize(*list);
+    if (!method || *method != "metered")
+      r.Fail("tiers", "invalid", "Only metered items have tiers");
+    else if (auto ok = MeteredAmount(tiers, price.value_or(0), 1, RoundRuleOf("half_up", "fen"));
+             !ok.ok())  // calc checks the limits (rising, positive) and prices
+      r.Fail("tiers", "invalid", ok.error().message);
+  }
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     if (!tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
@@ -142,13 +164,14 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
         "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, area_basis, "
         "unit_price, house_kinds, rounding, round_to, due_days, valid_from, valid_to, "
         "late_grace_days, late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?) RETURNING id",
+        "cycle_months, tiers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {ctx.company_id, *project_id, *code, *name, *kind, *method, basis.value_or("gross"),
          *price, *house_kinds, rounding.value_or("half_up"), round_to.value_or("fen"),
          due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull,
          late.grace, late.daily_bp, late.flat, late.cap_bp,
-         late.start ? db::Value(*late.start) : db::kNull, now, now});
+         late.start ? db::Value(*late.start) : db::kNull, cycle.value_or(1),
+         tiers.empty() ? db::kNull : db::Value(tiers), now, now});
     json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.fee_item.create", "fee_item", id, *project_id, nullptr, after}, now);
@@ -163,7 +186,8 @@ JsonResult BillingService::UpdateFeeItem(const TenantContext& ctx, int64_t id,
   // standard they were made with; only names, validity and the on/off switch change here.
   BodyReader r(body);
   r.ReadOnly({"id", "company_id", "project_id", "code", "kind", "method", "area_basis",
-              "unit_price", "rounding", "round_to", "created_at", "updated_at"});
+              "unit_price", "rounding", "round_to", "cycle_months", "tiers", "created_at",
+              "updated_at"});
   auto name = r.Str("name", false, 50, 1);
   auto valid_to = r.Date("valid_to", false);
   auto active = r.Bool("active", false);

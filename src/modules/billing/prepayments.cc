@@ -32,7 +32,8 @@ namespace {
 
 inline constexpr ErrorDef kPrepayNotApplicable{
     "PREPAY_NOT_APPLICABLE", ErrorKind::kUnprocessable, "billing.prepay_not_applicable",
-    "This fee item cannot be prepaid for the house (not active, metered, or not of its kind)"};
+    "This fee item cannot be prepaid for the house (not active, metered, not monthly, or not "
+    "of its kind)"};
 
 const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
 
@@ -65,7 +66,8 @@ Result<Plan> MakePlan(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
     auto items = ItemsFor(tx, ctx.company_id, h->project_id, p);
     auto f = std::find_if(items.begin(), items.end(),
                           [&](const FeeItem& x) { return x.id == fee_item_id; });
-    if (f == items.end() || f->method == "metered" || !f->AppliesTo(h->kind)) {
+    if (f == items.end() || f->method == "metered" || f->cycle_months != 1 ||
+        !f->AppliesTo(h->kind)) {
       if (i == 0) return Error(kPrepayNotApplicable).WithField("fee_item_id", "not_applicable");
       break;  // the standard ends: prepay up to there
     }
