@@ -154,6 +154,8 @@ export interface PaymentResult {
   owed_after: Fen
   prepaid_after: Fen
   created_at: string
+  /** The payment's receipt (收据); null when it spent the prepaid balance. */
+  receipt: { id: number; number: string } | null
 }
 
 export const listFeeItems = (project_id?: number) =>

@@ -5,6 +5,7 @@ import reminders, { reminderServer, reminderFieldErrors, reminderAuditActions } 
 import corrections, { correctionServer, correctionAudit, correctionFieldError } from './corrections.en-US'
 import readingImport, { readingImportServer } from './readingImport.en-US'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.en-US'
+import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -12,6 +13,7 @@ const en: typeof zh = {
   ...corrections,
   ...readingImport,
   ...discounts,
+  ...prepay,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -182,6 +184,7 @@ const en: typeof zh = {
     ...reminderAuditActions,
     ...correctionAudit,
     ...discountAudit,
+    ...prepayAudit,
     identity_login: 'Sign in', identity_login_failed: 'Failed sign-in', identity_logout: 'Sign out',
     identity_account_create: 'Account created', identity_account_disable: 'Account disabled',
     identity_account_enable: 'Account enabled', identity_account_locked: 'Account locked',
@@ -236,6 +239,7 @@ const en: typeof zh = {
       ...correctionServer,
       ...readingImportServer,
       ...discountServer,
+      ...prepayServer,
       idempotency_key_required: 'The Idempotency-Key is missing; reload and try again',
       idempotency_in_flight: 'This payment is still being processed; try again in a moment',
       idempotency_key_reused: 'This submission differs from the previous one; submit again',
@@ -296,6 +300,7 @@ const en: typeof zh = {
     ...reminderFieldErrors,
     ...correctionFieldError,
     ...discountFieldError,
+    ...prepayFieldError,
     required: 'Required', invalid: 'Not valid', invalid_type: 'Wrong type', out_of_range: 'Out of range',
     too_long: 'Too long', read_only: 'Cannot be changed', unknown_field: 'Unknown field', taken: 'Already used',
     not_found: 'Not found', greater_than_gross: 'The net area cannot exceed the gross area',

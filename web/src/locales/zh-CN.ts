@@ -5,6 +5,7 @@ import reminders, { reminderServer, reminderFieldErrors, reminderAuditActions } 
 import corrections, { correctionServer, correctionAudit, correctionFieldError } from './corrections.zh-CN'
 import readingImport, { readingImportServer } from './readingImport.zh-CN'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.zh-CN'
+import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.zh-CN'
 
 export default {
   ...reports,
@@ -12,6 +13,7 @@ export default {
   ...corrections,
   ...readingImport,
   ...discounts,
+  ...prepay,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
@@ -177,6 +179,7 @@ export default {
     ...reminderAuditActions,
     ...correctionAudit,
     ...discountAudit,
+    ...prepayAudit,
     identity_login: '登录', identity_login_failed: '登录失败', identity_logout: '退出登录',
     identity_account_create: '创建账号', identity_account_disable: '停用账号',
     identity_account_enable: '启用账号', identity_account_locked: '账号锁定',
@@ -229,6 +232,7 @@ export default {
       ...correctionServer,
       ...readingImportServer,
       ...discountServer,
+      ...prepayServer,
       idempotency_key_required: '缺少幂等键（Idempotency-Key），请刷新后重试',
       idempotency_in_flight: '同一笔收款正在处理中，请稍候再试',
       idempotency_key_reused: '这次提交与上一次不一致，请重新提交',
@@ -286,6 +290,7 @@ export default {
     ...reminderFieldErrors,
     ...correctionFieldError,
     ...discountFieldError,
+    ...prepayFieldError,
     required: '必填', invalid: '格式不正确', invalid_type: '类型不正确', out_of_range: '超出允许范围',
     too_long: '内容过长', read_only: '不可修改', unknown_field: '未知字段', taken: '已被使用',
     not_found: '不存在', greater_than_gross: '套内面积不能大于建筑面积', before_start: '结束日期不能早于开始日期',

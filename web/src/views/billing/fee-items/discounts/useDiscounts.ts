@@ -1,7 +1,8 @@
 // 优惠规则: the discount rules of a project (or of every project the caller sees), the fee
 // items they name, the on/off switch (PATCH active) and a dialog that creates a rule or
-// changes one (name, rate, periods, active — project and fee item stay as created).
-// The rate is typed as a percentage ("12.5") and sent as integer basis points (1250).
+// changes one (name, terms, periods, active — project, fee item and kind stay as created).
+// A percent rule's rate is typed as a percentage ("12.5") and sent as integer basis points
+// (1250); a prepay offer's terms are two whole numbers of months (预缴 12 个月送 1 个月).
 import { onMounted, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
@@ -14,8 +15,19 @@ import { thisMonth } from '@/utils/time'
 
 const blank = () => ({
   project_id: undefined as number | undefined, fee_item_id: undefined as number | undefined, name: '',
-  rate: '', period_from: thisMonth(), period_to: '' as string | null, active: true,
+  kind: 'percent' as api.DiscountKind, rate: '',
+  months_paid: 12 as number | null | undefined, months_free: 1 as number | null | undefined,
+  period_from: thisMonth(), period_to: '' as string | null, active: true,
 })
+type Form = ReturnType<typeof blank>
+
+/** A prepay offer's terms, or the fields they fail on: 2 ≤ paid ≤ 36, 1 ≤ free < paid. */
+export function prepayTerms(f: Pick<Form, 'months_paid' | 'months_free'>) {
+  const whole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
+  const paid = whole(f.months_paid) && f.months_paid >= 2 && f.months_paid <= 36 ? f.months_paid : null
+  const free = paid !== null && whole(f.months_free) && f.months_free >= 1 && f.months_free < paid ? f.months_free : null
+  return { paid, free }
+}
 
 export function useDiscounts() {
   const { t } = useI18n()
@@ -73,28 +85,41 @@ export function useDiscounts() {
     dialog.openNew({ project_id: projectId.value })
   }
   function edit(r: api.DiscountRule) {
+    const prepay = r.kind === 'prepay'
     dialog.openEdit(r.id, {
-      project_id: r.project_id, fee_item_id: r.fee_item_id, name: r.name, rate: percentOff(r.rate_bp),
+      project_id: r.project_id, fee_item_id: r.fee_item_id, name: r.name, kind: r.kind,
+      rate: prepay ? '' : percentOff(r.rate_bp),
+      months_paid: prepay ? r.months_paid : 12, months_free: prepay ? r.months_free : 1,
       period_from: r.period_from, period_to: r.period_to ?? '', active: r.active,
     })
   }
-  async function save() {
-    const f = dialog.form
-    const rate = parsePercentOff(f.rate)
-    if (rate === null) {
-      dialog.clearErrors()
-      dialog.setError('rate_bp', t('discounts.invalidRate'))
-      return
+
+  /** The terms of the form's kind as the server takes them, or null after marking the field. */
+  function terms(f: Form): Pick<api.NewDiscountRule, 'rate_bp' | 'months_paid' | 'months_free'> | null {
+    dialog.clearErrors()
+    if (f.kind === 'percent') {
+      const rate = parsePercentOff(f.rate)
+      if (rate === null) dialog.setError('rate_bp', t('discounts.invalidRate'))
+      return rate === null ? null : { rate_bp: rate }
     }
+    const { paid, free } = prepayTerms(f)
+    if (paid === null) dialog.setError('months_paid', t('prepay.invalidMonthsPaid'))
+    else if (free === null) dialog.setError('months_free', t('prepay.invalidMonthsFree', { max: paid - 1 }))
+    return paid === null || free === null ? null : { months_paid: paid, months_free: free }
+  }
+
+  async function save() {
+    const kindTerms = terms(dialog.form)
+    if (!kindTerms) return
     const saved = await dialog.submit((id, f) => {
       if (id !== null) {
         return api.updateDiscountRule(id, {
-          name: f.name, rate_bp: rate, period_from: f.period_from, period_to: f.period_to || null, active: f.active,
+          name: f.name, ...kindTerms, period_from: f.period_from, period_to: f.period_to || null, active: f.active,
         })
       }
       const body: api.NewDiscountRule = {
-        project_id: f.project_id as number, fee_item_id: f.fee_item_id as number, name: f.name, rate_bp: rate,
-        period_from: f.period_from, active: f.active,
+        project_id: f.project_id as number, fee_item_id: f.fee_item_id as number, name: f.name, kind: f.kind,
+        ...kindTerms, period_from: f.period_from, active: f.active,
       }
       if (f.period_to) body.period_to = f.period_to
       return api.createDiscountRule(body)
