@@ -84,4 +84,16 @@ std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id
   return out;
 }
 
+void AppendBillEntries(std::vector<ledger::Entry>& out, const NewBillRef& b, const Line& line) {
+  int64_t gross = line.amount + line.discount;
+  out.push_back({{b.company_id, b.project_id, "bill", "bill", b.bill_id, b.number},
+                 {{ledger::ReceivableOf(b.house_id), ledger::AccountKind::kAsset, gross, 0},
+                  {ledger::RevenueOf(b.fee_item_id), ledger::AccountKind::kIncome, 0, gross}}});
+  if (line.discount > 0)
+    out.push_back(
+        {{b.company_id, b.project_id, "discount", "bill", b.bill_id, "优惠 " + b.number},
+         {{ledger::DiscountOf(b.fee_item_id), ledger::AccountKind::kContraIncome, line.discount, 0},
+          {ledger::ReceivableOf(b.house_id), ledger::AccountKind::kAsset, 0, line.discount}}});
+}
+
 }  // namespace anju::billing::bill_lines

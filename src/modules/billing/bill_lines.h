@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "db/database.h"
 #include "modules/billing/calc/bill_calc.h"
+#include "modules/billing/ledger.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing::bill_lines {
@@ -57,6 +58,15 @@ struct Line {
 // (the whole cycle: cycle_months months), prorated for a house delivered or a standard
 // starting or ending inside the cycle (metered items bill readings instead).
 Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p);
+
+// Appends the ledger entries of a new bill: its computed amount, amount + discount (Dr the
+// house's receivable, Cr the item's revenue), and its discount as an entry of its own
+// (Dr discount:fee:<item>, Cr receivable) when it has one (discounts.h).
+struct NewBillRef {
+  int64_t company_id, project_id, bill_id, house_id, fee_item_id;
+  std::string number;
+};
+void AppendBillEntries(std::vector<ledger::Entry>& out, const NewBillRef& bill, const Line& line);
 
 // The project's active fee items whose standard is valid in the period, by id.
 std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,

@@ -265,17 +265,8 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
             continue;
           }
           new_bills.push_back({h, id->Int(0), line.amount});
-          // The bill posts its computed (gross) amount; a discount is its own entry.
-          int64_t gross = line.amount + line.discount;
-          entries.push_back(
-              {{ctx.company_id, project_id, "bill", "bill", id->Int(0), number},
-               {{ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, gross, 0},
-                {ledger::RevenueOf(f->id), ledger::AccountKind::kIncome, 0, gross}}});
-          if (line.discount > 0)
-            entries.push_back(
-                {{ctx.company_id, project_id, "discount", "bill", id->Int(0), "优惠 " + number},
-                 {{ledger::DiscountOf(f->id), ledger::AccountKind::kContraIncome, line.discount, 0},
-                  {ledger::ReceivableOf(h->id), ledger::AccountKind::kAsset, 0, line.discount}}});
+          AppendBillEntries(entries,
+                            {ctx.company_id, project_id, id->Int(0), h->id, f->id, number}, line);
           ++t.bills;
           t.amount += line.amount;
           t.discount += line.discount;

@@ -151,17 +151,9 @@ http::Response BillingService::TakePrepayment(const TenantContext& ctx, const ht
           {ctx.company_id, h.project_id, h.building_id, h.id, plan->item.id, b.period.name, number,
            b.line.quantity, plan->item.unit_price, b.line.amount, b.line.discount,
            DueDate(b.period, plan->item.due_days), now});
-      int64_t gross = b.line.amount + b.line.discount;
-      std::vector<ledger::Entry> entries{
-          {{ctx.company_id, h.project_id, "bill", "bill", id, number},
-           {{ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, gross, 0},
-            {ledger::RevenueOf(plan->item.id), ledger::AccountKind::kIncome, 0, gross}}}};
-      if (b.line.discount > 0)
-        entries.push_back(
-            {{ctx.company_id, h.project_id, "discount", "bill", id, "优惠 " + number},
-             {{ledger::DiscountOf(plan->item.id), ledger::AccountKind::kContraIncome,
-               b.line.discount, 0},
-              {ledger::ReceivableOf(h.id), ledger::AccountKind::kAsset, 0, b.line.discount}}});
+      std::vector<ledger::Entry> entries;
+      AppendBillEntries(entries, {ctx.company_id, h.project_id, id, h.id, plan->item.id, number},
+                        b.line);
       ledger::PostAll(tx, entries, now);
       totals::AddBilled(tx, ctx.company_id, h.project_id, b.period.name, b.line.amount, now);
       if (b.line.amount > 0) to_pay.push_back(id);
