@@ -286,7 +286,7 @@ TEST_F(AdjustmentApiTest, BadInputAndScope) {
   std::string b = std::to_string(bill);
   for (const std::string& bad : std::vector<std::string>{
        R"({"bill_id":)" + b + R"(,"kind":"credit_note","amount":0,"reason":"理由充分"})",
-        R"({"bill_id":)" + b + R"(,"kind":"write_off","amount":10,"reason":"理由充分"})",
+        R"({"bill_id":)" + b + R"(,"kind":"bad_debt","amount":10,"reason":"理由充分"})",
         R"({"bill_id":)" + b + R"(,"kind":"credit_note","amount":10,"reason":"短"})",
         R"({"bill_id":)" + b + R"(,"kind":"credit_note","amount":10})",
         R"({"bill_id":)" + b + R"(,"kind":"credit_note","amount":10,"reason":"理由充分","status":"applied"})",
@@ -315,6 +315,39 @@ TEST_F(AdjustmentApiTest, BadInputAndScope) {
   EXPECT_EQ(app_->LoginAs("other.admin")->Get("/api/v1/adjustments").json().at("total").as_int64(), 0);
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM adjustments"), 1);
   EXPECT_EQ(Col("bills", bill, "credited"), 0);
+}
+
+}  // namespace
+}  // namespace anju::testing
+
+namespace anju::testing {
+namespace {
+
+using WriteOffApiTest = CorrectionApiTest;
+
+TEST_F(WriteOffApiTest, AWriteOffTakesOnlyWhatIsStillOwedAsBadDebt) {
+  RunBills("2026-11");
+  int64_t bill = Bill(house_, "2026-11");
+  int64_t amount = Col("bills", bill, "amount");
+  int64_t owed = Owed();
+  ASSERT_EQ(Pay(*cashier_, "part", {{"house_id", house_}, {"amount", 1000}, {"bill_ids", json::array{bill}},
+                                    {"channel", "cash"}}).status,
+            201);
+  // At most the open principal: the 10 元 paid stay paid.
+  Reply over = Adjust(*manager_, bill, "write_off", amount - 1000 + 1);
+  EXPECT_EQ(over.status, 409);
+  Reply w = Adjust(*finance_, bill, "write_off", amount - 1000);
+  ASSERT_EQ(w.status, 201) << w.body;
+  if (w.json().at("status").as_string() == "pending")
+    ASSERT_EQ(Decide(*manager_, "adjustments", w.json().at("id").as_int64(), true).status, 200);
+  EXPECT_EQ(Col("bills", bill, "credited"), amount - 1000);
+  EXPECT_EQ(Owed(), owed - amount);
+  EXPECT_EQ(Prepaid(), 0);
+  EXPECT_EQ(app_->Count("SELECT balance FROM ledger_accounts WHERE code = 'expense:bad_debt'"),
+            amount - 1000);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries WHERE kind = 'write_off'"), 1);
+  // Nothing is left to write off.
+  EXPECT_EQ(Adjust(*manager_, bill, "write_off", 1).status, 409);
 }
 
 }  // namespace

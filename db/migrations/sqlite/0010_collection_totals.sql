@@ -29,5 +29,5 @@ SELECT company_id, project_id, period, month, SUM(billed), SUM(settled) FROM (
   SELECT b.company_id, b.project_id, b.period,
          strftime('%Y-%m', COALESCE(a.decided_at, a.requested_at) / 1000 + 28800, 'unixepoch'), -a.amount, -a.to_prepayment
   FROM adjustments a JOIN bills b ON b.id = a.bill_id
-  WHERE a.kind = 'credit_note' AND a.status = 'applied'
+  WHERE a.kind IN ('credit_note', 'write_off') AND a.status = 'applied'
 ) t GROUP BY company_id, project_id, period, month;

@@ -82,7 +82,9 @@ std::optional<BillState> LoadBill(db::Tx& tx, int64_t company_id, int64_t bill_i
 }
 
 int64_t Limit(const BillState& b, std::string_view kind) {
-  return kind == "credit_note" ? b.creditable : b.open_late;
+  return kind == "credit_note" ? b.creditable
+         : kind == "write_off" ? b.open_principal
+                               : b.open_late;
 }
 
 Error ExceedsOpen(int64_t limit) {
@@ -116,6 +118,11 @@ Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
           {ledger::PrepaymentOf(b.house_id), ledger::AccountKind::kLiability, 0, to_prepayment});
     tx.Exec("UPDATE bills SET credited = credited + ? WHERE id = ?", {amount, a->Int(1)});
     totals::AddCredited(tx, company, a->Int(1), amount, to_prepayment, now);
+  } else if (kind == "write_off") {
+    lines.push_back({std::string(ledger::kBadDebt), ledger::AccountKind::kExpense, amount, 0});
+    lines.push_back({ledger::ReceivableOf(b.house_id), ledger::AccountKind::kAsset, 0, amount});
+    tx.Exec("UPDATE bills SET credited = credited + ? WHERE id = ?", {amount, a->Int(1)});
+    totals::AddCredited(tx, company, a->Int(1), amount, 0, now);
   } else {
     lines.push_back({std::string(ledger::kLateFeeWaiver), ledger::AccountKind::kContraIncome,
                      amount, 0});
@@ -125,7 +132,10 @@ Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
   tx.Exec("UPDATE adjustments SET to_prepayment = ? WHERE id = ?", {to_prepayment, id});
   ledger::Post(tx,
                {company, b.project_id, kind, "adjustment", id,
-                (kind == "credit_note" ? "冲减 " : "滞纳金减免 ") + std::to_string(id)},
+                (kind == "credit_note" ? "冲减 "
+                 : kind == "write_off" ? "坏账核销 "
+                                       : "滞纳金减免 ") +
+                    std::to_string(id)},
                std::move(lines), now);
   return Status::Ok();
 }
@@ -137,7 +147,7 @@ Result<json::value> CorrectionService::RequestAdjustment(const TenantContext& ct
   r.ReadOnly({"id", "status", "company_id", "project_id", "house_id", "to_prepayment",
               "requested_by", "decided_by"});
   auto bill_id = r.Int("bill_id", true, 1, INT64_MAX);
-  auto kind = r.Enum("kind", true, {"credit_note", "late_fee_waiver"});
+  auto kind = r.Enum("kind", true, {"credit_note", "write_off", "late_fee_waiver"});
   auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
   auto reason = r.Str("reason", true, 200, 2);
   ANJU_TRY(r.Finish());

@@ -13,6 +13,9 @@
 //                            refunded:  Dr credit:fee:<item>  Cr receivable:house (owed part)
 //                                                            Cr prepayment:house (paid part)
 //                            bills.credited += amount; adjustments.to_prepayment = paid part.
+//   write_off (坏账核销)     writes off what the house still owes on the bill's principal as
+//                            bad debt, up to the open principal:
+//                            Dr expense:bad_debt  Cr receivable:house; bills.credited += amount.
 //   late_fee_waiver (减免)   reduces the bill's open late fee, up to late_fee − late_paid −
 //                            late_waived:  Dr waiver:late_fee  Cr late:house;
 //                            bills.late_waived += amount.
@@ -73,7 +76,7 @@ class CorrectionService {
   using ProviderFor = std::function<pay::PaymentProvider*(std::string_view channel)>;
   CorrectionService(db::Database& db, const Clock& clock, ProviderFor provider);
 
-  // {bill_id, kind: credit_note | late_fee_waiver, amount, reason}: needs
+  // {bill_id, kind: credit_note | write_off | late_fee_waiver, amount, reason}: needs
   // billing:adjust:create in the bill's project. 201 with the adjustment ('applied' or
   // 'pending').
   Result<boost::json::value> RequestAdjustment(const TenantContext& ctx,

@@ -16,6 +16,7 @@ const char* KindName(AccountKind k) {
     case AccountKind::kLiability: return "liability";
     case AccountKind::kIncome: return "income";
     case AccountKind::kContraIncome: return "contra_income";
+    case AccountKind::kExpense: return "expense";
   }
   return "asset";
 }
@@ -29,7 +30,7 @@ void CheckCorrections(db::Tx& tx, Problem& problem) {
            "SELECT b.id, b.credited, b.late_waived FROM bills b WHERE b.credited < 0 OR "
            "b.credited > b.amount OR b.credited <> COALESCE((SELECT SUM(j.amount) FROM "
            "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
-           "j.kind = 'credit_note'), 0) OR b.late_waived <> COALESCE((SELECT SUM(j.amount) "
+           "j.kind IN ('credit_note', 'write_off')), 0) OR b.late_waived <> COALESCE((SELECT SUM(j.amount) "
            "FROM adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
            "j.kind = 'late_fee_waiver'), 0) OR COALESCE((SELECT SUM(j.to_prepayment) FROM "
            "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied'), 0) <> "

@@ -49,7 +49,7 @@
 
 namespace anju::billing::ledger {
 
-enum class AccountKind { kAsset, kLiability, kIncome, kContraIncome };
+enum class AccountKind { kAsset, kLiability, kIncome, kContraIncome, kExpense };
 
 struct Line {
   std::string account;  // code, e.g. ReceivableOf(17)
@@ -92,6 +92,7 @@ std::string LateOf(int64_t house_id);
 std::string CreditOf(int64_t fee_item_id);
 inline constexpr std::string_view kLateFeeIncome = "income:late_fee";
 inline constexpr std::string_view kLateFeeWaiver = "waiver:late_fee";
+inline constexpr std::string_view kBadDebt = "expense:bad_debt";  // write-offs (坏账核销)
 
 struct CheckReport {
   bool ok = true;

@@ -5,7 +5,8 @@ import { http, request, type Page, type RequestOptions } from './request'
 import type { Fen } from './billing'
 
 export const ALLOCATION_ORDERS = ['late_fees_first', 'principal_first'] as const
-export const ADJUSTMENT_KINDS = ['credit_note', 'late_fee_waiver'] as const
+export const ADJUSTMENT_KINDS = ['credit_note', 'write_off', 'late_fee_waiver'] as const
+export type AdjustmentKind = (typeof ADJUSTMENT_KINDS)[number]
 export const ADJUSTMENT_STATUSES = ['pending', 'applied', 'rejected'] as const
 export const REFUND_STATUSES = ['pending', 'processing', 'refunded', 'rejected', 'failed'] as const
 

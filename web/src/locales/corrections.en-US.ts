@@ -6,7 +6,8 @@ const en: typeof zh = {
   corrections: {
     menu: { approvals: 'Approvals', settings: 'Billing settings' },
     adjustments: 'Adjustments', refunds: 'Refunds', creditNote: 'Credit note', lateFeeWaiver: 'Waive late fee', refund: 'Refund',
-    kinds: { credit_note: 'Credit note', late_fee_waiver: 'Late-fee waiver' },
+    kinds: { credit_note: 'Credit note', write_off: 'Write-off', late_fee_waiver: 'Late-fee waiver' },
+    writeOff: 'Write off', writeOffHint: 'Writes off the principal still owed as bad debt; what was paid stays paid.', writable: 'Up to {amount} can be written off',
     adjustmentStatuses: { pending: 'Pending', applied: 'Applied', rejected: 'Rejected' },
     refundStatuses: { pending: 'Pending', processing: 'Processing', refunded: 'Refunded', rejected: 'Rejected', failed: 'Failed' },
     channels: { cash: 'Cash', pos: 'POS', transfer: 'Transfer', cheque: 'Cheque', wechat: 'WeChat Pay', alipay: 'Alipay' },

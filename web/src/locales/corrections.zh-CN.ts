@@ -3,7 +3,8 @@ export default {
   corrections: {
     menu: { approvals: '审批中心', settings: '收费设置' },
     adjustments: '调账', refunds: '退款', creditNote: '冲减', lateFeeWaiver: '减免滞纳金', refund: '退款',
-    kinds: { credit_note: '冲减', late_fee_waiver: '滞纳金减免' },
+    kinds: { credit_note: '冲减', write_off: '坏账核销', late_fee_waiver: '滞纳金减免' },
+    writeOff: '坏账核销', writeOffHint: '将仍欠的本金作为坏账核销，计入坏账损失；已缴部分不变。', writable: '可核销 {amount}',
     adjustmentStatuses: { pending: '待审批', applied: '已生效', rejected: '已驳回' },
     refundStatuses: { pending: '待审批', processing: '退款中', refunded: '已退款', rejected: '已驳回', failed: '退款失败' },
     channels: { cash: '现金', pos: 'POS', transfer: '转账', cheque: '支票', wechat: '微信支付', alipay: '支付宝' },
