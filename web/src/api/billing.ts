@@ -30,6 +30,10 @@ export interface FeeItem {
   valid_from: string
   valid_to: string | null
   active: boolean
+  /** 计费周期: a bill covers 1, 3, 6 or 12 months, keyed by the cycle's first month. */
+  cycle_months: number
+  /** 阶梯价 of a metered item: [up_to (0.01 unit) | null for the last, price (1/100 分)]. */
+  tiers: [number | null, number][] | null
 }
 export interface NewFeeItem {
   project_id: number
@@ -45,6 +49,8 @@ export interface NewFeeItem {
   due_days?: number
   valid_from: string
   valid_to?: string
+  cycle_months?: number
+  tiers?: [number | null, number][]
 }
 export interface FeeItemChange {
   name?: string

@@ -6,6 +6,7 @@ import corrections, { correctionServer, correctionAudit, correctionFieldError } 
 import readingImport, { readingImportServer } from './readingImport.en-US'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.en-US'
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.en-US'
+import feeCycle from './feeCycle.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -14,6 +15,7 @@ const en: typeof zh = {
   ...readingImport,
   ...discounts,
   ...prepay,
+  ...feeCycle,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',

@@ -6,6 +6,7 @@ import corrections, { correctionServer, correctionAudit, correctionFieldError } 
 import readingImport, { readingImportServer } from './readingImport.zh-CN'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.zh-CN'
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.zh-CN'
+import feeCycle from './feeCycle.zh-CN'
 
 export default {
   ...reports,
@@ -14,6 +15,7 @@ export default {
   ...readingImport,
   ...discounts,
   ...prepay,
+  ...feeCycle,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',

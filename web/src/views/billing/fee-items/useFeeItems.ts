@@ -1,5 +1,7 @@
 // 收费项目: the fee items of one project; a dialog creates one (every field) or edits the
-// fields the server lets change (name, valid_to, active, due_days — the price is fixed).
+// fields the server lets change (name, valid_to, active, due_days — the price, 计费周期 and
+// 阶梯价 are fixed). A metered item's price is its 阶梯价 rows: one row is a flat unit price,
+// several rows are sent as `tiers` (unit_price = the first tier's price, as the demo data).
 import { onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
@@ -8,11 +10,13 @@ import { useEditDialog } from '@/composables/useEditDialog'
 import { useProjectsStore } from '@/stores/projects'
 import { formatUnitPrice, parseUnitPrice } from '@/utils/money'
 import { today } from '@/utils/time'
+import { parseRows, rowsOf, type TierRow } from './tiers'
 
 const blank = () => ({
   project_id: undefined as number | undefined, code: '', name: '', kind: 'property', method: 'area',
   area_basis: 'gross', unit_price: '', house_kinds: ['residential'] as string[], rounding: 'half_up',
   round_to: 'fen', due_days: 15, valid_from: today(), valid_to: '' as string | null, active: true,
+  cycle_months: 1, tiers: rowsOf(null) as TierRow[],
 })
 
 export function useFeeItems() {
@@ -50,14 +54,20 @@ export function useFeeItems() {
   function edit(f: api.FeeItem) {
     dialog.openEdit(f.id, {
       ...f, unit_price: formatUnitPrice(f.unit_price), house_kinds: [...f.house_kinds], valid_to: f.valid_to ?? '',
+      tiers: rowsOf(f.tiers, f.unit_price),
     })
   }
   async function save() {
     const f = dialog.form
-    const price = parseUnitPrice(f.unit_price)
-    if (dialog.editingId.value === null && price === null) {
+    const metered = f.method === 'metered'
+    const parsed = metered ? parseRows(f.tiers) : null
+    const tiers = parsed && 'tiers' in parsed ? parsed.tiers : null
+    const price = tiers ? tiers[0][1] : parseUnitPrice(f.unit_price)
+    if (dialog.editingId.value === null && (price === null || (parsed && 'bad' in parsed))) {
       dialog.clearErrors()
-      dialog.setError('unit_price', t('billing.invalidPrice'))
+      if (parsed && 'bad' in parsed) {
+        dialog.setError('tiers', t(parsed.what === 'limit' ? 'feeCycle.invalidLimit' : 'feeCycle.invalidTierPrice', { row: parsed.bad }))
+      } else dialog.setError('unit_price', t('billing.invalidPrice'))
       return
     }
     const saved = await dialog.submit((id, f) => {
@@ -70,9 +80,13 @@ export function useFeeItems() {
         due_days: f.due_days, valid_from: f.valid_from,
       }
       if (f.method === 'area') body.area_basis = f.area_basis
+      if (!metered) body.cycle_months = f.cycle_months
+      if (tiers && tiers.length > 1) body.tiers = tiers
       if (f.valid_to) body.valid_to = f.valid_to
       return api.createFeeItem(body)
     })
+    // The server (calc) rejected the limits: say what a valid tier list is.
+    if (!saved && dialog.errors.tiers) dialog.setError('tiers', t('feeCycle.badTiers'))
     if (saved) {
       ElMessage.success(t('common.saved'))
       if (saved.project_id !== projectId.value) projectId.value = saved.project_id
