@@ -117,7 +117,7 @@ const en: typeof zh = {
     dueDays: 'Due after (days)', dueDaysHint: 'from the first day of the period', validFrom: 'Valid from', validTo: 'Valid to',
     active: 'Active', inactive: 'Inactive', validity: 'Validity', openEnded: 'open-ended',
     priceFixed: 'The price is fixed once created; to change it, end this item (valid to) and create a new one.',
-    invalidPrice: 'Enter a price ≥ 0 with at most four decimals', meteredHint: 'Metered items need meter readings and are not billed by runs yet.',
+    invalidPrice: 'Enter a price ≥ 0 with at most four decimals', meteredHint: 'Metered items bill the accepted meter readings (shared meters apportioned by area).',
     units: { area: '¥/m²/month', fixed: '¥/month', metered: '¥/unit' },
     kinds: {
       property: 'Property fee', water: 'Water', electricity: 'Electricity', gas: 'Gas', parking: 'Parking',

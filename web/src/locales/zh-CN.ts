@@ -113,7 +113,7 @@ export default {
     dueDays: '缴费期限（天）', dueDaysHint: '从账期首日起算', validFrom: '生效日期', validTo: '失效日期',
     active: '启用', inactive: '已停用', validity: '有效期', openEnded: '长期',
     priceFixed: '单价创建后不可修改；调价请设置失效日期并新建收费项目。',
-    invalidPrice: '请输入不小于 0、最多四位小数的单价', meteredHint: '按用量计费的项目需要抄表数据，暂不参与账单生成。',
+    invalidPrice: '请输入不小于 0、最多四位小数的单价', meteredHint: '按用量计费的项目按审核通过的抄表读数出账（公摊表按面积分摊）。',
     units: { area: '元/m²/月', fixed: '元/月', metered: '元/单位' },
     kinds: {
       property: '物业费', water: '水费', electricity: '电费', gas: '燃气费', parking: '停车费',
