@@ -49,6 +49,10 @@ TEST_F(PropertyHttpApiTest, PersonalDataIsMaskedAndUnmaskIsAudited) {
   Reply found = service->Get("/api/v1/residents?q=13912345678");
   ASSERT_EQ(found.status, 200);
   ASSERT_EQ(found.json().at("total").as_int64(), 1);
+  // The cashier finds the house by the resident's phone too (收银台: 按手机号找房屋).
+  json::value houses = app_->LoginAs("cashier")->Get("/api/v1/houses?q=13912345678").json();
+  ASSERT_EQ(houses.at("total").as_int64(), 1);
+  EXPECT_EQ(houses.at("items").at(0).at("code").as_string(), "2-1-0301");
 
   // The cashier may read residents but not unmask them.
   auto cashier = app_->LoginAs("cashier");

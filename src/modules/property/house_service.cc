@@ -191,12 +191,21 @@ JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilt
   if (!f.kind.empty()) add(" AND h.kind = ?", f.kind);
   if (!f.status.empty()) add(" AND h.status = ?", f.status);
   if (std::string q = Trim(f.q); !q.empty()) {
-    std::string like = LikeContains(q);
-    where +=
-        " AND (h.code LIKE ? ESCAPE '\\' OR h.number LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
-        "FROM house_residents hq JOIN residents rq ON rq.id = hq.resident_id "
-        "WHERE hq.house_id = h.id AND rq.name LIKE ? ESCAPE '\\'))";
-    params.insert(params.end(), {like, like, like});
+    if (auto phone = pii::NormalizePhone(q)) {
+      // A full phone number finds the houses of the resident who has it (the cashier's
+      // "find by phone"); phones are stored encrypted, so by their blind index.
+      where +=
+          " AND EXISTS (SELECT 1 FROM house_residents hq JOIN residents rq ON rq.id = "
+          "hq.resident_id WHERE hq.house_id = h.id AND rq.phone_bidx = ?)";
+      params.emplace_back(key_.BlindIndex(*phone, kPhoneIndex));
+    } else {
+      std::string like = LikeContains(q);
+      where +=
+          " AND (h.code LIKE ? ESCAPE '\\' OR h.number LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 "
+          "FROM house_residents hq JOIN residents rq ON rq.id = hq.resident_id "
+          "WHERE hq.house_id = h.id AND rq.name LIKE ? ESCAPE '\\'))";
+      params.insert(params.end(), {like, like, like});
+    }
   }
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     PageRows pr = QueryPage(tx, kHouseColumns, std::string(kHouseFrom) + where, params,
