@@ -35,6 +35,7 @@
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -106,11 +107,10 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
   // Several projects, or every project the caller may bill: one run each, in id order.
   if (project_ids.empty()) {
     const Scope* scope = ctx.access.ScopeOf(std::string(perm::kBillRun));
-    db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-      for (auto& row : tx.Query("SELECT id FROM projects WHERE company_id = ? ORDER BY id",
-                                {ctx.company_id}))
-        if (scope->Covers(row.Int(0))) project_ids.push_back(row.Int(0));
-    });
+    for (int64_t id : db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+           return org::ProjectIds(tx, ctx.company_id);
+         }))
+      if (scope->Covers(id)) project_ids.push_back(id);
   }
   for (int64_t id : project_ids)
     if (!ctx.access.HasIn(std::string(perm::kBillRun), id))
@@ -140,11 +140,10 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
     return Error(kProjectNotFound).WithField("project_id", "not_found");
 
   auto project = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.QueryOne("SELECT code FROM projects WHERE id = ? AND company_id = ?",
-                       {project_id, ctx.company_id});
+    return org::ProjectCode(tx, ctx.company_id, project_id);
   });
   if (!project) return Error(kProjectNotFound).WithField("project_id", "not_found");
-  std::string project_code = project->Str(0);
+  std::string project_code = *project;
   std::string ym = period->name.substr(0, 4) + period->name.substr(5, 2);
 
   std::optional<int64_t> run_id;

@@ -12,4 +12,9 @@ int64_t NextCounter(db::Tx& tx, int64_t company_id, const std::string& name, int
   return r->Int(0) - n + 1;
 }
 
+std::string DayStamp(Millis now) {
+  std::string d = CivilDate(now);
+  return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
+}
+
 }  // namespace anju::billing

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/clock.h"
 #include "db/database.h"
 
 namespace anju::billing {
@@ -11,5 +12,8 @@ namespace anju::billing {
 // Reserves `n` consecutive values of the counter `name` inside `tx` (a write transaction;
 // the row lock serialises concurrent callers) and returns the first. Counters start at 1.
 int64_t NextCounter(db::Tx& tx, int64_t company_id, const std::string& name, int64_t n = 1);
+
+// The China-time day of `now` as "YYYYMMDD", for numbers and daily counters.
+std::string DayStamp(Millis now);
 
 }  // namespace anju::billing

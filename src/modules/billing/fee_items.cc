@@ -8,6 +8,7 @@
 #include "modules/billing/meter_rules.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 
 namespace anju::billing {
 
@@ -152,8 +153,7 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
   }
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    if (!tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
-                     {*project_id, ctx.company_id}) ||
+    if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
         !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
       return Error(kProjectNotFound).WithField("project_id", "not_found");
     if (tx.QueryOne("SELECT 1 FROM fee_items WHERE project_id = ? AND code = ?",

@@ -11,6 +11,7 @@
 #include "modules/billing/meter_rules.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -192,8 +193,7 @@ JsonResult MeterService::CreateMeter(const TenantContext& ctx, const json::objec
     r.Fail("initial_reading", "out_of_range", "Beyond what the dial can show");
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    if (!tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
-                     {*project_id, ctx.company_id}) ||
+    if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
         !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
       return Error(kProjectNotFound).WithField("project_id", "not_found");
     int64_t building = 0;

@@ -139,8 +139,7 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
     }
     int64_t pay = amount.value_or(due);
     if (pay <= 0) return Error(kNothingToPay);
-    std::string ymd = CivilDate(now);
-    ymd.erase(std::remove(ymd.begin(), ymd.end(), '-'), ymd.end());
+    std::string ymd = DayStamp(now);
     std::string order_no = fmt::format("AJ{}{}{:07d}", ctx.company_id, ymd,
                                        NextCounter(tx, ctx.company_id, "online:" + ymd));
     int64_t id = tx.InsertId(

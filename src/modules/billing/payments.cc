@@ -28,6 +28,7 @@
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -37,7 +38,6 @@ namespace perm = identity::perm;
 
 namespace {
 
-const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
 
 struct PaymentBody {
   int64_t house_id = 0, amount = 0;
@@ -64,10 +64,6 @@ Result<PaymentBody> ReadPayment(const http::Request& req) {
   return p;
 }
 
-std::string Ymd(Millis now) {
-  std::string d = CivilDate(now);
-  return d.substr(0, 4) + d.substr(5, 2) + d.substr(8, 2);
-}
 
 }  // namespace
 
@@ -110,8 +106,8 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
     }
   }
   std::string project_code =
-      tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h.project_id})->Str(0);
-  std::string day = Ymd(now);
+      *org::ProjectCode(tx, a.company_id, h.project_id);
+  std::string day = DayStamp(now);
   int64_t seq = NextCounter(tx, a.company_id, "payment:" + std::to_string(h.project_id) + ":" + day);
   std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
   int64_t left = a.amount, principal = 0, late = 0;

@@ -21,6 +21,7 @@
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 
 namespace anju::billing {
 
@@ -35,7 +36,6 @@ inline constexpr ErrorDef kPrepayNotApplicable{
     "This fee item cannot be prepaid for the house (not active, metered, not monthly, or not "
     "of its kind)"};
 
-const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
 
 struct PlannedBill {
   Period period;
@@ -137,7 +137,7 @@ http::Response BillingService::TakePrepayment(const TenantContext& ctx, const ht
     if (!plan.ok()) return plan.take_error();
     const property::HouseFacts& h = plan->house;
     std::string project_code =
-        tx.QueryOne("SELECT code FROM projects WHERE id = ?", {h.project_id})->Str(0);
+        *org::ProjectCode(tx, ctx.company_id, h.project_id);
     std::vector<int64_t> to_pay;
     for (const PlannedBill& b : plan->bills) {
       int64_t seq = NextCounter(tx, ctx.company_id,

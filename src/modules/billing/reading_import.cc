@@ -11,6 +11,7 @@
 #include "modules/billing/meters.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 
 namespace anju::billing {
 
@@ -73,8 +74,7 @@ JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::ob
   // One write transaction for every row; it commits only when every row is good and this
   // is not a dry run (dropping it uncommitted rolls everything back).
   auto tx = db_.Begin(db::TxMode::kWrite);
-  if (!tx->QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
-                    {*project_id, ctx.company_id}))
+  if (!org::ProjectCode(*tx, ctx.company_id, *project_id))
     return Error(errors::kNotFound).WithField("project_id", "not_found");
   Millis now = clock_.Now();
   Error rejected(kReadingImportInvalid);

@@ -169,8 +169,7 @@ http::Response CorrectionService::RequestRefund(const TenantContext& ctx,
         channel = p->Str(0);
       }
       ANJU_TRY(CheckLimits(tx, ctx.company_id, h->id, b.amount, b.payment_id, 0));
-      std::string ymd = CivilDate(now);
-      ymd.erase(std::remove(ymd.begin(), ymd.end(), '-'), ymd.end());
+      std::string ymd = DayStamp(now);
       std::string number = fmt::format("RF{}{}{:06d}", ctx.company_id, ymd,
                                        NextCounter(tx, ctx.company_id, "refund:" + ymd));
       int64_t id = tx.InsertId(

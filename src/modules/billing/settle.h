@@ -16,6 +16,8 @@
 namespace anju::billing {
 
 inline constexpr std::string_view kPrepaymentChannel = "prepayment";
+// What a cashier takes money by (the desk and prepayments); online channels come by order.
+inline const std::vector<std::string_view> kCashierChannels = {"cash", "pos", "transfer", "cheque"};
 
 struct SettleArgs {
   int64_t company_id = 0;

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -87,5 +88,10 @@ class OrgService {
   const Clock& clock_;
   identity::IdentityService& identity_;
 };
+
+// For other modules (billing): the code of the company's project `project_id` ("JHY"), or
+// nullopt when it is not one of the company's projects; and the company's project ids.
+std::optional<std::string> ProjectCode(db::Tx& tx, int64_t company_id, int64_t project_id);
+std::vector<int64_t> ProjectIds(db::Tx& tx, int64_t company_id);
 
 }  // namespace anju::org

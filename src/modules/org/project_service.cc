@@ -252,4 +252,17 @@ Result<json::value> OrgService::UpdateDepartment(const TenantContext& ctx, int64
   });
 }
 
+std::optional<std::string> ProjectCode(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  auto r = tx.QueryOne("SELECT code FROM projects WHERE id = ? AND company_id = ?",
+                       {project_id, company_id});
+  return r ? std::optional(r->Str(0)) : std::nullopt;
+}
+
+std::vector<int64_t> ProjectIds(db::Tx& tx, int64_t company_id) {
+  std::vector<int64_t> ids;
+  for (auto& r : tx.Query("SELECT id FROM projects WHERE company_id = ? ORDER BY id", {company_id}))
+    ids.push_back(r.Int(0));
+  return ids;
+}
+
 }  // namespace anju::org

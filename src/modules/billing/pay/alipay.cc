@@ -21,11 +21,6 @@ std::string ParamOr(const FormParams& params, std::string_view key) {
   return v ? *v : std::string();
 }
 
-std::string JsonStr(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 bool IsPaidStatus(std::string_view s) { return s == "TRADE_SUCCESS" || s == "TRADE_FINISHED"; }
 
 }  // namespace

@@ -9,17 +9,13 @@
 // ACQ.TRADE_STATUS_ERROR …) and the other 4xxxx codes are refusals; 20000 (service
 // unavailable) and anything unverified leave the outcome unknown.
 #include "modules/billing/pay/alipay.h"
+#include "modules/billing/pay/pay_codec.h"
 #include "modules/billing/pay/pay_errors.h"
 
 namespace anju::billing::pay {
 namespace {
 
 namespace json = boost::json;
-
-std::string Text(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
 
 }  // namespace
 
@@ -35,17 +31,17 @@ Result<RefundAccepted> Alipay::Refund(const RefundRequest& r) {
   auto answer = Call("alipay.trade.refund", json::serialize(biz));
   if (!answer.ok()) return answer.take_error();
   const json::object& o = *answer;
-  std::string code = Text(o, "code");
+  std::string code = JsonStr(o, "code");
   if (code.size() == 5 && code[0] == '4') {
     return Error(kPayRefundRefused,
-                 "alipay " + code + " " + Text(o, "sub_code") + ": " + Text(o, "sub_msg"));
+                 "alipay " + code + " " + JsonStr(o, "sub_code") + ": " + JsonStr(o, "sub_msg"));
   }
   if (code != "10000") return Error(kPayProviderError, "alipay: refund answered code " + code);
-  if (Text(o, "out_trade_no") != r.order_no) return kPayOrderMismatch;
+  if (JsonStr(o, "out_trade_no") != r.order_no) return kPayOrderMismatch;
   // refund_fee is the trade's refunded total so far; it covers at least this refund.
-  auto total = ParseYuanToFen(Text(o, "refund_fee"));
+  auto total = ParseYuanToFen(JsonStr(o, "refund_fee"));
   if (!total || *total < r.amount_fen) return Error(kPayBadAmount, "alipay: refund_fee too small");
-  std::string trade_no = Text(o, "trade_no");
+  std::string trade_no = JsonStr(o, "trade_no");
   if (trade_no.empty()) return Error(kPayMalformed, "alipay: trade_no missing");
   return RefundAccepted{r.refund_no, trade_no, r.amount_fen, "SUCCESS"};
 }

@@ -215,4 +215,9 @@ std::string FormatChinaDateTime(Millis t) {
   return buf;
 }
 
+std::string JsonStr(const boost::json::object& o, std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
 }  // namespace anju::billing::pay

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/json.hpp>
+
 #include "core/clock.h"
 
 namespace anju::billing::pay {
@@ -42,5 +44,8 @@ std::string FormatRfc3339China(Millis t);
 // "2026-11-23 10:34:56" read / written as China time (UTC+8), as Alipay does.
 std::optional<Millis> ParseChinaDateTime(std::string_view text);
 std::string FormatChinaDateTime(Millis t);
+
+// A string member of a JSON object, or "" when it is missing or not a string.
+std::string JsonStr(const boost::json::object& o, std::string_view key);
 
 }  // namespace anju::billing::pay

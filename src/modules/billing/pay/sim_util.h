@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "modules/billing/pay/pay_codec.h"
 #include "modules/billing/pay/pay_crypto.h"
 
 namespace anju::billing::pay::sim {
@@ -26,8 +27,7 @@ inline std::optional<boost::json::value> ParseJson(std::string_view text) {
 
 inline std::string JsonStr(const boost::json::value& v, std::string_view key) {
   const boost::json::object* o = v.if_object();
-  const boost::json::value* m = o ? o->if_contains(key) : nullptr;
-  return m && m->is_string() ? std::string(m->as_string()) : std::string();
+  return o ? pay::JsonStr(*o, key) : std::string();
 }
 
 // WeChat's error body {"code", "message"}.

@@ -8,6 +8,7 @@
 // ABNORMAL, and a signed 4xx answer (INVALID_REQUEST for more than the order can still
 // refund, RESOURCE_NOT_EXISTS, NOT_ENOUGH, PARAM_ERROR …), are refusals. 429 and 5xx leave
 // the outcome unknown: the caller sends the same out_refund_no again later.
+#include "modules/billing/pay/pay_codec.h"
 #include "modules/billing/pay/pay_errors.h"
 #include "modules/billing/pay/wechat_pay.h"
 
@@ -15,11 +16,6 @@ namespace anju::billing::pay {
 namespace {
 
 namespace json = boost::json;
-
-std::string Text(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
 
 // The first `max` code points of UTF-8 text (WeChat limits reason to 80 characters).
 std::string Clip(const std::string& s, size_t max) {
@@ -52,13 +48,13 @@ Result<RefundAccepted> WechatPay::Refund(const RefundRequest& r) {
   const json::object& o = body.as_object();
   if (reply->status == 429 || reply->status >= 500) {
     return Error(kPayProviderError, "wechat: refund answered " + std::to_string(reply->status) +
-                                        " " + Text(o, "code"));
+                                        " " + JsonStr(o, "code"));
   }
   if (reply->status != 200) {
-    return Error(kPayRefundRefused, "wechat " + Text(o, "code") + ": " + Text(o, "message"));
+    return Error(kPayRefundRefused, "wechat " + JsonStr(o, "code") + ": " + JsonStr(o, "message"));
   }
-  std::string status = Text(o, "status");
-  if (Text(o, "out_refund_no") != r.refund_no || Text(o, "out_trade_no") != r.order_no) {
+  std::string status = JsonStr(o, "status");
+  if (JsonStr(o, "out_refund_no") != r.refund_no || JsonStr(o, "out_trade_no") != r.order_no) {
     return Error(kPayOrderMismatch, "wechat: the refund answer is for another refund");
   }
   const json::value* amount = o.if_contains("amount");
@@ -73,7 +69,7 @@ Result<RefundAccepted> WechatPay::Refund(const RefundRequest& r) {
   if (status != "SUCCESS" && status != "PROCESSING") {
     return Error(kPayMalformed, "wechat: unknown refund status " + status);
   }
-  std::string id = Text(o, "refund_id");
+  std::string id = JsonStr(o, "refund_id");
   if (id.empty()) return Error(kPayMalformed, "wechat: refund_id missing");
   return RefundAccepted{r.refund_no, id, r.amount_fen, status};
 }
