@@ -222,17 +222,23 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         line.discount = *off;
         line.amount -= *off;
       }
-      // The bills this batch already has (an earlier or crashed run): one range query.
+      // The bills this batch already has (an earlier or crashed run): one range query over
+      // the batch's houses. It names no project: with project_id and period SQLite would
+      // pick the (project_id, period) index and read the whole project's bills of the period
+      // for every batch; the house range reads the (house, item, period) index alone.
       std::set<std::pair<int64_t, int64_t>> existing;
       if (!batch.empty()) {
         std::set<std::string> keys{period->name};
         for (const auto& [item, key] : key_period) keys.insert(key);
         std::string sql = "SELECT house_id, fee_item_id, period FROM bills WHERE house_id >= ? "
-                          "AND house_id <= ? AND project_id = ? AND period IN (NULL";
-        db::Params params{batch.front().id, batch.back().id, project_id};
+                          "AND house_id <= ? AND period IN (NULL";
+        db::Params params{batch.front().id, batch.back().id};
         for (const std::string& k : keys) sql += ", ?", params.emplace_back(k);
-        for (auto& r : tx.Query(sql + ")", params))
-          if (r.Str(2) == key_period[r.Int(1)]) existing.emplace(r.Int(0), r.Int(1));
+        for (auto& r : tx.Query(sql + ")", params)) {
+          auto key = key_period.find(r.Int(1));  // an item of this project, keyed this way
+          if (key != key_period.end() && key->second == r.Str(2))
+            existing.emplace(r.Int(0), r.Int(1));
+        }
       }
       std::erase_if(lines, [&](const auto& l) {
         if (!existing.count({std::get<1>(l)->id, std::get<0>(l)->id})) return false;
