@@ -21,6 +21,8 @@
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
+#include "modules/workorder/settings.h"
+#include "modules/workorder/workorder_service.h"
 
 namespace anju::app {
 
@@ -57,6 +59,7 @@ class App {
   notify::Notifier& notifier() { return *notifier_; }
   billing::ReminderService& reminders() { return *reminders_; }
   billing::CorrectionService& corrections() { return *corrections_; }
+  workorder::WorkOrderService& workorders() { return *workorders_; }
 
  private:
   AppConfig cfg_;
@@ -74,6 +77,8 @@ class App {
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
   std::unique_ptr<billing::CorrectionService> corrections_;
+  std::unique_ptr<workorder::WorkOrderService> workorders_;
+  std::unique_ptr<workorder::WorkOrderSettings> wo_settings_;
   std::unique_ptr<http::Router> router_;
 };
 

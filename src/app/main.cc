@@ -148,6 +148,16 @@ int main(int argc, char** argv) {
           spdlog::info("reminders: {} sent ({} messages), {} houses assigned, {} closed",
                        rep.reminders, rep.messages, rep.assigned, rep.closed);
       });
+      // Work orders: SLA escalations every minute (timers live in the rows, so a restart
+      // resumes them); the follow-up list every 10 minutes.
+      scheduler.Every("work-order-sla", kMinute, 20 * kSecond, [&app] {
+        auto rep = app.workorders().RunEscalations();
+        if (rep.escalations > 0) spdlog::info("work orders: {} escalation steps sent", rep.escalations);
+      });
+      scheduler.Every("work-order-follow-ups", 10 * kMinute, 45 * kSecond, [&app] {
+        auto rep = app.workorders().RunFollowUps();
+        if (rep.follow_ups > 0) spdlog::info("work orders: {} due for a follow-up call", rep.follow_ups);
+      });
       // The notification outbox: retries what failed, once a minute.
       scheduler.Every("notify", kMinute, 90 * kSecond, [&app] {
         auto rep = app.notifier().Deliver();

@@ -129,30 +129,16 @@ JsonResult WorkOrderService::Create(const TenantContext& ctx, const json::object
                             {cat, ctx.company_id});
     if (!crow) return Error(kCategoryNotFound).WithField("category_id", "not_found");
     std::string urg = urgency.value_or(s.urgency);
-    SlaRule rule = RuleFor(tx, ctx.company_id, cat, urg);
-    std::string mode = DispatchMode(tx, where->project_id, cat);
-    std::string number = fmt::format("WO-{}-{:04d}", billing::DayStamp(now),
-                                     billing::NextCounter(tx, ctx.company_id,
-                                                          "wo:" + billing::DayStamp(now)));
     std::string ch = ctx.IsResident() ? "owner" : channel.value_or("phone");
-    std::string name = ctx.IsResident() ? ctx.name : reporter_name.value_or("");
-    auto opt = [](const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::kNull; };
-    int64_t id = tx.InsertId(
-        "INSERT INTO work_orders (company_id, project_id, number, kind, category_id, house_id, "
-        "building_id, place, description, urgency, preferred_time, channel, reporter_user_id, "
-        "reporter_name, reporter_phone, reporter_phone_enc, responsible_id, "
-        "suggested_category_id, suggested_urgency, status, dispatch_mode, created_at, "
-        "sla_started_at, sla_calendar, accept_minutes, finish_minutes, warn_percent, "
-        "manager_percent, hq_percent, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, where->project_id, number, *kind, cat, opt(where->house_id),
-         opt(where->building_id), place.value_or(""), *description, urg, preferred.value_or(""),
-         ch, ctx.IsResident() ? db::Value(ctx.user_id) : db::kNull, name,
-         reporter_phone ? pii::MaskPhone(*reporter_phone) : std::string(),
-         reporter_phone ? key_.Encrypt(*reporter_phone, "work_orders.reporter_phone") : "",
-         ctx.IsResident() ? db::kNull : db::Value(ctx.user_id), opt(s.category_id), s.urgency,
-         mode, now, now, rule.calendar, rule.accept, rule.finish, rule.warn, rule.manager,
-         rule.hq, now});
+    int64_t id = InsertOrder(
+        tx,
+        {ctx.company_id, where->project_id, *kind, cat, where->house_id, where->building_id,
+         place.value_or(""), *description, urg, preferred.value_or(""), ch,
+         ctx.IsResident() ? std::optional<int64_t>(ctx.user_id) : std::nullopt,
+         ctx.IsResident() ? ctx.name : reporter_name.value_or(""), reporter_phone.value_or(""),
+         ctx.IsResident() ? std::nullopt : std::optional<int64_t>(ctx.user_id), s.category_id,
+         s.urgency},
+        now);
     if (auto s2 = files::Attach(tx, ctx.company_id, photos, ctx.user_id, "work_order", id);
         !s2.ok())
       return s2.error();
@@ -165,13 +151,38 @@ JsonResult WorkOrderService::Create(const TenantContext& ctx, const json::object
     json::object out = OrderFullJson(tx, ctx, o, now);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"workorder.order.create", "work_order", id, where->project_id, nullptr,
-                   json::object{{"number", number}, {"kind", *kind}, {"category_id", cat},
+                   json::object{{"number", o.number}, {"kind", *kind}, {"category_id", cat},
                                 {"urgency", urg}, {"channel", ch}}},
                   now);
     return json::value(std::move(out));
   });
   if (result.ok()) PublishAll(events);
   return result;
+}
+
+int64_t WorkOrderService::InsertOrder(db::Tx& tx, const NewOrder& n, Millis now) {
+  SlaRule rule = RuleFor(tx, n.company_id, n.category_id, n.urgency);
+  std::string mode = DispatchMode(tx, n.project_id, n.category_id);
+  std::string day = billing::DayStamp(now);
+  std::string number =
+      fmt::format("WO-{}-{:04d}", day, billing::NextCounter(tx, n.company_id, "wo:" + day));
+  auto opt = [](const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::kNull; };
+  bool phone = !n.reporter_phone.empty();
+  return tx.InsertId(
+      "INSERT INTO work_orders (company_id, project_id, number, kind, category_id, house_id, "
+      "building_id, place, description, urgency, preferred_time, channel, reporter_user_id, "
+      "reporter_name, reporter_phone, reporter_phone_enc, responsible_id, "
+      "suggested_category_id, suggested_urgency, status, dispatch_mode, created_at, "
+      "sla_started_at, sla_calendar, accept_minutes, finish_minutes, warn_percent, "
+      "manager_percent, hq_percent, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {n.company_id, n.project_id, number, n.kind, n.category_id, opt(n.house_id),
+       opt(n.building_id), n.place, n.description, n.urgency, n.preferred_time, n.channel,
+       opt(n.reporter_user_id), n.reporter_name,
+       phone ? pii::MaskPhone(n.reporter_phone) : std::string(),
+       phone ? key_.Encrypt(n.reporter_phone, "work_orders.reporter_phone") : std::string(),
+       opt(n.responsible_id), opt(n.suggested_category_id), n.suggested_urgency, mode, now, now,
+       rule.calendar, rule.accept, rule.finish, rule.warn, rule.manager, rule.hq, now});
 }
 
 JsonResult WorkOrderService::Get(const TenantContext& ctx, int64_t id) {

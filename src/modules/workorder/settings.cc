@@ -6,6 +6,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
+#include "modules/workorder/classify/rules.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/workorder_errors.h"
 
@@ -16,26 +17,12 @@ namespace perm = identity::perm;
 
 namespace {
 
-struct DefaultCategory {
-  const char* code;
-  const char* name;
-  const char* name_en;
-  const char* skill;
-  const char* keywords;
-};
-// The default tree (one level; companies add children). Keywords feed the suggestion rules.
-constexpr DefaultCategory kDefaults[] = {
-    {"plumbing", "水电", "Water & power", "plumbing",
-     "漏水 水管 水龙头 下水道 堵 马桶 停水 停电 跳闸 插座 开关 电路 水压 渗水 地漏"},
-    {"carpentry", "门窗", "Doors & windows", "carpentry",
-     "门 窗 锁 门禁 把手 合页 玻璃 纱窗 防盗门 单元门 闭门器"},
-    {"elevator", "电梯", "Elevator", "elevator", "电梯 困人 轿厢 按钮 停运 异响 扶梯"},
-    {"lighting", "公共照明", "Public lighting", "lighting", "路灯 灯 照明 楼道灯 不亮 灯泡 感应灯"},
-    {"greening", "绿化", "Greening", "greening", "绿化 草坪 树 修剪 浇水 杂草 枯 花坛"},
-    {"cleaning", "保洁", "Cleaning", "cleaning", "垃圾 保洁 卫生 清扫 异味 污渍 清运 脏"},
-    {"security", "安防", "Security", "security", "监控 保安 陌生人 盗 巡逻 车辆 停车 噪音 门岗"},
-    {"service", "客服", "Customer service", "service", "投诉 建议 咨询 表扬 态度 感谢 费用 服务"},
-};
+// English names of the default tree (classify::DefaultCategories(): codes, Chinese names and
+// keywords; the skill of a default category is its code).
+const std::map<std::string_view, std::string_view> kEnglish = {
+    {"plumbing", "Water & power"}, {"carpentry", "Doors & windows"}, {"elevator", "Elevator"},
+    {"lighting", "Public lighting"}, {"greening", "Greening"}, {"cleaning", "Cleaning"},
+    {"security", "Security"}, {"service", "Customer service"}};
 
 json::object CategoryJson(const db::Row& r) {
   return json::object{{"id", r.Int(0)},
@@ -74,11 +61,14 @@ std::string FormatClock(int64_t minutes) {
 
 void WorkOrderSettings::SeedDefaults(db::Tx& tx, int64_t company_id, Millis now) {
   int sort = 0;
-  for (const auto& d : kDefaults)
+  for (const auto& d : classify::DefaultCategories()) {
+    auto en = kEnglish.find(d.code);
     tx.Exec("INSERT INTO wo_categories (company_id, code, name, name_en, skill, keywords, sort, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            {company_id, std::string(d.code), std::string(d.name), std::string(d.name_en),
-             std::string(d.skill), std::string(d.keywords), int64_t(sort += 10), now, now});
+            {company_id, std::string(d.code), std::string(d.name),
+             std::string(en == kEnglish.end() ? d.code : en->second), std::string(d.code),
+             std::string(d.keywords), int64_t(sort += 10), now, now});
+  }
   // Company defaults: ordinary 2 h to accept / 24 h to finish, urgent 30 min / 4 h, around
   // the clock (repairs do not wait for Monday); the elevator's urgent rule is tighter.
   for (auto [urg, acc, fin] : {std::tuple{"normal", 120, 1440}, std::tuple{"urgent", 30, 240}})

@@ -35,7 +35,7 @@ class Suggester {
 
  private:
   struct Company;
-  Company& Ensure(db::Tx& tx, int64_t company_id, bool force);
+  std::shared_ptr<Company> Ensure(db::Tx& tx, int64_t company_id, bool force);
   const Clock& clock_;
   std::mutex mu_;
   std::map<int64_t, std::shared_ptr<Company>> companies_;

@@ -52,6 +52,20 @@ struct ListFilter {
 
 struct Order;
 struct Actor;
+
+// A new order's fields (orders.cc InsertOrder): the SLA rule and the dispatch mode are
+// looked up from them; the number is the next of the day.
+struct NewOrder {
+  int64_t company_id = 0, project_id = 0;
+  std::string kind;
+  int64_t category_id = 0;
+  std::optional<int64_t> house_id, building_id;
+  std::string place, description, urgency, preferred_time, channel;
+  std::optional<int64_t> reporter_user_id;
+  std::string reporter_name, reporter_phone;  // the phone in clear (stored encrypted + masked)
+  std::optional<int64_t> responsible_id, suggested_category_id;
+  std::string suggested_urgency;
+};
 class Suggester;  // classify/: keyword rules + the company's trained model, cached
 
 class WorkOrderService {
@@ -113,6 +127,7 @@ class WorkOrderService {
   std::mutex rate_mu_;
   std::map<std::string, std::vector<Millis>> public_hits_;  // rate limit of the QR form
   using Events = std::vector<std::pair<int64_t, boost::json::object>>;
+  int64_t InsertOrder(db::Tx& tx, const NewOrder& n, Millis now);
   void PublishAll(const Events& events);
   // After submission (dispatch_service.cc): auto → assign now; grab → tell the staff who
   // may grab it; manual → tell the dispatchers.

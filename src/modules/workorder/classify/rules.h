@@ -68,6 +68,6 @@ struct DefaultCategory {
 };
 const std::vector<DefaultCategory>& DefaultCategories();
 inline constexpr std::string_view kDefaultUrgentKeywords =
-    "漏水严重 冒水 着火 烟 困人 电梯困 触电 爆管 燃气 煤气";
+    "漏水严重 冒水 着火 冒烟 困人 电梯困 触电 爆管 燃气 煤气";
 
 }  // namespace anju::workorder::classify
