@@ -42,16 +42,16 @@ Decision Dispatch(const Order& order, std::span<const Candidate> candidates, int
   d.cursor = cursor;
   Reason& r = d.reason;
 
-  // Rule 1 and the fewest open orders among the eligible, in one pass.
+  // Rule 1 and the fewest open orders among the eligible, in one pass. The flags go before
+  // the skill: most staff are off shift, and comparing codes is the dearer test.
   int64_t fewest = std::numeric_limits<int64_t>::max();
   for (const Candidate& c : candidates) {
-    if (!c.active || !HasSkill(c, order.skill)) continue;
-    ++r.with_skill;
-    if (!c.on_duty) continue;
+    if (!c.active || !c.on_duty || !HasSkill(c, order.skill)) continue;
     ++r.eligible;
     fewest = std::min(fewest, c.open_orders);
   }
   if (r.eligible == 0) {
+    for (const Candidate& c : candidates) r.with_skill += c.active && HasSkill(c, order.skill);
     r.code = r.with_skill == 0 ? Code::kNoSkill : Code::kNoOneOnDuty;
     WriteTexts(order, nullptr, r);
     return d;

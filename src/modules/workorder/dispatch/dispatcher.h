@@ -88,7 +88,7 @@ struct Reason {
   int building_ties = 0;       // of those, responsible for or in the order's building
   Place place = Place::kNone;  // the chosen person's tie to the order's building
   int eligible = 0;            // active, with the skill, on duty
-  int with_skill = 0;          // active, with the skill, on duty or not
+  int with_skill = 0;          // when nobody is eligible: active with the skill (else 0)
   std::string zh;              // "张三：在岗、技能水电、未完成工单 2 张（最少）、负责 3栋；并列 2 人按轮转选中"
   std::string en;              // "Zhang San: on duty, skill plumbing/electrical, 2 open orders (fewest), …"
 };

@@ -202,7 +202,14 @@ TEST(DispatchTest, ReasonCarriesTheChosenPersonsFacts) {
   EXPECT_EQ(d.reason.open_orders, 3);
   EXPECT_EQ(d.reason.place, Place::kResponsible);  // responsible wins over currently in
   EXPECT_EQ(d.reason.eligible, 2);
-  EXPECT_EQ(d.reason.with_skill, 3);
+  EXPECT_EQ(d.reason.with_skill, 0);  // counted only when nobody is eligible
+  Decision none = Dispatch(kAtB7, {{OffDuty(Staff(1, kPlumb, 0)), Inactive(Staff(2, kPlumb, 0)),
+                                    OffDuty(Staff(3, kPlumb, 0)), Staff(4, {"greening"}, 0)}},
+                           4);
+  EXPECT_EQ(none.reason.code, Code::kNoOneOnDuty);
+  EXPECT_EQ(none.reason.with_skill, 2);
+  EXPECT_EQ(none.reason.eligible, 0);
+  EXPECT_EQ(none.cursor, 4);
   EXPECT_EQ(SkillLabel("service", true), "客服");
   EXPECT_EQ(SkillLabel("roofing", false), "roofing");
 }
