@@ -378,6 +378,18 @@ int main(int argc, char** argv) {
     if (sweep.failed > 0) rc = 1;
   });
 
+  auto* wo = jobs_cmd->add_subcommand(
+      "work-orders", "Send due SLA escalations and put unrated completed orders on the follow-up list");
+  AddCommon(wo, common);
+  wo->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    auto esc = app.workorders().RunEscalations();
+    auto fu = app.workorders().RunFollowUps();
+    auto sent = app.notifier().Deliver();
+    std::cout << "work orders: " << esc.escalations << " escalation steps, " << fu.follow_ups
+              << " due for a follow-up call; delivered " << sent.sent << " messages\n";
+  });
+
   auto* remind = jobs_cmd->add_subcommand(
       "reminders", "Send due reminders, assign collection and deliver messages for a day (default today)");
   AddCommon(remind, common);
