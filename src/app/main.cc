@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT")->envname("ANJU_LISTEN")->capture_default_str();
   serve->add_option("--io-threads", sopt.io_threads)->envname("ANJU_IO_THREADS")->capture_default_str();
   serve->add_option("--workers", sopt.worker_threads)->envname("ANJU_WORKERS")->capture_default_str();
-  serve->add_option("--body-limit", sopt.body_limit, "Bytes")->envname("ANJU_BODY_LIMIT")->capture_default_str();
+  serve->add_option("--body-limit", sopt.body_limit, "Bytes (uploads need 4 MiB; JSON bodies stay at 1 MiB)")->envname("ANJU_BODY_LIMIT")->capture_default_str();
+  serve->add_option("--max-streams", sopt.max_streams, "Open live-update (SSE) streams")->envname("ANJU_MAX_STREAMS")->capture_default_str();
   serve->add_option("--session-idle-minutes", idle_minutes)->envname("ANJU_SESSION_IDLE_MINUTES")->capture_default_str();
   serve->add_option("--session-max-hours", max_hours)->envname("ANJU_SESSION_MAX_HOURS")->capture_default_str();
   serve->add_option("--lockout-threshold", lock_threshold)->envname("ANJU_LOCKOUT_THRESHOLD")->capture_default_str();
