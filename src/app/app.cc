@@ -65,6 +65,7 @@ App::App(AppConfig cfg, const Clock& clock)
       *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
+  wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -103,7 +104,8 @@ App::App(AppConfig cfg, const Clock& clock)
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
-  workorder::RegisterRoutes(*router_, *workorders_, *wo_settings_, cfg_.public_url);
+  workorder::RegisterRoutes(*router_, *workorders_, *wo_settings_, *wo_reports_, hub_,
+                            cfg_.public_url);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

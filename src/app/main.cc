@@ -214,7 +214,10 @@ int main(int argc, char** argv) {
   cadd->callback([&] {
     app::App app(ConfigOf(common), clock);
     auto id = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      return app.org().CreateCompany(tx, c_code, c_name, "cli");
+      auto created = app.org().CreateCompany(tx, c_code, c_name, "cli");
+      // The default work-order categories and SLA rules, editable in 工单设置.
+      if (created.ok()) workorder::WorkOrderSettings::SeedDefaults(tx, *created, clock.Now());
+      return created;
     });
     if (!id.ok()) { rc = PrintError(id.error()); return; }
     std::cout << "created company " << c_code << " (id " << *id << ")\n";

@@ -12,6 +12,8 @@
 
 namespace anju::billing {
 
+using namespace bill_lines;
+
 namespace {
 
 // The project's one-off repair item, created inactive for bill runs (kind one_off).

@@ -1,7 +1,9 @@
 #include "modules/workorder/workorder_routes.h"
 
+#include <charconv>
 #include <sstream>
 
+#include "core/xlsx.h"
 #include "http/handlers.h"
 #include "modules/workorder/lifecycle.h"
 
@@ -195,8 +197,73 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
 
 }  // namespace
 
+// GET /api/v1/work-orders/{id}/events: the timeline as server-sent events. The events after
+// Last-Event-ID (a reconnecting browser) or all of them come first, then live ones. The
+// subscription is made before the read, so nothing committed in between is lost (an event
+// may come twice; clients keep the highest seq).
+void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventHub& hub) {
+  s.SetPublisher([&hub](int64_t id, const boost::json::object& ev) {
+    hub.Publish("wo:" + std::to_string(id), "timeline", boost::json::serialize(ev),
+                std::to_string(ev.at("seq").as_int64()));
+  });
+  router.Add("GET", "/api/v1/work-orders/{id}/events", [&s, &hub](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    int64_t after = 0;
+    if (auto last = req.Header("last-event-id"); !last.empty()) {
+      auto [p, ec] = std::from_chars(last.data(), last.data() + last.size(), after);
+      if (ec != std::errc() || p != last.data() + last.size() || after < 0) after = 0;
+    }
+    auto sub = hub.Subscribe("wo:" + std::to_string(*id));
+    auto events = s.EventsAfter(ctx, *id, after);
+    if (!events.ok()) return http::ErrorReply(events.error(), req.request_id);
+    std::vector<http::Event> initial;
+    for (auto& ev : *events)
+      initial.push_back({std::to_string(ev.at("seq").as_int64()), "timeline",
+                         boost::json::serialize(ev)});
+    return http::StreamReply(std::move(sub), std::move(initial));
+  });
+}
+
+void RegisterReportRoutes(http::Router& router, WorkOrderReports& rep) {
+  auto query = [](Request& req, ReportQuery& q) -> std::optional<Response> {
+    QueryReader r(req);
+    q.project_id = r.Id("project_id");
+    q.from = r.Text("from"), q.to = r.Text("to"), q.group = r.Text("group");
+    if (q.group.empty()) q.group = "month";
+    return r.Failed();
+  };
+  router.Add("GET", "/api/v1/reports/work-orders", [&rep, query](Request& req, TenantContext& ctx) {
+    ReportQuery q;
+    if (auto bad = query(req, q)) return *bad;
+    return http::Reply(req, rep.Report(ctx, q));
+  });
+  router.Add("GET", "/api/v1/reports/work-orders/hotspots",
+             [&rep, query](Request& req, TenantContext& ctx) {
+               ReportQuery q;
+               if (auto bad = query(req, q)) return *bad;
+               return http::Reply(req, rep.Hotspots(ctx, q));
+             });
+  router.Add("GET", "/api/v1/reports/work-orders.xlsx",
+             [&rep, query](Request& req, TenantContext& ctx) {
+               ReportQuery q;
+               if (auto bad = query(req, q)) return *bad;
+               auto bytes = rep.Export(ctx, q);
+               if (!bytes.ok()) return http::ErrorReply(bytes.error(), req.request_id);
+               Response r;
+               r.content_type = xlsx::kContentType;
+               r.body = std::move(*bytes);
+               r.Header("Content-Disposition",
+                        xlsx::AttachmentHeader("work-orders-" + q.from + "-" + q.to + ".xlsx",
+                                               "工单报表-" + q.from + "-" + q.to + ".xlsx"));
+               return r;
+             });
+}
+
 void RegisterRoutes(http::Router& router, WorkOrderService& s, WorkOrderSettings& settings,
-                    const std::string& public_url) {
+                    WorkOrderReports& reports, http::EventHub& hub, const std::string& public_url) {
+  RegisterReportRoutes(router, reports);
+  RegisterStreamRoute(router, s, hub);
   RegisterOrderRoutes(router, s);
   RegisterPointRoutes(router, s, public_url);
   RegisterSettingRoutes(router, settings);

@@ -107,6 +107,10 @@ class WorkOrderService {
   JsonResult PublicReport(const std::string& token, const std::string& ip,
                           const boost::json::object& b);
 
+  // Demo data (demo_seed.cc): settings, skills, shifts, QR points, a year of past orders.
+  void SeedDemo(db::Tx& tx, int64_t company_id, const std::vector<int64_t>& project_ids,
+                Millis now);
+
   // Jobs (sla_job.cc, follow_ups.cc). Both idempotent, safe to run on many instances.
   struct JobReport {
     int64_t escalations = 0, follow_ups = 0;
