@@ -72,6 +72,10 @@ Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
   }
   if (!w.project_id && project_id && org::ProjectCode(tx, ctx.company_id, *project_id))
     w.project_id = *project_id;
+  // A resident reporting a public place without naming it: where they live.
+  if (!w.project_id && ctx.IsResident() && !ctx.house_ids.empty())
+    if (auto h = property::FindHouseFacts(tx, ctx.company_id, ctx.house_ids.front()))
+      w.project_id = h->project_id;
   if (!w.project_id) return Error(kPlaceRequired).WithField("house_id", "required");
   if (ctx.IsResident() && !house_id) {
     // A resident's public report must be in a project where they live.
