@@ -223,6 +223,10 @@ CREATE TABLE wo_follow_ups (
 );
 CREATE INDEX wo_follow_ups_order ON wo_follow_ups(work_order_id);
 
+-- The project's team (identity::StaffHolding: grants of a project) is read for every
+-- dispatch; without this index it scanned the company's grants (2.6 ms at 10,000 staff).
+CREATE INDEX role_grants_project ON role_grants(project_id);
+
 -- Existing companies' built-in roles gain the work-order codes new companies start with.
 UPDATE roles SET permissions = permissions || ' workorder:read workorder:write workorder:dispatch workorder:handle workorder:settings workorder:report'
   WHERE builtin = 1 AND code IN ('hq_admin', 'project_manager');
