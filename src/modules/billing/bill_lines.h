@@ -68,7 +68,8 @@ struct NewBillRef {
 };
 void AppendBillEntries(std::vector<ledger::Entry>& out, const NewBillRef& bill, const Line& line);
 
-// The project's active fee items whose standard is valid in the period, by id.
+// The project's active fee items whose standard is valid in the period, by id (not the
+// repair items of one_off.h: those bill single repairs, never a period).
 std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
                               const Period& p);
 

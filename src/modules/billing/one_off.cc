@@ -16,14 +16,14 @@ using namespace bill_lines;
 
 namespace {
 
-// The project's one-off repair item, created inactive for bill runs (kind one_off).
+// The project's one-off repair item, of kind repair, which bill runs never bill.
 int64_t RepairItem(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now) {
   if (auto r = tx.QueryOne("SELECT id FROM fee_items WHERE project_id = ? AND code = ?",
                            {project_id, std::string(kRepairItemCode)}))
     return r->Int(0);
   return tx.InsertId(
       "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
-      "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, ?, ?, 'one_off', "
+      "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, ?, ?, 'repair', "
       "'fixed', 0, 'residential shop office storage parking', '2000-01-01', ?, ?) RETURNING id",
       {company_id, project_id, std::string(kRepairItemCode), std::string(kRepairItemName), now,
        now});

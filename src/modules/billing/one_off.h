@@ -1,6 +1,6 @@
 // One-off charges (一次性收费) other modules post to a house inside their own transaction:
 // a paid repair's labour and materials (维修费). The charge is an ordinary bill of the
-// project's one-off fee item (created on first use, kind one_off, never billed by bill
+// project's one-off fee item (created on first use, kind repair, never billed by bill
 // runs), so the cashier desk, online payment, late fees, receipts, reports and the ledger
 // treat it like any other bill.
 //
