@@ -100,6 +100,8 @@ export interface NewWorkOrder {
   category_id?: number
   urgency?: Urgency
   house_id?: number
+  /** Where a report that is not about a house belongs (the lead's service accepts it). */
+  project_id?: number
   place?: string
   preferred_time?: string
   photos?: number[]

@@ -8,7 +8,7 @@ import { getReportPoint, publicReport, type ReportPoint, type Urgency } from '@/
 import { useFormErrors } from '@/composables/useFormErrors'
 
 export const PHONE_RE = /^1[3-9]\d{9}$/
-export const MIN_DESCRIPTION = 5
+export const MIN_DESCRIPTION = 2
 
 export function useQrReport(token: string) {
   const { t } = useI18n()
