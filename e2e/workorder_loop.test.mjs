@@ -102,7 +102,7 @@ test('the whole loop: report with a photo, grab/accept, arrive, complete, live t
   await staff.locator('[data-test=staff-workorders]').waitFor()
   const before = await steps(owner).count()
   if (grab) {
-    await staff.locator('[data-test=wo-tab-grab]').click()
+    await staff.locator('.van-tabs__nav .van-tab', { hasText: '抢单' }).click()
     const row = staff.locator(`[data-test=wo-list-grab] .card:has([data-number="${order.number}"])`)
     await row.locator('[data-test=wo-grab]').click()
     await staff.waitForURL(new RegExp(`/staff/workorders/${id}$`))
