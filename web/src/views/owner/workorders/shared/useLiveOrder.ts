@@ -64,7 +64,8 @@ export function useLiveOrder(id: number) {
     source.onerror = () => { live.value = false }
   }
 
-  /** Runs one action (accept, confirm, …), toasts `done`, re-reads the order. Errors were shown by the request layer. */
+  /** Runs one action (accept, confirm, …), toasts `done`, re-reads the order (also after a
+   *  failure, which the request layer has shown). */
   async function run(action: () => Promise<unknown>, done: string): Promise<boolean> {
     if (busy.value) return false
     busy.value = true
@@ -74,6 +75,7 @@ export function useLiveOrder(id: number) {
       await load(true)
       return true
     } catch {
+      await load(true) // e.g. 409: someone else acted first; show what the order is now
       return false
     } finally {
       busy.value = false
