@@ -32,7 +32,7 @@ const en: typeof zh = {
     empty: 'No orders yet', loadMore: 'Load more', createdAt: 'Reported', assignee: 'Handled by',
     timeline: 'Progress', photosReport: 'Reported photos', photosComplete: 'Completion photos', signature: 'Owner signature',
     fees: 'Charges', labourFee: 'Labour', materialFee: 'Materials', billed: 'Added to the bill', live: 'Live',
-    confirmTitle: 'Confirm completion', signHere: 'Sign below', clear: 'Clear', signFirst: 'Please sign first', confirmed: 'Completion confirmed',
+    confirmTitle: 'Confirm completion', signHere: 'Sign in the box above', clear: 'Clear', signFirst: 'Please sign first', confirmed: 'Completion confirmed',
     rateTitle: 'Rate the service', comment: 'Comment (optional)', rated: 'Thank you for your rating', ratingLabel: '{n} stars',
     reopenTitle: 'Reopen the order', reopenHint: 'What is still not fixed', reopened: 'Reopened',
     cancelTitle: 'Cancel the order', cancelHint: 'Reason', cancelled: 'Cancelled', reasonRequired: 'Enter a reason',

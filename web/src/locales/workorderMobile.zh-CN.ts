@@ -29,7 +29,7 @@ export default {
     empty: '暂无工单', loadMore: '加载更多', createdAt: '提交时间', assignee: '处理人',
     timeline: '进度', photosReport: '报修照片', photosComplete: '完工照片', signature: '业主签字',
     fees: '费用', labourFee: '人工费', materialFee: '材料费', billed: '已计入账单', live: '实时更新中',
-    confirmTitle: '确认完工', signHere: '请在下方签字', clear: '清除', signFirst: '请先签字', confirmed: '已确认完工',
+    confirmTitle: '确认完工', signHere: '请在上方框内签字', clear: '清除', signFirst: '请先签字', confirmed: '已确认完工',
     rateTitle: '服务评价', comment: '评价内容（选填）', rated: '感谢您的评价', ratingLabel: '{n} 星',
     reopenTitle: '重新打开工单', reopenHint: '请说明仍未解决的问题', reopened: '已重新打开',
     cancelTitle: '取消工单', cancelHint: '取消原因', cancelled: '已取消', reasonRequired: '请填写原因',
