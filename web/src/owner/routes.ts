@@ -1,5 +1,7 @@
-// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, my bills, messages, me. Every page is
-// its own chunk; a staff account is sent back to the login page by the guard.
+// /owner: the owners' and residents' phone app (Vant). Tabs: my houses, my bills, 报事报修 (work
+// orders), messages, me. Every page is its own chunk; a staff account is sent back to the login
+// page by the guard. Public pages (meta.public, no login): receipt verification and the QR report
+// form of a common area (/owner/report/:token).
 import type { RouteRecordRaw } from 'vue-router'
 
 const routes: RouteRecordRaw[] = [
@@ -19,6 +21,17 @@ const routes: RouteRecordRaw[] = [
       {
         path: 'receipt/:token', name: 'receipt-verify', component: () => import('@/views/owner/receipt-verify/index.vue'),
         props: true, meta: { public: true, title: 'receiptVerify.title' },
+      },
+      { path: 'workorders', name: 'owner-workorders', component: () => import('@/views/owner/workorders/index.vue'), meta: { tabbar: true, title: 'woMobile.title' } },
+      { path: 'workorders/new', name: 'owner-workorder-new', component: () => import('@/views/owner/workorders/new/index.vue'), meta: { title: 'woMobile.reportTitle' } },
+      {
+        path: 'workorders/:id(\\d+)', name: 'owner-workorder', component: () => import('@/views/owner/workorders/detail/index.vue'),
+        props: (r) => ({ id: Number(r.params.id) }), meta: { title: 'woMobile.myOrders' },
+      },
+      // A QR sticker in a common area: anyone may report there without signing in.
+      {
+        path: 'report/:token', name: 'qr-report', component: () => import('@/views/public/report/index.vue'),
+        props: true, meta: { public: true, title: 'woMobile.publicTitle' },
       },
       { path: 'messages', name: 'owner-messages', component: () => import('@/views/owner/messages/index.vue'), meta: { tabbar: true, title: 'messages.title' } },
       { path: 'me', name: 'owner-me', component: () => import('@/views/owner/profile/index.vue'), meta: { tabbar: true, title: 'owner.tabMe' } },

@@ -1,14 +1,20 @@
 import { computed, onMounted, ref } from 'vue'
 import type { Project } from '@/api/org'
+import { IN_PROGRESS, listWorkOrders, type WorkOrderItem } from '@/api/workordersMobile'
 import { useProjectsStore } from '@/stores/projects'
 import { useSessionStore } from '@/stores/session'
 
 /** The staff member's projects: those their role grants name (every visible project when a
- *  grant is company-wide), named from GET /api/v1/projects. */
+ *  grant is company-wide), named from GET /api/v1/projects; and, for those who handle work
+ *  orders, the first of their open orders. */
 export function useStaffHome() {
   const session = useSessionStore()
   const projects = useProjectsStore()
   const loading = ref(true)
+  const handles = computed(() => session.can('workorder:handle'))
+  /** My open work orders (assigned to me, accepted, on site, paused), most urgent first by the server. */
+  const tasks = ref<WorkOrderItem[]>([])
+  const taskTotal = ref(0)
 
   const companyWide = computed(() => (session.user?.permissions ?? []).some((g) => g.all_projects))
   const mine = computed<Project[]>(() => {
@@ -20,7 +26,12 @@ export function useStaffHome() {
   async function load() {
     loading.value = true
     try {
-      await projects.load(true)
+      const [, mine] = await Promise.all([
+        projects.load(true),
+        handles.value ? listWorkOrders({ mine: 1, status: ['assigned', ...IN_PROGRESS].join(','), size: 5 }) : null,
+      ])
+      tasks.value = mine?.items ?? []
+      taskTotal.value = mine?.total ?? 0
     } catch {
       /* the request layer showed the error */
     } finally {
@@ -28,5 +39,5 @@ export function useStaffHome() {
     }
   }
   onMounted(load)
-  return { user: computed(() => session.user), projects: mine, companyWide, loading }
+  return { user: computed(() => session.user), projects: mine, companyWide, loading, handles, tasks, taskTotal }
 }
