@@ -8,6 +8,7 @@ import discounts, { discountServer, discountAudit, discountFieldError } from './
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.en-US'
 import feeCycle from './feeCycle.en-US'
 import workorderMobile from './workorderMobile.en-US'
+import { workorderServer, filesServer } from './workorderServer.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -238,6 +239,8 @@ const en: typeof zh = {
   },
   server: {
     notify: reminderServer.notify,
+    workorder: workorderServer,
+    files: filesServer,
     billing: {
       ...reminderServer.billing,
       ...correctionServer,
@@ -273,6 +276,7 @@ const en: typeof zh = {
     },
     common: {
       bad_query_parameter: 'A query parameter is wrong', body_too_large: 'The request is too large',
+      rate_limited: 'Too many requests; try again later',
       conflict: 'Conflicting change; reload and try again', internal: 'Internal server error',
       malformed_json: 'Malformed request', method_not_allowed: 'Method not allowed', not_found: 'Not found',
       unavailable: 'Service unavailable; try again later', unsupported_media_type: 'Unsupported content type',

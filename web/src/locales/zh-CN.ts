@@ -8,6 +8,7 @@ import discounts, { discountServer, discountAudit, discountFieldError } from './
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.zh-CN'
 import feeCycle from './feeCycle.zh-CN'
 import workorderMobile from './workorderMobile.zh-CN'
+import { workorderServer, filesServer } from './workorderServer.zh-CN'
 
 export default {
   ...reports,
@@ -231,6 +232,8 @@ export default {
   },
   server: {
     notify: reminderServer.notify,
+    workorder: workorderServer,
+    files: filesServer,
     billing: {
       ...reminderServer.billing,
       ...correctionServer,
@@ -264,7 +267,7 @@ export default {
       weak_password: '密码强度不够', wrong_password: '当前密码不正确',
     },
     common: {
-      bad_query_parameter: '查询参数有误', body_too_large: '提交的内容过大', conflict: '数据冲突，请刷新后重试',
+      bad_query_parameter: '查询参数有误', body_too_large: '提交的内容过大', rate_limited: '操作过于频繁，请稍后再试', conflict: '数据冲突，请刷新后重试',
       internal: '服务器内部错误', malformed_json: '请求格式错误', method_not_allowed: '不支持的请求方法',
       not_found: '记录不存在', unavailable: '服务暂不可用，请稍后重试',
       unsupported_media_type: '不支持的内容类型', validation_failed: '输入有误，请检查标红的字段',
