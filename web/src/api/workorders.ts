@@ -108,6 +108,8 @@ export interface WorkOrderDetail extends WorkOrder {
   actions: string[]
 }
 export interface WorkOrderInput {
+  /** The project of an order without a house (a house gives its own). */
+  project_id?: number
   kind: WoKind
   description: string
   category_id?: number

@@ -7,6 +7,7 @@ import readingImport, { readingImportServer } from './readingImport.en-US'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.en-US'
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.en-US'
 import feeCycle from './feeCycle.en-US'
+import workorder, { woServer } from './workorder.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -16,6 +17,7 @@ const en: typeof zh = {
   ...discounts,
   ...prepay,
   ...feeCycle,
+  ...workorder,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -236,6 +238,7 @@ const en: typeof zh = {
   },
   server: {
     notify: reminderServer.notify,
+    workorder: woServer,
     billing: {
       ...reminderServer.billing,
       ...correctionServer,

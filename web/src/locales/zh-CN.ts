@@ -7,6 +7,7 @@ import readingImport, { readingImportServer } from './readingImport.zh-CN'
 import discounts, { discountServer, discountAudit, discountFieldError } from './discounts.zh-CN'
 import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.zh-CN'
 import feeCycle from './feeCycle.zh-CN'
+import workorder, { woServer } from './workorder.zh-CN'
 
 export default {
   ...reports,
@@ -16,6 +17,7 @@ export default {
   ...discounts,
   ...prepay,
   ...feeCycle,
+  ...workorder,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
@@ -229,6 +231,7 @@ export default {
   },
   server: {
     notify: reminderServer.notify,
+    workorder: woServer,
     billing: {
       ...reminderServer.billing,
       ...correctionServer,
