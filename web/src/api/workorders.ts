@@ -151,16 +151,18 @@ export interface Summary {
   overdue: number
   by_status: Record<string, number>
 }
+/** One follow-up call. */
 export interface FollowUpRecord {
-  id?: number
   result: FollowUpResult
   rating: number | null
   note: string
-  actor_name?: string
-  at?: string
+  /** Who called. */
+  by: string
+  at: string
 }
 export interface FollowUpItem extends WorkOrder {
-  follow_up_due_at: string | null
+  /** When the order became due for a call (not sent by every server version). */
+  follow_up_due_at?: string | null
   follow_ups: FollowUpRecord[]
 }
 export interface FollowUpInput {
@@ -203,8 +205,8 @@ export const cancelOrder = (id: number, reason: string, opts: RequestOptions = {
 export const reopenOrder = (id: number, reason: string, opts: RequestOptions = {}) => act(id, 'reopen', { reason }, opts)
 export const followUp = (id: number, f: FollowUpInput, opts: RequestOptions = {}) => act(id, 'follow_up', { ...f }, opts)
 
-export const listFollowUps = (q: { project_id?: number; state: 'due' | 'done' }) =>
-  http.get<{ items: FollowUpItem[]; total: number }>('/api/v1/work-order-follow-ups', q)
+export const listFollowUps = (q: { project_id?: number; state: 'due' | 'done'; page?: number; size?: number }) =>
+  http.get<Page<FollowUpItem>>('/api/v1/work-order-follow-ups', q)
 
 // Files (photos, signatures)
 export const fileUrl = (id: number) => `/api/v1/files/${id}`
@@ -315,8 +317,9 @@ export const getCalendar = (projectId: number) =>
 export const putCalendar = (projectId: number, c: WoCalendar, opts: RequestOptions = {}) =>
   http.put<WoCalendar>(`/api/v1/work-order-calendars/${projectId}`, c, opts)
 export const listHolidays = () => http.get<List<Holiday>>('/api/v1/work-order-holidays')
-export const putHolidays = (items: Holiday[], opts: RequestOptions = {}) =>
-  http.put<List<Holiday>>('/api/v1/work-order-holidays', { items }, opts)
+/** Replaces the year's holidays and make-up workdays with `items`. */
+export const putHolidays = (year: number, items: Holiday[], opts: RequestOptions = {}) =>
+  http.put<{ year: number; items: Holiday[] }>('/api/v1/work-order-holidays', { year, items }, opts)
 
 export const listWoStaff = (projectId: number) =>
   http.get<List<WoStaff>>('/api/v1/work-order-staff', { project_id: projectId })
@@ -333,7 +336,7 @@ export const listReportPoints = (projectId?: number) =>
   http.get<List<ReportPoint>>('/api/v1/work-order-report-points', { project_id: projectId })
 export const createReportPoint = (b: { project_id: number; place: string; building_id?: number; category_id?: number }, opts: RequestOptions = {}) =>
   http.post<ReportPoint>('/api/v1/work-order-report-points', b, opts)
-export const reportPointQr = (id: number) => `/api/v1/work-order-report-points/${id}/qr.png`
+export const reportPointQr = (id: number) => `/api/v1/work-order-report-points/${id}/qr.svg`
 
 // ---- Reports (workorder:report)
 export const REPORT_GROUPS = ['month', 'staff', 'category', 'building'] as const
@@ -379,7 +382,8 @@ export interface ClassifierStats {
   held_out: number
   /** Per-mille. */
   accuracy: { rules: number; model: number; combined: number }
-  urgency_accuracy: number
+  /** Per-mille, per source like `accuracy`. */
+  urgency_accuracy: { rules: number; model: number; combined: number }
 }
 export const getClassifier = () => http.get<ClassifierStats>('/api/v1/work-order-classifier')
 export const trainClassifier = () => http.post<ClassifierStats>('/api/v1/work-order-classifier/train')

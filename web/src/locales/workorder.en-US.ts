@@ -32,7 +32,7 @@ const en: typeof zh = {
     actions: {
       submit: 'Submitted', assign: 'Assign', accept: 'Accept', arrive: 'Arrive', pause: 'Pause', resume: 'Resume',
       complete: 'Complete', confirm: 'Confirm', rate: 'Rate', cancel: 'Cancel', reopen: 'Reopen',
-      escalate: 'Escalation', follow_up: 'Follow-up',
+      escalate: 'Escalation', follow_up: 'Follow-up', follow_up_due: 'Due for follow-up',
     },
     field: {
       number: 'Number', kind: 'Kind', category: 'Category', urgency: 'Urgency', house: 'House', place: 'Place',

@@ -30,7 +30,7 @@ export default {
     actions: {
       submit: '提交', assign: '派单', accept: '接单', arrive: '到场', pause: '暂停', resume: '恢复',
       complete: '完工', confirm: '确认', rate: '评价', cancel: '取消', reopen: '重新打开',
-      escalate: '升级提醒', follow_up: '回访',
+      escalate: '升级提醒', follow_up: '回访', follow_up_due: '待回访',
     },
     field: {
       number: '工单号', kind: '类型', category: '类别', urgency: '紧急程度', house: '房屋', place: '位置',

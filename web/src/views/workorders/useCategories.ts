@@ -2,7 +2,7 @@
 // filter, the new-order dialog, the settings and the report-point form.
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { listCategories, type Category } from '@/api/workorders'
+import { SKILLS, listCategories, type Category } from '@/api/workorders'
 
 const items = ref<Category[]>([])
 let loading: Promise<Category[]> | null = null
@@ -51,5 +51,7 @@ export function useCategories() {
       ns.filter((n) => n.active).map((n) => ({ value: n.id, label: label(n), ...(n.children ? { children: map(n.children) } : {}) }))
     return map(tree.value)
   })
-  return { items, tree, options, load, nameOf, label }
+  /** The default skills plus any other the categories use. */
+  const skills = computed(() => [...new Set<string>([...SKILLS, ...items.value.map((c) => c.skill)])])
+  return { items, tree, options, skills, load, nameOf, label }
 }
