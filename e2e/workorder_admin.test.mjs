@@ -1,10 +1,11 @@
 // 工单 in /admin: customer service (service) registers a phone call for 锦华苑 1-1-0101 — the
 // category comes from the live suggestion (水电) — sees it on the board with an SLA badge, opens
 // it, dispatches it by hand to 李工 (engineer) and sees the 派单 entry in the timeline; then the
-// admin opens 工单报表 and sees the monthly chart and a non-empty table.
+// admin opens 工单报表 and sees the monthly chart and a non-empty table. The demo dispatches
+// 水电 automatically, so the admin switches 锦华苑's 水电 to manual for the test and back after.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, freshPage, login, shot, openMenu, pickOption, watchConsole, consoleErrors } from './lib.mjs'
+import { launch, freshPage, login, shot, openMenu, pageFetch, pickOption, watchConsole, consoleErrors } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -12,7 +13,22 @@ after(async () => { await browser?.close() })
 
 const text = async (loc) => (await loc.innerText()).trim()
 
+/** Sets 锦华苑's dispatch mode for 水电 (plumbing) through the API as the signed-in admin. */
+async function plumbingMode(page, mode) {
+  const projects = JSON.parse((await pageFetch(page, 'GET', '/api/v1/projects')).body).items
+  const jhy = projects.find((p) => p.code === 'JHY')
+  const cats = JSON.parse((await pageFetch(page, 'GET', '/api/v1/work-order-categories')).body).items
+  const plumbing = cats.find((c) => c.code === 'plumbing')
+  const r = await pageFetch(page, 'PUT', '/api/v1/work-order-dispatch-rules', { project_id: jhy.id, category_id: plumbing.id, mode })
+  assert.equal(r.status, 200, r.body)
+}
+
 test('service registers a call, sees it on the board and dispatches it; admin sees the reports', async () => {
+  const admin = await freshPage(browser.context)
+  watchConsole(admin)
+  await login(admin, 'admin')
+  await plumbingMode(admin, 'manual')
+
   const page = await freshPage(browser.context)
   watchConsole(page)
   await login(page, 'service')
@@ -67,10 +83,10 @@ test('service registers a call, sees it on the board and dispatches it; admin se
   assert.deepEqual(consoleErrors(page), [])
   await page.close()
 
-  // 工单报表 as admin: the monthly chart and a table with rows.
-  const admin = await freshPage(browser.context)
-  watchConsole(admin)
+  // 工单报表 as admin (the service sign-in replaced the context's session cookie).
+  await browser.context.clearCookies()
   await login(admin, 'admin')
+  await plumbingMode(admin, 'auto')
   await openMenu(admin, '工单管理', '工单报表')
   await admin.locator('[data-test=wo-report-chart] canvas').first().waitFor()
   const rows = admin.locator('[data-test=wo-report-table] .el-table__row')
