@@ -17,6 +17,7 @@
 #include "modules/notify/sms_http.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/property_routes.h"
+#include "modules/workorder/workorder_routes.h"
 
 namespace anju::app {
 
@@ -62,6 +63,9 @@ App::App(AppConfig cfg, const Clock& clock)
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
   corrections_ = std::make_unique<billing::CorrectionService>(
       *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
+  workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
+  wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
+  wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
   router_ = std::make_unique<http::Router>(identity_);
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
@@ -100,6 +104,8 @@ App::App(AppConfig cfg, const Clock& clock)
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
+  workorder::RegisterRoutes(*router_, *workorders_, *wo_settings_, *wo_reports_, hub_,
+                            cfg_.public_url);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }
 

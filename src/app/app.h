@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "db/database.h"
+#include "http/event_hub.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/corrections.h"
@@ -21,6 +22,9 @@
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
+#include "modules/workorder/reports.h"
+#include "modules/workorder/settings.h"
+#include "modules/workorder/workorder_service.h"
 
 namespace anju::app {
 
@@ -57,6 +61,8 @@ class App {
   notify::Notifier& notifier() { return *notifier_; }
   billing::ReminderService& reminders() { return *reminders_; }
   billing::CorrectionService& corrections() { return *corrections_; }
+  workorder::WorkOrderService& workorders() { return *workorders_; }
+  http::EventHub& hub() { return hub_; }
 
  private:
   AppConfig cfg_;
@@ -74,6 +80,10 @@ class App {
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
   std::unique_ptr<billing::CorrectionService> corrections_;
+  http::EventHub hub_;  // live streams (work-order timelines)
+  std::unique_ptr<workorder::WorkOrderService> workorders_;
+  std::unique_ptr<workorder::WorkOrderSettings> wo_settings_;
+  std::unique_ptr<workorder::WorkOrderReports> wo_reports_;
   std::unique_ptr<http::Router> router_;
 };
 

@@ -389,6 +389,9 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
       w.Space(p1, fmt::format("B1-{:03d}", i), i > 66 ? "visitor" : "rented", std::nullopt, v);
     }
 
+    // Work orders: settings, skills, shifts, QR points and a year of history.
+    app.workorders().SeedDemo(tx, cid, projects, now);
+
     // Scale data: extra towers spread over the projects, for benchmarks.
     for (int n = 0, b = 0; n < opt.scale; ++b) {
       size_t pi = b % projects.size();

@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT")->envname("ANJU_LISTEN")->capture_default_str();
   serve->add_option("--io-threads", sopt.io_threads)->envname("ANJU_IO_THREADS")->capture_default_str();
   serve->add_option("--workers", sopt.worker_threads)->envname("ANJU_WORKERS")->capture_default_str();
-  serve->add_option("--body-limit", sopt.body_limit, "Bytes")->envname("ANJU_BODY_LIMIT")->capture_default_str();
+  serve->add_option("--body-limit", sopt.body_limit, "Bytes (uploads need 4 MiB; JSON bodies stay at 1 MiB)")->envname("ANJU_BODY_LIMIT")->capture_default_str();
+  serve->add_option("--max-streams", sopt.max_streams, "Open live-update (SSE) streams")->envname("ANJU_MAX_STREAMS")->capture_default_str();
   serve->add_option("--session-idle-minutes", idle_minutes)->envname("ANJU_SESSION_IDLE_MINUTES")->capture_default_str();
   serve->add_option("--session-max-hours", max_hours)->envname("ANJU_SESSION_MAX_HOURS")->capture_default_str();
   serve->add_option("--lockout-threshold", lock_threshold)->envname("ANJU_LOCKOUT_THRESHOLD")->capture_default_str();
@@ -147,6 +148,16 @@ int main(int argc, char** argv) {
         if (rep.reminders + rep.assigned + rep.closed > 0)
           spdlog::info("reminders: {} sent ({} messages), {} houses assigned, {} closed",
                        rep.reminders, rep.messages, rep.assigned, rep.closed);
+      });
+      // Work orders: SLA escalations every minute (timers live in the rows, so a restart
+      // resumes them); the follow-up list every 10 minutes.
+      scheduler.Every("work-order-sla", kMinute, 20 * kSecond, [&app] {
+        auto rep = app.workorders().RunEscalations();
+        if (rep.escalations > 0) spdlog::info("work orders: {} escalation steps sent", rep.escalations);
+      });
+      scheduler.Every("work-order-follow-ups", 10 * kMinute, 45 * kSecond, [&app] {
+        auto rep = app.workorders().RunFollowUps();
+        if (rep.follow_ups > 0) spdlog::info("work orders: {} due for a follow-up call", rep.follow_ups);
       });
       // The notification outbox: retries what failed, once a minute.
       scheduler.Every("notify", kMinute, 90 * kSecond, [&app] {
@@ -203,7 +214,10 @@ int main(int argc, char** argv) {
   cadd->callback([&] {
     app::App app(ConfigOf(common), clock);
     auto id = app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      return app.org().CreateCompany(tx, c_code, c_name, "cli");
+      auto created = app.org().CreateCompany(tx, c_code, c_name, "cli");
+      // The default work-order categories and SLA rules, editable in 工单设置.
+      if (created.ok()) workorder::WorkOrderSettings::SeedDefaults(tx, *created, clock.Now());
+      return created;
     });
     if (!id.ok()) { rc = PrintError(id.error()); return; }
     std::cout << "created company " << c_code << " (id " << *id << ")\n";
@@ -366,6 +380,18 @@ int main(int argc, char** argv) {
     std::cout << "online orders: " << sweep.checked << " pending checked, " << sweep.settled
               << " settled, " << sweep.failed << " failed\n";
     if (sweep.failed > 0) rc = 1;
+  });
+
+  auto* wo = jobs_cmd->add_subcommand(
+      "work-orders", "Send due SLA escalations and put unrated completed orders on the follow-up list");
+  AddCommon(wo, common);
+  wo->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    auto esc = app.workorders().RunEscalations();
+    auto fu = app.workorders().RunFollowUps();
+    auto sent = app.notifier().Deliver();
+    std::cout << "work orders: " << esc.escalations << " escalation steps, " << fu.follow_ups
+              << " due for a follow-up call; delivered " << sent.sent << " messages\n";
   });
 
   auto* remind = jobs_cmd->add_subcommand(

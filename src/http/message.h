@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,8 @@
 #include "core/error.h"
 
 namespace anju::http {
+
+struct EventStream;  // http/event_hub.h
 
 struct Request {
   std::string method;  // "GET"
@@ -42,6 +45,10 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string error_code;  // set for error replies, for the access log
+  // Set (by StreamReply, http/event_hub.h): the reply is a server-sent event stream, not a
+  // body. The server writes a text/event-stream head, then the stream's events as they
+  // come, and closes the connection when it ends.
+  std::shared_ptr<EventStream> stream;
 
   Response& Header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

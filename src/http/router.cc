@@ -55,6 +55,11 @@ void Router::AddPublic(std::string method, std::string pattern, PublicHandler h,
   routes_.push_back({std::move(method), pattern, Split(pattern), nullptr, std::move(h), any_body});
 }
 
+void Router::AddUpload(std::string method, std::string pattern, Handler h) {
+  routes_.push_back({std::move(method), pattern, Split(pattern), std::move(h), nullptr,
+                     /*any_body=*/true, /*max_body=*/SIZE_MAX});
+}
+
 std::vector<Router::RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
   for (auto& r : routes_) out.push_back({r.method, r.pattern, r.handler != nullptr});
@@ -112,6 +117,7 @@ Response Router::Dispatch(Request& req) const {
     if (r.method != req.method && !(req.method == "HEAD" && r.method == "GET")) continue;
     req.route = r.pattern;
     req.path_params = std::move(params);
+    if (req.body.size() > r.max_body) return ErrorReply(errors::kBodyTooLarge, req.request_id);
     if (!req.body.empty() && !r.any_body && !IsJson(req.Header("content-type")))
       return ErrorReply(errors::kUnsupportedMedia, req.request_id);
     if (r.public_handler) return r.public_handler(req);

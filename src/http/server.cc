@@ -12,6 +12,15 @@
 // One request's life: wait for a first byte (idle_timeout) → read the rest
 // (request_timeout, limits checked by the parser) → build the Request → handler on a worker
 // → serialize the head into a reused buffer → write head + body (request_timeout) → next.
+//
+// An event stream's life (the handler returned Response::stream): take a stream slot
+// (max_streams, else 503) → head + initial events → then, until it ends, three things are
+// pending on the strand: a read (its completion, data aside, means the client went away),
+// the heartbeat timer and the lifetime timer; plus a wait on the subscription, whose
+// callback (run on the publisher's thread) only posts Pump() to the strand. At most one
+// write is in flight; events are taken from the subscription only when no write is, so a
+// slow client leaves them in the subscription's bounded queue, which closes on overflow.
+// The read has no deadline; each write has request_timeout.
 #include "http/server.h"
 
 #include <array>
@@ -23,6 +32,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -48,6 +58,7 @@
 #include <boost/url/url_view.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/event_hub.h"
 #include "http/metrics.h"
 
 namespace anju::http {
@@ -66,6 +77,10 @@ constexpr size_t kReadChunk = 16 * 1024;
 constexpr milliseconds kLingerTime{2000};
 constexpr size_t kLingerBytes = 4 * 1024 * 1024;
 constexpr milliseconds kAcceptRetryDelay{100};
+
+constexpr ErrorDef kTooManyStreams{"TOO_MANY_STREAMS", ErrorKind::kUnavailable,
+                                   "common.too_many_streams",
+                                   "Too many open event streams; try again later"};
 
 // "Sun, 06 Nov 1994 08:49:37 GMT", formatted at most once per second per thread.
 std::string_view HttpDate() {
@@ -192,6 +207,7 @@ struct ServerCore {
   std::atomic<bool> stopping{false};
   std::atomic<bool> destroying{false};
   std::atomic<int> open_connections{0};
+  std::atomic<int> open_streams{0};
   std::mutex sessions_mutex;
   std::list<std::weak_ptr<Session>> sessions;  // guarded by sessions_mutex
   bool listening = false;                      // set once by Listen()
@@ -217,7 +233,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!ec) remote_ip_ = endpoint.address().to_string();
   }
 
-  ~Session() { core_.SessionClosed(registry_it_); }
+  ~Session() {
+    if (streaming_) --core_.open_streams;  // the io_context stopped under an open stream
+    core_.SessionClosed(registry_it_);
+  }
 
   // Called once, right after construction, by the accept handler.
   void Start(std::list<std::weak_ptr<Session>>::iterator it) {
@@ -226,16 +245,18 @@ class Session : public std::enable_shared_from_this<Session> {
                   [self = shared_from_this()] { self->BeginRequest(); });
   }
 
-  // Graceful stop: closes the connection now if it waits for a new request; otherwise the
-  // request in flight finishes and the connection closes after its reply.
+  // Graceful stop: closes the connection now if it waits for a new request or streams
+  // events; otherwise the request in flight finishes and the connection closes after its
+  // reply.
   void Shutdown() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       if (self->phase_ == Phase::kIdle) self->stream_.close();
+      if (self->phase_ == Phase::kStreaming) self->EndStream();
     });
   }
 
  private:
-  enum class Phase { kIdle, kReading, kHandling, kWriting, kClosing };
+  enum class Phase { kIdle, kReading, kHandling, kWriting, kStreaming, kClosing };
 
   void BeginRequest() {
     if (core_.stopping.load()) return Close();
@@ -398,6 +419,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void Write() {
     phase_ = Phase::kWriting;
     if (core_.stopping.load()) keep_alive_ = false;
+    if (res_.stream) {
+      if (!core_.stopping.load() && TakeStreamSlot()) return StartStream();
+      std::string request_id = req_.request_id;
+      res_ = ErrorReply(kTooManyStreams, request_id);  // drops the subscription
+      res_.Header("Retry-After", "5");
+    }
     bool has_body = SerializeHead();
     std::array<net::const_buffer, 2> buffers{
         net::buffer(head_),
@@ -408,7 +435,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // Writes the status line and headers of res_ into head_; returns whether a body follows.
-  bool SerializeHead() {
+  // For an event stream: no Content-Length (the stream ends with the connection).
+  bool SerializeHead(bool stream = false) {
     int status = (res_.status >= 100 && res_.status <= 599) ? res_.status : 500;
     bool has_body = status >= 200 && status != 204 && status != 304;
     head_.clear();
@@ -423,12 +451,16 @@ class Session : public std::enable_shared_from_this<Session> {
         head_ += "\r\nContent-Type: ";
         head_ += res_.content_type;
       }
-      head_ += "\r\nContent-Length: ";
-      AppendInt(head_, res_.body.size());
+      if (stream) {
+        head_ += "\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no";
+      } else {
+        head_ += "\r\nContent-Length: ";
+        AppendInt(head_, res_.body.size());
+      }
     }
     head_ += "\r\nX-Request-Id: ";
     head_ += req_.request_id;
-    bool cache_control = false;
+    bool cache_control = stream;
     bool nosniff = false;
     for (const auto& [name, value] : res_.headers) {
       if (!IsAllowedResponseHeader(name, value)) {
@@ -436,6 +468,8 @@ class Session : public std::enable_shared_from_this<Session> {
                      req_.request_id);
         continue;
       }
+      if (stream && (IEquals(name, "cache-control") || IEquals(name, "x-accel-buffering")))
+        continue;
       cache_control = cache_control || IEquals(name, "cache-control");
       nosniff = nosniff || IEquals(name, "x-content-type-options");
       head_ += "\r\n";
@@ -482,6 +516,132 @@ class Session : public std::enable_shared_from_this<Session> {
         });
   }
 
+  // ---- event streams (see the top of this file) ----
+
+  bool TakeStreamSlot() {
+    if (++core_.open_streams > core_.options.max_streams) {
+      --core_.open_streams;
+      return false;
+    }
+    streaming_ = true;
+    return true;
+  }
+
+  void StartStream() {
+    phase_ = Phase::kStreaming;
+    keep_alive_ = false;
+    std::shared_ptr<EventStream> es = std::move(res_.stream);
+    res_.stream.reset();
+    sub_ = std::move(es->subscription);
+    initial_ids_.clear();
+    SerializeHead(/*stream=*/true);
+    out_ = head_;
+    if (head_only_) {
+      end_after_flush_ = true;
+    } else {
+      if (es->retry_ms > 0) {
+        out_ += "retry: ";
+        AppendInt(out_, static_cast<uint64_t>(es->retry_ms));
+        out_ += "\n\n";
+      }
+      for (const Event& e : es->initial) {
+        if (!e.id.empty()) initial_ids_.insert(e.id);
+        out_ += FormatEvent(e);
+      }
+    }
+    buffer_.clear();
+    stream_.expires_never();  // no operation is pending: both directions
+    StreamRead();
+    heartbeat_.emplace(stream_.get_executor());
+    lifetime_.emplace(stream_.get_executor());
+    ArmHeartbeat();
+    lifetime_->expires_after(milliseconds(core_.options.sse_max_lifetime));
+    lifetime_->async_wait([self = shared_from_this()](error_code ec) {
+      if (!ec) self->EndStream();
+    });
+    Pump();
+  }
+
+  // Completes only when the client closes or resets (or the socket is closed here); what a
+  // client sends on a stream is read and ignored.
+  void StreamRead() {
+    stream_.async_read_some(buffer_.prepare(kReadChunk),
+                            [self = shared_from_this()](error_code ec, size_t) {
+                              if (ec || !self->streaming_) return self->EndStream();
+                              self->buffer_.clear();
+                              self->StreamRead();
+                            });
+  }
+
+  void ArmHeartbeat() {
+    heartbeat_->expires_after(milliseconds(core_.options.sse_heartbeat));
+    heartbeat_->async_wait([self = shared_from_this()](error_code ec) {
+      if (ec || !self->streaming_) return;
+      self->out_ += ": ping\n\n";
+      self->ArmHeartbeat();
+      self->Pump();
+    });
+  }
+
+  // Moves live events into out_ and writes; or ends the stream once its subscription has
+  // closed and everything is written; or waits for the next event. Never while writing:
+  // the write's completion calls Pump again.
+  void Pump() {
+    if (!streaming_ || writing_) return;
+    if (sub_ && !end_after_flush_) {
+      bool closed = sub_->closed();
+      for (const Event& e : sub_->Take())
+        if (e.id.empty() || !initial_ids_.count(e.id)) out_ += FormatEvent(e);
+      if (closed) {
+        sub_.reset();
+        end_after_flush_ = true;
+      }
+    }
+    if (!out_.empty()) return Flush();
+    if (end_after_flush_) return EndStream();
+    ArmWait();
+  }
+
+  void ArmWait() {
+    if (!sub_ || wait_armed_) return;
+    wait_armed_ = true;
+    // Runs on the publisher's thread: only hop to the strand. A weak pointer, so that a
+    // subscription kept alive elsewhere cannot keep this session alive.
+    sub_->AsyncWait([weak = weak_from_this(), ex = stream_.get_executor()] {
+      if (auto self = weak.lock()) {
+        net::post(ex, [self = std::move(self)] {
+          self->wait_armed_ = false;
+          self->Pump();
+        });
+      }
+    });
+  }
+
+  void Flush() {
+    writing_ = true;
+    std::swap(out_, wbuf_);
+    out_.clear();
+    stream_.expires_after(milliseconds(core_.options.request_timeout));  // the write only
+    net::async_write(stream_, net::buffer(wbuf_),
+                     [self = shared_from_this()](error_code ec, size_t) {
+                       self->writing_ = false;
+                       if (ec) return self->EndStream();
+                       self->Pump();
+                     });
+  }
+
+  // Idempotent. Frees the stream slot and the subscription, then closes the connection,
+  // which completes the pending read and write.
+  void EndStream() {
+    if (!streaming_) return;
+    streaming_ = false;
+    --core_.open_streams;
+    if (heartbeat_) heartbeat_->cancel();
+    if (lifetime_) lifetime_->cancel();
+    sub_.reset();
+    Close();
+  }
+
   void Close() {
     phase_ = Phase::kClosing;
     error_code ec;
@@ -504,6 +664,17 @@ class Session : public std::enable_shared_from_this<Session> {
   bool linger_ = false;
   bool continue_sent_ = false;
   std::list<std::weak_ptr<Session>>::iterator registry_it_;
+  // Event stream state (phase kStreaming).
+  bool streaming_ = false;  // holds one of core_.open_streams
+  bool writing_ = false;
+  bool wait_armed_ = false;
+  bool end_after_flush_ = false;
+  std::shared_ptr<Subscription> sub_;
+  std::set<std::string> initial_ids_;
+  std::string out_;   // waiting to be written
+  std::string wbuf_;  // being written
+  std::optional<net::steady_timer> heartbeat_;
+  std::optional<net::steady_timer> lifetime_;
 };
 
 ServerCore::~ServerCore() {
@@ -665,5 +836,7 @@ uint16_t Server::StartInBackground() {
 }
 
 void Server::Stop() { impl_->core.Stop(); }
+
+int Server::OpenStreams() const { return impl_->core.open_streams.load(); }
 
 }  // namespace anju::http

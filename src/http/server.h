@@ -12,6 +12,17 @@
 // - Stop() is graceful: stop accepting, let in-flight requests finish and be written
 //   (bounded by drain_timeout), close idle connections, return from Run().
 // - Thread-safe: Stop() may be called from any thread or a signal handler thread.
+// - Event streams (SSE): a handler may return a Response with `stream` set (StreamReply in
+//   http/event_hub.h). The server then writes a text/event-stream head (no Content-Length,
+//   Connection: close), the stream's initial events, then each live event as it is
+//   published, and `: ping` every sse_heartbeat — all on the connection's strand; no worker
+//   thread waits on a stream. The idle and request timeouts do not apply to an open stream
+//   (a single write that stalls for request_timeout still closes it: a client that stops
+//   reading). The stream ends, and the connection closes, when the client disconnects (its
+//   pending read fails), after sse_max_lifetime (browsers reconnect with Last-Event-ID),
+//   when the subscription closes (queue overflow), or at Stop(), which does not wait for
+//   open streams. Beyond max_streams open streams, or while stopping, a stream reply
+//   becomes 503 TOO_MANY_STREAMS.
 #pragma once
 
 #include <cstdint>
@@ -24,6 +35,8 @@
 
 namespace anju::http {
 
+inline constexpr size_t kDefaultBodyLimit = 5 * 1024 * 1024;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;  // 0 picks a free port (tests)
@@ -32,11 +45,17 @@ struct ServerOptions {
   int io_threads = 1;
   int worker_threads = 2;
   size_t header_limit = 16 * 1024;
-  size_t body_limit = 1024 * 1024;
+  // The largest body the server reads (413 beyond it, before the handler runs). It admits
+  // an upload (files::kMaxPhotoBytes, 4 MiB) with room to spare; JSON bodies are held to
+  // the router's tighter kMaxJsonBodyBytes (1 MiB).
+  size_t body_limit = kDefaultBodyLimit;
   Millis request_timeout = 30 * kSecond;  // to receive one whole request
   Millis idle_timeout = 60 * kSecond;     // keep-alive connection with no request
   Millis drain_timeout = 10 * kSecond;    // graceful stop
   int max_connections = 10000;
+  int max_streams = 1000;                  // open SSE streams; beyond it 503
+  Millis sse_heartbeat = 15 * kSecond;     // `: ping` comment on an open stream
+  Millis sse_max_lifetime = 30 * kMinute;  // then the stream ends; the browser reconnects
   bool handle_signals = false;  // SIGINT/SIGTERM call Stop()
 };
 
@@ -55,6 +74,8 @@ class Server {
   // Listen() + Run() on background threads; returns the port (tests).
   uint16_t StartInBackground();
   void Stop();
+  // SSE streams open now (tests, metrics).
+  int OpenStreams() const;
 
  private:
   struct Impl;

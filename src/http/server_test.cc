@@ -18,6 +18,7 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include "http/event_hub.h"
 #include "support/http_client.h"
 
 namespace anju::http {
@@ -72,7 +73,34 @@ class RawConnection {
     return {data, closed};
   }
 
+  // Reads until everything read on this connection so far holds `needle` `times` times,
+  // the server closes, or `timeout` passes; returns everything read so far.
+  std::string ReadUntil(const std::string& needle, milliseconds timeout, int times = 1) {
+    stream_.expires_after(timeout);
+    UntilLoop(needle, times);
+    Run();
+    return seen_;
+  }
+  void Close() {
+    boost::system::error_code ec;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
  private:
+  static int Count(const std::string& hay, const std::string& needle) {
+    int n = 0;
+    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+    return n;
+  }
+  void UntilLoop(const std::string& needle, int times) {
+    if (Count(seen_, needle) >= times) return;
+    stream_.async_read_some(net::buffer(chunk_), [this, needle, times](boost::system::error_code ec,
+                                                                       size_t n) {
+      seen_.append(chunk_, n);
+      if (!ec) UntilLoop(needle, times);
+    });
+  }
   void ReadLoop(std::string& data, bool& closed) {
     stream_.async_read_some(net::buffer(chunk_), [&](boost::system::error_code ec, size_t n) {
       data.append(chunk_, n);
@@ -92,6 +120,7 @@ class RawConnection {
   boost::beast::tcp_stream stream_{ioc_};
   boost::beast::flat_buffer buffer_;
   char chunk_[4096];
+  std::string seen_;  // ReadUntil
 };
 
 Response EchoHandler(Request& req) {
@@ -423,6 +452,163 @@ TEST(HttpMessageTest, ErrorReplyShape) {
             R"("i18n":"common.validation_failed","request_id":"r2","fields":[)"
             R"({"field":"name","code":"required","message":"Name is required"},)"
             R"({"field":"items[0].qty","code":"invalid","message":""}]}})");
+}
+
+
+// ---- server-sent event streams ----
+
+namespace sse {
+
+constexpr const char* kStreamRequest = "GET /events HTTP/1.1\r\nHost: x\r\n\r\n";
+
+// A handler that streams topic "t" with two initial events; other paths answer JSON.
+Server::Handler StreamHandler(EventHub& hub) {
+  return [&hub](Request& req) {
+    if (req.path != "/events") return JsonReply(200, {{"ok", true}});
+    std::vector<Event> missed{{"1", "hello", R"({"n":1})"}, {"2", "hello", "two\nlines"}};
+    return StreamReply(hub.Subscribe("t"), std::move(missed));
+  };
+}
+
+// Waits (bounded) until cond() holds; returns whether it did.
+template <class F>
+bool Eventually(F cond, milliseconds limit = milliseconds(1000)) {
+  auto end = steady_clock::now() + limit;
+  while (!cond()) {
+    if (steady_clock::now() > end) return false;
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+  return true;
+}
+
+}  // namespace sse
+
+TEST(HttpServerStreamTest, InitialEventsThenLiveEventsInOrder) {
+  EventHub hub;
+  Server server(TestOptions(), sse::StreamHandler(hub));
+  RawConnection conn(server.StartInBackground());
+  conn.Write(sse::kStreamRequest);
+  std::string got = conn.ReadUntil("data: lines\n\n", milliseconds(1000));
+  ASSERT_NE(got.find("HTTP/1.1 200 OK\r\n"), std::string::npos) << got;
+  EXPECT_NE(got.find("Content-Type: text/event-stream"), std::string::npos);
+  EXPECT_NE(got.find("Cache-Control: no-cache\r\n"), std::string::npos);
+  EXPECT_NE(got.find("X-Accel-Buffering: no\r\n"), std::string::npos);
+  EXPECT_NE(got.find("Connection: close\r\n"), std::string::npos);
+  EXPECT_EQ(got.find("Content-Length"), std::string::npos);
+  ASSERT_EQ(hub.SubscriberCount("t"), 1u);
+  hub.Publish("t", "hello", "dup", "2");  // already sent as an initial event: skipped
+  hub.Publish("other", "x", "not mine", "9");
+  for (int i = 3; i <= 6; ++i) hub.Publish("t", "change", "{\"n\":" + std::to_string(i) + "}", std::to_string(i));
+  got = conn.ReadUntil("id: 6\n", milliseconds(1000));
+  got = conn.ReadUntil("data: {\"n\":6}\n\n", milliseconds(1000));
+  std::string body = got.substr(got.find("\r\n\r\n") + 4);
+  EXPECT_EQ(body,
+            "id: 1\nevent: hello\ndata: {\"n\":1}\n\n"
+            "id: 2\nevent: hello\ndata: two\ndata: lines\n\n"
+            "id: 3\nevent: change\ndata: {\"n\":3}\n\n"
+            "id: 4\nevent: change\ndata: {\"n\":4}\n\n"
+            "id: 5\nevent: change\ndata: {\"n\":5}\n\n"
+            "id: 6\nevent: change\ndata: {\"n\":6}\n\n");
+  EXPECT_EQ(server.OpenStreams(), 1);
+}
+
+TEST(HttpServerStreamTest, HeartbeatCommentsOutliveTheIdleAndRequestTimeouts) {
+  EventHub hub;
+  ServerOptions o = TestOptions();
+  o.sse_heartbeat = 100;
+  o.idle_timeout = 40;
+  o.request_timeout = 40;
+  o.sse_max_lifetime = 600;
+  Server server(o, sse::StreamHandler(hub));
+  RawConnection conn(server.StartInBackground());
+  conn.Write(sse::kStreamRequest);
+  // Three pings span 300 ms, several idle and request timeouts: the stream stays open.
+  std::string got = conn.ReadUntil(": ping\n\n", milliseconds(1000), 3);
+  size_t first_ping = got.find(": ping\n\n");
+  ASSERT_NE(first_ping, std::string::npos) << got;
+  EXPECT_GT(first_ping, got.find("data: lines\n\n"));  // after the initial events
+  hub.Publish("t", "late", "still here", "7");
+  got = conn.ReadUntil("data: still here\n\n", milliseconds(1000));
+  EXPECT_NE(got.find("data: still here\n\n"), std::string::npos);
+  // Then the lifetime ends it: the server closes the connection and frees the slot.
+  auto [rest, closed] = conn.ReadAll(milliseconds(2000));
+  EXPECT_TRUE(closed);
+  EXPECT_TRUE(sse::Eventually([&] { return hub.SubscriberCount() == 0; }));
+  EXPECT_TRUE(sse::Eventually([&] { return server.OpenStreams() == 0; }));
+}
+
+TEST(HttpServerStreamTest, ClientDisconnectFreesTheSubscription) {
+  EventHub hub;
+  Server server(TestOptions(), sse::StreamHandler(hub));
+  uint16_t port = server.StartInBackground();
+  RawConnection conn(port);
+  conn.Write(sse::kStreamRequest);
+  conn.ReadUntil("data: lines\n\n", milliseconds(1000));
+  ASSERT_EQ(hub.SubscriberCount(), 1u);
+  ASSERT_EQ(server.OpenStreams(), 1);
+  conn.Close();
+  EXPECT_TRUE(sse::Eventually([&] { return hub.SubscriberCount() == 0; }));
+  EXPECT_TRUE(sse::Eventually([&] { return server.OpenStreams() == 0; }));
+  hub.Publish("t", "x", "nobody listens");  // harmless
+  EXPECT_EQ(TestClient(port).Get("/plain").status, 200);
+}
+
+TEST(HttpServerStreamTest, StreamsBeyondTheLimitAre503) {
+  EventHub hub;
+  ServerOptions o = TestOptions();
+  o.max_streams = 1;
+  Server server(o, sse::StreamHandler(hub));
+  uint16_t port = server.StartInBackground();
+  RawConnection first(port);
+  first.Write(sse::kStreamRequest);
+  first.ReadUntil("data: lines\n\n", milliseconds(1000));
+  TestClient second(port);
+  Reply r = second.Get("/events");
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.json().at("error").at("code").as_string(), "TOO_MANY_STREAMS");
+  EXPECT_EQ(r.header("retry-after"), "5");
+  EXPECT_EQ(hub.SubscriberCount(), 1u);  // the refused stream's subscription is gone
+  EXPECT_EQ(second.Get("/plain").status, 200);  // ordinary requests still served
+  first.Close();
+  ASSERT_TRUE(sse::Eventually([&] { return server.OpenStreams() == 0; }));
+  RawConnection third(port);
+  third.Write(sse::kStreamRequest);
+  EXPECT_NE(third.ReadUntil("data: lines\n\n", milliseconds(1000)).find("HTTP/1.1 200"),
+            std::string::npos);
+}
+
+TEST(HttpServerStreamTest, StopEndsOpenStreamsWithoutWaitingForTheDrainTimeout) {
+  EventHub hub;
+  ServerOptions o = TestOptions();
+  o.drain_timeout = 5000;
+  auto server = std::make_unique<Server>(o, sse::StreamHandler(hub));
+  uint16_t port = server->StartInBackground();
+  RawConnection a(port), b(port);
+  a.Write(sse::kStreamRequest);
+  b.Write(sse::kStreamRequest);
+  a.ReadUntil("data: lines\n\n", milliseconds(1000));
+  b.ReadUntil("data: lines\n\n", milliseconds(1000));
+  ASSERT_EQ(hub.SubscriberCount(), 2u);
+  auto start = steady_clock::now();
+  server->Stop();
+  auto [rest, closed] = a.ReadAll(milliseconds(2000));
+  EXPECT_TRUE(closed);
+  server.reset();  // Run() has returned
+  EXPECT_LT(steady_clock::now() - start, milliseconds(o.drain_timeout));
+  EXPECT_EQ(hub.SubscriberCount(), 0u);
+}
+
+TEST(HttpServerStreamTest, AClosedSubscriptionEndsTheStream) {
+  EventHub hub(/*queue_limit=*/2);
+  Server server(TestOptions(), [&hub](Request&) { return StreamReply(hub.Subscribe("t")); });
+  RawConnection conn(server.StartInBackground());
+  conn.Write(sse::kStreamRequest);
+  conn.ReadUntil("\r\n\r\n", milliseconds(1000));
+  ASSERT_TRUE(sse::Eventually([&] { return hub.SubscriberCount() == 1; }));
+  hub.CloseAll();  // as an overflow does
+  auto [rest, closed] = conn.ReadAll(milliseconds(2000));
+  EXPECT_TRUE(closed);
+  EXPECT_TRUE(sse::Eventually([&] { return server.OpenStreams() == 0; }));
 }
 
 }  // namespace

@@ -5,12 +5,11 @@
 namespace anju::testing {
 
 TestApp::TestApp(identity::IdentityConfig identity) : clock_(SystemClock().Now()) {
-  app::AppConfig cfg;
-  cfg.db_url = db_.url();
-  cfg.data_dir = db_.data_dir();
-  cfg.db_pool = 6;
-  cfg.identity = identity;
-  app_ = std::make_unique<app::App>(cfg, clock_);
+  cfg_.db_url = db_.url();
+  cfg_.data_dir = db_.data_dir();
+  cfg_.db_pool = 6;
+  cfg_.identity = identity;
+  app_ = std::make_unique<app::App>(cfg_, clock_);
   app::DemoOptions d;
   d.password = kDemoPassword;
   auto demo = app::SeedDemo(*app_, d);
@@ -24,6 +23,18 @@ TestApp::TestApp(identity::IdentityConfig identity) : clock_(SystemClock().Now()
   auto other = app::SeedDemo(*app_, o);
   if (!other.ok()) throw std::runtime_error("other demo: " + other.error().message);
   other_ = *other;
+  http::ServerOptions so;
+  so.port = 0;
+  so.worker_threads = 3;
+  server_ = std::make_unique<http::Server>(so, [this](http::Request& r) { return app_->Handle(r); });
+  port_ = server_->StartInBackground();
+}
+
+void TestApp::Restart() {
+  server_->Stop();
+  server_.reset();
+  app_.reset();
+  app_ = std::make_unique<app::App>(cfg_, clock_);
   http::ServerOptions so;
   so.port = 0;
   so.worker_threads = 3;

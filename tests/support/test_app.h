@@ -46,6 +46,9 @@ class TestApp {
   std::unique_ptr<TestClient> LoginWithCookie(const std::string& login, std::string* csrf);
   std::unique_ptr<TestClient> Anonymous() { return std::make_unique<TestClient>(port_); }
 
+  // Stops the server and the app and starts them again on the same database and data
+  // folder (a restart); the port changes, so log in again.
+  void Restart();
   // Runs a query and returns the first column of the first row as an integer.
   int64_t Count(const std::string& sql);
   // Every audit chain verifies.
@@ -54,6 +57,7 @@ class TestApp {
  private:
   TestDatabase db_;
   ManualClock clock_;
+  app::AppConfig cfg_;
   std::unique_ptr<app::App> app_;
   app::DemoSummary demo_, other_;
   std::unique_ptr<http::Server> server_;

@@ -75,7 +75,7 @@ std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id
            "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
            "round_to, due_days, valid_from, valid_to, COALESCE(tiers, ''), cycle_months FROM "
            "fee_items WHERE "
-           "company_id = ? AND project_id = ? AND active = 1 AND valid_from <= ? AND "
+           "company_id = ? AND project_id = ? AND active = 1 AND kind <> 'one_off' AND valid_from <= ? AND "
            "(valid_to IS NULL OR valid_to >= ?) ORDER BY id",
            {company_id, project_id, p.last, p.first}))
     out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Str(6),

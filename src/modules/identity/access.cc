@@ -62,6 +62,19 @@ std::vector<StaffRef> StaffHolding(db::Tx& tx, int64_t company_id, int64_t proje
   return out;
 }
 
+std::vector<StaffRef> StaffHoldingCompanyWide(db::Tx& tx, int64_t company_id,
+                                              std::string_view code) {
+  std::vector<StaffRef> out;
+  for (const db::Row& r : tx.Query(
+           "SELECT DISTINCT u.id, u.name FROM role_grants g JOIN roles r ON r.id = g.role_id "
+           "JOIN users u ON u.id = g.user_id WHERE g.company_id = ? AND u.company_id = ? AND "
+           "u.kind = 'staff' AND u.status = 'active' AND g.project_id IS NULL AND "
+           "(' ' || r.permissions || ' ') LIKE ? ORDER BY u.id",
+           {company_id, company_id, "% " + std::string(code) + " %"}))
+    out.push_back({r.Int(0), r.Str(1)});
+  return out;
+}
+
 std::string UserName(db::Tx& tx, int64_t company_id, int64_t user_id) {
   auto r = tx.QueryOne("SELECT name FROM users WHERE id = ? AND company_id = ?",
                        {user_id, company_id});

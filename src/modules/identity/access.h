@@ -44,6 +44,9 @@ struct StaffRef {
 };
 std::vector<StaffRef> StaffHolding(db::Tx& tx, int64_t company_id, int64_t project_id,
                                    std::string_view code);
+// Active staff holding `code` through a company-wide grant (HQ), by user id.
+std::vector<StaffRef> StaffHoldingCompanyWide(db::Tx& tx, int64_t company_id,
+                                              std::string_view code);
 // The name of a user of the company, or "" when there is none.
 std::string UserName(db::Tx& tx, int64_t company_id, int64_t user_id);
 

@@ -40,6 +40,12 @@ const std::vector<PermissionDef>& PermissionCatalogue() {
       {perm::kRefundCreate, "申请退款", "Request refunds"},
       {perm::kRefundApprove, "审批退款", "Approve refunds"},
       {perm::kBillingSettingsWrite, "管理收费设置", "Manage billing settings"},
+      {perm::kWorkOrderRead, "查看工单", "View work orders"},
+      {perm::kWorkOrderWrite, "登记与回访工单", "Register, cancel and follow up work orders"},
+      {perm::kWorkOrderDispatch, "派单", "Dispatch work orders"},
+      {perm::kWorkOrderHandle, "处理工单", "Handle work orders (accept, complete, grab)"},
+      {perm::kWorkOrderSettings, "管理工单设置", "Manage work-order settings"},
+      {perm::kWorkOrderReport, "查看工单报表", "View work-order reports"},
   };
   return kAll;
 }
@@ -63,10 +69,12 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
           kVehicleRead, kVehicleWrite, kParkingRead, kParkingWrite, kPiiUnmask, kAuditRead,
           kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead,
           kMeterRead, kRemindRead, kRemindWrite, kOutboxRead, kAdjustCreate, kAdjustApprove,
-          kRefundCreate, kRefundApprove}},
+          kRefundCreate, kRefundApprove, kWorkOrderRead, kWorkOrderWrite, kWorkOrderDispatch,
+          kWorkOrderHandle, kWorkOrderSettings, kWorkOrderReport}},
         {"customer_service", "客服",
          {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
-          kParkingRead, kPiiUnmask}},
+          kParkingRead, kPiiUnmask, kWorkOrderRead, kWorkOrderWrite, kWorkOrderDispatch,
+          kWorkOrderReport}},
         {"cashier", "收费员",
          {kProjectRead, kHouseRead, kResidentRead, kParkingRead, kFeeRead, kBillRead,
           kPaymentRead, kPaymentCreate, kRemindRead, kAdjustCreate, kRefundCreate}},
@@ -74,9 +82,10 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
          {kProjectRead, kHouseRead, kResidentRead, kAuditRead, kFeeRead, kFeeWrite, kBillRead,
           kBillRun, kPaymentRead, kLedgerRead, kMeterRead, kRemindRead, kAdjustCreate,
           kAdjustApprove, kRefundCreate, kRefundApprove}},
-        {"engineer", "工程人员", {kProjectRead, kHouseRead, kMeterRead}},
-        {"security", "安保人员", {kProjectRead, kHouseRead, kVehicleRead, kParkingRead}},
-        {"cleaner", "保洁人员", {kProjectRead}},
+        {"engineer", "工程人员", {kProjectRead, kHouseRead, kMeterRead, kWorkOrderHandle}},
+        {"security", "安保人员",
+         {kProjectRead, kHouseRead, kVehicleRead, kParkingRead, kWorkOrderHandle}},
+        {"cleaner", "保洁人员", {kProjectRead, kWorkOrderHandle}},
         {"collector", "催缴专员", {kProjectRead, kHouseRead, kResidentRead, kBillRead, kPaymentRead, kCollect}},
     };
   }();

@@ -64,6 +64,14 @@ inline constexpr std::string_view kAdjustApprove = "billing:adjust:approve";
 inline constexpr std::string_view kRefundCreate = "billing:refund:create";
 inline constexpr std::string_view kRefundApprove = "billing:refund:approve";
 inline constexpr std::string_view kBillingSettingsWrite = "billing:settings:write";
+// Work orders (工单): see a project's orders; register calls, cancel, reopen, follow up;
+// (re)assign; handle (accept … complete, grab); settings; reports.
+inline constexpr std::string_view kWorkOrderRead = "workorder:read";
+inline constexpr std::string_view kWorkOrderWrite = "workorder:write";
+inline constexpr std::string_view kWorkOrderDispatch = "workorder:dispatch";
+inline constexpr std::string_view kWorkOrderHandle = "workorder:handle";
+inline constexpr std::string_view kWorkOrderSettings = "workorder:settings";
+inline constexpr std::string_view kWorkOrderReport = "workorder:report";
 }  // namespace perm
 
 }  // namespace anju::identity

@@ -1,0 +1,222 @@
+// One route per action: POST /api/v1/work-orders/{id}/{action}. The order is loaded (404
+// when the caller may not see it), the caller's right to this action checked (403), the
+// body read (400), the state machine asked (409), then the row is updated under its
+// version with the timeline event, timers, messages and audit row in the same transaction.
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/one_off.h"
+#include "modules/billing/counters.h"
+#include "modules/files/files.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/notify/notifier.h"
+#include "modules/workorder/lifecycle.h"
+#include "modules/workorder/order_view.h"
+#include "modules/workorder/workorder_errors.h"
+#include "modules/workorder/workorder_service.h"
+
+namespace anju::workorder {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr int64_t kMaxFee = 10'000'000;  // 10 万元 per line: a typo guard
+constexpr Millis kFollowUpAfter = 48 * kHour;
+
+// Who may take `action` on `o`: 403 WO_NOT_ASSIGNEE / FORBIDDEN otherwise.
+Status MayAct(db::Tx& tx, const TenantContext& ctx, const Order& o, const std::string& a) {
+  bool assignee = !ctx.IsResident() && o.assignee_id && *o.assignee_id == ctx.user_id;
+  bool resident = SeesAsResident(ctx, o);
+  auto holds = [&](std::string_view code) {
+    return !ctx.IsResident() && ctx.access.HasIn(std::string(code), o.project_id);
+  };
+  bool ok = false;
+  if (a == "assign") ok = holds(perm::kWorkOrderDispatch);
+  else if (a == "accept") ok = o.status == "submitted" ? CanGrab(tx, ctx, o) : assignee;
+  else if (a == "arrive" || a == "pause" || a == "resume" || a == "complete") ok = assignee;
+  else if (a == "confirm" || a == "rate") ok = resident;
+  else if (a == "cancel")
+    ok = holds(perm::kWorkOrderWrite) ||
+         (resident && (o.status == "submitted" || o.status == "assigned"));
+  else if (a == "reopen") ok = resident || holds(perm::kWorkOrderWrite);
+  if (ok) return {};
+  if (a == "accept" && o.status == "submitted") return Error(kCannotGrab);
+  return Error(kNotYours);
+}
+
+struct Sets {
+  std::vector<std::string> cols;
+  db::Params params;
+  void Add(std::string col, db::Value v) { cols.push_back(std::move(col)), params.push_back(std::move(v)); }
+};
+
+}  // namespace
+
+JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std::string& action,
+                                 const json::object& body) {
+  if (!IsKnownAction(action)) return Error(kOrderNotFound);
+  BodyReader r(body);
+  auto note = r.Text("note", false, 500);
+  std::optional<int64_t> assignee, labour, rating, signature;
+  std::optional<std::string> method, reason, comment;
+  std::vector<int64_t> photos;
+  json::array materials;
+  int64_t material_fee = 0;
+  bool charge = false;
+  if (action == "assign") assignee = r.Int("assignee_id", false, 1, INT64_MAX);
+  if (action == "arrive") method = r.Enum("method", true, {"scan", "checkin"});
+  if (action == "pause") reason = r.Enum("reason", true, {"owner", "parts", "other"});
+  if (action == "cancel" || action == "reopen") reason = r.Str("reason", true, 200, 1);
+  if (action == "confirm") signature = r.Int("signature", true, 1, INT64_MAX);
+  if (action == "rate") {
+    rating = r.Int("rating", true, 1, 5);
+    comment = r.Text("comment", false, 500);
+  }
+  if (action == "complete") {
+    if (!note) r.Fail("note", "required");
+    photos = r.Ids("photos", 6);
+    labour = r.Int("labour_fee", false, 0, kMaxFee);
+    charge = r.Bool("charge", false).value_or(false);
+    if (const json::array* m = r.Array("materials", false, 50)) {
+      for (size_t i = 0; i < m->size(); ++i) {
+        std::string f = "materials[" + std::to_string(i) + "]";
+        if (!(*m)[i].is_object()) { r.Fail(f, "invalid"); continue; }
+        BodyReader mr((*m)[i].as_object());
+        auto name = mr.Str("name", true, 50, 1);
+        auto qty = mr.Int("quantity", true, 1, 10000);
+        auto price = mr.Int("unit_price", true, 0, kMaxFee);
+        if (auto s = mr.Finish(); !s.ok()) {
+          for (auto& fe : s.error().fields) r.Fail(f + "." + fe.field, fe.code, fe.message);
+          continue;
+        }
+        material_fee += *qty * *price;
+        materials.push_back(json::object{{"name", *name}, {"quantity", *qty},
+                                         {"unit_price", *price}, {"amount", *qty * *price}});
+      }
+    }
+  }
+  ANJU_TRY(r.Finish());
+  Millis now = clock_.Now();
+  Events events;
+  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+    auto loaded = LoadOrder(tx, ctx.company_id, id);
+    if (!loaded || !CanSee(ctx, *loaded, CanGrab(tx, ctx, *loaded))) return Error(kOrderNotFound);
+    Order o = *loaded;
+    ANJU_TRY(MayAct(tx, ctx, o, action));
+    auto next = Next(o.status, action, {o.arrived_at.has_value(), o.completed_at.value_or(0), now});
+    if (!next) return Error(kBadTransition);
+    std::string to(*next);
+    Sets s;
+    json::object data;
+    std::string text = note.value_or("");
+    if (action == "assign") {
+      std::optional<int64_t> who = assignee;
+      std::string why;
+      if (!who) {
+        Decision d = Dispatch(tx, o, now);
+        if (!d.staff_id) return Error(kNoCandidate, d.reason_en);
+        who = d.staff_id, why = d.reason;
+      } else {
+        bool eligible = false;
+        for (auto& st : identity::StaffHolding(tx, o.company_id, o.project_id, perm::kWorkOrderHandle))
+          eligible = eligible || st.id == *who;
+        if (!eligible) return Error(kAssigneeInvalid).WithField("assignee_id", "invalid");
+        why = "由 " + ctx.name + " 指派";
+      }
+      if (o.status == "paused")
+        tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
+                {now, o.id});
+      json::object ev = AssignTo(tx, o, *who, why, ActorOf(ctx), now);
+      events.emplace_back(o.id, std::move(ev));
+      o = *LoadOrder(tx, ctx.company_id, id);
+      UpdateTimers(tx, o.id, now);
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"workorder.order.assign", "work_order", o.id, o.project_id, nullptr,
+                     json::object{{"assignee_id", *who}}},
+                    now);
+      return json::value(OrderFullJson(tx, ctx, o, now));
+    }
+    if (action == "accept") {
+      if (o.status == "submitted") {  // 抢单: the grabber becomes the assignee
+        s.Add("assignee_id", ctx.user_id), s.Add("assigned_at", now);
+        s.Add("dispatch_reason", "抢单：" + ctx.name);
+        data["grabbed"] = true;
+      }
+      s.Add("accepted_at", now);
+    } else if (action == "arrive") {
+      s.Add("arrived_at", now);
+      data["method"] = *method;
+    } else if (action == "pause") {
+      tx.Exec("INSERT INTO wo_pauses (work_order_id, started_at, reason) VALUES (?, ?, ?)",
+              {o.id, now, *reason});
+      data["reason"] = *reason;
+    } else if (action == "resume") {
+      tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
+              {now, o.id});
+    } else if (action == "complete") {
+      int64_t fee = labour.value_or(0) + material_fee;
+      s.Add("completed_at", now), s.Add("labour_fee", labour.value_or(0));
+      s.Add("material_fee", material_fee), s.Add("follow_up_at", now + kFollowUpAfter);
+      data["materials"] = materials;
+      data["labour_fee"] = labour.value_or(0);
+      data["photos"] = photos.size();
+      ANJU_TRY(files::Attach(tx, o.company_id, photos, ctx.user_id, "work_order_done", o.id));
+      if (charge && fee > 0) {
+        if (!o.house_id || o.kind != "repair_house")
+          return Error(kChargeNoHouse).WithField("charge", "invalid");
+        std::string day = billing::DayStamp(now);
+        auto bill = billing::ChargeOneOff(
+            tx, {o.company_id, *o.house_id, fee, day.substr(0, 4) + "-" + day.substr(4, 2)}, now);
+        if (!bill.ok()) return bill.take_error();
+        s.Add("bill_id", bill->bill_id);
+        data["bill_number"] = bill->number;
+        data["charged"] = fee;
+      }
+    } else if (action == "confirm") {
+      ANJU_TRY(files::Attach(tx, o.company_id, {*signature}, ctx.user_id, "work_order_sign", o.id));
+      s.Add("confirmed_at", now);
+    } else if (action == "rate") {
+      s.Add("rating", *rating), s.Add("rating_comment", comment.value_or(""));
+      s.Add("closed_at", now), s.Add("follow_up_at", db::kNull);
+      data["rating"] = *rating;
+      text = comment.value_or(text);
+    } else if (action == "cancel") {
+      tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
+              {now, o.id});
+      s.Add("cancelled_at", now), s.Add("cancel_reason", *reason), s.Add("follow_up_at", db::kNull);
+      text = *reason;
+    } else if (action == "reopen") {
+      s.Add("reopen_count", o.reopen_count + 1), s.Add("sla_started_at", now);
+      for (const char* c : {"accepted_at", "arrived_at", "completed_at", "confirmed_at",
+                            "closed_at", "rating", "accept_met", "finish_met", "follow_up_at"})
+        s.Add(c, db::kNull);
+      s.Add("rating_comment", ""), s.Add("assigned_at", now);
+      text = *reason;
+    }
+    s.Add("status", to), s.Add("updated_at", now);
+    std::string sql = "UPDATE work_orders SET version = version + 1";
+    for (auto& c : s.cols) sql += ", " + c + " = ?";
+    sql += " WHERE id = ? AND version = ?";
+    s.params.push_back(o.id), s.params.push_back(o.version);
+    if (tx.Exec(sql, s.params) != 1) return Error(kBadTransition);  // a concurrent change
+    std::string from = o.status;
+    o = *LoadOrder(tx, ctx.company_id, id);
+    events.emplace_back(o.id, AppendEvent(tx, o, action, from, to, ActorOf(ctx), text,
+                                          std::move(data), now));
+    UpdateTimers(tx, o.id, now);
+    NotifyProgress(tx, o, action, now);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"workorder.order." + action, "work_order", o.id, o.project_id,
+                   json::object{{"status", from}}, json::object{{"status", to}}},
+                  now);
+    return json::value(OrderFullJson(tx, ctx, *LoadOrder(tx, ctx.company_id, id), now));
+  });
+  if (result.ok()) PublishAll(events);
+  return result;
+}
+
+}  // namespace anju::workorder

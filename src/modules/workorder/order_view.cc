@@ -1,0 +1,171 @@
+#include "modules/workorder/order_view.h"
+
+#include "modules/identity/permissions.h"
+#include "modules/workorder/lifecycle.h"
+
+namespace anju::workorder {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+const char* const kViewSelect =
+    "SELECT o.id, o.number, o.project_id, o.kind, o.category_id, c.name, o.house_id, "
+    "COALESCE(h.code, ''), o.building_id, COALESCE(b.name, ''), o.place, o.description, "
+    "o.urgency, o.preferred_time, o.channel, o.reporter_name, o.reporter_phone, "
+    "o.responsible_id, COALESCE(r.name, ''), o.suggested_category_id, o.suggested_urgency, "
+    "o.status, o.assignee_id, COALESCE(a.name, ''), o.dispatch_mode, o.dispatch_reason, "
+    "o.created_at, o.assigned_at, o.accepted_at, o.arrived_at, o.completed_at, "
+    "o.confirmed_at, o.closed_at, o.cancelled_at, o.cancel_reason, o.reopen_count, o.rating, "
+    "o.rating_comment, o.labour_fee, o.material_fee, o.bill_id, o.sla_calendar, "
+    "o.accept_minutes, o.finish_minutes, o.accept_warn_at, o.accept_due_at, o.finish_warn_at, "
+    "o.finish_due_at, o.accept_met, o.finish_met, o.version "
+    "FROM work_orders o JOIN wo_categories c ON c.id = o.category_id "
+    "LEFT JOIN houses h ON h.id = o.house_id LEFT JOIN buildings b ON b.id = o.building_id "
+    "LEFT JOIN users a ON a.id = o.assignee_id LEFT JOIN users r ON r.id = o.responsible_id ";
+
+namespace {
+
+json::value OptTime(const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return nullptr;
+  return json::value(FormatUtc(r.Int(i)));
+}
+json::value OptId(const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return nullptr;
+  return r.Int(i);
+}
+json::value OptBool(const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return nullptr;
+  return r.Int(i) != 0;
+}
+
+// ok | warn | overdue | paused while a clock runs; met | missed once stopped.
+std::string SlaState(const db::Row& r, Millis now) {
+  std::string status = r.Str(21);
+  bool accepting = status == "submitted" || status == "assigned";
+  if (status == "paused") return "paused";
+  if (accepting || IsOpen(status)) {
+    size_t warn = accepting ? 44 : 46, due = accepting ? 45 : 47;
+    if (r.IsNull(due)) return "paused";
+    if (now >= r.Int(due)) return "overdue";
+    if (!r.IsNull(warn) && now >= r.Int(warn)) return "warn";
+    return "ok";
+  }
+  // Stopped: completed decides by the finish clock; a cancelled order by acceptance, if any.
+  size_t met = !r.IsNull(49) ? 49 : 48;
+  return r.IsNull(met) || r.Int(met) != 0 ? "met" : "missed";
+}
+
+}  // namespace
+
+json::object OrderRowJson(const db::Row& r, Millis now) {
+  json::object sla{{"calendar", r.Str(41)},        {"accept_minutes", r.Int(42)},
+                   {"finish_minutes", r.Int(43)},  {"accept_due_at", OptTime(r, 45)},
+                   {"finish_due_at", OptTime(r, 47)}, {"accept_met", OptBool(r, 48)},
+                   {"finish_met", OptBool(r, 49)}, {"state", SlaState(r, now)}};
+  return json::object{
+      {"id", r.Int(0)},
+      {"number", r.Str(1)},
+      {"project_id", r.Int(2)},
+      {"kind", r.Str(3)},
+      {"category_id", r.Int(4)},
+      {"category_name", r.Str(5)},
+      {"house_id", OptId(r, 6)},
+      {"house_code", r.Str(7)},
+      {"building_id", OptId(r, 8)},
+      {"building_name", r.Str(9)},
+      {"place", r.Str(10)},
+      {"description", r.Str(11)},
+      {"urgency", r.Str(12)},
+      {"preferred_time", r.Str(13)},
+      {"channel", r.Str(14)},
+      {"reporter_name", r.Str(15)},
+      {"reporter_phone", r.Str(16)},
+      {"responsible_id", OptId(r, 17)},
+      {"responsible_name", r.Str(18)},
+      {"suggested_category_id", OptId(r, 19)},
+      {"suggested_urgency", r.Str(20)},
+      {"status", r.Str(21)},
+      {"assignee_id", OptId(r, 22)},
+      {"assignee_name", r.Str(23)},
+      {"dispatch_mode", r.Str(24)},
+      {"dispatch_reason", r.Str(25)},
+      {"created_at", FormatUtc(r.Int(26))},
+      {"assigned_at", OptTime(r, 27)},
+      {"accepted_at", OptTime(r, 28)},
+      {"arrived_at", OptTime(r, 29)},
+      {"completed_at", OptTime(r, 30)},
+      {"confirmed_at", OptTime(r, 31)},
+      {"closed_at", OptTime(r, 32)},
+      {"cancelled_at", OptTime(r, 33)},
+      {"cancel_reason", r.Str(34)},
+      {"reopen_count", r.Int(35)},
+      {"rating", OptId(r, 36)},
+      {"rating_comment", r.Str(37)},
+      {"labour_fee", r.Int(38)},
+      {"material_fee", r.Int(39)},
+      {"bill_id", OptId(r, 40)},
+      {"sla", std::move(sla)},
+      {"version", r.Int(50)},
+  };
+}
+
+json::array ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
+  Facts facts{o.arrived_at.has_value(), o.completed_at.value_or(0), now};
+  bool assignee = o.assignee_id && *o.assignee_id == ctx.user_id && !ctx.IsResident();
+  bool resident = SeesAsResident(ctx, o);
+  auto holds = [&](std::string_view code) {
+    return !ctx.IsResident() && ctx.access.HasIn(std::string(code), o.project_id);
+  };
+  json::array out;
+  for (std::string_view a : kActions) {
+    if (!Next(o.status, a, facts)) continue;
+    bool may = false;
+    if (a == "assign") may = holds(perm::kWorkOrderDispatch);
+    else if (a == "accept") may = o.status == "assigned" ? assignee : CanGrab(tx, ctx, o);
+    else if (a == "arrive" || a == "pause" || a == "resume" || a == "complete") may = assignee;
+    else if (a == "confirm" || a == "rate") may = resident;
+    else if (a == "cancel")
+      may = holds(perm::kWorkOrderWrite) ||
+            (resident && (o.status == "submitted" || o.status == "assigned"));
+    else if (a == "reopen") may = resident || holds(perm::kWorkOrderWrite);
+    if (may) out.emplace_back(a);
+  }
+  if ((o.status == "completed" || o.status == "confirmed") && holds(perm::kWorkOrderWrite))
+    out.emplace_back("follow_up");
+  return out;
+}
+
+json::object OrderFullJson(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
+  auto row = tx.QueryOne(std::string(kViewSelect) + "WHERE o.id = ?", {o.id});
+  json::object out = OrderRowJson(*row, now);
+  json::array timeline;
+  for (const db::Row& e : tx.Query(std::string("SELECT ") + kEventColumns +
+                                       " FROM wo_events WHERE work_order_id = ? ORDER BY seq",
+                                   {o.id}))
+    timeline.push_back(EventJson(e));
+  json::array photos;
+  json::value signature = nullptr;
+  for (const db::Row& f : tx.Query("SELECT id, owner_kind FROM files WHERE company_id = ? AND "
+                                   "owner_kind IN ('work_order', 'work_order_done', "
+                                   "'work_order_sign') AND owner_id = ? ORDER BY id",
+                                   {o.company_id, o.id})) {
+    std::string url = "/api/v1/files/" + std::to_string(f.Int(0));
+    if (f.Str(1) == "work_order_sign")
+      signature = json::object{{"id", f.Int(0)}, {"url", url}};
+    else
+      photos.push_back(json::object{{"id", f.Int(0)},
+                                    {"url", url},
+                                    {"stage", f.Str(1) == "work_order" ? "report" : "complete"}});
+  }
+  out["timeline"] = std::move(timeline);
+  out["photos"] = std::move(photos);
+  out["signature"] = std::move(signature);
+  out["actions"] = ActionsFor(tx, ctx, o, now);
+  if (ctx.IsResident()) {  // staff-only details
+    out.erase("dispatch_reason");
+    out.erase("responsible_id");
+  }
+  return out;
+}
+
+}  // namespace anju::workorder

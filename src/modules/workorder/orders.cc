@@ -1,0 +1,220 @@
+// Submitting an order (报事报修) and reading one: validation, the suggested category, the
+// SLA rule copied onto the order, the first dispatch.
+#include <fmt/format.h>
+
+#include "core/json_body.h"
+#include "core/pii.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/counters.h"
+#include "modules/files/files.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/notify/notifier.h"
+#include "modules/org/org_service.h"
+#include "modules/property/property_service.h"
+#include "modules/workorder/order_view.h"
+#include "modules/workorder/suggest.h"
+#include "modules/workorder/workorder_errors.h"
+#include "modules/workorder/workorder_service.h"
+
+namespace anju::workorder {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+const std::vector<std::string_view> kKinds = {"repair_house", "repair_public", "complaint",
+                                              "suggestion", "inquiry", "praise"};
+constexpr size_t kMaxPhotos = 6;
+constexpr size_t kMaxDescription = 1000;
+
+struct SlaRule {
+  std::string calendar = "always";
+  int64_t accept = 120, finish = 1440, warn = 80, manager = 100, hq = 200;
+};
+
+// The category's rule for the urgency, else the company default, else the built-in one.
+SlaRule RuleFor(db::Tx& tx, int64_t company_id, int64_t category_id, const std::string& urgency) {
+  SlaRule s;
+  if (urgency == "urgent") s.accept = 30, s.finish = 240;
+  if (auto r = tx.QueryOne(
+          "SELECT calendar, accept_minutes, finish_minutes, warn_percent, manager_percent, "
+          "hq_percent FROM wo_sla_rules WHERE company_id = ? AND urgency = ? AND "
+          "(category_id = ? OR category_id IS NULL) ORDER BY category_id IS NULL LIMIT 1",
+          {company_id, urgency, category_id}))
+    s = {r->Str(0), r->Int(1), r->Int(2), r->Int(3), r->Int(4), r->Int(5)};
+  return s;
+}
+
+// The project and (optionally) building the order is about, checked against the caller.
+struct Where {
+  int64_t project_id = 0;
+  std::optional<int64_t> house_id, building_id;
+};
+
+Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t> house_id,
+                     std::optional<int64_t> building_id, std::optional<int64_t> project_id) {
+  Where w;
+  if (house_id) {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
+    bool ok = h && (ctx.IsResident() ? ctx.OwnsHouse(*house_id)
+                                     : ctx.access.HasIn(std::string(perm::kWorkOrderWrite),
+                                                        h->project_id));
+    if (!ok) return Error(kPlaceRequired).WithField("house_id", "not_found");
+    w = {h->project_id, h->id, h->building_id};
+  }
+  if (building_id) {
+    auto p = property::BuildingProjectId(tx, ctx.company_id, *building_id);
+    if (!p || (w.project_id && *p != w.project_id))
+      return Error(kPlaceRequired).WithField("building_id", "not_found");
+    w.project_id = *p, w.building_id = building_id;
+  }
+  if (!w.project_id && project_id && org::ProjectCode(tx, ctx.company_id, *project_id))
+    w.project_id = *project_id;
+  if (!w.project_id) return Error(kPlaceRequired).WithField("house_id", "required");
+  if (ctx.IsResident() && !house_id) {
+    // A resident's public report must be in a project where they live.
+    bool lives = false;
+    for (int64_t h : ctx.house_ids)
+      if (auto f = property::FindHouseFacts(tx, ctx.company_id, h))
+        lives = lives || f->project_id == w.project_id;
+    if (!lives) return Error(kPlaceRequired).WithField("building_id", "not_found");
+  } else if (!ctx.IsResident() &&
+             !ctx.access.HasIn(std::string(perm::kWorkOrderWrite), w.project_id)) {
+    return Error(kPlaceRequired).WithField("project_id", "not_found");
+  }
+  return w;
+}
+
+}  // namespace
+
+JsonResult WorkOrderService::Create(const TenantContext& ctx, const json::object& body) {
+  if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
+  BodyReader r(body);
+  r.ReadOnly({"id", "number", "status", "company_id", "assignee_id", "responsible_id",
+              "created_at", "rating", "labour_fee", "material_fee", "bill_id"});
+  auto kind = r.Enum("kind", true, kKinds);
+  auto description = r.Text("description", true, kMaxDescription);
+  auto category_id = r.Int("category_id", false, 1, INT64_MAX);
+  auto urgency = r.Enum("urgency", false, {"normal", "urgent"});
+  auto house_id = r.Int("house_id", false, 1, INT64_MAX);
+  auto building_id = r.Int("building_id", false, 1, INT64_MAX);
+  auto project_id = r.Int("project_id", false, 1, INT64_MAX);
+  auto place = r.Str("place", false, 100);
+  auto preferred = r.Str("preferred_time", false, 50);
+  std::vector<int64_t> photos = r.Ids("photos", kMaxPhotos);
+  std::optional<std::string> reporter_name, reporter_phone, channel;
+  if (!ctx.IsResident()) {
+    reporter_name = r.Str("reporter_name", false, 50);
+    if (auto p = r.Str("reporter_phone", false, 20)) {
+      reporter_phone = pii::NormalizePhone(*p);
+      if (!reporter_phone) r.Fail("reporter_phone", "invalid", "An 11-digit mobile number");
+    }
+    channel = r.Enum("channel", false, {"phone", "api"});
+  }
+  if (description && Utf8Length(*description) < 2) r.Fail("description", "too_short");
+  if (kind == "repair_house" && !house_id) r.Fail("house_id", "required");
+  if (kind == "repair_public" && !place && !building_id) r.Fail("place", "required");
+  ANJU_TRY(r.Finish());
+  Millis now = clock_.Now();
+  std::vector<std::pair<int64_t, json::object>> events;
+  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+    auto where = Locate(tx, ctx, house_id, building_id, project_id);
+    if (!where.ok()) return where.take_error();
+    Suggestion s = suggester_->Suggest(tx, ctx.company_id, *description);
+    int64_t cat = category_id.value_or(s.category_id.value_or(0));
+    auto crow = tx.QueryOne("SELECT id FROM wo_categories WHERE id = ? AND company_id = ? AND "
+                            "active = 1",
+                            {cat, ctx.company_id});
+    if (!crow) return Error(kCategoryNotFound).WithField("category_id", "not_found");
+    std::string urg = urgency.value_or(s.urgency);
+    std::string ch = ctx.IsResident() ? "owner" : channel.value_or("phone");
+    int64_t id = InsertOrder(
+        tx,
+        {ctx.company_id, where->project_id, *kind, cat, where->house_id, where->building_id,
+         place.value_or(""), *description, urg, preferred.value_or(""), ch,
+         ctx.IsResident() ? std::optional<int64_t>(ctx.user_id) : std::nullopt,
+         ctx.IsResident() ? ctx.name : reporter_name.value_or(""), reporter_phone.value_or(""),
+         ctx.IsResident() ? std::nullopt : std::optional<int64_t>(ctx.user_id), s.category_id,
+         s.urgency},
+        now);
+    if (auto s2 = files::Attach(tx, ctx.company_id, photos, ctx.user_id, "work_order", id);
+        !s2.ok())
+      return s2.error();
+    Order o = *LoadOrder(tx, ctx.company_id, id);
+    events.emplace_back(id, AppendEvent(tx, o, "submit", "", "submitted", ActorOf(ctx), "",
+                                        json::object{{"photos", photos.size()}}, now));
+    UpdateTimers(tx, id, now);
+    for (auto& e : FirstDispatch(tx, o, now)) events.push_back(std::move(e));
+    o = *LoadOrder(tx, ctx.company_id, id);
+    json::object out = OrderFullJson(tx, ctx, o, now);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"workorder.order.create", "work_order", id, where->project_id, nullptr,
+                   json::object{{"number", o.number}, {"kind", *kind}, {"category_id", cat},
+                                {"urgency", urg}, {"channel", ch}}},
+                  now);
+    return json::value(std::move(out));
+  });
+  if (result.ok()) PublishAll(events);
+  return result;
+}
+
+int64_t WorkOrderService::InsertOrder(db::Tx& tx, const NewOrder& n, Millis now) {
+  SlaRule rule = RuleFor(tx, n.company_id, n.category_id, n.urgency);
+  std::string mode = DispatchMode(tx, n.project_id, n.category_id);
+  std::string day = billing::DayStamp(now);
+  std::string number =
+      fmt::format("WO-{}-{:04d}", day, billing::NextCounter(tx, n.company_id, "wo:" + day));
+  auto opt = [](const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::kNull; };
+  bool phone = !n.reporter_phone.empty();
+  return tx.InsertId(
+      "INSERT INTO work_orders (company_id, project_id, number, kind, category_id, house_id, "
+      "building_id, place, description, urgency, preferred_time, channel, reporter_user_id, "
+      "reporter_name, reporter_phone, reporter_phone_enc, responsible_id, "
+      "suggested_category_id, suggested_urgency, status, dispatch_mode, created_at, "
+      "sla_started_at, sla_calendar, accept_minutes, finish_minutes, warn_percent, "
+      "manager_percent, hq_percent, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {n.company_id, n.project_id, number, n.kind, n.category_id, opt(n.house_id),
+       opt(n.building_id), n.place, n.description, n.urgency, n.preferred_time, n.channel,
+       opt(n.reporter_user_id), n.reporter_name,
+       phone ? pii::MaskPhone(n.reporter_phone) : std::string(),
+       phone ? key_.Encrypt(n.reporter_phone, "work_orders.reporter_phone") : std::string(),
+       opt(n.responsible_id), opt(n.suggested_category_id), n.suggested_urgency, mode, now, now,
+       rule.calendar, rule.accept, rule.finish, rule.warn, rule.manager, rule.hq, now});
+}
+
+JsonResult WorkOrderService::Get(const TenantContext& ctx, int64_t id) {
+  Millis now = clock_.Now();
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+    auto o = LoadOrder(tx, ctx.company_id, id);
+    if (!o || !CanSee(ctx, *o, CanGrab(tx, ctx, *o))) return Error(kOrderNotFound);
+    return json::value(OrderFullJson(tx, ctx, *o, now));
+  });
+}
+
+Result<std::vector<json::object>> WorkOrderService::EventsAfter(const TenantContext& ctx,
+                                                                int64_t id, int64_t after_seq) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<json::object>> {
+    auto o = LoadOrder(tx, ctx.company_id, id);
+    if (!o || !CanSee(ctx, *o, CanGrab(tx, ctx, *o))) return Error(kOrderNotFound);
+    std::vector<json::object> out;
+    for (const db::Row& e :
+         tx.Query(std::string("SELECT ") + kEventColumns +
+                      " FROM wo_events WHERE work_order_id = ? AND seq > ? ORDER BY seq",
+                  {id, after_seq})) {
+      json::object ev = EventJson(e);
+      ev["status"] = o->status;
+      out.push_back(std::move(ev));
+    }
+    return out;
+  });
+}
+
+void WorkOrderService::PublishAll(const std::vector<std::pair<int64_t, json::object>>& events) {
+  if (!publish_) return;
+  for (const auto& [id, ev] : events) publish_(id, ev);
+}
+
+}  // namespace anju::workorder

@@ -1,0 +1,200 @@
+#include "modules/workorder/reports.h"
+
+#include <map>
+
+#include "core/xlsx.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+
+namespace anju::workorder {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+inline constexpr ErrorDef kBadRange{"WO_REPORT_BAD_RANGE", ErrorKind::kValidation,
+                                    "workorder.report_bad_range",
+                                    "from and to must be months YYYY-MM, from ≤ to, ≤ 36 months"};
+constexpr Millis kChina = 8 * kHour;
+
+// Sums of one group; rates are computed at the end, in integers.
+struct Acc {
+  std::string name;
+  int64_t volume = 0, completed = 0, sla_met = 0, sla_total = 0, accept_n = 0, accept_ms = 0;
+  int64_t finish_ms = 0, first_fix = 0, rated = 0, rating_sum = 0;
+  void Add(const db::Row& r) {
+    ++volume;
+    bool done = !r.IsNull(3);
+    if (!r.IsNull(2)) ++accept_n, accept_ms += r.Int(2) - r.Int(1);
+    if (done) {
+      ++completed, finish_ms += r.Int(3) - r.Int(1);
+      if (r.Int(4) == 0) ++first_fix;
+      ++sla_total;
+      if (!r.IsNull(5) && !r.IsNull(6) && r.Int(5) && r.Int(6)) ++sla_met;
+    }
+    if (!r.IsNull(7)) ++rated, rating_sum += r.Int(7);
+  }
+  json::object Json(const std::string& key) const {
+    auto per_mille = [](int64_t a, int64_t b) { return b ? a * 1000 / b : 0; };
+    return json::object{{"key", key},
+                        {"name", name},
+                        {"volume", volume},
+                        {"completed", completed},
+                        {"sla_met", sla_met},
+                        {"sla_total", sla_total},
+                        {"sla_rate", per_mille(sla_met, sla_total)},
+                        {"avg_accept_minutes", accept_n ? accept_ms / accept_n / kMinute : 0},
+                        {"avg_finish_minutes", completed ? finish_ms / completed / kMinute : 0},
+                        {"first_time_fix_rate", per_mille(first_fix, completed)},
+                        {"rated", rated},
+                        {"avg_rating_x100", rated ? rating_sum * 100 / rated : 0}};
+  }
+};
+
+struct Range {
+  Millis from, to;
+};
+std::optional<Range> RangeOf(const ReportQuery& q) {
+  if (!IsValidCivilMonth(q.from) || !IsValidCivilMonth(q.to) || q.from > q.to) return std::nullopt;
+  int months = (std::stoi(q.to.substr(0, 4)) - std::stoi(q.from.substr(0, 4))) * 12 +
+               std::stoi(q.to.substr(5, 2)) - std::stoi(q.from.substr(5, 2));
+  if (months >= 36) return std::nullopt;
+  int y = std::stoi(q.to.substr(0, 4)), m = std::stoi(q.to.substr(5, 2)) + 1;
+  if (m == 13) y += 1, m = 1;
+  std::string next = std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m) + "-01";
+  return Range{DaysFromCivil(q.from + "-01") * kDay - kChina, DaysFromCivil(next) * kDay - kChina};
+}
+
+// The orders of the range the caller may report on, with the columns Acc::Add reads
+// (0 key, 1 created, 2 accepted, 3 completed, 4 reopens, 5/6 met, 7 rating, 8 name).
+Result<std::vector<db::Row>> Rows(db::Tx& tx, const TenantContext& ctx, const ReportQuery& q,
+                                  const std::string& key, const std::string& name,
+                                  const std::string& join) {
+  auto range = RangeOf(q);
+  if (!range) return Error(kBadRange).WithField("from", "invalid");
+  std::string sql = "SELECT " + key + ", o.created_at, o.accepted_at, o.completed_at, "
+                    "o.reopen_count, o.accept_met, o.finish_met, o.rating, " + name +
+                    " FROM work_orders o " + join +
+                    " WHERE o.company_id = ? AND o.status <> 'cancelled' AND o.created_at >= ? "
+                    "AND o.created_at < ?";
+  db::Params p{ctx.company_id, range->from, range->to};
+  identity::AppendProjectScope(ctx, perm::kWorkOrderReport, "o.project_id", sql, p);
+  if (q.project_id) sql += " AND o.project_id = ?", p.push_back(*q.project_id);
+  return tx.Query(sql, p);
+}
+
+Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQuery& q) {
+  std::string key, name, join;
+  if (q.group == "staff") {
+    key = "COALESCE(o.assignee_id, 0)", name = "COALESCE(u.name, '未分配')";
+    join = "LEFT JOIN users u ON u.id = o.assignee_id";
+  } else if (q.group == "category") {
+    key = "o.category_id", name = "c.name", join = "JOIN wo_categories c ON c.id = o.category_id";
+  } else if (q.group == "building") {
+    key = "COALESCE(o.building_id, 0)", name = "COALESCE(b.name, '公共区域')";
+    join = "LEFT JOIN buildings b ON b.id = o.building_id";
+  } else {
+    key = "o.created_at", name = "''";
+  }
+  auto rows = Rows(tx, ctx, q, key, name, join);
+  if (!rows.ok()) return rows.take_error();
+  std::map<std::string, Acc> groups;
+  Acc total;
+  total.name = "合计";
+  for (const db::Row& r : *rows) {
+    std::string k = q.group == "month" ? CivilDate(r.Int(0)).substr(0, 7) : std::to_string(r.Int(0));
+    Acc& a = groups[k];
+    a.name = q.group == "month" ? k : r.Str(8);
+    a.Add(r), total.Add(r);
+  }
+  json::array out;
+  for (auto& [k, a] : groups) out.push_back(a.Json(k));
+  return json::object{{"group", q.group}, {"rows", std::move(out)}, {"totals", total.Json("")}};
+}
+
+Status Check(const TenantContext& ctx, const ReportQuery& q) {
+  ANJU_TRY(identity::Require(ctx, perm::kWorkOrderReport));
+  if (q.group != "staff" && q.group != "category" && q.group != "building" && q.group != "month")
+    return Error(kBadRange).WithField("group", "invalid", "staff, category, building or month");
+  if (!RangeOf(q)) return Error(kBadRange).WithField("from", "invalid");
+  return {};
+}
+
+}  // namespace
+
+Result<json::value> WorkOrderReports::Report(const TenantContext& ctx, const ReportQuery& q) {
+  ANJU_TRY(Check(ctx, q));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    auto g = Group(tx, ctx, q);
+    if (!g.ok()) return g.take_error();
+    return json::value(std::move(*g));
+  });
+}
+
+Result<json::value> WorkOrderReports::Hotspots(const TenantContext& ctx, const ReportQuery& q) {
+  ReportQuery qq = q;
+  qq.group = "category";
+  ANJU_TRY(Check(ctx, qq));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    auto range = *RangeOf(q);
+    json::object out;
+    for (auto [field, expr, join] :
+         {std::tuple{"places", "COALESCE(b.name, '') || CASE WHEN o.place = '' THEN '' ELSE ' ' "
+                               "|| o.place END", "LEFT JOIN buildings b ON b.id = o.building_id"},
+          std::tuple{"categories", "c.name", "JOIN wo_categories c ON c.id = o.category_id"}}) {
+      std::string sql = std::string("SELECT ") + expr + " AS n, COUNT(*) FROM work_orders o " +
+                        join + " WHERE o.company_id = ? AND o.kind IN ('repair_house', "
+                        "'repair_public') AND o.created_at >= ? AND o.created_at < ?";
+      db::Params p{ctx.company_id, range.from, range.to};
+      identity::AppendProjectScope(ctx, perm::kWorkOrderReport, "o.project_id", sql, p);
+      if (q.project_id) sql += " AND o.project_id = ?", p.push_back(*q.project_id);
+      json::array items;
+      for (auto& r : tx.Query(sql + " GROUP BY n ORDER BY COUNT(*) DESC, n LIMIT 10", p))
+        items.push_back(json::object{{"name", r.Str(0)}, {"count", r.Int(1)}});
+      out[field] = std::move(items);
+    }
+    return json::value(std::move(out));
+  });
+}
+
+Result<std::string> WorkOrderReports::Export(const TenantContext& ctx, const ReportQuery& q) {
+  std::vector<xlsx::Sheet> sheets;
+  const std::pair<const char*, const char*> kGroups[] = {
+      {"month", "按月"}, {"staff", "按员工"}, {"category", "按类别"}, {"building", "按楼栋"}};
+  for (auto [group, title] : kGroups) {
+    ReportQuery g = q;
+    g.group = group;
+    auto rep = Report(ctx, g);
+    if (!rep.ok()) return rep.error();
+    xlsx::Sheet s{title,
+                  {{"名称"}, {"工单量", xlsx::Format::kInteger}, {"已完成", xlsx::Format::kInteger},
+                   {"SLA 达成率", xlsx::Format::kPercentBp}, {"平均接单(分钟)", xlsx::Format::kInteger},
+                   {"平均完成(分钟)", xlsx::Format::kInteger}, {"一次修复率", xlsx::Format::kPercentBp},
+                   {"评价数", xlsx::Format::kInteger}, {"平均评分", xlsx::Format::kText}},
+                  {}};
+    json::array rows = rep->as_object().at("rows").as_array();
+    rows.push_back(rep->as_object().at("totals"));
+    for (const json::value& v : rows) {
+      const json::object& r = v.as_object();
+      int64_t x100 = r.at("avg_rating_x100").as_int64();
+      s.rows.push_back({r.at("name"), r.at("volume"), r.at("completed"),
+                        r.at("sla_rate").as_int64() * 10, r.at("avg_accept_minutes"),
+                        r.at("avg_finish_minutes"), r.at("first_time_fix_rate").as_int64() * 10,
+                        r.at("rated"),
+                        json::value(std::to_string(x100 / 100) + "." +
+                                    (x100 % 100 < 10 ? "0" : "") + std::to_string(x100 % 100))});
+    }
+    sheets.push_back(std::move(s));
+  }
+  auto hot = Hotspots(ctx, q);
+  if (!hot.ok()) return hot.error();
+  xlsx::Sheet h{"热点", {{"报修位置/类别", xlsx::Format::kText, 30}, {"数量", xlsx::Format::kInteger}}, {}};
+  for (const char* f : {"places", "categories"})
+    for (const json::value& v : hot->as_object().at(f).as_array())
+      h.rows.push_back({v.as_object().at("name"), v.as_object().at("count")});
+  sheets.push_back(std::move(h));
+  return xlsx::Write(sheets);
+}
+
+}  // namespace anju::workorder

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/error.h"
+
+namespace anju::workorder {
+
+inline constexpr ErrorDef kOrderNotFound{"WORK_ORDER_NOT_FOUND", ErrorKind::kNotFound,
+                                         "workorder.not_found", "Work order not found"};
+inline constexpr ErrorDef kBadTransition{"WO_BAD_TRANSITION", ErrorKind::kConflict,
+                                         "workorder.bad_transition",
+                                         "The work order's status does not allow this action"};
+inline constexpr ErrorDef kNotYours{"WO_NOT_ASSIGNEE", ErrorKind::kForbidden,
+                                    "workorder.not_assignee",
+                                    "Only the assigned staff member may do this"};
+inline constexpr ErrorDef kCannotGrab{"WO_CANNOT_GRAB", ErrorKind::kConflict,
+                                      "workorder.cannot_grab",
+                                      "This order is not open for grabbing by you"};
+inline constexpr ErrorDef kNoCandidate{"WO_NO_CANDIDATE", ErrorKind::kConflict,
+                                       "workorder.no_candidate",
+                                       "Nobody with the skill is on duty; assign by hand"};
+inline constexpr ErrorDef kAssigneeInvalid{"WO_ASSIGNEE_INVALID", ErrorKind::kValidation,
+                                           "workorder.assignee_invalid",
+                                           "The assignee cannot handle orders in this project"};
+inline constexpr ErrorDef kCategoryNotFound{"WO_CATEGORY_NOT_FOUND", ErrorKind::kValidation,
+                                            "workorder.category_not_found",
+                                            "Category not found"};
+inline constexpr ErrorDef kCategoryCodeTaken{"WO_CATEGORY_CODE_TAKEN", ErrorKind::kConflict,
+                                             "workorder.category_code_taken",
+                                             "A category with this code exists"};
+inline constexpr ErrorDef kPlaceRequired{"WO_PLACE_REQUIRED", ErrorKind::kValidation,
+                                         "workorder.place_required",
+                                         "Give the house or the place"};
+inline constexpr ErrorDef kReportPointNotFound{"WO_REPORT_POINT_NOT_FOUND", ErrorKind::kNotFound,
+                                               "workorder.report_point_not_found",
+                                               "This QR code is not (or no longer) valid"};
+inline constexpr ErrorDef kRateLimited{"RATE_LIMITED", ErrorKind::kRateLimited,
+                                       "common.rate_limited",
+                                       "Too many reports; try again later"};
+inline constexpr ErrorDef kChargeNoHouse{"WO_CHARGE_NO_HOUSE", ErrorKind::kValidation,
+                                         "workorder.charge_no_house",
+                                         "Only a repair in a house can be charged to it"};
+inline constexpr ErrorDef kShiftNotFound{"WO_SHIFT_NOT_FOUND", ErrorKind::kNotFound,
+                                         "workorder.shift_not_found", "Shift not found"};
+inline constexpr ErrorDef kStaffNotFound{"WO_STAFF_NOT_FOUND", ErrorKind::kNotFound,
+                                         "workorder.staff_not_found", "Staff member not found"};
+inline constexpr ErrorDef kNotFollowUpDue{"WO_FOLLOW_UP_NOT_DUE", ErrorKind::kConflict,
+                                          "workorder.follow_up_not_due",
+                                          "Only completed orders can be followed up"};
+
+}  // namespace anju::workorder

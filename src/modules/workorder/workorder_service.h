@@ -1,0 +1,146 @@
+// Work orders (工单): repairs, complaints, suggestions, inquiries and praise, from report to
+// follow-up call. See README.md for the whole loop; the hard parts have their own essays:
+// lifecycle.h (the state machine), sla/sla_clock.h (time limits), dispatch/dispatcher.h
+// (who gets the order), classify/model.h (the suggested category).
+//
+// Contracts
+// - Every action runs in one write transaction: the order row (guarded by its version),
+//   its timeline event, SLA timers, notifications (outbox) and the audit row commit
+//   together. Live subscribers hear of the event only after the commit.
+// - Who may act: owners on their own orders (confirm, rate, cancel before acceptance,
+//   reopen); the assignee (accept, arrive, pause, resume, complete); staff holding
+//   workorder:handle for the project grab orders in grab mode whose skill they have;
+//   workorder:dispatch assigns; workorder:write registers calls, cancels and reopens.
+//   Anything else: 403 without the code, 404 outside the caller's scope, 409 for a
+//   transition the state machine refuses.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <vector>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+#include "http/reply.h"
+
+namespace anju::notify { class Notifier; }
+
+namespace anju::workorder {
+
+using JsonResult = Result<boost::json::value>;
+
+// Called after a commit for each new timeline event of an order: (order id, event JSON
+// with "status"). The app wires it to the live event hub.
+using Publisher = std::function<void(int64_t order_id, const boost::json::object& event)>;
+
+struct ListFilter {
+  std::optional<int64_t> project_id, category_id, assignee_id, building_id, house_id;
+  std::vector<std::string> statuses;
+  std::string kind, q;
+  bool overdue = false, mine = false;
+  http::Page page;
+};
+
+struct Order;
+struct Actor;
+
+// A new order's fields (orders.cc InsertOrder): the SLA rule and the dispatch mode are
+// looked up from them; the number is the next of the day.
+struct NewOrder {
+  int64_t company_id = 0, project_id = 0;
+  std::string kind;
+  int64_t category_id = 0;
+  std::optional<int64_t> house_id, building_id;
+  std::string place, description, urgency, preferred_time, channel;
+  std::optional<int64_t> reporter_user_id;
+  std::string reporter_name, reporter_phone;  // the phone in clear (stored encrypted + masked)
+  std::optional<int64_t> responsible_id, suggested_category_id;
+  std::string suggested_urgency;
+};
+class Suggester;  // classify/: keyword rules + the company's trained model, cached
+
+class WorkOrderService {
+ public:
+  WorkOrderService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
+                   notify::Notifier& notifier);
+  ~WorkOrderService();
+  void SetPublisher(Publisher p) { publish_ = std::move(p); }
+
+  // Orders (orders.cc)
+  JsonResult Create(const TenantContext& ctx, const boost::json::object& body);
+  JsonResult Get(const TenantContext& ctx, int64_t id);
+  JsonResult List(const TenantContext& ctx, const ListFilter& f);
+  JsonResult GrabList(const TenantContext& ctx);
+  JsonResult Summary(const TenantContext& ctx, std::optional<int64_t> project_id);
+  // One action of the state machine (actions.cc): assign … reopen.
+  JsonResult Act(const TenantContext& ctx, int64_t id, const std::string& action,
+                 const boost::json::object& body);
+  // The timeline events after `after_seq` of an order the caller may see (live stream).
+  Result<std::vector<boost::json::object>> EventsAfter(const TenantContext& ctx, int64_t id,
+                                                       int64_t after_seq);
+
+  // Suggestion (suggest.cc)
+  JsonResult Suggest(const TenantContext& ctx, const std::string& text);
+  JsonResult ClassifierInfo(const TenantContext& ctx);
+  JsonResult TrainClassifier(const TenantContext& ctx);
+
+  // Follow-up calls (follow_ups.cc)
+  JsonResult FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
+                       const std::string& state, const http::Page& page);
+  JsonResult RecordFollowUp(const TenantContext& ctx, int64_t id, const boost::json::object& b);
+
+  // QR report points (report_points.cc); the public report is rate-limited per IP and phone.
+  JsonResult ListReportPoints(const TenantContext& ctx, std::optional<int64_t> project_id);
+  JsonResult CreateReportPoint(const TenantContext& ctx, const boost::json::object& b);
+  Result<std::string> ReportPointQr(const TenantContext& ctx, int64_t id,
+                                    const std::string& public_url);  // PNG bytes
+  JsonResult PublicPoint(const std::string& token);
+  JsonResult PublicReport(const std::string& token, const std::string& ip,
+                          const boost::json::object& b);
+
+  // Demo data (demo_seed.cc): settings, skills, shifts, QR points, a year of past orders.
+  void SeedDemo(db::Tx& tx, int64_t company_id, const std::vector<int64_t>& project_ids,
+                Millis now);
+
+  // Jobs (sla_job.cc, follow_ups.cc). Both idempotent, safe to run on many instances.
+  struct JobReport {
+    int64_t escalations = 0, follow_ups = 0;
+  };
+  // Sends the escalation steps that are due and moves each order's next_escalation_at.
+  JobReport RunEscalations();
+  // Puts completed, unrated orders older than 48 h on the follow-up list.
+  JobReport RunFollowUps();
+
+ private:
+  friend class ActionRunner;
+  db::Database& db_;
+  const Clock& clock_;
+  const crypto::SecretKey& key_;
+  notify::Notifier& notifier_;
+  Publisher publish_;
+  std::unique_ptr<Suggester> suggester_;
+  std::mutex rate_mu_;
+  std::map<std::string, std::vector<Millis>> public_hits_;  // rate limit of the QR form
+  using Events = std::vector<std::pair<int64_t, boost::json::object>>;
+  int64_t InsertOrder(db::Tx& tx, const NewOrder& n, Millis now);
+  void PublishAll(const Events& events);
+  // After submission (dispatch_service.cc): auto → assign now; grab → tell the staff who
+  // may grab it; manual → tell the dispatchers.
+  Events FirstDispatch(db::Tx& tx, const Order& o, Millis now);
+  // Tells the reporter (an owner account) and, for reopen/cancel, the assignee.
+  void NotifyProgress(db::Tx& tx, const Order& o, const std::string& action, Millis now);
+  // Sets the assignee (status assigned), records the reason, tells the assignee.
+  boost::json::object AssignTo(db::Tx& tx, const Order& o, int64_t staff_id,
+                               const std::string& reason, const Actor& by, Millis now);
+};
+
+}  // namespace anju::workorder
