@@ -12,6 +12,7 @@
 #include "modules/billing/receipt_routes.h"
 #include "modules/billing/report_routes.h"
 #include "modules/billing/reminder_routes.h"
+#include "modules/files/files_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/notify/notify_routes.h"
 #include "modules/notify/sms_http.h"
@@ -63,6 +64,11 @@ App::App(AppConfig cfg, const Clock& clock)
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
   corrections_ = std::make_unique<billing::CorrectionService>(
       *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
+  files_ = std::make_unique<files::FilesService>(*db_, clock_, cfg_.data_dir);
+  if (!cfg_.web_dir.empty() && files::PathIsInside(files_->store().root(), cfg_.web_dir))
+    throw std::runtime_error("the data folder's files/ must not lie inside the web folder " +
+                             cfg_.web_dir);
+  events_ = std::make_unique<http::EventHub>();
   workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
@@ -104,7 +110,12 @@ App::App(AppConfig cfg, const Clock& clock)
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
-  workorder::RegisterRoutes(*router_, *workorders_, *wo_settings_, *wo_reports_, hub_,
+  files::RegisterRoutes(*router_, *files_);
+  for (const char* kind : {"work_order", "work_order_done", "work_order_sign"})
+    files_->RegisterOwnerAccess(kind, [this](db::Tx& tx, const TenantContext& ctx, int64_t id) {
+      return workorders_->CanRead(tx, ctx, id);
+    });
+  workorder::RegisterRoutes(*router_, *workorders_, *wo_settings_, *wo_reports_, *events_,
                             cfg_.public_url);
   if (!cfg_.web_dir.empty()) router_->SetFallback(http::MakeStaticHandler(cfg_.web_dir));
 }

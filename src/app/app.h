@@ -18,6 +18,7 @@
 #include "modules/billing/reminders.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/settings.h"
+#include "modules/files/files_service.h"
 #include "modules/identity/identity_service.h"
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
@@ -61,8 +62,12 @@ class App {
   notify::Notifier& notifier() { return *notifier_; }
   billing::ReminderService& reminders() { return *reminders_; }
   billing::CorrectionService& corrections() { return *corrections_; }
+  // Uploads; other modules attach files and register who may read them (files_service.h).
+  files::FilesService& files() { return *files_; }
+  // Live updates: modules publish after their transaction commits; stream handlers
+  // subscribe (http/event_hub.h).
+  http::EventHub& events() { return *events_; }
   workorder::WorkOrderService& workorders() { return *workorders_; }
-  http::EventHub& hub() { return hub_; }
 
  private:
   AppConfig cfg_;
@@ -80,7 +85,8 @@ class App {
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
   std::unique_ptr<billing::CorrectionService> corrections_;
-  http::EventHub hub_;  // live streams (work-order timelines)
+  std::unique_ptr<files::FilesService> files_;
+  std::unique_ptr<http::EventHub> events_;
   std::unique_ptr<workorder::WorkOrderService> workorders_;
   std::unique_ptr<workorder::WorkOrderSettings> wo_settings_;
   std::unique_ptr<workorder::WorkOrderReports> wo_reports_;

@@ -21,7 +21,7 @@ namespace json = boost::json;
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
       link, resident, vehicle, parking, fee_item, bill, receipt, meter, reading, rule, message,
-      assignment, adjustment, refund, discount;
+      assignment, adjustment, refund, discount, file;
   std::string order_no;  // the owner's online order
   std::string today;     // the day the victim's bills and payment were posted (China time)
 };
@@ -63,6 +63,8 @@ Victim FindVictim(TestApp& t) {
     v.refund = q("SELECT id FROM refunds WHERE house_id = ?", {v.house});
     v.discount = q("SELECT id FROM discount_rules WHERE project_id = ? ORDER BY id LIMIT 1",
                    {v.project});
+    v.file = q("SELECT f.id FROM files f JOIN users u ON u.id = f.uploader_id WHERE "
+               "u.login = 'owner' ORDER BY f.id LIMIT 1", {});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -149,6 +151,8 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"PATCH /api/v1/reminder-rules/{id}", {[](auto& v) { return std::vector{v.rule}; }, name}},
       {"DELETE /api/v1/reminder-rules/{id}", {[](auto& v) { return std::vector{v.rule}; }, none}},
       {"POST /api/v1/messages/{id}/read", {[](auto& v) { return std::vector{v.message}; }, none}},
+      // The owner's unattached upload: only the owner may read it.
+      {"GET /api/v1/files/{id}", {[](auto& v) { return std::vector{v.file}; }, none}},
       {"PUT /api/v1/collection/assignments/{id}",
        {[](auto& v) { return std::vector{v.assignment}; },
         [](auto& v) { return json::value(json::object{{"assignee_id", v.staff}}); }}},
@@ -281,7 +285,9 @@ const std::set<std::string> kOwnScope = {
     "GET /api/v1/audit-log/verify", "GET /api/v1/billing-settings",
     "PUT /api/v1/billing-settings",
     // The reminder job for the caller's own projects (billing:remind:write scope).
-    "POST /api/v1/reminders/run"};
+    "POST /api/v1/reminders/run",
+    // An upload is the caller's own file until something of theirs attaches it.
+    "POST /api/v1/files"};
 
 // List routes → (table, filters to try). Returned ids must be visible to the caller.
 struct ListRoute {
@@ -427,6 +433,11 @@ class TenantIsolationApiTest : public ::testing::Test {
                                                               {"reason", "待审批退款"}}),
                                  {{"Content-Type", "application/json"}, {"Idempotency-Key", "victim-3"}});
     if (refund.status != 201) throw std::runtime_error("refund: " + refund.body);
+    // A photo the owner uploaded (not attached yet).
+    Reply photo = app_->LoginAs("owner")->Send(
+        "POST", "/api/v1/files", std::string("\xFF\xD8\xFF\xE0victim-photo", 16),
+        {{"Content-Type", "image/jpeg"}});
+    if (photo.status != 201) throw std::runtime_error("photo: " + photo.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -605,6 +616,7 @@ TEST_F(TenantIsolationApiTest, TheOwnerSeesTheirOwnHouse) {
   EXPECT_EQ(owner->Get("/api/v1/vehicles/" + std::to_string(victim_.vehicle)).status, 200);
   EXPECT_EQ(owner->Get("/api/v1/projects/" + std::to_string(victim_.project)).status, 200);
   EXPECT_EQ(owner->Get("/api/v1/projects/" + std::to_string(victim_.unseen_project)).status, 404);
+  EXPECT_EQ(owner->Get("/api/v1/files/" + std::to_string(victim_.file)).status, 200);
   auto me = owner->Get("/api/v1/me").json();
   EXPECT_EQ(me.at("resident_ids").at(0).as_int64(), victim_.resident);
 }

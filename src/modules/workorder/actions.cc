@@ -8,7 +8,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/one_off.h"
 #include "modules/billing/counters.h"
-#include "modules/files/files.h"
+#include "modules/files/files_service.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/notifier.h"
@@ -164,7 +164,8 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
       data["materials"] = materials;
       data["labour_fee"] = labour.value_or(0);
       data["photos"] = photos.size();
-      ANJU_TRY(files::Attach(tx, o.company_id, photos, ctx.user_id, "work_order_done", o.id));
+      ANJU_TRY(files::Attach(tx, o.company_id, photos, ctx.user_id, "work_order_done", o.id,
+                             audit::Actor::Of(ctx), now));
       if (charge && fee > 0) {
         if (!o.house_id || o.kind != "repair_house")
           return Error(kChargeNoHouse).WithField("charge", "invalid");
@@ -177,7 +178,8 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
         data["charged"] = fee;
       }
     } else if (action == "confirm") {
-      ANJU_TRY(files::Attach(tx, o.company_id, {*signature}, ctx.user_id, "work_order_sign", o.id));
+      ANJU_TRY(files::Attach(tx, o.company_id, {*signature}, ctx.user_id, "work_order_sign", o.id,
+                             audit::Actor::Of(ctx), now, "signature"));
       s.Add("confirmed_at", now);
     } else if (action == "rate") {
       s.Add("rating", *rating), s.Add("rating_comment", comment.value_or(""));

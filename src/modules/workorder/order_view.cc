@@ -1,5 +1,6 @@
 #include "modules/workorder/order_view.h"
 
+#include "modules/files/files_service.h"
 #include "modules/identity/permissions.h"
 #include "modules/workorder/lifecycle.h"
 
@@ -145,18 +146,14 @@ json::object OrderFullJson(db::Tx& tx, const TenantContext& ctx, const Order& o,
     timeline.push_back(EventJson(e));
   json::array photos;
   json::value signature = nullptr;
-  for (const db::Row& f : tx.Query("SELECT id, owner_kind FROM files WHERE company_id = ? AND "
-                                   "owner_kind IN ('work_order', 'work_order_done', "
-                                   "'work_order_sign') AND owner_id = ? ORDER BY id",
-                                   {o.company_id, o.id})) {
-    std::string url = "/api/v1/files/" + std::to_string(f.Int(0));
-    if (f.Str(1) == "work_order_sign")
-      signature = json::object{{"id", f.Int(0)}, {"url", url}};
-    else
-      photos.push_back(json::object{{"id", f.Int(0)},
-                                    {"url", url},
-                                    {"stage", f.Str(1) == "work_order" ? "report" : "complete"}});
-  }
+  for (const char* kind : {"work_order", "work_order_done"})
+    for (const files::FileRef& f : files::ListFor(tx, o.company_id, kind, o.id))
+      photos.push_back(json::object{{"id", f.id},
+                                    {"url", f.url},
+                                    {"stage", kind == std::string_view("work_order") ? "report"
+                                                                                    : "complete"}});
+  for (const files::FileRef& f : files::ListFor(tx, o.company_id, "work_order_sign", o.id))
+    signature = json::object{{"id", f.id}, {"url", f.url}};
   out["timeline"] = std::move(timeline);
   out["photos"] = std::move(photos);
   out["signature"] = std::move(signature);

@@ -6,7 +6,7 @@
 #include "core/pii.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/counters.h"
-#include "modules/files/files.h"
+#include "modules/files/files_service.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/notifier.h"
@@ -72,6 +72,10 @@ Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
   }
   if (!w.project_id && project_id && org::ProjectCode(tx, ctx.company_id, *project_id))
     w.project_id = *project_id;
+  // A resident reporting a public place without naming it: where they live.
+  if (!w.project_id && ctx.IsResident() && !ctx.house_ids.empty())
+    if (auto h = property::FindHouseFacts(tx, ctx.company_id, ctx.house_ids.front()))
+      w.project_id = h->project_id;
   if (!w.project_id) return Error(kPlaceRequired).WithField("house_id", "required");
   if (ctx.IsResident() && !house_id) {
     // A resident's public report must be in a project where they live.
@@ -139,9 +143,8 @@ JsonResult WorkOrderService::Create(const TenantContext& ctx, const json::object
          ctx.IsResident() ? std::nullopt : std::optional<int64_t>(ctx.user_id), s.category_id,
          s.urgency},
         now);
-    if (auto s2 = files::Attach(tx, ctx.company_id, photos, ctx.user_id, "work_order", id);
-        !s2.ok())
-      return s2.error();
+    ANJU_TRY(files::Attach(tx, ctx.company_id, photos, ctx.user_id, "work_order", id,
+                           audit::Actor::Of(ctx), now));
     Order o = *LoadOrder(tx, ctx.company_id, id);
     events.emplace_back(id, AppendEvent(tx, o, "submit", "", "submitted", ActorOf(ctx), "",
                                         json::object{{"photos", photos.size()}}, now));
@@ -183,6 +186,11 @@ int64_t WorkOrderService::InsertOrder(db::Tx& tx, const NewOrder& n, Millis now)
        phone ? key_.Encrypt(n.reporter_phone, "work_orders.reporter_phone") : std::string(),
        opt(n.responsible_id), opt(n.suggested_category_id), n.suggested_urgency, mode, now, now,
        rule.calendar, rule.accept, rule.finish, rule.warn, rule.manager, rule.hq, now});
+}
+
+bool WorkOrderService::CanRead(db::Tx& tx, const TenantContext& ctx, int64_t order_id) {
+  auto o = LoadOrder(tx, ctx.company_id, order_id);
+  return o && CanSee(ctx, *o, CanGrab(tx, ctx, *o));
 }
 
 JsonResult WorkOrderService::Get(const TenantContext& ctx, int64_t id) {

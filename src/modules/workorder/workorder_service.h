@@ -88,6 +88,9 @@ class WorkOrderService {
   Result<std::vector<boost::json::object>> EventsAfter(const TenantContext& ctx, int64_t id,
                                                        int64_t after_seq);
 
+  // Whether the caller may see the order (its photos and signature are readable then).
+  bool CanRead(db::Tx& tx, const TenantContext& ctx, int64_t order_id);
+
   // Suggestion (suggest.cc)
   JsonResult Suggest(const TenantContext& ctx, const std::string& text);
   JsonResult ClassifierInfo(const TenantContext& ctx);
