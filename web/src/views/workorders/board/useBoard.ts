@@ -6,8 +6,8 @@ import { useRoute, useRouter } from 'vue-router'
 import * as api from '@/api/workorders'
 import { usePagedList } from '@/composables/usePagedList'
 
-/** The status filter: '' = open orders, 'all', or one status. */
-export type StatusChoice = '' | 'all' | api.WoStatus
+/** The status filter: the open orders, all, or one status. */
+export type StatusChoice = 'open' | 'all' | api.WoStatus
 
 export interface BoardFilters {
   project_id: number | undefined
@@ -25,12 +25,12 @@ export function useBoard() {
   const route = useRoute()
   const router = useRouter()
   const blank: BoardFilters = {
-    project_id: undefined, status: '', kind: '', category_id: undefined, assignee_id: undefined, overdue: false, q: '',
+    project_id: undefined, status: 'open', kind: '', category_id: undefined, assignee_id: undefined, overdue: false, q: '',
   }
   const list = usePagedList(
     (f: BoardFilters & { page: number; size: number }) => api.listWorkOrders({
       project_id: f.project_id,
-      status: f.status === '' ? api.WO_OPEN_STATUSES.join(',') : f.status === 'all' ? undefined : f.status,
+      status: f.status === 'open' ? api.WO_OPEN_STATUSES.join(',') : f.status === 'all' ? undefined : f.status,
       kind: f.kind || undefined, category_id: f.category_id, assignee_id: f.assignee_id,
       overdue: f.overdue, q: f.q.trim() || undefined, page: f.page, size: f.size,
     }),
@@ -42,7 +42,7 @@ export function useBoard() {
     Object.assign(list.query, {
       ...blank,
       project_id: num(q.project_id),
-      status: (typeof q.status === 'string' ? q.status : '') as StatusChoice,
+      status: (typeof q.status === 'string' && q.status ? q.status : 'open') as StatusChoice,
       kind: typeof q.kind === 'string' ? q.kind : '',
       category_id: num(q.category_id),
       assignee_id: num(q.assignee_id),
@@ -56,7 +56,7 @@ export function useBoard() {
     void router.replace({
       query: {
         ...(f.project_id ? { project_id: String(f.project_id) } : {}),
-        ...(f.status ? { status: f.status } : {}),
+        ...(f.status !== 'open' ? { status: f.status } : {}),
         ...(f.kind ? { kind: f.kind } : {}),
         ...(f.category_id ? { category_id: String(f.category_id) } : {}),
         ...(f.assignee_id ? { assignee_id: String(f.assignee_id) } : {}),
@@ -96,8 +96,11 @@ export function useBoard() {
 
   // Kanban: the page's orders grouped by status, in the state machine's order.
   const columns = computed(() => {
-    const shown = list.query.status === '' ? api.WO_OPEN_STATUSES
-      : list.query.status === 'all' ? [...api.WO_STATUSES] : [list.query.status]
+    // All statuses: the open columns always, the finished ones when the page has such orders.
+    const shown = list.query.status === 'open' ? api.WO_OPEN_STATUSES
+      : list.query.status === 'all'
+        ? api.WO_STATUSES.filter((s) => api.WO_OPEN_STATUSES.includes(s) || list.items.value.some((o) => o.status === s))
+        : [list.query.status]
     return shown.map((s) => ({ status: s, items: list.items.value.filter((o) => o.status === s) }))
   })
 
