@@ -1,6 +1,6 @@
 // The side menu, built from the caller's permission codes: an entry shows when the caller
 // holds its code; a section shows when one of its entries does.
-import { House, OfficeBuilding, Document, Odometer, Money } from '@element-plus/icons-vue'
+import { House, OfficeBuilding, Document, Odometer, Money, Tickets } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export interface MenuEntry {
@@ -51,6 +51,15 @@ export const MENU: MenuSection[] = [
       { path: '/admin/billing/reminders', title: 'remind.menu', perm: ['billing:remind:read', 'notify:outbox:read'] },
       { path: '/admin/billing/approvals', title: 'corrections.menu.approvals', perm: ['billing:adjust:approve', 'billing:refund:approve', 'billing:adjust:create', 'billing:refund:create'] },
       { path: '/admin/billing/settings', title: 'corrections.menu.settings', perm: 'billing:settings:write' },
+    ],
+  },
+  {
+    key: 'workorder', title: 'wo.menu.section', icon: Tickets,
+    children: [
+      { path: '/admin/work-orders', title: 'wo.menu.board', perm: 'workorder:read' },
+      { path: '/admin/work-orders/follow-ups', title: 'wo.menu.followUps', perm: 'workorder:write' },
+      { path: '/admin/work-orders/reports', title: 'wo.menu.reports', perm: 'workorder:report' },
+      { path: '/admin/work-orders/settings', title: 'wo.menu.settings', perm: 'workorder:settings' },
     ],
   },
   {

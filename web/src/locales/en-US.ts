@@ -9,6 +9,7 @@ import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.en
 import feeCycle from './feeCycle.en-US'
 import workorderMobile from './workorderMobile.en-US'
 import { workorderServer, filesServer } from './workorderServer.en-US'
+import workorder from './workorder.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -19,6 +20,7 @@ const en: typeof zh = {
   ...prepay,
   ...feeCycle,
   ...workorderMobile,
+  ...workorder,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',

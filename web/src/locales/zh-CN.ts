@@ -9,6 +9,7 @@ import prepay, { prepayServer, prepayAudit, prepayFieldError } from './prepay.zh
 import feeCycle from './feeCycle.zh-CN'
 import workorderMobile from './workorderMobile.zh-CN'
 import { workorderServer, filesServer } from './workorderServer.zh-CN'
+import workorder from './workorder.zh-CN'
 
 export default {
   ...reports,
@@ -19,6 +20,7 @@ export default {
   ...prepay,
   ...feeCycle,
   ...workorderMobile,
+  ...workorder,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
