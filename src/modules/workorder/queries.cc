@@ -69,6 +69,7 @@ JsonResult WorkOrderService::List(const TenantContext& ctx, const ListFilter& f)
              "(o.accepted_at IS NOT NULL AND o.finish_due_at <= ?))";
     p.push_back(now), p.push_back(now);
   }
+  if (f.today) where += " AND o.created_at >= ?", p.push_back((now + 8 * kHour) / kDay * kDay - 8 * kHour);
   if (!f.q.empty()) {
     where += " AND (o.number LIKE ? OR o.description LIKE ? OR o.place LIKE ?)";
     std::string like = "%" + f.q + "%";

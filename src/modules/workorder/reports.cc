@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
 #include "core/xlsx.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -35,8 +37,12 @@ struct Acc {
     }
     if (!r.IsNull(7)) ++rated, rating_sum += r.Int(7);
   }
+  // Rates and averages are null where nothing was measured (no completed or rated order).
   json::object Json(const std::string& key) const {
-    auto per_mille = [](int64_t a, int64_t b) { return b ? a * 1000 / b : 0; };
+    auto per_mille = [](int64_t a, int64_t b) { return b ? json::value(a * 1000 / b) : json::value(); };
+    auto avg = [](int64_t sum, int64_t n, int64_t unit) {
+      return n ? json::value(sum / n / unit) : json::value();
+    };
     return json::object{{"key", key},
                         {"name", name},
                         {"volume", volume},
@@ -44,11 +50,11 @@ struct Acc {
                         {"sla_met", sla_met},
                         {"sla_total", sla_total},
                         {"sla_rate", per_mille(sla_met, sla_total)},
-                        {"avg_accept_minutes", accept_n ? accept_ms / accept_n / kMinute : 0},
-                        {"avg_finish_minutes", completed ? finish_ms / completed / kMinute : 0},
+                        {"avg_accept_minutes", avg(accept_ms, accept_n, kMinute)},
+                        {"avg_finish_minutes", avg(finish_ms, completed, kMinute)},
                         {"first_time_fix_rate", per_mille(first_fix, completed)},
                         {"rated", rated},
-                        {"avg_rating_x100", rated ? rating_sum * 100 / rated : 0}};
+                        {"avg_rating_x100", avg(rating_sum * 100, rated, 1)}};
   }
 };
 
@@ -177,13 +183,17 @@ Result<std::string> WorkOrderReports::Export(const TenantContext& ctx, const Rep
     rows.push_back(rep->as_object().at("totals"));
     for (const json::value& v : rows) {
       const json::object& r = v.as_object();
-      int64_t x100 = r.at("avg_rating_x100").as_int64();
-      s.rows.push_back({r.at("name"), r.at("volume"), r.at("completed"),
-                        r.at("sla_rate").as_int64() * 10, r.at("avg_accept_minutes"),
-                        r.at("avg_finish_minutes"), r.at("first_time_fix_rate").as_int64() * 10,
-                        r.at("rated"),
-                        json::value(std::to_string(x100 / 100) + "." +
-                                    (x100 % 100 < 10 ? "0" : "") + std::to_string(x100 % 100))});
+      auto bp = [&](const char* k) {  // ‰ → basis points for the percent format; null stays empty
+        return r.at(k).is_null() ? json::value() : json::value(r.at(k).as_int64() * 10);
+      };
+      json::value rating;
+      if (!r.at("avg_rating_x100").is_null()) {
+        int64_t x100 = r.at("avg_rating_x100").as_int64();
+        rating = fmt::format("{}.{:02d}", x100 / 100, x100 % 100);
+      }
+      s.rows.push_back({r.at("name"), r.at("volume"), r.at("completed"), bp("sla_rate"),
+                        r.at("avg_accept_minutes"), r.at("avg_finish_minutes"),
+                        bp("first_time_fix_rate"), r.at("rated"), rating});
     }
     sheets.push_back(std::move(s));
   }

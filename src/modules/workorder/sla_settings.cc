@@ -125,7 +125,9 @@ JsonResult WorkOrderSettings::PutDispatchRule(const TenantContext& ctx, const js
   std::optional<int64_t> category;
   if (!r.IsNull("category_id")) category = r.Int("category_id", false, 1, INT64_MAX);
   else r.Has("category_id");
-  auto mode = r.Enum("mode", true, {"auto", "grab", "manual"});
+  // "inherit" removes a category's own rule: the project's default applies again.
+  auto mode = r.Enum("mode", true, {"auto", "grab", "manual", "inherit"});
+  if (mode == "inherit" && !category) r.Fail("mode", "invalid", "Only a category's rule can inherit");
   ANJU_TRY(r.Finish());
   Millis now = clock_.Now();
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
@@ -133,6 +135,14 @@ JsonResult WorkOrderSettings::PutDispatchRule(const TenantContext& ctx, const js
     ANJU_TRY(CheckCategory(tx, ctx, category));
     tx.Exec("DELETE FROM wo_dispatch_rules WHERE project_id = ? AND COALESCE(category_id, 0) = ?",
             {*project, category.value_or(0)});
+    if (*mode == "inherit") {
+      json::object out{{"project_id", *project}, {"category_id", *category}, {"mode", "inherit"}};
+      audit::Append(tx, audit::Actor::Of(ctx),
+                    {"workorder.dispatch_rule.delete", "wo_dispatch_rule", std::nullopt, *project,
+                     nullptr, out},
+                    now);
+      return json::value(std::move(out));
+    }
     int64_t id = tx.InsertId(
         "INSERT INTO wo_dispatch_rules (company_id, project_id, category_id, mode, updated_at) "
         "VALUES (?, ?, ?, ?, ?) RETURNING id",

@@ -58,6 +58,7 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
     f.house_id = q.Id("house_id");
     f.kind = q.Text("kind"), f.q = q.Text("q");
     std::string status = q.Text("status"), overdue = q.Text("overdue"), mine = q.Text("mine");
+    std::string today = q.Text("today");
     f.page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     if (!status.empty()) {
@@ -66,7 +67,8 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
       f.statuses = *st;
     }
     for (auto [name, v, out] : {std::tuple{"overdue", &overdue, &f.overdue},
-                                std::tuple{"mine", &mine, &f.mine}}) {
+                                std::tuple{"mine", &mine, &f.mine},
+                                std::tuple{"today", &today, &f.today}}) {
       if (!v->empty() && *v != "1" && *v != "0" && *v != "true" && *v != "false")
         return BadQuery(req, name, "1 or 0");
       *out = *v == "1" || *v == "true";

@@ -46,7 +46,7 @@ struct ListFilter {
   std::optional<int64_t> project_id, category_id, assignee_id, building_id, house_id;
   std::vector<std::string> statuses;
   std::string kind, q;
-  bool overdue = false, mine = false;
+  bool overdue = false, mine = false, today = false;  // today: submitted since China midnight
   http::Page page;
 };
 

@@ -141,6 +141,8 @@ export interface WorkOrderFilter {
   house_id?: number
   overdue?: boolean
   mine?: boolean
+  /** Submitted since midnight (China time). */
+  today?: boolean
   q?: string
   page?: number
   size?: number
@@ -180,7 +182,7 @@ const base = '/api/v1/work-orders'
 
 export const listWorkOrders = (f: WorkOrderFilter) =>
   http.get<Page<WorkOrder>>(base, {
-    ...f, overdue: f.overdue ? 1 : undefined, mine: f.mine ? 1 : undefined,
+    ...f, overdue: f.overdue ? 1 : undefined, mine: f.mine ? 1 : undefined, today: f.today ? 1 : undefined,
   })
 export const getWorkOrder = (id: number, opts: RequestOptions = {}) =>
   http.get<WorkOrderDetail>(`${base}/${id}`, undefined, opts)
@@ -311,6 +313,9 @@ export const listDispatchRules = (projectId: number) =>
   http.get<List<DispatchRule>>('/api/v1/work-order-dispatch-rules', { project_id: projectId })
 export const putDispatchRule = (r: DispatchRule, opts: RequestOptions = {}) =>
   http.put<DispatchRule>('/api/v1/work-order-dispatch-rules', r, opts)
+/** Removes a category's own rule: the project's default applies to it again. */
+export const inheritDispatchRule = (projectId: number, categoryId: number) =>
+  http.put<unknown>('/api/v1/work-order-dispatch-rules', { project_id: projectId, category_id: categoryId, mode: 'inherit' })
 
 export const getCalendar = (projectId: number) =>
   http.get<WoCalendar>(`/api/v1/work-order-calendars/${projectId}`)

@@ -44,7 +44,7 @@ const en: typeof zh = {
       photos: 'Photos', signature: 'Owner signature', sla: 'SLA', timeline: 'Timeline', status: 'Status',
     },
     board: {
-      newOrder: 'New order', overdueOnly: 'Overdue only', searchPlaceholder: 'Number, description, house or phone',
+      newOrder: 'New order', todayOnly: 'Today only', overdueOnly: 'Overdue only', searchPlaceholder: 'Number, description or place',
       table: 'Table', kanban: 'Board', open: 'Open', allStatuses: 'All statuses', openStatuses: 'Open',
       assigneePlaceholder: 'Assignee', categoryPlaceholder: 'Category', kindPlaceholder: 'Kind',
       unassigned: 'Unassigned', empty: 'No work orders', pickProjectForStaff: 'Choose a project to filter by assignee',
@@ -81,7 +81,7 @@ const en: typeof zh = {
       defaultRule: 'Default (all categories)', newRule: 'New rule', editRule: 'Edit rule', acceptMinutes: 'Accept within (min)',
       finishMinutes: 'Finish within (min)', ladder: 'Escalation', warnPercent: 'Warn assignee %',
       managerPercent: 'Tell manager %', hqPercent: 'Tell HQ %', ladderText: '{w}% warn · {m}% manager · {h}% HQ',
-      projectDefault: 'Project default', dispatchHint: 'Categories without a rule use the project default; without one, automatic',
+      inheritDefault: 'Use the project default', projectDefault: 'Project default', dispatchHint: 'Categories without a rule use the project default; without one, automatic',
       setMode: 'Set',
       workdays: 'Workdays', dayStart: 'Opens', dayEnd: 'Closes', weekdays: { 1: 'Mo', 2: 'Tu', 3: 'We', 4: 'Th', 5: 'Fr', 6: 'Sa', 7: 'Su' },
       holidays: 'Holidays and make-up workdays', holidayKinds: { off: 'Day off', work: 'Make-up workday' }, day: 'Day', holidayName: 'Name',

@@ -43,7 +43,7 @@ export default {
       photos: '照片', signature: '业主签字', sla: 'SLA', timeline: '处理记录', status: '状态',
     },
     board: {
-      newOrder: '新建工单', overdueOnly: '只看超时', searchPlaceholder: '工单号、描述、房屋或电话',
+      newOrder: '新建工单', todayOnly: '只看今日', overdueOnly: '只看超时', searchPlaceholder: '工单号、描述或位置',
       table: '列表', kanban: '看板', open: '查看', allStatuses: '全部状态', openStatuses: '未完结',
       assigneePlaceholder: '处理人', categoryPlaceholder: '类别', kindPlaceholder: '类型',
       unassigned: '未派单', empty: '暂无工单', pickProjectForStaff: '选择项目后可按处理人筛选',
@@ -80,7 +80,7 @@ export default {
       defaultRule: '默认（所有类别）', newRule: '新增规则', editRule: '编辑规则', acceptMinutes: '接单时限（分钟）',
       finishMinutes: '完工时限（分钟）', ladder: '升级阶梯', warnPercent: '提醒处理人 %',
       managerPercent: '通知项目经理 %', hqPercent: '通知总部 %', ladderText: '{w}% 提醒 · {m}% 经理 · {h}% 总部',
-      projectDefault: '项目默认', dispatchHint: '未设置的类别按“项目默认”处理；项目默认未设置时为自动派单',
+      inheritDefault: '跟随项目默认', projectDefault: '项目默认', dispatchHint: '未设置的类别按“项目默认”处理；项目默认未设置时为自动派单',
       setMode: '设置',
       workdays: '工作日', dayStart: '上班时间', dayEnd: '下班时间', weekdays: { 1: '一', 2: '二', 3: '三', 4: '四', 5: '五', 6: '六', 7: '日' },
       holidays: '节假日与调休', holidayKinds: { off: '放假', work: '调休上班' }, day: '日期', holidayName: '名称',

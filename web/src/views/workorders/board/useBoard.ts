@@ -16,6 +16,7 @@ export interface BoardFilters {
   category_id: number | undefined
   assignee_id: number | undefined
   overdue: boolean
+  today: boolean
   q: string
 }
 
@@ -25,14 +26,14 @@ export function useBoard() {
   const route = useRoute()
   const router = useRouter()
   const blank: BoardFilters = {
-    project_id: undefined, status: 'open', kind: '', category_id: undefined, assignee_id: undefined, overdue: false, q: '',
+    project_id: undefined, status: 'open', kind: '', category_id: undefined, assignee_id: undefined, overdue: false, today: false, q: '',
   }
   const list = usePagedList(
     (f: BoardFilters & { page: number; size: number }) => api.listWorkOrders({
       project_id: f.project_id,
       status: f.status === 'open' ? api.WO_OPEN_STATUSES.join(',') : f.status === 'all' ? undefined : f.status,
       kind: f.kind || undefined, category_id: f.category_id, assignee_id: f.assignee_id,
-      overdue: f.overdue, q: f.q.trim() || undefined, page: f.page, size: f.size,
+      overdue: f.overdue, today: f.today, q: f.q.trim() || undefined, page: f.page, size: f.size,
     }),
     blank,
   )
@@ -47,6 +48,7 @@ export function useBoard() {
       category_id: num(q.category_id),
       assignee_id: num(q.assignee_id),
       overdue: q.overdue === '1',
+      today: q.today === '1',
       q: typeof q.q === 'string' ? q.q : '',
     })
   }
@@ -61,6 +63,7 @@ export function useBoard() {
         ...(f.category_id ? { category_id: String(f.category_id) } : {}),
         ...(f.assignee_id ? { assignee_id: String(f.assignee_id) } : {}),
         ...(f.overdue ? { overdue: '1' } : {}),
+        ...(f.today ? { today: '1' } : {}),
         ...(f.q.trim() ? { q: f.q.trim() } : {}),
         ...(openId.value ? { open: String(openId.value) } : {}),
       },
