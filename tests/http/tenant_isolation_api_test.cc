@@ -385,8 +385,10 @@ const std::set<std::string> kOwnScope = {
     // An upload is the caller's own file until something of theirs attaches it.
     "POST /api/v1/files",
     // Company-wide work-order settings and the company's classifier: the caller's company
-    // only (the other company's admin changes their own; residents and project staff
-    // without the code get 403). They name no project and no row of the victim's.
+    // only (the other company's admin changes their own; residents and staff without the
+    // code get 403). They name no project and no row of the victim's. NOTE: a holder of
+    // workorder:settings scoped to one project may add categories and set the SLA rules of
+    // the whole company today (see kKnownGaps); PUT holidays alone requires HQ scope.
     "POST /api/v1/work-order-categories", "GET /api/v1/work-order-sla-rules",
     "PUT /api/v1/work-order-sla-rules", "GET /api/v1/work-order-holidays",
     "PUT /api/v1/work-order-holidays", "GET /api/v1/work-order-classifier",
