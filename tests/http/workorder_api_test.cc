@@ -158,7 +158,7 @@ TEST_F(WorkOrderApiTest, OwnersSeeAndActOnTheirOwnOrdersOnly) {
   Reply r = owner2->PostJson("/api/v1/work-orders",
                              json::object{{"kind", "repair_house"}, {"house_id", house_},
                                           {"description", "测试别人的房子"}});
-  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(r.status, 404) << r.body;
   // Staff of the project without work-order codes, and a handler who is not the assignee.
   auto security = app_->LoginAs("p1.security");
   Reply a = security->PostJson("/api/v1/work-orders/" + std::to_string(id) + "/accept", json::object{});

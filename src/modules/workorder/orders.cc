@@ -61,13 +61,13 @@ Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
     bool ok = h && (ctx.IsResident() ? ctx.OwnsHouse(*house_id)
                                      : ctx.access.HasIn(std::string(perm::kWorkOrderWrite),
                                                         h->project_id));
-    if (!ok) return Error(kPlaceRequired).WithField("house_id", "not_found");
+    if (!ok) return Error(kPlaceNotFound).WithField("house_id", "not_found");
     w = {h->project_id, h->id, h->building_id};
   }
   if (building_id) {
     auto p = property::BuildingProjectId(tx, ctx.company_id, *building_id);
     if (!p || (w.project_id && *p != w.project_id))
-      return Error(kPlaceRequired).WithField("building_id", "not_found");
+      return Error(kPlaceNotFound).WithField("building_id", "not_found");
     w.project_id = *p, w.building_id = building_id;
   }
   if (!w.project_id && project_id && org::ProjectCode(tx, ctx.company_id, *project_id))
@@ -83,10 +83,10 @@ Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
     for (int64_t h : ctx.house_ids)
       if (auto f = property::FindHouseFacts(tx, ctx.company_id, h))
         lives = lives || f->project_id == w.project_id;
-    if (!lives) return Error(kPlaceRequired).WithField("building_id", "not_found");
+    if (!lives) return Error(kPlaceNotFound).WithField("building_id", "not_found");
   } else if (!ctx.IsResident() &&
              !ctx.access.HasIn(std::string(perm::kWorkOrderWrite), w.project_id)) {
-    return Error(kPlaceRequired).WithField("project_id", "not_found");
+    return Error(kPlaceNotFound).WithField("project_id", "not_found");
   }
   return w;
 }

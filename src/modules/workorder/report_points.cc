@@ -74,9 +74,9 @@ JsonResult WorkOrderService::CreateReportPoint(const TenantContext& ctx, const j
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     if (!org::ProjectCode(tx, ctx.company_id, *project) ||
         !ctx.access.HasIn(std::string(perm::kWorkOrderSettings), *project))
-      return Error(kPlaceRequired).WithField("project_id", "not_found");
+      return Error(kPlaceNotFound).WithField("project_id", "not_found");
     if (building && property::BuildingProjectId(tx, ctx.company_id, *building) != *project)
-      return Error(kPlaceRequired).WithField("building_id", "not_found");
+      return Error(kPlaceNotFound).WithField("building_id", "not_found");
     if (category && !tx.QueryOne("SELECT 1 FROM wo_categories WHERE id = ? AND company_id = ?",
                                  {*category, ctx.company_id}))
       return Error(kCategoryNotFound).WithField("category_id", "not_found");

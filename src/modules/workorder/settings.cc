@@ -41,11 +41,14 @@ bool ValidSkill(const std::string& s) {
   return true;
 }
 
-Status RequireSettings(const TenantContext& ctx) {
-  return identity::Require(ctx, perm::kWorkOrderSettings);
-}
-
 }  // namespace
+
+Status RequireCompanyWide(const TenantContext& ctx) {
+  ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
+  const Scope* scope = ctx.access.ScopeOf(std::string(perm::kWorkOrderSettings));
+  if (!scope || !scope->all_projects) return Error(errors::kForbidden);
+  return {};
+}
 
 std::optional<int64_t> ParseClock(const std::string& s) {
   if (s.size() != 5 || s[2] != ':' || !std::isdigit(s[0]) || !std::isdigit(s[1]) ||
@@ -96,7 +99,7 @@ JsonResult WorkOrderSettings::ListCategories(const TenantContext& ctx) {
 }
 
 JsonResult WorkOrderSettings::CreateCategory(const TenantContext& ctx, const json::object& b) {
-  ANJU_TRY(RequireSettings(ctx));
+  ANJU_TRY(RequireCompanyWide(ctx));
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "active"});
   auto code = r.Str("code", true, 30, 1);
@@ -130,7 +133,7 @@ JsonResult WorkOrderSettings::CreateCategory(const TenantContext& ctx, const jso
 
 JsonResult WorkOrderSettings::UpdateCategory(const TenantContext& ctx, int64_t id,
                                              const json::object& b) {
-  ANJU_TRY(RequireSettings(ctx));
+  ANJU_TRY(RequireCompanyWide(ctx));
   BodyReader r(b);
   r.ReadOnly({"id", "company_id", "code", "parent_id"});
   auto name = r.Str("name", false, 30, 1);
@@ -145,7 +148,7 @@ JsonResult WorkOrderSettings::UpdateCategory(const TenantContext& ctx, int64_t i
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     auto row = tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ? AND company_id = ?",
                            {id, ctx.company_id});
-    if (!row) return Error(kCategoryNotFound);
+    if (!row) return Error(kCategoryMissing);
     json::object before = CategoryJson(*row);
     tx.Exec("UPDATE wo_categories SET name = COALESCE(?, name), name_en = COALESCE(?, name_en), "
             "skill = COALESCE(?, skill), keywords = COALESCE(?, keywords), sort = COALESCE(?, "

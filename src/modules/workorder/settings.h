@@ -50,6 +50,10 @@ class WorkOrderSettings {
   const Clock& clock_;
 };
 
+// The category tree, SLA rules and holidays are the company's: changing them needs
+// workorder:settings company-wide (403 otherwise), not just for one project.
+Status RequireCompanyWide(const TenantContext& ctx);
+
 // "08:30" → 510; nullopt unless HH:MM within a day (24:00 allowed for an end).
 std::optional<int64_t> ParseClock(const std::string& s);
 std::string FormatClock(int64_t minutes);

@@ -59,12 +59,10 @@ JsonResult WorkOrderSettings::ListSlaRules(const TenantContext& ctx) {
 }
 
 JsonResult WorkOrderSettings::PutSlaRule(const TenantContext& ctx, const json::object& b) {
-  ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
+  ANJU_TRY(RequireCompanyWide(ctx));
   BodyReader r(b);
   r.ReadOnly({"id", "company_id"});
-  std::optional<int64_t> category;
-  if (!r.IsNull("category_id")) category = r.Int("category_id", false, 1, INT64_MAX);
-  else r.Has("category_id");
+  auto category = r.Int("category_id", false, 1, INT64_MAX);  // absent or null: the default
   auto urgency = r.Enum("urgency", true, {"normal", "urgent"});
   auto accept = r.Int("accept_minutes", true, 1, kMaxMinutes);
   auto finish = r.Int("finish_minutes", true, 1, kMaxMinutes);
@@ -122,9 +120,7 @@ JsonResult WorkOrderSettings::PutDispatchRule(const TenantContext& ctx, const js
   BodyReader r(b);
   r.ReadOnly({"id", "company_id"});
   auto project = r.Int("project_id", true, 1, INT64_MAX);
-  std::optional<int64_t> category;
-  if (!r.IsNull("category_id")) category = r.Int("category_id", false, 1, INT64_MAX);
-  else r.Has("category_id");
+  auto category = r.Int("category_id", false, 1, INT64_MAX);  // absent or null: the default
   // "inherit" removes a category's own rule: the project's default applies again.
   auto mode = r.Enum("mode", true, {"auto", "grab", "manual", "inherit"});
   if (mode == "inherit" && !category) r.Fail("mode", "invalid", "Only a category's rule can inherit");
@@ -219,10 +215,7 @@ JsonResult WorkOrderSettings::ListHolidays(const TenantContext& ctx) {
 
 // {year, items: [{day, kind, name}]} replaces the year's list (days must be in the year).
 JsonResult WorkOrderSettings::PutHolidays(const TenantContext& ctx, const json::object& b) {
-  ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
-  if (!ctx.access.HasIn(std::string(perm::kWorkOrderSettings), 0) &&
-      !ctx.access.ScopeOf(std::string(perm::kWorkOrderSettings))->all_projects)
-    return Error(errors::kForbidden);
+  ANJU_TRY(RequireCompanyWide(ctx));
   BodyReader r(b);
   auto year = r.Int("year", true, 2000, 2100);
   struct Day { std::string day, kind, name; };

@@ -120,7 +120,8 @@ JsonResult WorkOrderSettings::ListShifts(const TenantContext& ctx, int64_t proje
                                          const std::string& from, const std::string& to) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
   if (!IsValidCivilDate(from) || !IsValidCivilDate(to))
-    return Error(kShiftNotFound).WithField(IsValidCivilDate(from) ? "to" : "from", "invalid");
+    return Error(errors::kBadQuery).WithField(IsValidCivilDate(from) ? "to" : "from", "invalid",
+                                              "YYYY-MM-DD");
   Millis lo = DaysFromCivil(from) * kDay - kChinaOffset;
   Millis hi = (DaysFromCivil(to) + 1) * kDay - kChinaOffset;
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {

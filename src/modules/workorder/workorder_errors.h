@@ -24,6 +24,11 @@ inline constexpr ErrorDef kAssigneeInvalid{"WO_ASSIGNEE_INVALID", ErrorKind::kVa
 inline constexpr ErrorDef kCategoryNotFound{"WO_CATEGORY_NOT_FOUND", ErrorKind::kValidation,
                                             "workorder.category_not_found",
                                             "Category not found"};
+inline constexpr ErrorDef kCategoryMissing{"WO_CATEGORY_NOT_FOUND", ErrorKind::kNotFound,
+                                           "workorder.category_not_found", "Category not found"};
+inline constexpr ErrorDef kPlaceNotFound{"WO_PLACE_NOT_FOUND", ErrorKind::kNotFound,
+                                         "workorder.place_not_found",
+                                         "The house, building or project was not found"};
 inline constexpr ErrorDef kCategoryCodeTaken{"WO_CATEGORY_CODE_TAKEN", ErrorKind::kConflict,
                                              "workorder.category_code_taken",
                                              "A category with this code exists"};

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <sstream>
 
+#include "core/json_body.h"
 #include "core/xlsx.h"
 #include "http/handlers.h"
 #include "modules/workorder/lifecycle.h"
@@ -35,10 +36,10 @@ Response BadQuery(const Request& req, const char* field, const char* hint) {
 }
 
 void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
+  // ?text= the description being typed (up to a description's 1000 characters).
   router.Add("GET", "/api/v1/work-orders/suggest", [&s](Request& req, TenantContext& ctx) {
-    QueryReader q(req);
-    std::string text = q.Text("text");
-    if (auto bad = q.Failed()) return *bad;
+    std::string text = req.Query("text").value_or("");
+    if (Utf8Length(text) > 1000) return BadQuery(req, "text", "At most 1000 characters");
     return http::Reply(req, s.Suggest(ctx, text));
   });
   router.Add("GET", "/api/v1/work-orders/grab", [&s](Request& req, TenantContext& ctx) {
