@@ -6,11 +6,11 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showSuccessToast } from 'vant'
 import { ApiError, errorText } from '@/api/request'
-import { eventsUrl, getWorkOrder, type TimelineEntry, type WorkOrder } from '@/api/workordersMobile'
+import { eventsUrl, getWorkOrder, type TimelineEntry, type WoStatus, type WorkOrderDetail } from '@/api/workorders'
 
 export function useLiveOrder(id: number) {
   const { t } = useI18n()
-  const order = ref<WorkOrder | null>(null)
+  const order = ref<WorkOrderDetail | null>(null)
   const loading = ref(true)
   const failure = ref('')
   const notFound = ref(false)
@@ -37,9 +37,9 @@ export function useLiveOrder(id: number) {
   }
 
   function onTimeline(ev: MessageEvent<string>) {
-    let entry: (TimelineEntry & { status?: string }) | null = null
+    let entry: (TimelineEntry & { status?: WoStatus }) | null = null
     try {
-      entry = JSON.parse(ev.data) as TimelineEntry & { status?: string }
+      entry = JSON.parse(ev.data) as TimelineEntry & { status?: WoStatus }
     } catch {
       /* not JSON: the re-read below still brings the change */
     }
@@ -47,7 +47,7 @@ export function useLiveOrder(id: number) {
     if (o && entry && typeof entry.seq === 'number' && !o.timeline.some((x) => x.seq === entry.seq)) {
       o.timeline = [...o.timeline, entry].sort((a, b) => a.seq - b.seq)
       if (entry.status) o.status = entry.status
-      else if (entry.to_status) o.status = entry.to_status
+      else if (entry.to_status) o.status = entry.to_status as WoStatus
     }
     void load(true)
   }
