@@ -219,6 +219,25 @@ export const getSummary = (projectId?: number, opts: RequestOptions = {}) =>
 export const listGrab = () => http.get<List<WorkOrder>>(`${base}/grab`)
 /** The URL of an order's live timeline (text/event-stream; events named "timeline"). */
 export const eventsUrl = (id: number) => `${base}/${id}/events`
+/**
+ * Opens an order's live timeline (same-origin, with the cookie; EventSource reconnects by
+ * itself, and the server then replays the entries, so one may come twice). `onEntry` gets each
+ * "timeline" event's entry, or null when its data is not JSON. Null where there is no EventSource.
+ */
+export function openOrderEvents(id: number, onEntry: (entry: TimelineEntry | null) => void): EventSource | null {
+  if (typeof EventSource === 'undefined') return null
+  const source = new EventSource(eventsUrl(id), { withCredentials: true })
+  source.addEventListener('timeline', (ev) => {
+    let entry: TimelineEntry | null = null
+    try {
+      entry = JSON.parse((ev as MessageEvent<string>).data) as TimelineEntry
+    } catch {
+      /* not JSON */
+    }
+    onEntry(entry)
+  })
+  return source
+}
 
 /** One state-machine step: POST /work-orders/{id}/{action}. */
 export const act = (id: number, action: WoAction, body: Record<string, unknown> = {}, opts: RequestOptions = {}) =>
@@ -379,6 +398,9 @@ export interface ReportPoint {
   category_id?: number | null
 }
 
+/** A category's name in the UI's language (the Chinese one where no English one is set). */
+export const categoryLabel = (c: Pick<Category, 'name' | 'name_en'>, locale: string) =>
+  (locale === 'en-US' && c.name_en ? c.name_en : c.name)
 export const listCategories = (opts: RequestOptions = {}) =>
   http.get<List<Category>>('/api/v1/work-order-categories', undefined, opts)
 export const createCategory = (b: CategoryInput, opts: RequestOptions = {}) =>

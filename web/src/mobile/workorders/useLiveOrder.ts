@@ -6,7 +6,7 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showSuccessToast } from 'vant'
 import { ApiError, errorText } from '@/api/request'
-import { eventsUrl, getWorkOrder, type TimelineEntry, type WoStatus, type WorkOrderDetail } from '@/api/workorders'
+import { getWorkOrder, openOrderEvents, type TimelineEntry, type WoStatus, type WorkOrderDetail } from '@/api/workorders'
 
 export function useLiveOrder(id: number) {
   const { t } = useI18n()
@@ -36,13 +36,8 @@ export function useLiveOrder(id: number) {
     }
   }
 
-  function onTimeline(ev: MessageEvent<string>) {
-    let entry: (TimelineEntry & { status?: WoStatus }) | null = null
-    try {
-      entry = JSON.parse(ev.data) as TimelineEntry & { status?: WoStatus }
-    } catch {
-      /* not JSON: the re-read below still brings the change */
-    }
+  /** `entry` null (not JSON): the re-read below still brings the change. */
+  function onTimeline(entry: (TimelineEntry & { status?: WoStatus }) | null) {
     const o = order.value
     if (o && entry && typeof entry.seq === 'number' && !o.timeline.some((x) => x.seq === entry.seq)) {
       o.timeline = [...o.timeline, entry].sort((a, b) => a.seq - b.seq)
@@ -53,9 +48,8 @@ export function useLiveOrder(id: number) {
   }
 
   function connect() {
-    if (typeof EventSource === 'undefined') return
-    source = new EventSource(eventsUrl(id), { withCredentials: true })
-    source.addEventListener('timeline', onTimeline as EventListener)
+    source = openOrderEvents(id, onTimeline)
+    if (!source) return
     source.onopen = () => {
       const reconnect = live.value === false && order.value !== null
       live.value = true

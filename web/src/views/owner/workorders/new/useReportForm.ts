@@ -10,7 +10,7 @@ import { showFailToast, showSuccessToast } from 'vant'
 import { listHouses, type House } from '@/api/property'
 import { useProjectsStore } from '@/stores/projects'
 import {
-  createWorkOrder, listCategories, suggest, type Category, type Suggestion, type WoKind, type WoUrgency, type WorkOrderInput,
+  categoryLabel, createWorkOrder, listCategories, suggest, type Category, type Suggestion, type WoKind, type WoUrgency, type WorkOrderInput,
 } from '@/api/workorders'
 import { ApiError, errorText } from '@/api/request'
 import { useFormErrors } from '@/composables/useFormErrors'
@@ -82,7 +82,7 @@ export function useReportForm() {
     }, SUGGEST_DELAY_MS)
   })
 
-  const categoryName = (c: Category) => (locale.value === 'en-US' && c.name_en ? c.name_en : c.name)
+  const categoryName = (c: Category) => categoryLabel(c, locale.value)
   /** The category that will be sent: the owner's pick, else the suggestion. */
   const effectiveCategory = computed(() => chosenCategory.value ?? suggestion.value?.category_id ?? null)
   function pickCategory(id: number) {
