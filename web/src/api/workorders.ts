@@ -1,9 +1,10 @@
 // 工单 (work orders): orders and their state machine, the suggestion, follow-up calls, the
 // settings (categories, SLA, dispatch, calendars, staff, shifts, QR report points), the
-// reports and the classifier. The contract is /work/team/WORKORDER.md (docs/API.md once it
-// lands). Times are ISO-8601 UTC strings; money is integer 分; rates are per-mille.
-// Shared by /admin and the phone apps (api/workordersMobile.ts adds what only phones use).
-import { download, http, type Page, type RequestOptions } from './request'
+// reports, the classifier, photo uploads and the public QR report form. The contract is
+// docs/API.md ("Work orders"). Times are ISO-8601 UTC strings; money is integer 分; rates are
+// per-mille. The one client of /admin and the phone apps (/owner, /staff, the QR form).
+import { ApiError, download, http, type Page, type RequestOptions } from './request'
+import { useSessionStore } from '@/stores/session'
 
 export const WO_KINDS = ['repair_house', 'repair_public', 'complaint', 'suggestion', 'inquiry', 'praise'] as const
 export type WoKind = (typeof WO_KINDS)[number]
@@ -14,6 +15,8 @@ export const WO_STATUSES = ['submitted', 'assigned', 'accepted', 'on_site', 'pau
 export type WoStatus = (typeof WO_STATUSES)[number]
 /** Statuses of an order still being worked on. */
 export const WO_OPEN_STATUSES: WoStatus[] = ['submitted', 'assigned', 'accepted', 'on_site', 'paused']
+/** Open statuses of an engineer's accepted work (the staff app's 处理中 tab). */
+export const WO_IN_PROGRESS: WoStatus[] = ['accepted', 'on_site', 'paused']
 export const WO_CHANNELS = ['owner', 'phone', 'qr', 'api'] as const
 export const SLA_STATES = ['ok', 'warn', 'overdue', 'paused', 'met', 'missed'] as const
 export type SlaState = (typeof SLA_STATES)[number]
@@ -24,6 +27,7 @@ export const SKILLS = ['plumbing', 'carpentry', 'elevator', 'lighting', 'greenin
 export const FOLLOW_UP_RESULTS = ['satisfied', 'unsatisfied', 'unreachable'] as const
 export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number]
 export const PAUSE_REASONS = ['owner', 'parts', 'other'] as const
+export type PauseReason = (typeof PAUSE_REASONS)[number]
 /** Every action an order's `actions` may list. */
 export const WO_ACTIONS = ['assign', 'accept', 'arrive', 'pause', 'resume', 'complete', 'confirm', 'rate',
   'cancel', 'reopen', 'follow_up'] as const
@@ -39,9 +43,12 @@ export interface Sla {
   finish_met: boolean | null
   state: SlaState
 }
-export interface WoPhoto {
+/** A stored file (photo, signature): GET `url` with the session cookie. */
+export interface FileRef {
   id: number
   url: string
+}
+export interface WoPhoto extends FileRef {
   stage: 'report' | 'complete'
 }
 export interface TimelineEntry {
@@ -102,7 +109,7 @@ export interface WorkOrder {
 /** GET /work-orders/{id}: the list item plus what only the detail carries. */
 export interface WorkOrderDetail extends WorkOrder {
   photos: WoPhoto[]
-  signature: { id: number; url: string } | null
+  signature: FileRef | null
   timeline: TimelineEntry[]
   /** What the caller may do now: drive the buttons from it. */
   actions: string[]
@@ -121,6 +128,21 @@ export interface WorkOrderInput {
   photos?: number[]
   reporter_name?: string
   reporter_phone?: string
+}
+export interface MaterialLine {
+  name: string
+  quantity: number
+  /** 分 */
+  unit_price: number
+}
+/** POST /work-orders/{id}/complete. Fees in 分. */
+export interface Completion {
+  note: string
+  photos?: number[]
+  labour_fee?: number
+  materials?: MaterialLine[]
+  /** Bill the owner (an order with a house). */
+  charge?: boolean
 }
 export interface Suggestion {
   category_id: number | null
@@ -193,9 +215,29 @@ export const suggest = (text: string) =>
   http.get<Suggestion>(`${base}/suggest`, { text }, { quiet: true })
 export const getSummary = (projectId?: number, opts: RequestOptions = {}) =>
   http.get<Summary>(`${base}/summary`, { project_id: projectId }, opts)
+/** The submitted grab-mode orders the caller may grab (抢单), urgent first. */
 export const listGrab = () => http.get<List<WorkOrder>>(`${base}/grab`)
 /** The URL of an order's live timeline (text/event-stream; events named "timeline"). */
 export const eventsUrl = (id: number) => `${base}/${id}/events`
+/**
+ * Opens an order's live timeline (same-origin, with the cookie; EventSource reconnects by
+ * itself, and the server then replays the entries, so one may come twice). `onEntry` gets each
+ * "timeline" event's entry, or null when its data is not JSON. Null where there is no EventSource.
+ */
+export function openOrderEvents(id: number, onEntry: (entry: TimelineEntry | null) => void): EventSource | null {
+  if (typeof EventSource === 'undefined') return null
+  const source = new EventSource(eventsUrl(id), { withCredentials: true })
+  source.addEventListener('timeline', (ev) => {
+    let entry: TimelineEntry | null = null
+    try {
+      entry = JSON.parse((ev as MessageEvent<string>).data) as TimelineEntry
+    } catch {
+      /* not JSON */
+    }
+    onEntry(entry)
+  })
+  return source
+}
 
 /** One state-machine step: POST /work-orders/{id}/{action}. */
 export const act = (id: number, action: WoAction, body: Record<string, unknown> = {}, opts: RequestOptions = {}) =>
@@ -205,6 +247,18 @@ export const assign = (id: number, assigneeId?: number) =>
   act(id, 'assign', assigneeId ? { assignee_id: assigneeId } : {})
 export const cancelOrder = (id: number, reason: string, opts: RequestOptions = {}) => act(id, 'cancel', { reason }, opts)
 export const reopenOrder = (id: number, reason: string, opts: RequestOptions = {}) => act(id, 'reopen', { reason }, opts)
+/** Accepts an assigned order, or grabs a submitted grab-mode one. */
+export const acceptOrder = (id: number, note?: string) => act(id, 'accept', note ? { note } : {})
+export const arriveAt = (id: number, method: 'scan' | 'checkin', note?: string) =>
+  act(id, 'arrive', { method, ...(note ? { note } : {}) })
+export const pauseOrder = (id: number, reason: PauseReason, note?: string) =>
+  act(id, 'pause', { reason, ...(note ? { note } : {}) })
+export const resumeOrder = (id: number, note?: string) => act(id, 'resume', note ? { note } : {})
+export const completeOrder = (id: number, body: Completion) => act(id, 'complete', { ...body })
+/** The owner confirms the work with the file id of their drawn signature. */
+export const confirmOrder = (id: number, signature: number) => act(id, 'confirm', { signature })
+export const rateOrder = (id: number, rating: number, comment?: string) =>
+  act(id, 'rate', { rating, ...(comment ? { comment } : {}) })
 export const followUp = (id: number, f: FollowUpInput, opts: RequestOptions = {}) => act(id, 'follow_up', { ...f }, opts)
 
 export const listFollowUps = (q: { project_id?: number; state: 'due' | 'done'; page?: number; size?: number }) =>
@@ -213,7 +267,52 @@ export const listFollowUps = (q: { project_id?: number; state: 'due' | 'done'; p
 // Files (photos, signatures)
 export const fileUrl = (id: number) => `/api/v1/files/${id}`
 
+/**
+ * POST /api/v1/files with the raw bytes (image/jpeg|png|webp, ≤ 4 MiB) → {id, url}. The JSON
+ * request layer cannot send a body as is, so this is a plain fetch with the same session
+ * cookie and CSRF header; failures throw the same ApiError (the caller shows errorText).
+ */
+export async function uploadFile(blob: Blob): Promise<FileRef> {
+  const token = useSessionStore().user?.csrf_token ?? ''
+  let res: Response
+  try {
+    res = await fetch('/api/v1/files', {
+      method: 'POST', credentials: 'same-origin', body: blob,
+      headers: { 'Content-Type': blob.type, Accept: 'application/json', ...(token ? { 'X-CSRF-Token': token } : {}) },
+    })
+  } catch (cause) {
+    throw new ApiError(0, 'NETWORK', String(cause), 'common.unavailable', '', [])
+  }
+  if (res.ok) return (await res.json()) as FileRef
+  let e: Record<string, unknown> = {}
+  try {
+    e = ((await res.json()) as { error?: Record<string, unknown> }).error ?? {}
+  } catch {
+    /* not JSON */
+  }
+  throw new ApiError(res.status, String(e.code ?? `HTTP_${res.status}`), String(e.message ?? res.statusText),
+    String(e.i18n ?? 'common.internal'), String(e.request_id ?? ''), [])
+}
+
+// ---- Public QR report points (no login)
+export interface PublicReportPoint {
+  project_name: string
+  place: string
+}
+export interface PublicReport {
+  phone: string
+  name?: string
+  description: string
+  urgency?: WoUrgency
+}
+export const getReportPoint = (token: string, opts: RequestOptions = {}) =>
+  http.get<PublicReportPoint>(`/api/v1/public/report-points/${encodeURIComponent(token)}`, undefined, opts)
+export const publicReport = (token: string, body: PublicReport, opts: RequestOptions = {}) =>
+  http.post<{ number: string }>(`/api/v1/public/report-points/${encodeURIComponent(token)}/work-orders`, body, opts)
+
 // ---- Settings (workorder:settings)
+/** The category tree; holders of workorder:settings may read it (the owner's report form
+ *  offers it when it loads and otherwise shows the suggestion only). */
 export interface Category {
   id: number
   parent_id: number | null
@@ -299,7 +398,11 @@ export interface ReportPoint {
   category_id?: number | null
 }
 
-export const listCategories = () => http.get<List<Category>>('/api/v1/work-order-categories')
+/** A category's name in the UI's language (the Chinese one where no English one is set). */
+export const categoryLabel = (c: Pick<Category, 'name' | 'name_en'>, locale: string) =>
+  (locale === 'en-US' && c.name_en ? c.name_en : c.name)
+export const listCategories = (opts: RequestOptions = {}) =>
+  http.get<List<Category>>('/api/v1/work-order-categories', undefined, opts)
 export const createCategory = (b: CategoryInput, opts: RequestOptions = {}) =>
   http.post<Category>('/api/v1/work-order-categories', b, opts)
 export const updateCategory = (id: number, b: CategoryInput, opts: RequestOptions = {}) =>

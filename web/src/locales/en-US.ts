@@ -235,7 +235,7 @@ const en: typeof zh = {
   staffApp: {
     tabHome: 'Work', tabMe: 'Me', projectCount: '{n} project(s)', myProjects: 'My projects',
     noProjects: 'No project grants yet; ask your administrator', companyWide: 'You hold company-wide grants.',
-    myTasks: 'My tasks', noTasks: 'No tasks — work orders will appear here once they are available',
+    myTasks: 'My tasks',
     permissions: 'My permissions', noPermissions: 'No permissions',
     areas: { org: 'Organisation', property: 'Property registry', audit: 'Audit', pii: 'Personal data', billing: 'Billing' },
   },

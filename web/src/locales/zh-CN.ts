@@ -228,7 +228,7 @@ export default {
   staffApp: {
     tabHome: '工作台', tabMe: '我的', projectCount: '负责 {n} 个项目', myProjects: '我的项目',
     noProjects: '暂无项目授权，请联系管理员', companyWide: '你有全公司范围的授权。',
-    myTasks: '我的任务', noTasks: '暂无任务 — 工单功能上线后在此显示',
+    myTasks: '我的任务',
     permissions: '我的权限', noPermissions: '暂无权限',
     areas: { org: '组织架构', property: '房产档案', audit: '审计', pii: '个人信息', billing: '收费' },
   },

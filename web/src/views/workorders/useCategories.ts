@@ -2,7 +2,7 @@
 // filter, the new-order dialog, the settings and the report-point form.
 import { computed, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { SKILLS, listCategories, type Category } from '@/api/workorders'
+import { SKILLS, categoryLabel, listCategories, type Category } from '@/api/workorders'
 
 const items = ref<Category[]>([])
 let loading: Promise<Category[]> | null = null
@@ -24,7 +24,7 @@ export function useCategories() {
       })
     return loading
   }
-  const label = (c: Category) => (locale.value === 'en-US' && c.name_en ? c.name_en : c.name)
+  const label = (c: Category) => categoryLabel(c, locale.value)
   const nameOf = (id: number | null | undefined) => {
     const c = items.value.find((x) => x.id === id)
     return c ? label(c) : ''

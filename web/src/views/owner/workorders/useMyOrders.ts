@@ -1,11 +1,11 @@
 import { onMounted, ref } from 'vue'
-import { listWorkOrders, type WorkOrderItem } from '@/api/workordersMobile'
+import { listWorkOrders, type WorkOrder } from '@/api/workorders'
 
 const SIZE = 20
 
 /** The owner's own orders (the server lists only theirs), newest first, a page at a time. */
 export function useMyOrders() {
-  const items = ref<WorkOrderItem[]>([])
+  const items = ref<WorkOrder[]>([])
   const total = ref(0)
   const page = ref(1)
   const loading = ref(true)

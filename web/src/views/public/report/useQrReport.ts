@@ -4,7 +4,7 @@ import { onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showFailToast } from 'vant'
 import { ApiError, errorText } from '@/api/request'
-import { getReportPoint, publicReport, type ReportPoint, type Urgency } from '@/api/workordersMobile'
+import { getReportPoint, publicReport, type PublicReportPoint, type WoUrgency } from '@/api/workorders'
 import { useFormErrors } from '@/composables/useFormErrors'
 
 export const PHONE_RE = /^1[3-9]\d{9}$/
@@ -12,10 +12,10 @@ export const MIN_DESCRIPTION = 2
 
 export function useQrReport(token: string) {
   const { t } = useI18n()
-  const point = ref<ReportPoint | null>(null)
+  const point = ref<PublicReportPoint | null>(null)
   const loading = ref(true)
   const failure = ref('')
-  const form = reactive({ phone: '', name: '', description: '', urgency: 'normal' as Urgency })
+  const form = reactive({ phone: '', name: '', description: '', urgency: 'normal' as WoUrgency })
   const { errors, apply, set, clear } = useFormErrors()
   const saving = ref(false)
   const number = ref('')

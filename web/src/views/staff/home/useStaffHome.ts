@@ -1,6 +1,6 @@
 import { computed, onMounted, ref } from 'vue'
 import type { Project } from '@/api/org'
-import { IN_PROGRESS, listWorkOrders, type WorkOrderItem } from '@/api/workordersMobile'
+import { WO_IN_PROGRESS, listWorkOrders, type WorkOrder } from '@/api/workorders'
 import { useProjectsStore } from '@/stores/projects'
 import { useSessionStore } from '@/stores/session'
 
@@ -13,7 +13,7 @@ export function useStaffHome() {
   const loading = ref(true)
   const handles = computed(() => session.can('workorder:handle'))
   /** My open work orders (assigned to me, accepted, on site, paused), most urgent first by the server. */
-  const tasks = ref<WorkOrderItem[]>([])
+  const tasks = ref<WorkOrder[]>([])
   const taskTotal = ref(0)
 
   const companyWide = computed(() => (session.user?.permissions ?? []).some((g) => g.all_projects))
@@ -28,7 +28,7 @@ export function useStaffHome() {
     try {
       const [, mine] = await Promise.all([
         projects.load(true),
-        handles.value ? listWorkOrders({ mine: 1, status: ['assigned', ...IN_PROGRESS].join(','), size: 5 }) : null,
+        handles.value ? listWorkOrders({ mine: true, status: ['assigned', ...WO_IN_PROGRESS].join(','), size: 5 }) : null,
       ])
       tasks.value = mine?.items ?? []
       taskTotal.value = mine?.total ?? 0

@@ -4,7 +4,7 @@
 import { onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showSuccessToast } from 'vant'
-import * as api from '@/api/workordersMobile'
+import * as api from '@/api/workorders'
 
 export const TABS = ['assigned', 'progress', 'overdue', 'grab'] as const
 export type TabName = (typeof TABS)[number]
@@ -12,7 +12,7 @@ const SIZE = 50
 
 export function useStaffOrders() {
   const { t } = useI18n()
-  const lists = reactive<Record<TabName, api.WorkOrderItem[]>>({ assigned: [], progress: [], overdue: [], grab: [] })
+  const lists = reactive<Record<TabName, api.WorkOrder[]>>({ assigned: [], progress: [], overdue: [], grab: [] })
   const totals = reactive<Record<TabName, number>>({ assigned: 0, progress: 0, overdue: 0, grab: 0 })
   const loading = ref(true)
   const failed = ref(false)
@@ -23,9 +23,9 @@ export function useStaffOrders() {
     failed.value = false
     try {
       const [a, p, o, g] = await Promise.all([
-        api.listWorkOrders({ mine: 1, status: 'assigned', size: SIZE }),
-        api.listWorkOrders({ mine: 1, status: api.IN_PROGRESS.join(','), size: SIZE }),
-        api.listWorkOrders({ mine: 1, overdue: 1, status: ['assigned', ...api.IN_PROGRESS].join(','), size: SIZE }),
+        api.listWorkOrders({ mine: true, status: 'assigned', size: SIZE }),
+        api.listWorkOrders({ mine: true, status: api.WO_IN_PROGRESS.join(','), size: SIZE }),
+        api.listWorkOrders({ mine: true, overdue: true, status: ['assigned', ...api.WO_IN_PROGRESS].join(','), size: SIZE }),
         api.listGrab(),
       ])
       lists.assigned = a.items; totals.assigned = a.total
@@ -44,7 +44,7 @@ export function useStaffOrders() {
   async function grab(id: number): Promise<boolean> {
     grabbing.value = id
     try {
-      await api.accept(id)
+      await api.acceptOrder(id)
       showSuccessToast(t('woMobile.grabbed'))
       return true
     } catch {

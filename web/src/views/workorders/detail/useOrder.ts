@@ -43,21 +43,11 @@ export function useOrder(id: Ref<number | null>, onChange: () => void) {
   function listen(orderId: number) {
     close()
     latestSeq = 0
-    if (typeof EventSource === 'undefined') return
-    const s = new EventSource(api.eventsUrl(orderId), { withCredentials: true })
-    source = s
-    s.onopen = () => (live.value = true)
-    s.onerror = () => (live.value = false)
     // On (re)connect the server first replays the timeline (after Last-Event-ID), then live
     // entries; an entry may come twice. Only an entry newer than the shown timeline changes
     // anything: it is shown at once and the order reloaded for its status, SLA and actions.
-    s.addEventListener('timeline', (ev) => {
-      let entry: api.TimelineEntry
-      try {
-        entry = JSON.parse((ev as MessageEvent<string>).data) as api.TimelineEntry
-      } catch {
-        return
-      }
+    const s = api.openOrderEvents(orderId, (entry) => {
+      if (!entry) return
       latestSeq = Math.max(latestSeq, entry.seq)
       const o = order.value
       if (!o || o.id !== orderId) return // the load under way brings it (load() re-checks latestSeq)
@@ -66,6 +56,10 @@ export function useOrder(id: Ref<number | null>, onChange: () => void) {
       void load()
       onChange()
     })
+    if (!s) return
+    source = s
+    s.onopen = () => (live.value = true)
+    s.onerror = () => (live.value = false)
   }
 
   watch(id, (v) => {

@@ -10,11 +10,11 @@ import { showFailToast, showSuccessToast } from 'vant'
 import { listHouses, type House } from '@/api/property'
 import { useProjectsStore } from '@/stores/projects'
 import {
-  createWorkOrder, listCategories, suggest, type Category, type Kind, type NewWorkOrder, type Suggestion, type Urgency,
-} from '@/api/workordersMobile'
+  categoryLabel, createWorkOrder, listCategories, suggest, type Category, type Suggestion, type WoKind, type WoUrgency, type WorkOrderInput,
+} from '@/api/workorders'
 import { ApiError, errorText } from '@/api/request'
 import { useFormErrors } from '@/composables/useFormErrors'
-import { usePhotoUpload } from '../shared/usePhotoUpload'
+import { usePhotoUpload } from '@/mobile/workorders/usePhotoUpload'
 
 export const MIN_DESCRIPTION = 2 // as the server
 const SUGGEST_DELAY_MS = 400
@@ -23,8 +23,8 @@ export function useReportForm() {
   const { t, locale } = useI18n()
   const router = useRouter()
   const form = reactive({
-    kind: 'repair_house' as Kind, house_id: null as number | null, project_id: null as number | null, place: '', description: '',
-    urgency: 'normal' as Urgency, preferred_time: '',
+    kind: 'repair_house' as WoKind, house_id: null as number | null, project_id: null as number | null, place: '', description: '',
+    urgency: 'normal' as WoUrgency, preferred_time: '',
   })
   /** The category the owner picked; null = take the suggestion. */
   const chosenCategory = ref<number | null>(null)
@@ -72,7 +72,7 @@ export function useReportForm() {
     timer = window.setTimeout(async () => {
       const mine = ++asked
       try {
-        const s = await suggest(q, { quiet: true })
+        const s = await suggest(q)
         if (mine !== asked) return
         suggestion.value = s
         if (!urgencyTouched.value && s.urgency) form.urgency = s.urgency
@@ -82,13 +82,13 @@ export function useReportForm() {
     }, SUGGEST_DELAY_MS)
   })
 
-  const categoryName = (c: Category) => (locale.value === 'en-US' && c.name_en ? c.name_en : c.name)
+  const categoryName = (c: Category) => categoryLabel(c, locale.value)
   /** The category that will be sent: the owner's pick, else the suggestion. */
   const effectiveCategory = computed(() => chosenCategory.value ?? suggestion.value?.category_id ?? null)
   function pickCategory(id: number) {
     chosenCategory.value = chosenCategory.value === id ? null : id
   }
-  function pickUrgency(u: Urgency) {
+  function pickUrgency(u: WoUrgency) {
     form.urgency = u
     urgencyTouched.value = true
   }
@@ -103,7 +103,7 @@ export function useReportForm() {
     if (form.description.trim().length < MIN_DESCRIPTION) set('description', t('woMobile.descriptionShort'))
     if (Object.keys(errors).length) return
     if (photos.busy.value) return
-    const body: NewWorkOrder = {
+    const body: WorkOrderInput = {
       kind: form.kind, description: form.description.trim(), urgency: form.urgency,
       ...(needsHouse.value ? { house_id: form.house_id! } : { project_id: form.project_id! }),
       ...(needsPlace.value ? { place: form.place.trim() } : {}),

@@ -5,11 +5,11 @@ import { computed, onMounted, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useRouter } from 'vue-router'
 import { showFailToast, showSuccessToast } from 'vant'
-import { complete, getWorkOrder, type Completion, type MaterialLine, type WorkOrder } from '@/api/workordersMobile'
+import { completeOrder, getWorkOrder, type Completion, type MaterialLine, type WorkOrderDetail } from '@/api/workorders'
 import { ApiError, errorText } from '@/api/request'
 import { parseYuan, sumFen } from '@/utils/money'
 import { useFormErrors } from '@/composables/useFormErrors'
-import { usePhotoUpload } from '@/views/owner/workorders/shared/usePhotoUpload'
+import { usePhotoUpload } from '@/mobile/workorders/usePhotoUpload'
 
 export interface Line { key: number; name: string; quantity: number; price: string }
 
@@ -23,7 +23,7 @@ export function useCompleteForm(id: number) {
   const saving = ref(false)
   let nextKey = 1
   /** The order (its number and whether it has a house to charge). */
-  const order = ref<WorkOrder | null>(null)
+  const order = ref<WorkOrderDetail | null>(null)
   onMounted(async () => {
     try {
       order.value = await getWorkOrder(id)
@@ -67,7 +67,7 @@ export function useCompleteForm(id: number) {
     if (form.charge && totalFen.value > 0) body.charge = true
     saving.value = true
     try {
-      await complete(id, body)
+      await completeOrder(id, body)
       showSuccessToast(t('woMobile.completed'))
       await router.replace(`/staff/workorders/${id}`)
     } catch (e) {

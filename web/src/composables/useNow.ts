@@ -1,4 +1,5 @@
-// A clock for "time left" badges: ticks every 30 s while the component lives.
+// A clock for "time left" badges and countdowns: ticks every `everyMs` (30 s unless told)
+// while the component lives.
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 
 export function useNow(everyMs = 30000) {

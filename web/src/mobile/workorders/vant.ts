@@ -1,6 +1,6 @@
 // The Vant components the work-order pages use beyond the ones mobile/vant.ts registers for
 // every phone page: imported here with their styles and registered locally by each page
-// (`import { VanUploader } from '…/shared/vant'` lets the template say <van-uploader>), so
+// (`import { VanUploader } from '@/mobile/workorders/vant'` lets the template say <van-uploader>), so
 // pages that do not use them do not download them.
 import 'vant/es/uploader/style/index'
 import 'vant/es/steps/style/index'

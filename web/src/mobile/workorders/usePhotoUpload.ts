@@ -4,7 +4,7 @@
 import { computed, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { UploaderFileListItem } from 'vant'
-import { uploadFile } from '@/api/workordersMobile'
+import { uploadFile } from '@/api/workorders'
 import { errorText } from '@/api/request'
 import { compressImage } from './compress'
 

@@ -6,11 +6,11 @@ import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showSuccessToast } from 'vant'
 import { ApiError, errorText } from '@/api/request'
-import { eventsUrl, getWorkOrder, type TimelineEntry, type WorkOrder } from '@/api/workordersMobile'
+import { getWorkOrder, openOrderEvents, type TimelineEntry, type WoStatus, type WorkOrderDetail } from '@/api/workorders'
 
 export function useLiveOrder(id: number) {
   const { t } = useI18n()
-  const order = ref<WorkOrder | null>(null)
+  const order = ref<WorkOrderDetail | null>(null)
   const loading = ref(true)
   const failure = ref('')
   const notFound = ref(false)
@@ -36,26 +36,20 @@ export function useLiveOrder(id: number) {
     }
   }
 
-  function onTimeline(ev: MessageEvent<string>) {
-    let entry: (TimelineEntry & { status?: string }) | null = null
-    try {
-      entry = JSON.parse(ev.data) as TimelineEntry & { status?: string }
-    } catch {
-      /* not JSON: the re-read below still brings the change */
-    }
+  /** `entry` null (not JSON): the re-read below still brings the change. */
+  function onTimeline(entry: (TimelineEntry & { status?: WoStatus }) | null) {
     const o = order.value
     if (o && entry && typeof entry.seq === 'number' && !o.timeline.some((x) => x.seq === entry.seq)) {
       o.timeline = [...o.timeline, entry].sort((a, b) => a.seq - b.seq)
       if (entry.status) o.status = entry.status
-      else if (entry.to_status) o.status = entry.to_status
+      else if (entry.to_status) o.status = entry.to_status as WoStatus
     }
     void load(true)
   }
 
   function connect() {
-    if (typeof EventSource === 'undefined') return
-    source = new EventSource(eventsUrl(id), { withCredentials: true })
-    source.addEventListener('timeline', onTimeline as EventListener)
+    source = openOrderEvents(id, onTimeline)
+    if (!source) return
     source.onopen = () => {
       const reconnect = live.value === false && order.value !== null
       live.value = true
