@@ -61,6 +61,9 @@ inline constexpr ErrorDef kFloorNotEmpty{"FLOOR_NOT_EMPTY", ErrorKind::kConflict
 inline constexpr ErrorDef kHouseHasResidents{"HOUSE_HAS_RESIDENTS", ErrorKind::kConflict,
                                              "property.house_has_residents",
                                              "Unlink the house's residents first"};
+inline constexpr ErrorDef kResidentInUse{"RESIDENT_IN_USE", ErrorKind::kConflict,
+                                         "property.resident_in_use",
+                                         "The resident has an account, vehicles or other houses"};
 inline constexpr ErrorDef kHouseHasVehicles{"HOUSE_HAS_VEHICLES", ErrorKind::kConflict,
                                             "property.house_has_vehicles",
                                             "Unlink the house's vehicles first"};

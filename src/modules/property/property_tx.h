@@ -80,6 +80,11 @@ JsonResult CreateResident(db::Tx& tx, const TenantContext& ctx, const Body& body
                           const crypto::SecretKey& key, Millis now);
 JsonResult UpdateResident(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
                           const crypto::SecretKey& key, Millis now);
+// Deletes a resident with at most one house link (removed with it), no account and no
+// vehicles — what an import created and a rollback undoes; RESIDENT_IN_USE otherwise.
+// Not an HTTP route: residents who lived somewhere stay on record.
+Status DeleteResident(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                      const crypto::SecretKey& key, Millis now);
 
 // ---- vehicles (车辆, plates unique per company) and parking spaces (车位) ----------------
 JsonResult CreateVehicle(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);

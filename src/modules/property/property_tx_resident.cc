@@ -189,4 +189,23 @@ OptJson FindResidentByPhone(db::Tx& tx, const crypto::SecretKey& key, int64_t co
                            key.BlindIndex(*normal, kPhoneIndex));
 }
 
+Status DeleteResident(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                      const crypto::SecretKey& key, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kResidentWrite));
+  auto r = tx.QueryOne("SELECT user_id, name FROM residents WHERE id = ? AND company_id = ?",
+                       {id, ctx.company_id});
+  if (!r || !ReachesResident(tx, ctx, perm::kResidentWrite, id)) return Error(kResidentNotFound);
+  int64_t links = tx.QueryOne("SELECT COUNT(*) FROM house_residents WHERE resident_id = ?", {id})->Int(0);
+  bool vehicles = tx.QueryOne("SELECT 1 FROM vehicles WHERE resident_id = ?", {id}).has_value();
+  if (!r->IsNull(0) || links > 1 || vehicles) return Error(kResidentInUse);
+  (void)key;
+  tx.Exec("DELETE FROM house_residents WHERE resident_id = ?", {id});
+  tx.Exec("DELETE FROM residents WHERE id = ?", {id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.resident.delete", "resident", id, std::nullopt,
+                 boost::json::object{{"name", r->Str(1)}}, nullptr},
+                now);
+  return {};
+}
+
 }  // namespace anju::property::tx
