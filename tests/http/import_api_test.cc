@@ -7,6 +7,7 @@
 #include <iconv.h>
 
 #include "core/tabular/tabular.h"
+#include "modules/billing/ledger.h"
 #include "support/test_app.h"
 
 namespace anju::testing {
@@ -198,6 +199,56 @@ TEST_F(ImportApiTest, TemplatesAndBadRequests) {
   json::object missing = Import("houses", "名称,地址\nA,B\n", "x.csv", true);
   EXPECT_EQ(missing.at("status"), "failed");
   EXPECT_NE(std::string(missing.at("error").as_string()).find("缺少必填列"), std::string::npos);
+}
+
+TEST_F(ImportApiTest, OpeningBalancesPostToTheLedgerAndEachHouseOwesWhatTheFileSays) {
+  std::string csv =
+      "房号*,类型*,收费项目编码,账期,金额(元)*,备注\n"
+      "1-1-0201,欠费,WYF-ZZ,2026-05,210.33,旧系统迁移\n"
+      "1-1-0201,欠费,WYF-ZZ,2026-06,210.33,\n"
+      "1-1-0202,预存,,,500,\n"
+      "1-1-0202,欠费,NOPE,2026-06,10,\n"     // 5: unknown fee item
+      "1-1-0202,欠费,WYF-ZZ,2026-06,1.234,\n"; // 6: three decimals
+  json::object b = Import("balances", csv, "b.csv", false);
+  EXPECT_EQ(b.at("created"), 3) << json::serialize(b);
+  std::vector<std::string> bad = BadRows(b);
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad[0], "5:fee_item_code:not_found");
+  EXPECT_EQ(bad[1], "6:amount:invalid");
+  EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  int64_t h1 = HouseId(*app_, jhy_, "1-1-0201"), h2 = HouseId(*app_, jhy_, "1-1-0202");
+  json::value a1 = admin_->Get("/api/v1/houses/" + std::to_string(h1) + "/account").json();
+  json::value a2 = admin_->Get("/api/v1/houses/" + std::to_string(h2) + "/account").json();
+  EXPECT_EQ(a1.at("owed").as_int64(), 42066);
+  EXPECT_EQ(a2.at("prepaid").as_int64(), 50000);
+  // Again: nothing changes. Rolled back: the balances are gone, the books still prove.
+  json::object again = Import("balances", csv, "b.csv", false);
+  EXPECT_EQ(again.at("skipped"), 3);
+  Reply rb = admin_->PostJson("/api/v1/imports/" + std::to_string(b.at("id").as_int64()) + "/rollback", json::object{});
+  ASSERT_EQ(rb.status, 200) << rb.body;
+  EXPECT_EQ(admin_->Get("/api/v1/houses/" + std::to_string(h1) + "/account").json().at("owed").as_int64(), 0);
+  EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+}
+
+TEST_F(ImportApiTest, FeeItemsAndReadingsGoThroughTheirRules) {
+  std::string items =
+      "编码*,名称*,类型*,计费方式*,单价(元)*,面积基准,适用房屋类型*,计费周期,缴费期限(天),生效日期*,失效日期\n"
+      "WYF-2027,物业服务费2027,物业费,按面积,2.5,建筑面积,住宅、商铺,月,15,2027-01-01,\n"
+      "LHF,绿化费,物业费,固定,30,,住宅,季,,2027-01-01,\n"
+      "WYF-ZZ,住宅物业费,物业费,按面积,9.99,,住宅,,,2026-01-01,\n";  // 4: the price of an existing code
+  json::object f = Import("fee-items", items, "f.csv", false);
+  EXPECT_EQ(f.at("created"), 2) << json::serialize(f);
+  ASSERT_EQ(BadRows(f).size(), 1u);
+  EXPECT_EQ(BadRows(f)[0], "4:unit_price:conflict");
+  EXPECT_EQ(app_->Count("SELECT unit_price FROM fee_items WHERE code = 'WYF-2027'"), 25000);
+  EXPECT_EQ(app_->Count("SELECT cycle_months FROM fee_items WHERE code = 'LHF'"), 3);
+  std::string meter = "W-2-1-0101";
+  std::string readings = "表号*,账期*,读数*,抄表日期\n" + meter + ",2026-12,99999.99,\n" + meter + ",2026-12,1,\nW-NOPE,2026-12,5,\n";
+  json::object r = Import("readings", readings, "r.csv", true);
+  std::vector<std::string> bad = BadRows(r);
+  ASSERT_EQ(bad.size(), 2u) << json::serialize(r);
+  EXPECT_EQ(bad[0], "3::duplicate_in_file");
+  EXPECT_EQ(bad[1].substr(0, 13), "4:meter_code:");
 }
 
 }  // namespace

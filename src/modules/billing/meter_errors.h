@@ -47,4 +47,8 @@ inline constexpr ErrorDef kReadingImportInvalid{
     "READING_IMPORT_INVALID", ErrorKind::kUnprocessable, "billing.reading_import_invalid",
     "Some rows of the file are not valid readings; nothing was imported"};
 
+inline constexpr ErrorDef kReadingInUse{"READING_IN_USE", ErrorKind::kConflict,
+                                        "billing.reading_in_use",
+                                        "The period is billed or a later reading exists"};
+
 }  // namespace anju::billing

@@ -270,6 +270,28 @@ Result<json::value> RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
   return Record(tx, ctx, body, now, true);
 }
 
+Status DeleteReadingIn(db::Tx& tx, const TenantContext& ctx, int64_t reading_id, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kMeterRead));
+  auto r = tx.QueryOne("SELECT r.meter_id, r.period, r.project_id, m.fee_item_id, m.house_id, "
+                       "m.building_id, r.reading FROM meter_readings r JOIN meters m ON m.id = "
+                       "r.meter_id WHERE r.id = ? AND r.company_id = ?",
+                       {reading_id, ctx.company_id});
+  if (!r || !ctx.access.HasIn(std::string(perm::kMeterRead), r->Int(2))) return Error(kReadingNotFound);
+  bool later = tx.QueryOne("SELECT 1 FROM meter_readings WHERE meter_id = ? AND period > ?",
+                           {r->Int(0), r->Str(1)}).has_value();
+  bool billed = tx.QueryOne("SELECT 1 FROM bills WHERE fee_item_id = ? AND period = ? AND "
+                            "(house_id = ? OR building_id = ?)",
+                            {r->Int(3), r->Str(1), r->IsNull(4) ? db::Value(int64_t(0)) : db::Value(r->Int(4)),
+                             r->IsNull(5) ? db::Value(int64_t(0)) : db::Value(r->Int(5))}).has_value();
+  if (later || billed) return Error(kReadingInUse);
+  tx.Exec("DELETE FROM meter_readings WHERE id = ?", {reading_id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"billing.meter_reading.delete", "meter_reading", reading_id, r->Int(2),
+                 json::object{{"period", r->Str(1)}, {"reading", r->Int(6)}}, nullptr},
+                now);
+  return {};
+}
+
 std::optional<json::object> FindReading(db::Tx& tx, int64_t company_id, int64_t project_id,
                                         std::string_view meter_code, std::string_view period) {
   auto row = tx.QueryOne(std::string(kReadingColumns) +

@@ -27,6 +27,10 @@ namespace anju::billing {
 Result<boost::json::value> RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
                                            const boost::json::object& body, Millis now);
 
+// Removes a reading an import wrote (its rollback): refused with READING_IN_USE when the
+// period is already billed for the meter's fee item, or a later reading of the meter exists.
+Status DeleteReadingIn(db::Tx& tx, const TenantContext& ctx, int64_t reading_id, Millis now);
+
 // The reading of meter `meter_code` of the project for `period` as the API's JSON (any
 // status), or nullopt. No scope check: the caller has checked its project.
 std::optional<boost::json::object> FindReading(db::Tx& tx, int64_t company_id,

@@ -5,8 +5,12 @@ namespace anju::importer {
 const Kind& HousesKind();
 const Kind& ResidentsKind();
 const Kind& VehiclesKind();
+const Kind& FeeItemsKind();
+const Kind& ReadingsKind();
+const Kind& BalancesKind();
 
-std::vector<const Kind*> AllKinds() { return {&HousesKind(), &ResidentsKind(), &VehiclesKind()}; }
+std::vector<const Kind*> AllKinds() { return {&HousesKind(),   &ResidentsKind(), &VehiclesKind(),
+          &FeeItemsKind(), &ReadingsKind(),  &BalancesKind()}; }
 
 const Kind* FindKind(std::string_view name) {
   for (const Kind* k : AllKinds())

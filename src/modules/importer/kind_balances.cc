@@ -1,0 +1,84 @@
+// 期初余额导入: a house's arrears per fee item and period (an opening bill) and its prepaid
+// balance, posted to the ledger as opening entries against equity (billing/opening.h), not
+// as revenue or money received. The same amount again is skipped; another amount for the
+// same house, item and period is refused.
+#include "modules/billing/opening.h"
+#include "modules/importer/kind.h"
+#include "modules/importer/values.h"
+#include "modules/property/property_tx.h"
+
+namespace anju::importer {
+
+namespace json = boost::json;
+
+namespace {
+
+const std::vector<std::pair<std::string_view, std::string_view>> kTypes = {
+    {"arrears", "欠费"}, {"prepayment", "预存"}};
+const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
+    {"house_id", "house"}, {"fee_item_code", "fee_item_code"}, {"period", "period"},
+    {"amount", "amount"},  {"note", "note"}};
+
+class Balances : public Kind {
+ public:
+  std::string_view name() const override { return "balances"; }
+  std::string_view title() const override { return "期初余额"; }
+  const std::vector<Column>& columns() const override {
+    static const std::vector<Column> kColumns = {
+        {"house", "房号*", true, "1-1-0301"},        {"type", "类型*", true, "欠费"},
+        {"fee_item_code", "收费项目编码", false, "WYF"}, {"period", "账期", false, "2026-06"},
+        {"amount", "金额(元)*", true, "210.33"},      {"note", "备注", false, "旧系统迁移"}};
+    return kColumns;
+  }
+  std::string NaturalKey(const Cells& c) const override {
+    return c.Get("house") + "@" + c.Get("type") + "@" + c.Get("fee_item_code") + "@" + c.Get("period");
+  }
+
+  Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
+    for (const Column& col : columns())
+      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
+    auto type = ParseChoice(c.Get("type"), kTypes);
+    if (!c.Get("type").empty() && !type) errors.push_back({"type", "invalid", "应为 欠费/预存"});
+    auto amount = ParseDecimal(c.Get("amount"), 2);
+    if (!c.Get("amount").empty() && !amount) errors.push_back({"amount", "invalid", "金额应为数字，最多两位小数"});
+    if (type == "arrears" && c.Get("fee_item_code").empty()) errors.push_back({"fee_item_code", "required", "欠费必填"});
+    if (type == "arrears" && c.Get("period").empty()) errors.push_back({"period", "required", "欠费必填"});
+    auto house = c.Get("house").empty() ? std::nullopt
+                 : property::tx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house"));
+    if (!c.Get("house").empty() && !house) errors.push_back({"house", "not_found", "本项目没有这个房号"});
+    if (!errors.empty()) return Error(errors::kValidation);
+    json::object body{{"house_id", house->at("id")}, {"amount", *amount}};
+    if (!c.Get("note").empty()) body["note"] = c.Get("note");
+    Result<json::value> r = Error(errors::kValidation);
+    if (*type == "arrears") {
+      body["fee_item_code"] = c.Get("fee_item_code");
+      body["period"] = c.Get("period");
+      r = billing::PostOpeningArrears(rc.tx, rc.ctx, body, rc.now);
+    } else {
+      r = billing::PostOpeningPrepayment(rc.tx, rc.ctx, body, rc.now);
+    }
+    Applied out;
+    if (!r.ok() && r.error().code == "OPENING_EXISTS") {
+      out.action = "skipped";
+      return out;
+    }
+    if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+    out.action = "created";
+    out.changes.push_back({"opening", r->as_object().at("id").as_int64(), "created", nullptr});
+    return out;
+  }
+
+  Status Undo(RowContext& rc, const Change& ch) const override {
+    auto r = billing::ReverseOpening(rc.tx, rc.ctx, ch.id, rc.now);
+    return r.ok() ? Status{} : Status(r.error());
+  }
+};
+
+}  // namespace
+
+const Kind& BalancesKind() {
+  static const Balances k;
+  return k;
+}
+
+}  // namespace anju::importer

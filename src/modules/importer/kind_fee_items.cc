@@ -1,0 +1,134 @@
+// 收费标准导入: fee items matched on their code in the project. A price is never changed
+// in place (bills already computed from it): a row with another price, method or kind than
+// the item of that code is refused — give the new standard a new code. Name, due days and
+// validity end are updated.
+#include "modules/billing/fee_items.h"
+#include "modules/importer/kind.h"
+#include "modules/importer/values.h"
+
+namespace anju::importer {
+
+namespace json = boost::json;
+
+namespace {
+
+const std::vector<std::pair<std::string_view, std::string_view>> kKinds = {
+    {"property", "物业费"}, {"water", "水费"},       {"electricity", "电费"}, {"gas", "燃气费"},
+    {"parking", "停车费"},  {"apportionment", "公摊"}, {"deposit", "押金"},  {"one_off", "一次性"}};
+const std::vector<std::pair<std::string_view, std::string_view>> kMethods = {
+    {"area", "按面积"}, {"fixed", "固定"}, {"metered", "按用量"}};
+const std::vector<std::pair<std::string_view, std::string_view>> kHouseKinds = {
+    {"residential", "住宅"}, {"shop", "商铺"}, {"parking", "车位"}, {"office", "办公"}, {"storage", "储藏室"}};
+const std::vector<std::pair<std::string_view, std::string_view>> kCycles = {
+    {"1", "月"}, {"3", "季"}, {"6", "半年"}, {"12", "年"}};
+const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
+    {"code", "code"},           {"name", "name"},           {"kind", "kind"},
+    {"method", "method"},       {"unit_price", "unit_price"}, {"area_basis", "area_basis"},
+    {"house_kinds", "house_kinds"}, {"cycle_months", "cycle"}, {"due_days", "due_days"},
+    {"valid_from", "valid_from"}, {"valid_to", "valid_to"}};
+
+class FeeItems : public Kind {
+ public:
+  std::string_view name() const override { return "fee-items"; }
+  std::string_view title() const override { return "收费标准"; }
+  const std::vector<Column>& columns() const override {
+    static const std::vector<Column> kColumns = {
+        {"code", "编码*", true, "WYF-2027"},       {"name", "名称*", true, "物业服务费"},
+        {"kind", "类型*", true, "物业费"},          {"method", "计费方式*", true, "按面积"},
+        {"unit_price", "单价(元)*", true, "2.35"}, {"area_basis", "面积基准", false, "建筑面积"},
+        {"house_kinds", "适用房屋类型*", true, "住宅、商铺"}, {"cycle", "计费周期", false, "月"},
+        {"due_days", "缴费期限(天)", false, "15"},  {"valid_from", "生效日期*", true, "2027-01-01"},
+        {"valid_to", "失效日期", false, ""}};
+    return kColumns;
+  }
+  std::string NaturalKey(const Cells& c) const override { return c.Get("code"); }
+
+  Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
+    for (const Column& col : columns())
+      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
+    auto kind = ParseChoice(c.Get("kind"), kKinds);
+    if (!c.Get("kind").empty() && !kind) errors.push_back({"kind", "invalid", "应为 物业费/水费/电费/燃气费/停车费/公摊/押金/一次性"});
+    auto method = ParseChoice(c.Get("method"), kMethods);
+    if (!c.Get("method").empty() && !method) errors.push_back({"method", "invalid", "应为 按面积/固定/按用量"});
+    auto price = ParseDecimal(c.Get("unit_price"), 4);  // 元 → 1/100 分
+    if (!c.Get("unit_price").empty() && !price) errors.push_back({"unit_price", "invalid", "单价应为数字，最多四位小数"});
+    json::array house_kinds;
+    std::string hk = c.Get("house_kinds");
+    for (std::string sep : {"、", "，", ";", "；", " "})
+      for (size_t p; (p = hk.find(sep)) != std::string::npos;) hk.replace(p, sep.size(), ",");
+    for (size_t start = 0; start <= hk.size();) {
+      size_t end = hk.find(',', start);
+      std::string part = Trim(hk.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      if (!part.empty()) {
+        if (auto k = ParseChoice(part, kHouseKinds)) house_kinds.emplace_back(*k);
+        else errors.push_back({"house_kinds", "invalid", "未知的房屋类型：" + part});
+      }
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    std::optional<std::string> basis, cycle, from, to;
+    if (!c.Get("area_basis").empty() && !(basis = ParseChoice(c.Get("area_basis"), {{"gross", "建筑面积"}, {"net", "套内面积"}})))
+      errors.push_back({"area_basis", "invalid", "应为 建筑面积/套内面积"});
+    if (!c.Get("cycle").empty() && !(cycle = ParseChoice(c.Get("cycle"), kCycles)))
+      errors.push_back({"cycle", "invalid", "应为 月/季/半年/年"});
+    auto due = c.Get("due_days").empty() ? std::nullopt : ParseDecimal(c.Get("due_days"), 0);
+    if (!c.Get("due_days").empty() && !due) errors.push_back({"due_days", "invalid", "应为天数"});
+    if (!c.Get("valid_from").empty() && !(from = ParseDate(c.Get("valid_from"))))
+      errors.push_back({"valid_from", "invalid", "日期应为 YYYY-MM-DD"});
+    if (!c.Get("valid_to").empty() && !(to = ParseDate(c.Get("valid_to"))))
+      errors.push_back({"valid_to", "invalid", "日期应为 YYYY-MM-DD"});
+    if (!errors.empty()) return Error(errors::kValidation);
+
+    Applied out;
+    if (auto f = billing::FindFeeItemByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("code"))) {
+      if (f->at("unit_price").as_int64() != *price || f->at("method").as_string() != *method ||
+          f->at("kind").as_string() != *kind) {
+        errors.push_back({"unit_price", "conflict", "已有同编码的收费标准，单价或计费方式不同：新标准请用新编码"});
+        return Error(errors::kValidation);
+      }
+      json::object change;
+      if (f->at("name").as_string() != c.Get("name")) change["name"] = c.Get("name");
+      if (due && f->at("due_days").as_int64() != *due) change["due_days"] = *due;
+      json::value new_to = to ? json::value(*to) : json::value();
+      if (f->at("valid_to") != new_to) change["valid_to"] = new_to;
+      out.action = change.empty() ? "skipped" : "updated";
+      if (change.empty()) return out;
+      auto r = billing::UpdateFeeItemIn(rc.tx, rc.ctx, f->at("id").as_int64(), change, rc.now);
+      if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+      out.changes.push_back({"fee_item", f->at("id").as_int64(), "updated", *f});
+      return out;
+    }
+    json::object body{{"project_id", rc.project_id}, {"code", c.Get("code")}, {"name", c.Get("name")},
+                      {"kind", *kind}, {"method", *method}, {"unit_price", *price},
+                      {"house_kinds", house_kinds}, {"valid_from", *from}};
+    if (basis) body["area_basis"] = *basis;
+    if (cycle) body["cycle_months"] = std::stoll(*cycle);
+    if (due) body["due_days"] = *due;
+    if (to) body["valid_to"] = *to;
+    auto r = billing::CreateFeeItemIn(rc.tx, rc.ctx, body, rc.now);
+    if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+    out.action = "created";
+    out.changes.push_back({"fee_item", r->as_object().at("id").as_int64(), "created", nullptr});
+    return out;
+  }
+
+  // A created item is switched off (items are never deleted: bills may name them); an
+  // updated one gets its name, due days and end back.
+  Status Undo(RowContext& rc, const Change& ch) const override {
+    json::object back;
+    if (ch.action == "created") back["active"] = false;
+    else
+      for (const char* f : {"name", "due_days", "valid_to"}) back[f] = ch.before.as_object().at(f);
+    auto r = billing::UpdateFeeItemIn(rc.tx, rc.ctx, ch.id, back, rc.now);
+    return r.ok() ? Status{} : Status(r.error());
+  }
+};
+
+}  // namespace
+
+const Kind& FeeItemsKind() {
+  static const FeeItems k;
+  return k;
+}
+
+}  // namespace anju::importer
