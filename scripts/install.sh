@@ -12,6 +12,7 @@ PACKAGES=(
   libspdlog-dev libfmt-dev libcli11-dev libgoogle-perftools-dev
   libhpdf-dev libqrencode-dev fonts-wqy-zenhei poppler-utils  # receipts (PDF, CJK font, QR); poppler in tests
   libxlsxwriter-dev unzip  # report exports (.xlsx); unzip reads them in tests
+  libzip-dev libexpat1-dev  # imports: reading .xlsx (zip + streaming XML)
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
   postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
 )

@@ -13,6 +13,7 @@
 #include "modules/billing/report_routes.h"
 #include "modules/billing/reminder_routes.h"
 #include "modules/files/files_routes.h"
+#include "modules/importer/import_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/notify/notify_routes.h"
 #include "modules/notify/sms_http.h"
@@ -70,6 +71,7 @@ App::App(AppConfig cfg, const Clock& clock)
                              cfg_.web_dir);
   events_ = std::make_unique<http::EventHub>();
   workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
+  imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
   router_ = std::make_unique<http::Router>(identity_);
@@ -111,6 +113,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
   files::RegisterRoutes(*router_, *files_);
+  importer::RegisterRoutes(*router_, *imports_);
   for (const char* kind : {"work_order", "work_order_done", "work_order_sign"})
     files_->RegisterOwnerAccess(kind, [this](db::Tx& tx, const TenantContext& ctx, int64_t id) {
       return workorders_->CanRead(tx, ctx, id);

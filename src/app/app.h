@@ -19,6 +19,7 @@
 #include "modules/billing/discounts.h"
 #include "modules/billing/settings.h"
 #include "modules/files/files_service.h"
+#include "modules/importer/import_service.h"
 #include "modules/identity/identity_service.h"
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
@@ -68,6 +69,7 @@ class App {
   // subscribe (http/event_hub.h).
   http::EventHub& events() { return *events_; }
   workorder::WorkOrderService& workorders() { return *workorders_; }
+  importer::ImportService& imports() { return *imports_; }
 
  private:
   AppConfig cfg_;
@@ -88,6 +90,7 @@ class App {
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<http::EventHub> events_;
   std::unique_ptr<workorder::WorkOrderService> workorders_;
+  std::unique_ptr<importer::ImportService> imports_;
   std::unique_ptr<workorder::WorkOrderSettings> wo_settings_;
   std::unique_ptr<workorder::WorkOrderReports> wo_reports_;
   std::unique_ptr<http::Router> router_;

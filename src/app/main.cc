@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/cli_bills.h"
+#include "app/cli_import.h"
 #include "app/demo.h"
 #include "db/migrations.h"
 #include "http/server.h"
@@ -351,6 +352,35 @@ int main(int argc, char** argv) {
   brun->callback([&] {
     app::App app(ConfigOf(common), clock);
     rc = app::RunBillsFromCli(app, bopt);
+  });
+
+  // import (数据迁移)
+  auto* imp = cli.add_subcommand("import", "Import houses, residents, … from .xlsx/.csv (KIND FILE), roll back, templates");
+  app::ImportCliOptions iopt;
+  AddCommon(imp, common);
+  imp->add_option("kind", iopt.kind, "houses | residents | vehicles | fee-items | readings | balances");
+  imp->add_option("file", iopt.file, "The .xlsx or .csv file");
+  imp->add_option("--company", iopt.company, "Company code (default: the only one)");
+  imp->add_option("--project", iopt.project, "Project code (default: the only one)");
+  imp->add_flag("--dry-run", iopt.dry_run, "Check the whole file; write nothing");
+  imp->add_flag("--all-or-nothing", iopt.all_or_nothing, "Write nothing if any row is bad");
+  auto* irb = imp->add_subcommand("rollback", "Undo a committed import batch");
+  AddCommon(irb, common);
+  irb->add_option("batch", iopt.batch_id, "Batch id")->required();
+  irb->add_option("--company", iopt.company, "Company code (default: the only one)");
+  irb->callback([&] {
+    app::App app(ConfigOf(common), clock);
+    rc = app::RollbackImportFromCli(app, iopt);
+  });
+  auto* itpl = imp->add_subcommand("template", "Write the template of a kind (Chinese headers, an example row)");
+  itpl->add_option("kind", iopt.kind, "houses | residents | …")->required();
+  itpl->add_option("--to", iopt.to, "File to write (.xlsx or .csv)")->required();
+  itpl->callback([&] { rc = app::WriteImportTemplate(iopt); });
+  imp->callback([&] {
+    if (imp->get_subcommands().size() > 0) return;
+    if (iopt.kind.empty() || iopt.file.empty()) throw CLI::ValidationError("import", "expected KIND FILE");
+    app::App app(ConfigOf(common), clock);
+    rc = app::RunImportFromCli(app, iopt);
   });
 
   // jobs

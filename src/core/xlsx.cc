@@ -31,9 +31,9 @@ struct TempFile {
 };
 
 void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const json::value& v,
-               Format format, lxw_format* money, lxw_format* percent) {
+               Format format, lxw_format* money, lxw_format* percent, lxw_format* text) {
   if (v.is_string()) {
-    worksheet_write_string(ws, row, col, v.as_string().c_str(), nullptr);
+    worksheet_write_string(ws, row, col, v.as_string().c_str(), text);
   } else if (v.is_int64()) {
     const int64_t n = v.as_int64();
     switch (format) {
@@ -64,6 +64,8 @@ Result<std::string> Write(const std::vector<Sheet>& sheets) {
   format_set_num_format(money, "#,##0.00");
   lxw_format* percent = workbook_add_format(wb);
   format_set_num_format(percent, "0.00%");
+  lxw_format* text = workbook_add_format(wb);
+  format_set_num_format_index(text, 49);  // Excel's built-in text format, "@"
   for (const Sheet& s : sheets) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.c_str());
     if (!ws) {
@@ -71,14 +73,14 @@ Result<std::string> Write(const std::vector<Sheet>& sheets) {
       return Error(errors::kInternal);
     }
     for (lxw_col_t c = 0; c < s.columns.size(); ++c) {
-      worksheet_set_column(ws, c, c, s.columns[c].width, nullptr);
+      worksheet_set_column(ws, c, c, s.columns[c].width, s.columns[c].text_entry ? text : nullptr);
       worksheet_write_string(ws, 0, c, s.columns[c].header.c_str(), bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
     for (size_t r = 0; r < s.rows.size(); ++r)
       for (lxw_col_t c = 0; c < s.columns.size() && c < s.rows[r].size(); ++c)
         WriteCell(ws, static_cast<lxw_row_t>(r + 1), c, s.rows[r][c], s.columns[c].format, money,
-                  percent);
+                  percent, s.columns[c].text_entry ? text : nullptr);
   }
   if (workbook_close(wb) != LXW_NO_ERROR) return Error(errors::kInternal);
   std::ifstream in(file.path, std::ios::binary);

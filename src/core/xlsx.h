@@ -24,6 +24,9 @@ struct Column {
   std::string header;  // UTF-8
   Format format = Format::kText;
   double width = 14;   // characters
+  // The whole column is formatted as text ("@"), so that what a user types into it (a phone
+  // or ID number) stays text; for import templates.
+  bool text_entry = false;
 };
 
 struct Sheet {

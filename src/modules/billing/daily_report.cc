@@ -53,7 +53,7 @@ Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, cons
       for (auto& r : tx.Query(query.first, query.second)) fn(rows[r.Int(0)], r);
     };
     each(scoped("SELECT b.project_id, SUM(b.amount) FROM bills b WHERE b.company_id = ? AND "
-                "b.created_at >= ? AND b.created_at < ?",
+                "b.created_at >= ? AND b.created_at < ? AND b.source <> 'opening'",
                 "b.project_id", {ctx.company_id, start, end}),
          [](Figures& f, const db::Row& r) { f.billed = r.Int(1); });
     each(scoped("SELECT b.project_id, SUM(a.amount) FROM late_fee_accruals a JOIN bills b ON "
@@ -73,8 +73,14 @@ Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, cons
     });
     // Arrears at the end of the day: posted principal and late fees minus settled amounts.
     each(scoped("SELECT b.project_id, SUM(b.amount) FROM bills b WHERE b.company_id = ? AND "
-                "b.created_at < ?",
+                "b.created_at < ? AND b.source <> 'opening'",
                 "b.project_id", {ctx.company_id, end}),
+         [](Figures& f, const db::Row& r) { f.arrears += r.Int(1); });
+    // Opening arrears (opening.h) by their postings, less those reversed by then.
+    each(scoped("SELECT o.project_id, SUM(CASE WHEN o.reversed_at < ? THEN 0 ELSE o.amount "
+                "END) FROM opening_balances o WHERE o.company_id = ? AND o.kind = 'arrears' "
+                "AND o.created_at < ?",
+                "o.project_id", {end, ctx.company_id, end}),
          [](Figures& f, const db::Row& r) { f.arrears += r.Int(1); });
     each(scoped("SELECT b.project_id, SUM(a.amount) FROM late_fee_accruals a JOIN bills b ON "
                 "b.id = a.bill_id WHERE a.company_id = ? AND a.created_at < ?",

@@ -1,6 +1,7 @@
 // Daily figures (日报) per project: what was billed, received and still owed on one day.
 //
-//   billed      应收   Σ amount of the bills posted that day (created_at in the day)
+//   billed      应收   Σ amount of the bills posted that day (created_at in the day), not
+//                      opening arrears carried over from another system (opening.h)
 //   late_fees   滞纳金 Σ late fees accrued (posted) that day
 //   received    实收   Σ payments taken that day, all channels; `channels` splits it by
 //                      channel (cash, pos, transfer, cheque, wechat, alipay; zeros included)
@@ -10,7 +11,8 @@
 //                      not, like the collection report's 欠收)
 //
 // So, per project, arrears(day) = arrears(day − 1) + billed + late_fees − (received −
-// to_prepayment) while prepaid balances are not yet applied to bills. The day is the civil
+// to_prepayment) + opening arrears posted − reversed that day while prepaid balances are
+// not yet applied to bills. The day is the civil
 // day in China time (UTC+8), as in the collection report. All amounts are integer 分.
 // Scope: billing:bill:read; rows only for the projects where the caller holds it; a
 // project_id outside that scope gives no rows. Projects with nothing to show are left out.

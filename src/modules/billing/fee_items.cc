@@ -5,6 +5,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/fee_items.h"
 #include "modules/billing/meter_rules.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -117,6 +118,20 @@ JsonResult BillingService::ListFeeItems(const TenantContext& ctx,
 
 JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::object& body) {
   ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
+  return db_.Run(db::TxMode::kWrite,
+                 [&](db::Tx& tx) { return CreateFeeItemIn(tx, ctx, body, clock_.Now()); });
+}
+
+JsonResult BillingService::UpdateFeeItem(const TenantContext& ctx, int64_t id,
+                                         const json::object& body) {
+  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
+  return db_.Run(db::TxMode::kWrite,
+                 [&](db::Tx& tx) { return UpdateFeeItemIn(tx, ctx, id, body, clock_.Now()); });
+}
+
+Result<json::value> CreateFeeItemIn(db::Tx& tx, const TenantContext& ctx,
+                                    const json::object& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
   BodyReader r(body);
   r.ReadOnly({"id", "company_id", "created_at", "updated_at", "active"});
   auto project_id = r.Int("project_id", true, 1, INT64_MAX);
@@ -152,35 +167,32 @@ JsonResult BillingService::CreateFeeItem(const TenantContext& ctx, const json::o
       r.Fail("tiers", "invalid", ok.error().message);
   }
   ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
-        !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
-      return Error(kProjectNotFound).WithField("project_id", "not_found");
-    if (tx.QueryOne("SELECT 1 FROM fee_items WHERE project_id = ? AND code = ?",
-                    {*project_id, *code}))
-      return Error(kFeeItemCodeTaken).WithField("code", "taken");
-    Millis now = clock_.Now();
-    int64_t id = tx.InsertId(
-        "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, area_basis, "
-        "unit_price, house_kinds, rounding, round_to, due_days, valid_from, valid_to, "
-        "late_grace_days, late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date, "
-        "cycle_months, tiers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, *project_id, *code, *name, *kind, *method, basis.value_or("gross"),
-         *price, *house_kinds, rounding.value_or("half_up"), round_to.value_or("fen"),
-         due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull,
-         late.grace, late.daily_bp, late.flat, late.cap_bp,
-         late.start ? db::Value(*late.start) : db::kNull, cycle.value_or(1),
-         tiers.empty() ? db::kNull : db::Value(tiers), now, now});
-    json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.fee_item.create", "fee_item", id, *project_id, nullptr, after}, now);
-    return json::value(after);
-  });
+  if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
+      !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
+    return Error(kProjectNotFound).WithField("project_id", "not_found");
+  if (tx.QueryOne("SELECT 1 FROM fee_items WHERE project_id = ? AND code = ?",
+                  {*project_id, *code}))
+    return Error(kFeeItemCodeTaken).WithField("code", "taken");
+  int64_t id = tx.InsertId(
+      "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, area_basis, "
+      "unit_price, house_kinds, rounding, round_to, due_days, valid_from, valid_to, "
+      "late_grace_days, late_daily_bp, late_flat_per_day, late_cap_bp, late_start_date, "
+      "cycle_months, tiers, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {ctx.company_id, *project_id, *code, *name, *kind, *method, basis.value_or("gross"),
+       *price, *house_kinds, rounding.value_or("half_up"), round_to.value_or("fen"),
+       due_days.value_or(15), *valid_from, valid_to ? db::Value(*valid_to) : db::kNull,
+       late.grace, late.daily_bp, late.flat, late.cap_bp,
+       late.start ? db::Value(*late.start) : db::kNull, cycle.value_or(1),
+       tiers.empty() ? db::kNull : db::Value(tiers), now, now});
+  json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"billing.fee_item.create", "fee_item", id, *project_id, nullptr, after}, now);
+  return json::value(after);
 }
 
-JsonResult BillingService::UpdateFeeItem(const TenantContext& ctx, int64_t id,
-                                         const json::object& body) {
+Result<json::value> UpdateFeeItemIn(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                    const json::object& body, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
   // A price change is a new fee item (or a valid_to on this one), so that bills keep the
   // standard they were made with; only names, validity and the on/off switch change here.
@@ -193,25 +205,31 @@ JsonResult BillingService::UpdateFeeItem(const TenantContext& ctx, int64_t id,
   auto active = r.Bool("active", false);
   auto due_days = r.Int("due_days", false, 0, 365);
   ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    auto row = tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ? AND company_id = ?",
-                           {id, ctx.company_id});
-    if (!row || !ctx.access.HasIn(std::string(perm::kFeeWrite), row->Int(1)))
-      return Error(kFeeItemNotFound);
-    json::object before = FeeJson(*row);
-    Millis now = clock_.Now();
-    db::Value to = valid_to ? db::Value(*valid_to)
-                   : row->IsNull(13) || r.IsNull("valid_to") ? db::kNull
-                                                            : db::Value(row->Str(13));
-    tx.Exec("UPDATE fee_items SET name = ?, valid_to = ?, active = ?, due_days = ?, "
-            "updated_at = ? WHERE id = ?",
-            {name.value_or(row->Str(3)), to, active ? int64_t(*active) : row->Int(14),
-             due_days.value_or(row->Int(11)), now, id});
-    json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.fee_item.update", "fee_item", id, row->Int(1), before, after}, now);
-    return json::value(after);
-  });
+  auto row = tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ? AND company_id = ?",
+                         {id, ctx.company_id});
+  if (!row || !ctx.access.HasIn(std::string(perm::kFeeWrite), row->Int(1)))
+    return Error(kFeeItemNotFound);
+  json::object before = FeeJson(*row);
+  db::Value to = valid_to ? db::Value(*valid_to)
+                 : row->IsNull(13) || r.IsNull("valid_to") ? db::kNull
+                                                          : db::Value(row->Str(13));
+  tx.Exec("UPDATE fee_items SET name = ?, valid_to = ?, active = ?, due_days = ?, "
+          "updated_at = ? WHERE id = ?",
+          {name.value_or(row->Str(3)), to, active ? int64_t(*active) : row->Int(14),
+           due_days.value_or(row->Int(11)), now, id});
+  json::object after = FeeJson(*tx.QueryOne(std::string(kFeeColumns) + " WHERE id = ?", {id}));
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"billing.fee_item.update", "fee_item", id, row->Int(1), before, after}, now);
+  return json::value(after);
+}
+
+std::optional<json::object> FindFeeItemByCode(db::Tx& tx, int64_t company_id,
+                                              int64_t project_id, std::string_view code) {
+  auto row = tx.QueryOne(std::string(kFeeColumns) +
+                             " WHERE company_id = ? AND project_id = ? AND code = ?",
+                         {company_id, project_id, std::string(code)});
+  if (!row) return std::nullopt;
+  return FeeJson(*row);
 }
 
 void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id,

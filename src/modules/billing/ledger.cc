@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "modules/billing/bill_sql.h"
+#include "modules/billing/opening.h"
 
 namespace anju::billing::ledger {
 
@@ -17,6 +18,7 @@ const char* KindName(AccountKind k) {
     case AccountKind::kIncome: return "income";
     case AccountKind::kContraIncome: return "contra_income";
     case AccountKind::kExpense: return "expense";
+    case AccountKind::kEquity: return "equity";
   }
   return "asset";
 }
@@ -30,14 +32,17 @@ void CheckCorrections(db::Tx& tx, Problem& problem) {
            "SELECT b.id, b.credited, b.late_waived FROM bills b WHERE b.credited < 0 OR "
            "b.credited > b.amount OR b.credited <> COALESCE((SELECT SUM(j.amount) FROM "
            "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
-           "j.kind IN ('credit_note', 'write_off')), 0) OR b.late_waived <> COALESCE((SELECT SUM(j.amount) "
+           "j.kind IN ('credit_note', 'write_off')), 0) + COALESCE((SELECT o.amount FROM "
+           "opening_balances o WHERE o.status = 'reversed' AND o.id = (SELECT MAX(o2.id) FROM "
+           "opening_balances o2 WHERE o2.bill_id = b.id)), 0) OR "
+           "b.late_waived <> COALESCE((SELECT SUM(j.amount) "
            "FROM adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
            "j.kind = 'late_fee_waiver'), 0) OR COALESCE((SELECT SUM(j.to_prepayment) FROM "
            "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied'), 0) <> "
            "(CASE WHEN b.paid + b.credited > b.amount THEN b.paid + b.credited - b.amount "
            "ELSE 0 END)"))
     problem("bill " + r.Str(0) + ": credited " + r.Str(1) + ", late fee waived " + r.Str(2) +
-            " disagree with its applied adjustments");
+            " disagree with its applied adjustments and opening reversal");
   // Exactly one entry of the record's amount for each applied adjustment and refunded
   // refund; none for any other.
   for (auto [table, done] : {std::pair{"adjustments", "applied"}, {"refunds", "refunded"}}) {
@@ -223,6 +228,7 @@ CheckReport Check(db::Database& db) {
             ": bills " + r.Str(3) + " billed, " + r.Str(5) + " settled; totals say " + r.Str(4) +
             " and " + r.Str(6));
   CheckCorrections(*tx, problem);
+  CheckOpenings(*tx, problem);
   return rep;
 }
 

@@ -17,6 +17,8 @@
 //   income:late_fee         income     late-fee income
 //   credit:fee:<id>         contra     credit notes (冲减) granted on a fee item's bills
 //   waiver:late_fee         contra     late fees waived (滞纳金减免)
+//   equity:opening_balance  equity     what houses owed (Cr) and held (Dr) in the system the
+//                                      company came from: opening balances (opening.h)
 // Each account keeps balance = Σ debit − Σ credit of its lines (signed; a liability's
 // balance is negative when it holds money), updated in the same transaction as the lines:
 // one upsert per account per posting (`PostAll` nets a whole batch of entries, so a bill run
@@ -33,8 +35,9 @@
 // credited − amount); each house's receivable balance equals the open principal of its
 // bills (bill_sql.h), and its late account the open late fees; every applied adjustment and
 // every refunded refund has its one journal entry of its amount, and nothing else has one;
-// no payment is refunded beyond its amount); and the collection totals
-// (collection_totals.h) sum to the bills' amounts and principal paid.
+// no payment is refunded beyond its amount); the opening balances agree with their entries
+// and bills (opening.h); and the collection totals (collection_totals.h) sum to the bills'
+// amounts and principal paid.
 #pragma once
 
 #include <cstdint>
@@ -49,7 +52,7 @@
 
 namespace anju::billing::ledger {
 
-enum class AccountKind { kAsset, kLiability, kIncome, kContraIncome, kExpense };
+enum class AccountKind { kAsset, kLiability, kIncome, kContraIncome, kExpense, kEquity };
 
 struct Line {
   std::string account;  // code, e.g. ReceivableOf(17)
@@ -93,6 +96,7 @@ std::string CreditOf(int64_t fee_item_id);
 inline constexpr std::string_view kLateFeeIncome = "income:late_fee";
 inline constexpr std::string_view kLateFeeWaiver = "waiver:late_fee";
 inline constexpr std::string_view kBadDebt = "expense:bad_debt";  // write-offs (坏账核销)
+inline constexpr std::string_view kOpeningEquity = "equity:opening_balance";  // opening.h
 
 struct CheckReport {
   bool ok = true;

@@ -38,7 +38,8 @@ void AppendMeterReadScope(const TenantContext& ctx, std::string_view column, std
 
 // Records one reading inside `tx` (a write transaction): the body and rules of
 // POST /api/v1/meter-readings, the caller having checked billing:meter:read somewhere.
-Result<boost::json::value> RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
+// (meter_readings.h has the importer's version, the meter named by code.)
+Result<boost::json::value> RecordReadingById(db::Tx& tx, const TenantContext& ctx,
                                            const boost::json::object& body, Millis now);
 
 }  // namespace anju::billing::meter_internal

@@ -5,10 +5,12 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/meter_errors.h"
 #include "modules/billing/meter_internal.h"
+#include "modules/billing/meter_readings.h"
 #include "modules/billing/meter_rules.h"
 #include "modules/billing/meters.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -185,25 +187,50 @@ JsonResult MeterService::ListReadings(const TenantContext& ctx, const ReadingFil
 JsonResult MeterService::RecordReading(const TenantContext& ctx, const json::object& body) {
   ANJU_TRY(identity::Require(ctx, perm::kMeterRead));
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    return meter_internal::RecordReadingIn(tx, ctx, body, clock_.Now());
+    return meter_internal::RecordReadingById(tx, ctx, body, clock_.Now());
   });
 }
 
-JsonResult meter_internal::RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
-                                           const json::object& body, Millis now) {
+namespace {
+
+// One reading inside `tx`, the meter named by meter_id (the route) or, `by_code`, by
+// {project_id, meter_code} with an optional read_at day (meter_readings.h).
+JsonResult Record(db::Tx& tx, const TenantContext& ctx, const json::object& body, Millis now,
+                  bool by_code) {
   BodyReader r(body);
-  r.ReadOnly({"id", "company_id", "project_id", "previous_reading", "consumption", "flags",
-              "status", "read_by", "read_at", "reviewed_by", "reviewed_at", "review_note"});
-  auto meter_id = r.Int("meter_id", true, 1, INT64_MAX);
+  r.ReadOnly({"id", "company_id", "previous_reading", "consumption", "flags", "status",
+              "read_by", "reviewed_by", "reviewed_at", "review_note"});
+  std::optional<int64_t> meter_id, project_id;
+  std::optional<std::string> code, read_day;
+  if (by_code) {
+    project_id = r.Int("project_id", true, 1, INT64_MAX);
+    code = r.Str("meter_code", true, 32);
+    read_day = r.Date("read_at", false);
+    if (read_day && *read_day > CivilDate(now)) r.Fail("read_at", "in_future", "Not after today");
+  } else {
+    r.ReadOnly({"project_id", "read_at"});
+    meter_id = r.Int("meter_id", true, 1, INT64_MAX);
+  }
   auto period = r.Str("period", true, 7);
   if (period && !IsValidPeriod(*period)) r.Fail("period", "invalid", "Must be a month YYYY-MM");
   DialBody dial = ReadDial(r);
   ANJU_TRY(r.Finish());
+  if (by_code) {
+    if (!ctx.access.HasIn(std::string(perm::kMeterRead), *project_id) ||
+        !org::ProjectCode(tx, ctx.company_id, *project_id))
+      return Error(errors::kNotFound).WithField("project_id", "not_found");
+    auto row = tx.QueryOne("SELECT id FROM meters WHERE company_id = ? AND project_id = ? AND "
+                           "code = ?",
+                           {ctx.company_id, *project_id, *code});
+    if (!row) return Error(kMeterNotFound).WithField("meter_code", "not_found");
+    meter_id = row->Int(0);
+  }
   auto m = LoadMeter(tx, ctx.company_id, *meter_id);
   if (!m || !ctx.access.HasIn(std::string(perm::kMeterRead), m->project_id))
     return Error(kMeterNotFound).WithField("meter_id", "not_found");
   if (!m->active)
-    return Error(errors::kValidation).WithField("meter_id", "inactive", "The meter is retired");
+    return Error(errors::kValidation)
+        .WithField(by_code ? "meter_code" : "meter_id", "inactive", "The meter is retired");
   if (tx.QueryOne("SELECT 1 FROM meter_readings WHERE meter_id = ? AND period = ?",
                   {m->id, *period}))
     return Error(kReadingExists).WithField("period", "taken");
@@ -211,6 +238,8 @@ JsonResult meter_internal::RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
   if (h.later) return Error(kReadingOutOfOrder).WithField("period", "out_of_order");
   auto e = Evaluate(*m, h, dial);
   if (!e.ok()) return e.take_error();
+  // An imported reading keeps the day it was read (start of that day, China time).
+  Millis read_at = read_day ? DaysFromCivil(*read_day) * kDay - 8 * kHour : now;
   int64_t id = tx.InsertId(
       "INSERT INTO meter_readings (company_id, project_id, meter_id, period, reading, "
       "previous_reading, consumption, flags, replaced_old_final, replaced_new_start, status, "
@@ -218,14 +247,37 @@ JsonResult meter_internal::RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {ctx.company_id, m->project_id, m->id, *period, *dial.reading, h.previous,
        e->measured.consumption, e->measured.flags, Opt(dial.replaced, true),
-       Opt(dial.replaced, false), e->status, ctx.user_id, now, dial.note.value_or(""), now,
-       now});
+       Opt(dial.replaced, false), e->status, ctx.user_id, read_at, dial.note.value_or(""),
+       now, now});
   json::object after = ReadingJson(*LoadReading(tx, ctx.company_id, id));
   audit::Append(tx, audit::Actor::Of(ctx),
                 {"billing.meter_reading.create", "meter_reading", id, m->project_id, nullptr,
                  after},
                 now);
   return json::value(after);
+}
+
+}  // namespace
+
+JsonResult meter_internal::RecordReadingById(db::Tx& tx, const TenantContext& ctx,
+                                             const json::object& body, Millis now) {
+  return Record(tx, ctx, body, now, false);
+}
+
+Result<json::value> RecordReadingIn(db::Tx& tx, const TenantContext& ctx,
+                                    const json::object& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kMeterRead));
+  return Record(tx, ctx, body, now, true);
+}
+
+std::optional<json::object> FindReading(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                        std::string_view meter_code, std::string_view period) {
+  auto row = tx.QueryOne(std::string(kReadingColumns) +
+                             " WHERE r.company_id = ? AND m.project_id = ? AND m.code = ? AND "
+                             "r.period = ?",
+                         {company_id, project_id, std::string(meter_code), std::string(period)});
+  if (!row) return std::nullopt;
+  return ReadingJson(*row);
 }
 
 JsonResult MeterService::CorrectReading(const TenantContext& ctx, int64_t id,

@@ -99,7 +99,7 @@ JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::ob
     }
     json::object one{{"meter_id", meter->Int(0)}, {"period", *period}, {"reading", *reading}};
     if (std::string note = cell(note_col); !note.empty()) one["note"] = note.substr(0, 200);
-    auto recorded = meter_internal::RecordReadingIn(*tx, ctx, one, now);
+    auto recorded = meter_internal::RecordReadingById(*tx, ctx, one, now);
     if (!recorded.ok()) {
       const Error& e = recorded.error();
       rejected.WithField(field, e.code, code + ": " + e.message);

@@ -46,6 +46,7 @@ const std::vector<PermissionDef>& PermissionCatalogue() {
       {perm::kWorkOrderHandle, "处理工单", "Handle work orders (accept, complete, grab)"},
       {perm::kWorkOrderSettings, "管理工单设置", "Manage work-order settings"},
       {perm::kWorkOrderReport, "查看工单报表", "View work-order reports"},
+      {perm::kDataImport, "导入数据", "Import data (migration)"},
   };
   return kAll;
 }
@@ -70,7 +71,7 @@ const std::vector<BuiltinRole>& BuiltinRoles() {
           kFeeRead, kFeeWrite, kBillRead, kBillRun, kPaymentRead, kPaymentCreate, kLedgerRead,
           kMeterRead, kRemindRead, kRemindWrite, kOutboxRead, kAdjustCreate, kAdjustApprove,
           kRefundCreate, kRefundApprove, kWorkOrderRead, kWorkOrderWrite, kWorkOrderDispatch,
-          kWorkOrderHandle, kWorkOrderSettings, kWorkOrderReport}},
+          kWorkOrderHandle, kWorkOrderSettings, kWorkOrderReport, kDataImport}},
         {"customer_service", "客服",
          {kProjectRead, kHouseRead, kResidentRead, kResidentWrite, kVehicleRead, kVehicleWrite,
           kParkingRead, kPiiUnmask, kWorkOrderRead, kWorkOrderWrite, kWorkOrderDispatch,

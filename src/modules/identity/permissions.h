@@ -72,6 +72,8 @@ inline constexpr std::string_view kWorkOrderDispatch = "workorder:dispatch";
 inline constexpr std::string_view kWorkOrderHandle = "workorder:handle";
 inline constexpr std::string_view kWorkOrderSettings = "workorder:settings";
 inline constexpr std::string_view kWorkOrderReport = "workorder:report";
+// Data migration (数据迁移): import files of houses, residents, … and roll batches back.
+inline constexpr std::string_view kDataImport = "data:import";
 }  // namespace perm
 
 }  // namespace anju::identity

@@ -61,12 +61,19 @@ inline constexpr ErrorDef kFloorNotEmpty{"FLOOR_NOT_EMPTY", ErrorKind::kConflict
 inline constexpr ErrorDef kHouseHasResidents{"HOUSE_HAS_RESIDENTS", ErrorKind::kConflict,
                                              "property.house_has_residents",
                                              "Unlink the house's residents first"};
+inline constexpr ErrorDef kResidentInUse{"RESIDENT_IN_USE", ErrorKind::kConflict,
+                                         "property.resident_in_use",
+                                         "The resident has an account, vehicles or other houses"};
 inline constexpr ErrorDef kHouseHasVehicles{"HOUSE_HAS_VEHICLES", ErrorKind::kConflict,
                                             "property.house_has_vehicles",
                                             "Unlink the house's vehicles first"};
 inline constexpr ErrorDef kHouseHasParking{"HOUSE_HAS_PARKING_SPACES", ErrorKind::kConflict,
                                            "property.house_has_parking_spaces",
                                            "Unlink the house's parking spaces first"};
+// Bills are billing's; a house that has any keeps its account history and cannot go.
+inline constexpr ErrorDef kHouseHasBills{"HOUSE_HAS_BILLS", ErrorKind::kConflict,
+                                         "property.house_has_bills",
+                                         "The house has bills and cannot be deleted"};
 inline constexpr ErrorDef kVehicleHasParking{"VEHICLE_HAS_PARKING_SPACE", ErrorKind::kConflict,
                                              "property.vehicle_has_parking_space",
                                              "Release the vehicle's parking space first"};

@@ -1,14 +1,15 @@
 // Buildings (楼栋), entrances (单元) and floors (楼层): the skeleton houses hang from.
-// A house's code embeds its building's and entrance's codes, so renaming either code
-// recomputes the codes of the houses below in the same transaction.
+// Reads here; the writes are property_tx_building.cc / property_tx_entrance.cc, wrapped
+// in a transaction of their own.
 #include <map>
 
-#include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_service.h"
+#include "modules/property/property_tx.h"
+#include "modules/property/structure_rows.h"
 
 namespace anju::property {
 
@@ -16,68 +17,6 @@ using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
 namespace {
-
-constexpr std::string_view kSelectBuilding =
-    "SELECT id, project_id, code, name, kind, floors_above, floors_below, created_at, "
-    "updated_at FROM buildings WHERE id = ? AND company_id = ?";
-constexpr std::string_view kBuildingColumns =
-    "SELECT id, project_id, code, name, kind, floors_above, floors_below, created_at, "
-    "updated_at";
-constexpr std::string_view kBuildingCodeUsed =
-    "SELECT 1 FROM buildings WHERE project_id = ? AND code = ? AND id <> ?";
-constexpr std::string_view kInsertBuilding =
-    "INSERT INTO buildings (company_id, project_id, code, name, kind, floors_above, "
-    "floors_below, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kUpdateBuilding =
-    "UPDATE buildings SET code = ?, name = ?, kind = ?, floors_above = ?, floors_below = ?, "
-    "updated_at = ? WHERE id = ?";
-constexpr std::string_view kBuildingHasHouses =
-    "SELECT 1 FROM houses WHERE building_id = ? LIMIT 1";
-constexpr std::string_view kDeleteBuildingFloors = "DELETE FROM floors WHERE building_id = ?";
-constexpr std::string_view kDeleteBuildingEntrances = "DELETE FROM entrances WHERE building_id = ?";
-constexpr std::string_view kDeleteBuilding = "DELETE FROM buildings WHERE id = ?";
-
-constexpr std::string_view kSelectEntrance =
-    "SELECT id, project_id, building_id, code, name, created_at, updated_at FROM entrances "
-    "WHERE id = ? AND company_id = ?";
-constexpr std::string_view kEntranceColumns =
-    "SELECT id, project_id, building_id, code, name, created_at, updated_at";
-constexpr std::string_view kEntranceCodeUsed =
-    "SELECT 1 FROM entrances WHERE building_id = ? AND code = ? AND id <> ?";
-constexpr std::string_view kInsertEntrance =
-    "INSERT INTO entrances (company_id, project_id, building_id, code, name, created_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kUpdateEntrance =
-    "UPDATE entrances SET code = ?, name = ?, updated_at = ? WHERE id = ?";
-constexpr std::string_view kEntranceHasHouses =
-    "SELECT 1 FROM houses WHERE entrance_id = ? LIMIT 1";
-constexpr std::string_view kDeleteEntranceFloors = "DELETE FROM floors WHERE entrance_id = ?";
-constexpr std::string_view kDeleteEntrance = "DELETE FROM entrances WHERE id = ?";
-
-constexpr std::string_view kSelectFloor =
-    "SELECT id, project_id, building_id, entrance_id, number, name, created_at, updated_at "
-    "FROM floors WHERE id = ? AND company_id = ?";
-constexpr std::string_view kFloorColumns =
-    "SELECT id, project_id, building_id, entrance_id, number, name, created_at, updated_at";
-constexpr std::string_view kFloorNumberUsed =
-    "SELECT 1 FROM floors WHERE entrance_id = ? AND number = ? AND id <> ?";
-constexpr std::string_view kInsertFloor =
-    "INSERT INTO floors (company_id, project_id, building_id, entrance_id, number, name, "
-    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
-constexpr std::string_view kUpdateFloor =
-    "UPDATE floors SET number = ?, name = ?, updated_at = ? WHERE id = ?";
-constexpr std::string_view kFloorHasHouses = "SELECT 1 FROM houses WHERE floor_id = ? LIMIT 1";
-constexpr std::string_view kDeleteFloor = "DELETE FROM floors WHERE id = ?";
-
-// House codes are "<building code>-<entrance code>-<number>".
-constexpr std::string_view kRecodeHousesOfBuilding =
-    "UPDATE houses SET code = (SELECT b.code FROM buildings b WHERE b.id = houses.building_id) "
-    "|| '-' || (SELECT e.code FROM entrances e WHERE e.id = houses.entrance_id) || '-' || "
-    "houses.number, updated_at = ? WHERE building_id = ?";
-constexpr std::string_view kRecodeHousesOfEntrance =
-    "UPDATE houses SET code = (SELECT b.code FROM buildings b WHERE b.id = houses.building_id) "
-    "|| '-' || (SELECT e.code FROM entrances e WHERE e.id = houses.entrance_id) || '-' || "
-    "houses.number, updated_at = ? WHERE entrance_id = ?";
 
 constexpr std::string_view kTreeBuildings =
     "SELECT id, code, name, kind FROM buildings WHERE company_id = ? AND project_id = ? "
@@ -91,87 +30,6 @@ constexpr std::string_view kTreeFloors =
 constexpr std::string_view kTreeHouseCounts =
     "SELECT floor_id, COUNT(*) FROM houses WHERE company_id = ? AND project_id = ? "
     "GROUP BY floor_id";
-
-struct Building {
-  int64_t id = 0, project_id = 0;
-  std::string code, name, kind;
-  int64_t floors_above = 0, floors_below = 0;
-  Millis created_at = 0, updated_at = 0;
-
-  static Building Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4),
-            r.Int(5), r.Int(6), r.Int(7), r.Int(8)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"code", code},
-                        {"name", name},
-                        {"kind", kind},
-                        {"floors_above", floors_above},
-                        {"floors_below", floors_below},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-struct Entrance {
-  int64_t id = 0, project_id = 0, building_id = 0;
-  std::string code, name;
-  Millis created_at = 0, updated_at = 0;
-
-  static Entrance Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"building_id", building_id},
-                        {"code", code},
-                        {"name", name},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-struct Floor {
-  int64_t id = 0, project_id = 0, building_id = 0, entrance_id = 0, number = 0;
-  std::string name;
-  Millis created_at = 0, updated_at = 0;
-
-  static Floor Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Str(5), r.Int(6), r.Int(7)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"building_id", building_id},
-                        {"entrance_id", entrance_id},
-                        {"number", number},
-                        {"name", name},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-// Loads a row of the caller's company that the caller may reach with `code`.
-template <class T>
-Result<T> Find(db::Tx& tx, const TenantContext& ctx, std::string_view sql, int64_t id,
-               std::string_view code, const ErrorDef& not_found) {
-  auto r = tx.QueryOne(sql, {id, ctx.company_id});
-  if (!r) return Error(not_found);
-  T row = T::Of(*r);
-  ANJU_TRY(InScope(ctx, code, row.project_id, not_found));
-  return row;
-}
-
-const std::initializer_list<std::string_view> kBuildingKinds = {"residential", "commercial",
-                                                                "parking", "office", "mixed"};
-
-// "12层" above ground, "B2" below.
-std::string DefaultFloorName(int64_t number) {
-  return number > 0 ? std::to_string(number) + "层" : "B" + std::to_string(-number);
-}
 
 Result<json::value> EmptyList(const Page& page) { return ListJson(json::array(), 0, page); }
 
@@ -208,83 +66,19 @@ JsonResult PropertyService::GetBuilding(const TenantContext& ctx, int64_t id) {
 }
 
 JsonResult PropertyService::CreateBuilding(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  auto project_id = r.Int("project_id", true, 1, kMaxId);
-  auto code = r.Str("code", true, 20);
-  auto name = r.Str("name", true, 50);
-  auto kind = r.Enum("kind", true, kBuildingKinds);
-  auto above = r.Int("floors_above", false, 0, 200);
-  auto below = r.Int("floors_below", false, 0, 10);
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kBuildingCodeTaken, [&](db::Tx& tx) -> JsonResult {
-    ANJU_TRY(CheckProject(tx, ctx, perm::kStructureWrite, *project_id));
-    if (tx.QueryOne(kBuildingCodeUsed, {*project_id, *code, int64_t{0}}))
-      return FieldErr(kBuildingCodeTaken, "code", "taken");
-    Millis now = clock_.Now();
-    Building b{0, *project_id, *code, *name, *kind, above.value_or(0), below.value_or(0), now, now};
-    b.id = tx.InsertId(kInsertBuilding, {ctx.company_id, b.project_id, b.code, b.name, b.kind,
-                                         b.floors_above, b.floors_below, now, now});
-    json::value after = b.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.building.create", "building", b.id, b.project_id, nullptr, after},
-                  now);
-    return after;
-  });
+  return WriteTx(db_, kBuildingCodeTaken,
+                 [&](db::Tx& tx) { return tx::CreateBuilding(tx, ctx, body, clock_.Now()); });
 }
 
 JsonResult PropertyService::UpdateBuilding(const TenantContext& ctx, int64_t id,
                                            const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto code = r.Str("code", false, 20, 1);
-  auto name = r.Str("name", false, 50, 1);
-  auto kind = r.Enum("kind", false, kBuildingKinds);
-  auto above = r.Int("floors_above", false, 0, 200);
-  auto below = r.Int("floors_below", false, 0, 10);
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kHouseCodeTaken, [&](db::Tx& tx) -> JsonResult {
-    auto found =
-        Find<Building>(tx, ctx, kSelectBuilding, id, perm::kStructureWrite, kBuildingNotFound);
-    if (!found.ok()) return found.take_error();
-    Building b = *found;
-    json::value before = b.Json();
-    bool recode = code && *code != b.code;
-    if (recode && tx.QueryOne(kBuildingCodeUsed, {b.project_id, *code, b.id}))
-      return FieldErr(kBuildingCodeTaken, "code", "taken");
-    Millis now = clock_.Now();
-    b.code = code.value_or(b.code);
-    b.name = name.value_or(b.name);
-    b.kind = kind.value_or(b.kind);
-    b.floors_above = above.value_or(b.floors_above);
-    b.floors_below = below.value_or(b.floors_below);
-    b.updated_at = now;
-    tx.Exec(kUpdateBuilding, {b.code, b.name, b.kind, b.floors_above, b.floors_below, now, b.id});
-    if (recode) tx.Exec(kRecodeHousesOfBuilding, {now, b.id});
-    json::value after = b.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.building.update", "building", b.id, b.project_id, before, after}, now);
-    return after;
-  });
+  return WriteTx(db_, kHouseCodeTaken,
+                 [&](db::Tx& tx) { return tx::UpdateBuilding(tx, ctx, id, body, clock_.Now()); });
 }
 
 Status PropertyService::DeleteBuilding(const TenantContext& ctx, int64_t id) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
-    auto b = Find<Building>(tx, ctx, kSelectBuilding, id, perm::kStructureWrite, kBuildingNotFound);
-    if (!b.ok()) return b.take_error();
-    if (tx.QueryOne(kBuildingHasHouses, {id})) return Error(kBuildingNotEmpty);
-    tx.Exec(kDeleteBuildingFloors, {id});
-    tx.Exec(kDeleteBuildingEntrances, {id});
-    tx.Exec(kDeleteBuilding, {id});
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.building.delete", "building", id, b->project_id, b->Json(), nullptr},
-                  clock_.Now());
-    return Status::Ok();
-  });
+  return db_.Run(db::TxMode::kWrite,
+                 [&](db::Tx& tx) { return tx::DeleteBuilding(tx, ctx, id, clock_.Now()); });
 }
 
 // ---- entrances ----------------------------------------------------------------------------
@@ -326,76 +120,19 @@ JsonResult PropertyService::GetEntrance(const TenantContext& ctx, int64_t id) {
 }
 
 JsonResult PropertyService::CreateEntrance(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto building_id = r.Int("building_id", true, 1, kMaxId);
-  auto code = r.Str("code", true, 20);
-  auto name = r.Str("name", true, 50);
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kEntranceCodeTaken, [&](db::Tx& tx) -> JsonResult {
-    auto b = Find<Building>(tx, ctx, kSelectBuilding, *building_id, perm::kStructureWrite,
-                            kBuildingNotFound);
-    if (!b.ok()) return FieldErr(b.error(), "building_id", "not_found");
-    if (tx.QueryOne(kEntranceCodeUsed, {b->id, *code, int64_t{0}}))
-      return FieldErr(kEntranceCodeTaken, "code", "taken");
-    Millis now = clock_.Now();
-    Entrance e{0, b->project_id, b->id, *code, *name, now, now};
-    e.id = tx.InsertId(kInsertEntrance,
-                       {ctx.company_id, e.project_id, e.building_id, e.code, e.name, now, now});
-    json::value after = e.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.entrance.create", "entrance", e.id, e.project_id, nullptr, after},
-                  now);
-    return after;
-  });
+  return WriteTx(db_, kEntranceCodeTaken,
+                 [&](db::Tx& tx) { return tx::CreateEntrance(tx, ctx, body, clock_.Now()); });
 }
 
 JsonResult PropertyService::UpdateEntrance(const TenantContext& ctx, int64_t id,
                                            const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id"});
-  auto code = r.Str("code", false, 20, 1);
-  auto name = r.Str("name", false, 50, 1);
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kHouseCodeTaken, [&](db::Tx& tx) -> JsonResult {
-    auto found =
-        Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kStructureWrite, kEntranceNotFound);
-    if (!found.ok()) return found.take_error();
-    Entrance e = *found;
-    json::value before = e.Json();
-    bool recode = code && *code != e.code;
-    if (recode && tx.QueryOne(kEntranceCodeUsed, {e.building_id, *code, e.id}))
-      return FieldErr(kEntranceCodeTaken, "code", "taken");
-    Millis now = clock_.Now();
-    e.code = code.value_or(e.code);
-    e.name = name.value_or(e.name);
-    e.updated_at = now;
-    tx.Exec(kUpdateEntrance, {e.code, e.name, now, e.id});
-    if (recode) tx.Exec(kRecodeHousesOfEntrance, {now, e.id});
-    json::value after = e.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.entrance.update", "entrance", e.id, e.project_id, before, after}, now);
-    return after;
-  });
+  return WriteTx(db_, kHouseCodeTaken,
+                 [&](db::Tx& tx) { return tx::UpdateEntrance(tx, ctx, id, body, clock_.Now()); });
 }
 
 Status PropertyService::DeleteEntrance(const TenantContext& ctx, int64_t id) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
-    auto e = Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kStructureWrite, kEntranceNotFound);
-    if (!e.ok()) return e.take_error();
-    if (tx.QueryOne(kEntranceHasHouses, {id})) return Error(kEntranceNotEmpty);
-    tx.Exec(kDeleteEntranceFloors, {id});
-    tx.Exec(kDeleteEntrance, {id});
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.entrance.delete", "entrance", id, e->project_id, e->Json(), nullptr},
-                  clock_.Now());
-    return Status::Ok();
-  });
+  return db_.Run(db::TxMode::kWrite,
+                 [&](db::Tx& tx) { return tx::DeleteEntrance(tx, ctx, id, clock_.Now()); });
 }
 
 // ---- floors -------------------------------------------------------------------------------
@@ -427,81 +164,19 @@ JsonResult PropertyService::ListFloors(const TenantContext& ctx, std::optional<i
 }
 
 JsonResult PropertyService::CreateFloor(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id"});
-  auto entrance_id = r.Int("entrance_id", true, 1, kMaxId);
-  auto number = r.Int("number", true, -10, 200);
-  auto name = r.Str("name", false, 20, 1);
-  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kFloorNumberTaken, [&](db::Tx& tx) -> JsonResult {
-    auto e = Find<Entrance>(tx, ctx, kSelectEntrance, *entrance_id, perm::kStructureWrite,
-                            kEntranceNotFound);
-    if (!e.ok()) return FieldErr(e.error(), "entrance_id", "not_found");
-    if (tx.QueryOne(kFloorNumberUsed, {e->id, *number, int64_t{0}}))
-      return FieldErr(kFloorNumberTaken, "number", "taken");
-    Millis now = clock_.Now();
-    Floor f{0,
-            e->project_id,
-            e->building_id,
-            e->id,
-            *number,
-            name.value_or(DefaultFloorName(*number)),
-            now,
-            now};
-    f.id = tx.InsertId(kInsertFloor, {ctx.company_id, f.project_id, f.building_id, f.entrance_id,
-                                      f.number, f.name, now, now});
-    json::value after = f.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.floor.create", "floor", f.id, f.project_id, nullptr, after}, now);
-    return after;
-  });
+  return WriteTx(db_, kFloorNumberTaken,
+                 [&](db::Tx& tx) { return tx::CreateFloor(tx, ctx, body, clock_.Now()); });
 }
 
 JsonResult PropertyService::UpdateFloor(const TenantContext& ctx, int64_t id,
                                         const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id", "entrance_id"});
-  auto number = r.Int("number", false, -10, 200);
-  auto name = r.Str("name", false, 20, 1);
-  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
-  ANJU_TRY(r.Finish());
-  return WriteTx(db_, kFloorNumberTaken, [&](db::Tx& tx) -> JsonResult {
-    auto found = Find<Floor>(tx, ctx, kSelectFloor, id, perm::kStructureWrite, kFloorNotFound);
-    if (!found.ok()) return found.take_error();
-    Floor f = *found;
-    json::value before = f.Json();
-    if (number && *number != f.number &&
-        tx.QueryOne(kFloorNumberUsed, {f.entrance_id, *number, f.id}))
-      return FieldErr(kFloorNumberTaken, "number", "taken");
-    Millis now = clock_.Now();
-    f.number = number.value_or(f.number);
-    f.name = name.value_or(f.name);
-    f.updated_at = now;
-    tx.Exec(kUpdateFloor, {f.number, f.name, now, f.id});
-    json::value after = f.Json();
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.floor.update", "floor", f.id, f.project_id, before, after}, now);
-    return after;
-  });
+  return WriteTx(db_, kFloorNumberTaken,
+                 [&](db::Tx& tx) { return tx::UpdateFloor(tx, ctx, id, body, clock_.Now()); });
 }
 
 Status PropertyService::DeleteFloor(const TenantContext& ctx, int64_t id) {
-  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
-    auto f = Find<Floor>(tx, ctx, kSelectFloor, id, perm::kStructureWrite, kFloorNotFound);
-    if (!f.ok()) return f.take_error();
-    if (tx.QueryOne(kFloorHasHouses, {id})) return Error(kFloorNotEmpty);
-    tx.Exec(kDeleteFloor, {id});
-    audit::Append(tx, audit::Actor::Of(ctx),
-                  {"property.floor.delete", "floor", id, f->project_id, f->Json(), nullptr},
-                  clock_.Now());
-    return Status::Ok();
-  });
+  return db_.Run(db::TxMode::kWrite,
+                 [&](db::Tx& tx) { return tx::DeleteFloor(tx, ctx, id, clock_.Now()); });
 }
 
 // ---- tree ---------------------------------------------------------------------------------

@@ -302,7 +302,7 @@ const en: typeof zh = {
       floor_not_empty: 'The floor still has houses', floor_not_found: 'Floor not found',
       floor_number_taken: 'This floor number exists already', house_code_taken: 'This house number exists already',
       house_has_parking_spaces: 'The house has parking spaces', house_has_residents: 'The house still has residents',
-      house_has_vehicles: 'The house has vehicles', house_not_found: 'House not found',
+      house_has_vehicles: 'The house has vehicles', resident_in_use: 'The resident has an account, vehicles or other houses', house_not_found: 'House not found',
       house_resident_not_found: 'Resident link not found', parking_code_taken: 'The space code is taken',
       parking_space_not_found: 'Parking space not found', plate_taken: 'This plate is registered already',
       project_not_found: 'Project not found', resident_already_linked: 'The resident is linked to this house already',

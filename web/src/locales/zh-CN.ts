@@ -291,7 +291,7 @@ export default {
       floor_not_empty: '楼层下还有房屋，不能删除', floor_not_found: '楼层不存在',
       floor_number_taken: '楼层号已存在', house_code_taken: '房号已存在',
       house_has_parking_spaces: '房屋关联了车位，不能删除', house_has_residents: '房屋还有住户，不能删除',
-      house_has_vehicles: '房屋关联了车辆，不能删除', house_not_found: '房屋不存在',
+      house_has_vehicles: '房屋关联了车辆，不能删除', resident_in_use: '住户已有账号、车辆或其他房屋，不能删除', house_not_found: '房屋不存在',
       house_resident_not_found: '住户关联不存在', parking_code_taken: '车位编号已被使用',
       parking_space_not_found: '车位不存在', plate_taken: '车牌号已登记', project_not_found: '项目不存在',
       resident_already_linked: '该住户已关联此房屋', resident_id_number_taken: '身份证号已登记',

@@ -1,0 +1,89 @@
+#include "modules/importer/import_routes.h"
+
+#include "http/handlers.h"
+#include "modules/importer/importer_errors.h"
+
+namespace anju::importer {
+
+using http::QueryReader;
+using http::Request;
+using http::Response;
+
+namespace {
+
+Response FileReply(const std::pair<std::string, std::string>& file) {
+  Response r;
+  bool xlsx = file.first.ends_with(".xlsx");
+  r.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        : "text/csv; charset=utf-8";
+  r.body = file.second;
+  r.Header("Content-Disposition", "attachment; filename=\"" + file.first + "\"");
+  r.Header("X-Content-Type-Options", "nosniff");
+  return r;
+}
+
+// "1"/"true" → true, "0"/"false"/absent → `def`; nullopt when it is something else.
+std::optional<bool> Flag(const Request& req, const char* name, bool def) {
+  auto v = req.Query(name);
+  if (!v || v->empty()) return def;
+  if (*v == "1" || *v == "true") return true;
+  if (*v == "0" || *v == "false") return false;
+  return std::nullopt;
+}
+
+Response Bad(const Request& req, const char* field, const char* hint) {
+  return http::ErrorReply(Error(errors::kBadQuery).WithField(field, "invalid", hint), req.request_id);
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, ImportService& s) {
+  // The file is the raw body; what to do with it is in the query string.
+  router.AddUpload("POST", "/api/v1/imports", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    StartRequest sr;
+    sr.kind = q.Text("kind");
+    auto project = q.Id("project_id");
+    sr.file_name = q.Text("file_name");
+    if (auto bad = q.Failed()) return *bad;
+    auto dry = Flag(req, "dry_run", true), all = Flag(req, "all_or_nothing", false);
+    if (!dry) return Bad(req, "dry_run", "1 or 0");
+    if (!all) return Bad(req, "all_or_nothing", "1 or 0");
+    if (!project) return Bad(req, "project_id", "Required");
+    if (req.body.size() > kMaxUploadBytes)
+      return http::ErrorReply(Error(errors::kBodyTooLarge), req.request_id);
+    sr.project_id = *project, sr.dry_run = *dry, sr.all_or_nothing = *all;
+    sr.bytes = std::move(req.body);
+    return http::Reply(req, s.Start(ctx, std::move(sr)), 202);
+  });
+  router.Add("GET", "/api/v1/imports", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    http::Page page = q.PageOf();
+    if (auto bad = q.Failed()) return *bad;
+    return http::Reply(req, s.List(ctx, page));
+  });
+  router.Add("GET", "/api/v1/imports/{id}", http::ById([&s](auto& ctx, int64_t id) { return s.Get(ctx, id); }));
+  // Commits the file of a dry run with the same options (a new batch).
+  router.Add("POST", "/api/v1/imports/{id}/commit", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::Reply(req, s.Commit(ctx, *id), 202);
+  });
+  router.Add("POST", "/api/v1/imports/{id}/rollback",
+             http::ById([&s](auto& ctx, int64_t id) { return s.Rollback(ctx, id); }));
+  router.Add("GET", "/api/v1/imports/{id}/bad-rows", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    std::string format = req.Query("format").value_or("xlsx");
+    auto file = s.BadRowsFile(ctx, *id, format);
+    if (!file.ok()) return http::ErrorReply(file.error(), req.request_id);
+    return FileReply(*file);
+  });
+  router.Add("GET", "/api/v1/import-templates/{kind}", [](Request& req, TenantContext&) {
+    auto file = ImportService::Template(req.path_params.at(0), req.Query("format").value_or("xlsx"));
+    if (!file.ok()) return http::ErrorReply(file.error(), req.request_id);
+    return FileReply(*file);
+  });
+}
+
+}  // namespace anju::importer

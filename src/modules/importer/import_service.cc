@@ -1,0 +1,240 @@
+#include "modules/importer/import_service.h"
+
+#include <fstream>
+
+#include "core/tabular/tabular.h"
+#include "modules/audit/audit_log.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/importer/importer_errors.h"
+#include "modules/org/org_service.h"
+
+namespace anju::importer {
+
+namespace json = boost::json;
+namespace fs = std::filesystem;
+namespace perm = identity::perm;
+
+namespace {
+
+std::string FormatOf(const std::string& file_name) {
+  auto dot = file_name.rfind('.');
+  std::string ext = dot == std::string::npos ? "" : file_name.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "csv" || ext == "xlsx" ? ext : "";
+}
+
+constexpr const char* kBatchSelect =
+    "SELECT id, project_id, kind, file_name, format, dry_run, all_or_nothing, status, rows_total, "
+    "created, updated, skipped, bad, report, error, created_at, finished_at, rolled_back_at, "
+    "rollback_report FROM import_batches ";
+
+json::object BatchJson(const db::Row& r, bool with_report) {
+  auto t = [&](size_t i) { return r.IsNull(i) ? json::value() : json::value(FormatUtc(r.Int(i))); };
+  json::object o{{"id", r.Int(0)},        {"project_id", r.IsNull(1) ? json::value() : json::value(r.Int(1))},
+                 {"kind", r.Str(2)},      {"file_name", r.Str(3)},     {"format", r.Str(4)},
+                 {"dry_run", r.Int(5) != 0}, {"all_or_nothing", r.Int(6) != 0},
+                 {"status", r.Str(7)},    {"rows", r.Int(8)},          {"created", r.Int(9)},
+                 {"updated", r.Int(10)},  {"skipped", r.Int(11)},      {"bad", r.Int(12)},
+                 {"error", r.Str(14)},    {"created_at", FormatUtc(r.Int(15))},
+                 {"finished_at", t(16)},  {"rolled_back_at", t(17)}};
+  if (with_report) {
+    o["report"] = json::parse(r.Str(13));
+    o["rollback"] = json::parse(r.Str(18));
+  }
+  return o;
+}
+
+Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id) {
+  if (!org::ProjectCode(tx, ctx.company_id, project_id) ||
+      !ctx.access.HasIn(std::string(perm::kDataImport), project_id))
+    return Error(kProjectRequired).WithField("project_id", "not_found");
+  return {};
+}
+
+}  // namespace
+
+ImportService::ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
+                             fs::path data_dir)
+    : db_(db), clock_(clock), key_(key), root_(std::move(data_dir) / "imports") {
+  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return tx.Exec("UPDATE import_batches SET status = 'interrupted' WHERE status IN ('queued', "
+                   "'running')");
+  });
+  worker_ = std::thread([this] { Work(); });
+}
+
+ImportService::~ImportService() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  worker_.join();
+}
+
+fs::path ImportService::PathOf(int64_t company_id, const std::string& stored) const {
+  return root_ / std::to_string(company_id) / stored;
+}
+
+Result<int64_t> ImportService::CreateBatch(const TenantContext& ctx, const std::string& kind,
+                                           int64_t project_id, const std::string& file_name,
+                                           const std::string& bytes, bool dry_run,
+                                           bool all_or_nothing) {
+  ANJU_TRY(identity::Require(ctx, perm::kDataImport));
+  if (!FindKind(kind)) return Error(kUnknownKind).WithField("kind", "invalid");
+  std::string format = FormatOf(file_name);
+  if (format.empty()) return Error(kBadFormat).WithField("file", "invalid");
+  ANJU_TRY(db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return CheckProject(tx, ctx, project_id); }));
+  std::string stored = crypto::RandomToken(16) + "." + format;
+  fs::path path = PathOf(ctx.company_id, stored);
+  fs::create_directories(path.parent_path());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out) return Error(errors::kInternal);
+  }
+  Millis now = clock_.Now();
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int64_t> {
+    int64_t id = tx.InsertId(
+        "INSERT INTO import_batches (company_id, project_id, kind, file_name, stored_name, format, "
+        "dry_run, all_or_nothing, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "'queued', ?, ?) RETURNING id",
+        {ctx.company_id, project_id, kind, file_name, stored, format, int64_t(dry_run),
+         int64_t(all_or_nothing), ctx.user_id ? db::Value(ctx.user_id) : db::kNull, now});
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"import.batch.create", "import_batch", id, project_id, nullptr,
+                   json::object{{"kind", kind}, {"file_name", file_name}, {"dry_run", dry_run},
+                                {"all_or_nothing", all_or_nothing}, {"bytes", bytes.size()}}},
+                  now);
+    return id;
+  });
+}
+
+Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest req) {
+  auto id = CreateBatch(ctx, req.kind, req.project_id, req.file_name, req.bytes, req.dry_run,
+                        req.all_or_nothing);
+  if (!id.ok()) return id.error();
+  {
+    std::lock_guard lock(mu_);
+    queue_.push_back({*id, ctx});
+  }
+  cv_.notify_all();
+  return Get(ctx, *id);
+}
+
+Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_run_id) {
+  auto batch = Get(ctx, dry_run_id);
+  if (!batch.ok()) return batch;
+  const json::object& b = batch->as_object();
+  if (!b.at("dry_run").as_bool() || b.at("status") != "done") return Error(kNotCommittable);
+  auto stored = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return tx.QueryOne("SELECT stored_name FROM import_batches WHERE id = ?", {dry_run_id})->Str(0);
+  });
+  std::ifstream in(PathOf(ctx.company_id, stored), std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return Start(ctx, {std::string(b.at("kind").as_string()), b.at("project_id").as_int64(), false,
+                     b.at("all_or_nothing").as_bool(), std::string(b.at("file_name").as_string()),
+                     std::move(bytes)});
+}
+
+Result<json::value> ImportService::RunFile(const TenantContext& ctx, const std::string& kind,
+                                           int64_t project_id, const fs::path& file, bool dry_run,
+                                           bool all_or_nothing, const OnProgress& progress) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error(kBadFormat, "cannot read " + file.string()).WithField("file", "not_found");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto id = CreateBatch(ctx, kind, project_id, file.filename().string(), bytes, dry_run, all_or_nothing);
+  if (!id.ok()) return id.error();
+  Execute({*id, ctx}, progress);
+  return Get(ctx, *id);
+}
+
+void ImportService::Work() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    cv_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    Job job = queue_.front();
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    try {
+      Execute(job, {});
+    } catch (const std::exception& e) {
+      db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+        return tx.Exec("UPDATE import_batches SET status = 'failed', error = ? WHERE id = ?",
+                       {std::string(e.what()), job.batch_id});
+      });
+    }
+    lock.lock();
+    busy_ = false;
+    idle_cv_.notify_all();
+  }
+}
+
+void ImportService::WaitIdle() {
+  std::unique_lock lock(mu_);
+  idle_cv_.wait(lock, [&] { return queue_.empty() && !busy_; });
+}
+
+void ImportService::Execute(const Job& job, const OnProgress& progress) {
+  auto row = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return *tx.QueryOne("SELECT kind, project_id, stored_name, format, dry_run, all_or_nothing "
+                        "FROM import_batches WHERE id = ?", {job.batch_id});
+  });
+  const Kind* kind = FindKind(row.Str(0));
+  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return tx.Exec("UPDATE import_batches SET status = 'running' WHERE id = ?", {job.batch_id});
+  });
+  RunOptions o{job.batch_id, row.Int(1), row.Int(4) != 0, row.Int(5) != 0};
+  RunReport rep;
+  auto reader = tabular::Open(PathOf(job.ctx.company_id, row.Str(2)).string());
+  if (!reader.ok()) rep.file_error = reader.error().message;
+  else rep = Run(db_, job.ctx, key_, clock_, **reader, *kind, o, progress);
+  Millis now = clock_.Now();
+  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    std::string status = !rep.file_error.empty() ? "failed" : "done";
+    tx.Exec("UPDATE import_batches SET status = ?, rows_total = ?, created = ?, updated = ?, "
+            "skipped = ?, bad = ?, report = ?, error = ?, finished_at = ? WHERE id = ?",
+            {status, rep.rows, rep.created, rep.updated, rep.skipped, rep.bad,
+             json::serialize(ReportJson(rep, *kind)), rep.file_error, now, job.batch_id});
+    audit::Append(tx, audit::Actor::Of(job.ctx),
+                  {o.dry_run ? "import.batch.dry_run" : "import.batch.commit", "import_batch",
+                   job.batch_id, o.project_id, nullptr,
+                   json::object{{"rows", rep.rows}, {"created", rep.created}, {"updated", rep.updated},
+                                {"skipped", rep.skipped}, {"bad", rep.bad}, {"committed", rep.committed}}},
+                  now);
+    return 0;
+  });
+}
+
+Result<json::value> ImportService::Get(const TenantContext& ctx, int64_t id) {
+  ANJU_TRY(identity::Require(ctx, perm::kDataImport));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    auto r = tx.QueryOne(std::string(kBatchSelect) + "WHERE id = ? AND company_id = ?",
+                         {id, ctx.company_id});
+    if (!r || !ctx.access.HasIn(std::string(perm::kDataImport), r->Int(1)))
+      return Error(kBatchNotFound);
+    return json::value(BatchJson(*r, true));
+  });
+}
+
+Result<json::value> ImportService::List(const TenantContext& ctx, const http::Page& page) {
+  ANJU_TRY(identity::Require(ctx, perm::kDataImport));
+  std::string where = "WHERE company_id = ?";
+  db::Params p{ctx.company_id};
+  identity::AppendProjectScope(ctx, perm::kDataImport, "project_id", where, p);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM import_batches " + where, p)->Int(0);
+    db::Params pp = p;
+    pp.push_back(page.size), pp.push_back(page.offset());
+    json::array items;
+    for (auto& r : tx.Query(std::string(kBatchSelect) + where + " ORDER BY id DESC LIMIT ? OFFSET ?", pp))
+      items.push_back(BatchJson(r, false));
+    return json::value(json::object{{"items", std::move(items)}, {"total", total},
+                                    {"page", page.page}, {"size", page.size}});
+  });
+}
+
+}  // namespace anju::importer

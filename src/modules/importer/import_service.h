@@ -1,0 +1,97 @@
+// Imports (数据迁移) as batches: every file imported is a batch with an id, its file kept
+// under <data-dir>/imports/<company>/, its options, progress and report; a committed batch
+// can be rolled back while nothing newer depends on what it wrote.
+//
+// Contracts
+// - Start() stores the uploaded file and queues the batch; one worker thread runs queued
+//   batches in order (GET shows progress and, when done, the report). RunFile() does the
+//   same synchronously (the command line). A batch still queued or running when the
+//   process stopped is marked `interrupted` at start-up; importing the file again completes
+//   it (rows already there are matched and skipped).
+// - Needs data:import in the project, plus whatever the kind's own routes need (the rows
+//   go through them: property:house:write for houses, …).
+// - Rollback() undoes a committed batch in one transaction, newest change first, and
+//   answers exactly what it removed and restored, or refuses as a whole (409) naming the
+//   row that something newer depends on (a house with bills, a resident linked elsewhere…).
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <boost/json.hpp>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+#include "http/reply.h"
+#include "modules/importer/runner.h"
+
+namespace anju::importer {
+
+inline constexpr size_t kMaxUploadBytes = 5 * 1024 * 1024;  // larger files: `anju import`
+
+struct StartRequest {
+  std::string kind;
+  int64_t project_id = 0;
+  bool dry_run = true;
+  bool all_or_nothing = false;
+  std::string file_name;  // as uploaded; only its extension decides the format
+  std::string bytes;
+};
+
+class ImportService {
+ public:
+  ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
+                std::filesystem::path data_dir);
+  ~ImportService();  // finishes the batch in progress, leaves queued ones queued
+
+  // 202 {batch}: queued for the worker.
+  Result<boost::json::value> Start(const TenantContext& ctx, StartRequest req);
+  // Synchronous (command line): copies the file in, runs, returns the batch with its report.
+  Result<boost::json::value> RunFile(const TenantContext& ctx, const std::string& kind,
+                                     int64_t project_id, const std::filesystem::path& file,
+                                     bool dry_run, bool all_or_nothing, const OnProgress& progress);
+  // Queues the file of a finished dry run again, committing (a new batch, same options).
+  Result<boost::json::value> Commit(const TenantContext& ctx, int64_t dry_run_id);
+  Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
+  Result<boost::json::value> List(const TenantContext& ctx, const http::Page& page);
+  Result<boost::json::value> Rollback(const TenantContext& ctx, int64_t id);
+  // The kept file (the upload as it was) and the bad rows as a file to fix and re-upload.
+  Result<std::pair<std::string, std::string>> BadRowsFile(const TenantContext& ctx, int64_t id,
+                                                          const std::string& format);
+  // A template with Chinese headers and one example row: {file name, bytes}.
+  static Result<std::pair<std::string, std::string>> Template(const std::string& kind,
+                                                              const std::string& format);
+  // Waits until the worker is idle (tests).
+  void WaitIdle();
+
+ private:
+  struct Job {
+    int64_t batch_id;
+    TenantContext ctx;
+  };
+  void Work();
+  void Execute(const Job& job, const OnProgress& progress);
+  std::filesystem::path PathOf(int64_t company_id, const std::string& stored) const;
+  Result<int64_t> CreateBatch(const TenantContext& ctx, const std::string& kind, int64_t project_id,
+                              const std::string& file_name, const std::string& bytes,
+                              bool dry_run, bool all_or_nothing);
+
+  db::Database& db_;
+  const Clock& clock_;
+  const crypto::SecretKey& key_;
+  std::filesystem::path root_;
+  std::mutex mu_;
+  std::condition_variable cv_, idle_cv_;
+  std::deque<Job> queue_;
+  bool busy_ = false, stop_ = false;
+  std::thread worker_;
+};
+
+}  // namespace anju::importer

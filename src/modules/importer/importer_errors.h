@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/error.h"
+
+namespace anju::importer {
+
+inline constexpr ErrorDef kUnknownKind{"IMPORT_UNKNOWN_KIND", ErrorKind::kValidation,
+                                       "import.unknown_kind",
+                                       "kind must be houses, residents, vehicles, fee-items, readings or balances"};
+inline constexpr ErrorDef kBadFormat{"IMPORT_BAD_FORMAT", ErrorKind::kUnsupportedMedia,
+                                     "import.bad_format", "Upload a .csv or .xlsx file"};
+inline constexpr ErrorDef kBatchNotFound{"IMPORT_NOT_FOUND", ErrorKind::kNotFound,
+                                         "import.not_found", "Import batch not found"};
+inline constexpr ErrorDef kNotRollbackable{"IMPORT_NOT_ROLLBACKABLE", ErrorKind::kConflict,
+                                           "import.not_rollbackable",
+                                           "Only a committed batch can be rolled back, once"};
+inline constexpr ErrorDef kNotCommittable{"IMPORT_NOT_COMMITTABLE", ErrorKind::kConflict,
+                                          "import.not_committable",
+                                          "Only a finished dry run can be committed"};
+inline constexpr ErrorDef kRollbackBlocked{"IMPORT_ROLLBACK_BLOCKED", ErrorKind::kConflict,
+                                           "import.rollback_blocked",
+                                           "Something newer depends on a row of this batch"};
+inline constexpr ErrorDef kProjectRequired{"IMPORT_PROJECT_NOT_FOUND", ErrorKind::kNotFound,
+                                           "import.project_not_found",
+                                           "Choose a project of yours to import into"};
+
+}  // namespace anju::importer

@@ -1,0 +1,94 @@
+// 车辆导入: matched on the plate (unique per company): created, updated (kind, brand,
+// colour, house, owner) or skipped. The house is found by its code in the project, the
+// owner by the phone of a resident.
+#include "modules/importer/kind.h"
+#include "modules/importer/values.h"
+#include "modules/property/property_service.h"
+#include "modules/property/property_tx.h"
+
+namespace anju::importer {
+
+namespace json = boost::json;
+namespace ptx = property::tx;
+
+namespace {
+
+const std::vector<std::pair<std::string_view, std::string_view>> kKinds = {
+    {"car", "小汽车"}, {"ev", "新能源"}, {"motorcycle", "摩托车"}};
+const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
+    {"plate", "plate"}, {"kind", "kind"},       {"brand", "brand"},
+    {"color", "color"}, {"house_id", "house"}, {"resident_id", "owner_phone"}};
+
+class Vehicles : public Kind {
+ public:
+  std::string_view name() const override { return "vehicles"; }
+  std::string_view title() const override { return "车辆"; }
+  const std::vector<Column>& columns() const override {
+    static const std::vector<Column> kColumns = {
+        {"plate", "车牌号*", true, "沪A12345"}, {"kind", "车辆类型", false, "小汽车"},
+        {"brand", "品牌", false, "大众"},        {"color", "颜色", false, "白色"},
+        {"house", "房号", false, "1-1-0301"},    {"owner_phone", "车主手机号", false, "13812345678"}};
+    return kColumns;
+  }
+  std::string NaturalKey(const Cells& c) const override {
+    return property::NormalizePlate(c.Get("plate")).value_or(c.Get("plate"));
+  }
+
+  Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
+    if (c.Get("plate").empty()) errors.push_back({"plate", "required", "必填"});
+    std::optional<std::string> kind = std::string("car");
+    if (!c.Get("kind").empty() && !(kind = ParseChoice(c.Get("kind"), kKinds)))
+      errors.push_back({"kind", "invalid", "应为 小汽车/新能源/摩托车"});
+    json::object body{{"plate", c.Get("plate")}, {"kind", *kind}};
+    if (!c.Get("brand").empty()) body["brand"] = c.Get("brand");
+    if (!c.Get("color").empty()) body["color"] = c.Get("color");
+    if (!c.Get("house").empty()) {
+      if (auto h = ptx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house")))
+        body["house_id"] = h->at("id");
+      else errors.push_back({"house", "not_found", "本项目没有这个房号"});
+    }
+    if (!c.Get("owner_phone").empty()) {
+      if (auto r = ptx::FindResidentByPhone(rc.tx, rc.key, rc.ctx.company_id, c.Get("owner_phone")))
+        body["resident_id"] = r->at("id");
+      else errors.push_back({"owner_phone", "not_found", "没有这个手机号的住户（请先导入住户）"});
+    }
+    if (!errors.empty()) return Error(errors::kValidation);
+    Applied out;
+    if (auto v = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
+      const json::object& old = v->as_object();
+      json::object change;
+      for (auto& [k, val] : body)
+        if (k != "plate" && (!old.contains(k) || old.at(k) != val)) change[k] = val;
+      out.action = change.empty() ? "skipped" : "updated";
+      if (change.empty()) return out;
+      auto r = ptx::UpdateVehicle(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);
+      if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+      out.changes.push_back({"vehicle", old.at("id").as_int64(), "updated", *v});
+      return out;
+    }
+    body["project_id"] = rc.project_id;
+    auto r = ptx::CreateVehicle(rc.tx, rc.ctx, body, rc.now);
+    if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+    out.action = "created";
+    out.changes.push_back({"vehicle", r->as_object().at("id").as_int64(), "created", nullptr});
+    return out;
+  }
+
+  Status Undo(RowContext& rc, const Change& ch) const override {
+    if (ch.action == "created") return ptx::DeleteVehicle(rc.tx, rc.ctx, ch.id, rc.now);
+    json::object back;
+    for (const char* f : {"kind", "brand", "color", "house_id", "resident_id"})
+      if (ch.before.as_object().contains(f)) back[f] = ch.before.as_object().at(f);
+    auto r = ptx::UpdateVehicle(rc.tx, rc.ctx, ch.id, back, rc.now);
+    return r.ok() ? Status{} : Status(r.error());
+  }
+};
+
+}  // namespace
+
+const Kind& VehiclesKind() {
+  static const Vehicles k;
+  return k;
+}
+
+}  // namespace anju::importer

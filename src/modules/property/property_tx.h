@@ -1,0 +1,124 @@
+// The property registry's writes at transaction level: the very code behind the HTTP routes
+// (PropertyService's write methods are one-line wrappers around these), for callers that
+// write many rows in one transaction of their own — the importer (modules/importer).
+//
+// Contract
+// - Each write takes the caller's transaction, the caller's TenantContext and the same JSON
+//   body the route takes; it checks the permission code and the project scope, reads the
+//   body strictly (core/json_body.h), validates exactly like the route, writes, appends
+//   its one audit row (`property.<entity>.<verb>`) in `tx` stamped `now`, and returns the
+//   route's JSON reply. Refusals are returned as an Error (same code, kind and `fields` as
+//   the route's 4xx reply), never thrown, and leave nothing written in `tx`: every check
+//   runs before the first write.
+// - Uniqueness (codes, numbers, plates, ID numbers, links) is checked by reading the
+//   conflicting row first, so a duplicate — also one written earlier in the same
+//   transaction — is a field error (*_TAKEN / RESIDENT_ALREADY_LINKED), not an exception.
+// - db::DbError can still escape (and, on PostgreSQL, poisons the transaction), so run each
+//   call inside a SAVEPOINT when one bad row must not end the batch:
+//   * any function: connection loss, kSerialization, or a kUniqueViolation when a
+//     concurrent transaction inserts the same key between the check and the insert
+//     (PostgreSQL READ COMMITTED; PropertyService maps that one to the *_TAKEN code);
+//   * DeleteHouse: kForeignKeyViolation when rows of other modules still name the house
+//     beyond those it checks (payments without bills, meters, work orders, reminders…);
+//   * DeleteBuilding: kForeignKeyViolation when meters or work orders name the building.
+// - Lookups are plain reads of the given company (no permission checks: the caller has
+//   decided who acts) returning the JSON the route's GET returns, or nullopt.
+// Thread-safety: stateless; `tx` is used by one thread at a time.
+#pragma once
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/crypto.h"
+#include "core/error.h"
+#include "core/tenant.h"
+#include "db/database.h"
+
+namespace anju::property::tx {
+
+using JsonResult = Result<boost::json::value>;
+using Body = boost::json::object;
+using OptJson = std::optional<boost::json::value>;
+
+// ---- structure (楼栋 / 单元 / 楼层) --------------------------------------------------------
+// Renaming a building's or an entrance's code recomputes the codes of its houses; a clash
+// with another house of the project is HOUSE_CODE_TAKEN (field "code"). Deleting refuses
+// while houses remain below (*_NOT_EMPTY) and takes the empty entrances/floors with it.
+JsonResult CreateBuilding(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                          Millis now);
+Status DeleteBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+JsonResult CreateEntrance(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                          Millis now);
+Status DeleteEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+JsonResult CreateFloor(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                       Millis now);
+Status DeleteFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+
+// ---- houses (房屋) and their residents -------------------------------------------------
+// DeleteHouse refuses while residents, vehicles, parking spaces (HOUSE_HAS_*) or bills
+// (HOUSE_HAS_BILLS) hang from the house.
+JsonResult CreateHouse(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                       Millis now);
+Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+// start_date defaults to CivilDate(now).
+JsonResult LinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id, const Body& body,
+                        const crypto::SecretKey& key, Millis now);
+JsonResult UpdateLink(db::Tx& tx, const TenantContext& ctx, int64_t house_id, int64_t link_id,
+                      const Body& body, const crypto::SecretKey& key, Millis now);
+Status UnlinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id, int64_t link_id,
+                      const crypto::SecretKey& key, Millis now);
+
+// ---- residents (住户): phone and ID number encrypted, blind-indexed, replied masked -------
+JsonResult CreateResident(db::Tx& tx, const TenantContext& ctx, const Body& body,
+                          const crypto::SecretKey& key, Millis now);
+JsonResult UpdateResident(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                          const crypto::SecretKey& key, Millis now);
+// Deletes a resident with at most one house link (removed with it), no account and no
+// vehicles — what an import created and a rollback undoes; RESIDENT_IN_USE otherwise.
+// Not an HTTP route: residents who lived somewhere stay on record.
+Status DeleteResident(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                      const crypto::SecretKey& key, Millis now);
+
+// ---- vehicles (车辆, plates unique per company) and parking spaces (车位) ----------------
+JsonResult CreateVehicle(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                         Millis now);
+Status DeleteVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+JsonResult CreateParkingSpace(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+JsonResult UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                              Millis now);
+
+// ---- look-ups by natural key (the company's rows only; nullopt when absent) ---------------
+// GET buildings/{id}, GET entrances/{id}, an item of GET floors.
+OptJson FindBuildingByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
+                           std::string_view code);
+OptJson FindEntranceByCode(db::Tx& tx, int64_t company_id, int64_t building_id,
+                           std::string_view code);
+OptJson FindFloorByNumber(db::Tx& tx, int64_t company_id, int64_t entrance_id, int64_t number);
+// GET houses/{id}; `code` is the derived "<building>-<entrance>-<number>".
+OptJson FindHouseByCode(db::Tx& tx, int64_t company_id, int64_t project_id, std::string_view code);
+// GET residents/{id} as a company-wide reader sees it ("houses": every link). The number is
+// normalised first (pii::NormalizeIdNumber / NormalizePhone); an invalid one finds nothing.
+// Phones are not unique: FindResidentByPhone answers the resident with the lowest id.
+OptJson FindResidentByIdNumber(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id,
+                               std::string_view id_number);
+OptJson FindResidentByPhone(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id,
+                            std::string_view phone);
+// The link between a house and a resident (an item of GET houses/{id}/residents; the key
+// masks the resident's phone), if any.
+OptJson FindLink(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id, int64_t house_id,
+                 int64_t resident_id);
+// GET vehicles/{id}; the plate is normalised first (NormalizePlate).
+OptJson FindVehicleByPlate(db::Tx& tx, int64_t company_id, std::string_view plate);
+// GET parking-spaces/{id}.
+OptJson FindParkingSpaceByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
+                               std::string_view code);
+
+}  // namespace anju::property::tx

@@ -1,0 +1,218 @@
+// Entrances (单元) and floors (楼层) at transaction level (property_tx.h). A house's code
+// embeds its entrance's code, so renaming an entrance recomputes the codes of its houses in
+// the same transaction — after checking that none of the new codes is taken in the project.
+#include "modules/audit/audit_log.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_errors.h"
+#include "modules/property/property_internal.h"
+#include "modules/property/property_tx.h"
+#include "modules/property/structure_rows.h"
+
+namespace anju::property::tx {
+
+using namespace internal;  // NOLINT: the module's own helpers
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr std::string_view kEntranceCodeUsed =
+    "SELECT 1 FROM entrances WHERE building_id = ? AND code = ? AND id <> ?";
+constexpr std::string_view kInsertEntrance =
+    "INSERT INTO entrances (company_id, project_id, building_id, code, name, created_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kUpdateEntrance =
+    "UPDATE entrances SET code = ?, name = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kEntranceHasHouses =
+    "SELECT 1 FROM houses WHERE entrance_id = ? LIMIT 1";
+constexpr std::string_view kDeleteEntranceFloors = "DELETE FROM floors WHERE entrance_id = ?";
+constexpr std::string_view kDeleteEntrance = "DELETE FROM entrances WHERE id = ?";
+
+constexpr std::string_view kFloorNumberUsed =
+    "SELECT 1 FROM floors WHERE entrance_id = ? AND number = ? AND id <> ?";
+constexpr std::string_view kInsertFloor =
+    "INSERT INTO floors (company_id, project_id, building_id, entrance_id, number, name, "
+    "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kUpdateFloor =
+    "UPDATE floors SET number = ?, name = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kFloorHasHouses = "SELECT 1 FROM houses WHERE floor_id = ? LIMIT 1";
+constexpr std::string_view kDeleteFloor = "DELETE FROM floors WHERE id = ?";
+
+// The houses of one entrance keep distinct codes under a new entrance code (their numbers
+// differ), so a rename can only clash with houses outside the entrance.
+constexpr std::string_view kRecodeClashes =
+    "SELECT 1 FROM houses h JOIN buildings b ON b.id = h.building_id WHERE h.entrance_id = ? "
+    "AND EXISTS (SELECT 1 FROM houses o WHERE o.project_id = h.project_id AND "
+    "o.entrance_id <> h.entrance_id AND o.code = b.code || '-' || CAST(? AS TEXT) || '-' || "
+    "h.number) LIMIT 1";
+constexpr std::string_view kRecodeHouses =
+    "UPDATE houses SET code = (SELECT b.code FROM buildings b WHERE b.id = houses.building_id) "
+    "|| '-' || (SELECT e.code FROM entrances e WHERE e.id = houses.entrance_id) || '-' || "
+    "houses.number, updated_at = ? WHERE entrance_id = ?";
+
+// "12层" above ground, "B2" below.
+std::string DefaultFloorName(int64_t number) {
+  return number > 0 ? std::to_string(number) + "层" : "B" + std::to_string(-number);
+}
+
+}  // namespace
+
+// ---- entrances ----------------------------------------------------------------------------
+
+JsonResult CreateEntrance(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id"});
+  auto building_id = r.Int("building_id", true, 1, kMaxId);
+  auto code = r.Str("code", true, 20);
+  auto name = r.Str("name", true, 50);
+  ANJU_TRY(r.Finish());
+  auto b = Find<Building>(tx, ctx, kSelectBuilding, *building_id, perm::kStructureWrite,
+                          kBuildingNotFound);
+  if (!b.ok()) return FieldErr(b.error(), "building_id", "not_found");
+  if (tx.QueryOne(kEntranceCodeUsed, {b->id, *code, int64_t{0}}))
+    return FieldErr(kEntranceCodeTaken, "code", "taken");
+  Entrance e{0, b->project_id, b->id, *code, *name, now, now};
+  e.id = tx.InsertId(kInsertEntrance,
+                     {ctx.company_id, e.project_id, e.building_id, e.code, e.name, now, now});
+  json::value after = e.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.entrance.create", "entrance", e.id, e.project_id, nullptr, after}, now);
+  return after;
+}
+
+JsonResult UpdateEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                          Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id", "building_id"});
+  auto code = r.Str("code", false, 20, 1);
+  auto name = r.Str("name", false, 50, 1);
+  ANJU_TRY(r.Finish());
+  auto found =
+      Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kStructureWrite, kEntranceNotFound);
+  if (!found.ok()) return found.take_error();
+  Entrance e = *found;
+  json::value before = e.Json();
+  bool recode = code && *code != e.code;
+  if (recode && tx.QueryOne(kEntranceCodeUsed, {e.building_id, *code, e.id}))
+    return FieldErr(kEntranceCodeTaken, "code", "taken");
+  if (recode && tx.QueryOne(kRecodeClashes, {e.id, *code}))
+    return FieldErr(kHouseCodeTaken, "code", "taken");
+  e.code = code.value_or(e.code);
+  e.name = name.value_or(e.name);
+  e.updated_at = now;
+  tx.Exec(kUpdateEntrance, {e.code, e.name, now, e.id});
+  if (recode) tx.Exec(kRecodeHouses, {now, e.id});
+  json::value after = e.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.entrance.update", "entrance", e.id, e.project_id, before, after}, now);
+  return after;
+}
+
+Status DeleteEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  auto e = Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kStructureWrite, kEntranceNotFound);
+  if (!e.ok()) return e.take_error();
+  if (tx.QueryOne(kEntranceHasHouses, {id})) return Error(kEntranceNotEmpty);
+  tx.Exec(kDeleteEntranceFloors, {id});
+  tx.Exec(kDeleteEntrance, {id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.entrance.delete", "entrance", id, e->project_id, e->Json(), nullptr},
+                now);
+  return Status::Ok();
+}
+
+// ---- floors -------------------------------------------------------------------------------
+
+JsonResult CreateFloor(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id", "building_id"});
+  auto entrance_id = r.Int("entrance_id", true, 1, kMaxId);
+  auto number = r.Int("number", true, -10, 200);
+  auto name = r.Str("name", false, 20, 1);
+  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
+  ANJU_TRY(r.Finish());
+  auto e = Find<Entrance>(tx, ctx, kSelectEntrance, *entrance_id, perm::kStructureWrite,
+                          kEntranceNotFound);
+  if (!e.ok()) return FieldErr(e.error(), "entrance_id", "not_found");
+  if (tx.QueryOne(kFloorNumberUsed, {e->id, *number, int64_t{0}}))
+    return FieldErr(kFloorNumberTaken, "number", "taken");
+  Floor f{0,
+          e->project_id,
+          e->building_id,
+          e->id,
+          *number,
+          name.value_or(DefaultFloorName(*number)),
+          now,
+          now};
+  f.id = tx.InsertId(kInsertFloor, {ctx.company_id, f.project_id, f.building_id, f.entrance_id,
+                                    f.number, f.name, now, now});
+  json::value after = f.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.floor.create", "floor", f.id, f.project_id, nullptr, after}, now);
+  return after;
+}
+
+JsonResult UpdateFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                       Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id", "building_id", "entrance_id"});
+  auto number = r.Int("number", false, -10, 200);
+  auto name = r.Str("name", false, 20, 1);
+  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
+  ANJU_TRY(r.Finish());
+  auto found = Find<Floor>(tx, ctx, kSelectFloor, id, perm::kStructureWrite, kFloorNotFound);
+  if (!found.ok()) return found.take_error();
+  Floor f = *found;
+  json::value before = f.Json();
+  if (number && *number != f.number &&
+      tx.QueryOne(kFloorNumberUsed, {f.entrance_id, *number, f.id}))
+    return FieldErr(kFloorNumberTaken, "number", "taken");
+  f.number = number.value_or(f.number);
+  f.name = name.value_or(f.name);
+  f.updated_at = now;
+  tx.Exec(kUpdateFloor, {f.number, f.name, now, f.id});
+  json::value after = f.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.floor.update", "floor", f.id, f.project_id, before, after}, now);
+  return after;
+}
+
+Status DeleteFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
+  auto f = Find<Floor>(tx, ctx, kSelectFloor, id, perm::kStructureWrite, kFloorNotFound);
+  if (!f.ok()) return f.take_error();
+  if (tx.QueryOne(kFloorHasHouses, {id})) return Error(kFloorNotEmpty);
+  tx.Exec(kDeleteFloor, {id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.floor.delete", "floor", id, f->project_id, f->Json(), nullptr}, now);
+  return Status::Ok();
+}
+
+// ---- look-ups -----------------------------------------------------------------------------
+
+OptJson FindEntranceByCode(db::Tx& tx, int64_t company_id, int64_t building_id,
+                           std::string_view code) {
+  auto r = tx.QueryOne(std::string(kEntranceColumns) +
+                           " FROM entrances WHERE company_id = ? AND building_id = ? AND code = ?",
+                       {company_id, building_id, std::string(code)});
+  if (!r) return std::nullopt;
+  return Entrance::Of(*r).Json();
+}
+
+OptJson FindFloorByNumber(db::Tx& tx, int64_t company_id, int64_t entrance_id, int64_t number) {
+  auto r = tx.QueryOne(std::string(kFloorColumns) +
+                           " FROM floors WHERE company_id = ? AND entrance_id = ? AND number = ?",
+                       {company_id, entrance_id, number});
+  if (!r) return std::nullopt;
+  return Floor::Of(*r).Json();
+}
+
+}  // namespace anju::property::tx

@@ -1,0 +1,126 @@
+// Parking spaces (车位) at transaction level (property_tx.h): codes are unique per project;
+// a space may be a property unit (house_id, a house of kind "parking") and may hold one
+// vehicle, both of its project.
+#include "modules/audit/audit_log.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_errors.h"
+#include "modules/property/property_internal.h"
+#include "modules/property/property_tx.h"
+#include "modules/property/vehicle_rows.h"
+
+namespace anju::property::tx {
+
+using namespace internal;  // NOLINT: the module's own helpers
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr std::string_view kParkingCodeUsed =
+    "SELECT 1 FROM parking_spaces WHERE project_id = ? AND code = ? AND id <> ?";
+constexpr std::string_view kInsertParking =
+    "INSERT INTO parking_spaces (company_id, project_id, code, zone, kind, status, area, "
+    "house_id, vehicle_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "RETURNING id";
+constexpr std::string_view kUpdateParking =
+    "UPDATE parking_spaces SET code = ?, zone = ?, kind = ?, status = ?, area = ?, "
+    "house_id = ?, vehicle_id = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kVehicleProject =
+    "SELECT project_id FROM vehicles WHERE id = ? AND company_id = ?";
+
+// The optional house and vehicle of a space must be of its project.
+Status CheckParkingRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id,
+                        const std::optional<int64_t>& house_id,
+                        const std::optional<int64_t>& vehicle_id) {
+  if (house_id && HouseProject(tx, ctx.company_id, *house_id) != project_id)
+    return FieldErr(kHouseNotFound, "house_id", "not_found");
+  if (vehicle_id) {
+    auto r = tx.QueryOne(kVehicleProject, {*vehicle_id, ctx.company_id});
+    if (!r || r->Int(0) != project_id) return FieldErr(kVehicleNotFound, "vehicle_id", "not_found");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+JsonResult CreateParkingSpace(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  auto project_id = r.Int("project_id", true, 1, kMaxId);
+  auto code = r.Str("code", true, 20);
+  auto zone = r.Str("zone", false, 20);
+  auto kind = r.Enum("kind", true, kParkingKinds);
+  auto status = r.Enum("status", true, kParkingStatuses);
+  auto area = r.Int("area", false, 0, kMaxArea);
+  auto house_id = r.Int("house_id", false, 1, kMaxId);
+  auto vehicle_id = r.Int("vehicle_id", false, 1, kMaxId);
+  ANJU_TRY(r.Finish());
+  ANJU_TRY(CheckProject(tx, ctx, perm::kParkingWrite, *project_id));
+  ANJU_TRY(CheckParkingRefs(tx, ctx, *project_id, house_id, vehicle_id));
+  if (tx.QueryOne(kParkingCodeUsed, {*project_id, *code, int64_t{0}}))
+    return FieldErr(kParkingCodeTaken, "code", "taken");
+  ParkingSpace p{0,       *project_id,      *code,    zone.value_or(""), *kind,
+                 *status, area.value_or(0), house_id, vehicle_id,        now,
+                 now};
+  p.id =
+      tx.InsertId(kInsertParking, {ctx.company_id, p.project_id, p.code, p.zone, p.kind, p.status,
+                                   p.area, Nullable(p.house_id), Nullable(p.vehicle_id), now, now});
+  json::value after = p.Json();
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.parking_space.create", "parking_space", p.id, p.project_id, nullptr, after}, now);
+  return after;
+}
+
+JsonResult UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                              Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id"});
+  auto code = r.Str("code", false, 20, 1);
+  auto zone = r.Str("zone", false, 20);
+  auto kind = r.Enum("kind", false, kParkingKinds);
+  auto status = r.Enum("status", false, kParkingStatuses);
+  auto area = r.Int("area", false, 0, kMaxArea);
+  auto house_id = r.Int("house_id", false, 1, kMaxId);
+  auto vehicle_id = r.Int("vehicle_id", false, 1, kMaxId);
+  bool clear_house = r.IsNull("house_id"), clear_vehicle = r.IsNull("vehicle_id");
+  ANJU_TRY(r.Finish());
+  auto row = tx.QueryOne(kSelectParking, {id, ctx.company_id});
+  if (!row) return Error(kParkingSpaceNotFound);
+  ParkingSpace p = ParkingSpace::Of(*row);
+  ANJU_TRY(InScope(ctx, perm::kParkingWrite, p.project_id, kParkingSpaceNotFound));
+  json::value before = p.Json();
+  ANJU_TRY(CheckParkingRefs(tx, ctx, p.project_id, house_id, vehicle_id));
+  if (code && *code != p.code && tx.QueryOne(kParkingCodeUsed, {p.project_id, *code, id}))
+    return FieldErr(kParkingCodeTaken, "code", "taken");
+  p.code = code.value_or(p.code);
+  p.zone = zone.value_or(p.zone);
+  p.kind = kind.value_or(p.kind);
+  p.status = status.value_or(p.status);
+  p.area = area.value_or(p.area);
+  if (house_id || clear_house) p.house_id = house_id;
+  if (vehicle_id || clear_vehicle) p.vehicle_id = vehicle_id;
+  p.updated_at = now;
+  tx.Exec(kUpdateParking, {p.code, p.zone, p.kind, p.status, p.area, Nullable(p.house_id),
+                           Nullable(p.vehicle_id), now, id});
+  json::value after = p.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.parking_space.update", "parking_space", id, p.project_id, before, after},
+                now);
+  return after;
+}
+
+OptJson FindParkingSpaceByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
+                               std::string_view code) {
+  auto r = tx.QueryOne(std::string(kParkingColumns) +
+                           " FROM parking_spaces WHERE company_id = ? AND project_id = ? AND "
+                           "code = ?",
+                       {company_id, project_id, std::string(code)});
+  if (!r) return std::nullopt;
+  return ParkingSpace::Of(*r).Json();
+}
+
+}  // namespace anju::property::tx

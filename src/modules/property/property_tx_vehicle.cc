@@ -1,0 +1,142 @@
+// Vehicles (车辆) at transaction level (property_tx.h): registered per project, optionally
+// tied to a house and a resident. Plates are normalised ("粤B D12345" → "粤BD12345") and
+// unique per company.
+#include "modules/audit/audit_log.h"
+#include "modules/identity/access.h"
+#include "modules/identity/permissions.h"
+#include "modules/property/property_errors.h"
+#include "modules/property/property_internal.h"
+#include "modules/property/property_service.h"
+#include "modules/property/property_tx.h"
+#include "modules/property/vehicle_rows.h"
+
+namespace anju::property::tx {
+
+using namespace internal;  // NOLINT: the module's own helpers
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr std::string_view kPlateUsed =
+    "SELECT 1 FROM vehicles WHERE company_id = ? AND plate = ? AND id <> ?";
+constexpr std::string_view kInsertVehicle =
+    "INSERT INTO vehicles (company_id, project_id, house_id, resident_id, plate, kind, brand, "
+    "color, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr std::string_view kUpdateVehicle =
+    "UPDATE vehicles SET house_id = ?, resident_id = ?, plate = ?, kind = ?, brand = ?, "
+    "color = ?, updated_at = ? WHERE id = ?";
+constexpr std::string_view kAnyParkingOfVehicle =
+    "SELECT 1 FROM parking_spaces WHERE vehicle_id = ? LIMIT 1";
+constexpr std::string_view kDeleteVehicle = "DELETE FROM vehicles WHERE id = ?";
+constexpr std::string_view kResidentOfCompany =
+    "SELECT 1 FROM residents WHERE id = ? AND company_id = ?";
+
+// Checks the optional references of a vehicle body against its project.
+Status CheckVehicleRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id,
+                        const std::optional<int64_t>& house_id,
+                        const std::optional<int64_t>& resident_id) {
+  if (house_id && HouseProject(tx, ctx.company_id, *house_id) != project_id)
+    return FieldErr(kHouseNotFound, "house_id", "not_found");
+  // The resident must be one the caller reaches with vehicle:write (linked in their projects).
+  if (resident_id && (!tx.QueryOne(kResidentOfCompany, {*resident_id, ctx.company_id}) ||
+                      !ReachesResident(tx, ctx, perm::kVehicleWrite, *resident_id)))
+    return FieldErr(kResidentNotFound, "resident_id", "not_found");
+  return Status::Ok();
+}
+
+}  // namespace
+
+JsonResult CreateVehicle(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  auto project_id = r.Int("project_id", true, 1, kMaxId);
+  auto raw_plate = r.Str("plate", true, 20);
+  auto kind = r.Enum("kind", true, kVehicleKinds);
+  auto brand = r.Str("brand", false, 30);
+  auto color = r.Str("color", false, 20);
+  auto house_id = r.Int("house_id", false, 1, kMaxId);
+  auto resident_id = r.Int("resident_id", false, 1, kMaxId);
+  std::optional<std::string> plate;
+  if (raw_plate && !(plate = NormalizePlate(*raw_plate)))
+    r.Fail("plate", "invalid", "Must be a plate like 沪A12345");
+  ANJU_TRY(r.Finish());
+  ANJU_TRY(CheckProject(tx, ctx, perm::kVehicleWrite, *project_id));
+  ANJU_TRY(CheckVehicleRefs(tx, ctx, *project_id, house_id, resident_id));
+  if (tx.QueryOne(kPlateUsed, {ctx.company_id, *plate, int64_t{0}}))
+    return FieldErr(kPlateTaken, "plate", "taken");
+  Vehicle v{0,     *project_id,        house_id,           resident_id, *plate,
+            *kind, brand.value_or(""), color.value_or(""), now,         now};
+  v.id = tx.InsertId(kInsertVehicle,
+                     {ctx.company_id, v.project_id, Nullable(v.house_id), Nullable(v.resident_id),
+                      v.plate, v.kind, v.brand, v.color, now, now});
+  json::value after = v.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.vehicle.create", "vehicle", v.id, v.project_id, nullptr, after}, now);
+  return after;
+}
+
+JsonResult UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
+                         Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
+  BodyReader r(body);
+  DeclareServerOwned(r);
+  r.ReadOnly({"project_id"});
+  auto raw_plate = r.Str("plate", false, 20, 1);
+  auto kind = r.Enum("kind", false, kVehicleKinds);
+  auto brand = r.Str("brand", false, 30);
+  auto color = r.Str("color", false, 20);
+  auto house_id = r.Int("house_id", false, 1, kMaxId);
+  auto resident_id = r.Int("resident_id", false, 1, kMaxId);
+  bool clear_house = r.IsNull("house_id"), clear_resident = r.IsNull("resident_id");
+  std::optional<std::string> plate;
+  if (raw_plate && !(plate = NormalizePlate(*raw_plate)))
+    r.Fail("plate", "invalid", "Must be a plate like 沪A12345");
+  ANJU_TRY(r.Finish());
+  auto row = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
+  if (!row) return Error(kVehicleNotFound);
+  Vehicle v = Vehicle::Of(*row);
+  ANJU_TRY(InScope(ctx, perm::kVehicleWrite, v.project_id, kVehicleNotFound));
+  json::value before = v.Json();
+  ANJU_TRY(CheckVehicleRefs(tx, ctx, v.project_id, house_id, resident_id));
+  if (plate && *plate != v.plate && tx.QueryOne(kPlateUsed, {ctx.company_id, *plate, id}))
+    return FieldErr(kPlateTaken, "plate", "taken");
+  if (house_id || clear_house) v.house_id = house_id;
+  if (resident_id || clear_resident) v.resident_id = resident_id;
+  v.plate = plate.value_or(v.plate);
+  v.kind = kind.value_or(v.kind);
+  v.brand = brand.value_or(v.brand);
+  v.color = color.value_or(v.color);
+  v.updated_at = now;
+  tx.Exec(kUpdateVehicle, {Nullable(v.house_id), Nullable(v.resident_id), v.plate, v.kind, v.brand,
+                           v.color, now, id});
+  json::value after = v.Json();
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.vehicle.update", "vehicle", id, v.project_id, before, after}, now);
+  return after;
+}
+
+Status DeleteVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
+  auto row = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
+  if (!row) return Error(kVehicleNotFound);
+  Vehicle v = Vehicle::Of(*row);
+  ANJU_TRY(InScope(ctx, perm::kVehicleWrite, v.project_id, kVehicleNotFound));
+  if (tx.QueryOne(kAnyParkingOfVehicle, {id})) return Error(kVehicleHasParking);
+  tx.Exec(kDeleteVehicle, {id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.vehicle.delete", "vehicle", id, v.project_id, v.Json(), nullptr}, now);
+  return Status::Ok();
+}
+
+OptJson FindVehicleByPlate(db::Tx& tx, int64_t company_id, std::string_view plate) {
+  auto normal = NormalizePlate(plate);
+  if (!normal) return std::nullopt;
+  auto r = tx.QueryOne(
+      std::string(kVehicleColumns) + " FROM vehicles WHERE company_id = ? AND plate = ?",
+      {company_id, *normal});
+  if (!r) return std::nullopt;
+  return Vehicle::Of(*r).Json();
+}
+
+}  // namespace anju::property::tx

@@ -1,0 +1,204 @@
+// Imports over HTTP: a dry run reports every bad row by line and column and writes nothing;
+// a commit writes the good rows; the same file again changes nothing; GB18030 CSV and .xlsx
+// read the same; all-or-nothing writes nothing when one row is bad; a batch rolls back
+// exactly, or not at all when something newer depends on it.
+#include <gtest/gtest.h>
+
+#include <iconv.h>
+
+#include "core/tabular/tabular.h"
+#include "support/test_app.h"
+
+namespace anju::testing {
+namespace {
+
+namespace json = boost::json;
+
+const char* kHeader = "楼栋编码*,楼栋名称,单元*,楼层*,房号*,房屋类型*,状态,建筑面积(㎡)*,套内面积(㎡)*,交付日期\n";
+
+std::string Gb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  std::string in = utf8, out(utf8.size() * 2 + 16, '\0');
+  char* ip = in.data();
+  char* op = out.data();
+  size_t il = in.size(), ol = out.size();
+  iconv(cd, &ip, &il, &op, &ol);
+  iconv_close(cd);
+  out.resize(out.size() - ol);
+  return out;
+}
+
+class ImportApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app_ = std::make_unique<TestApp>();
+    admin_ = app_->LoginAs("admin");
+    jhy_ = ProjectId(*app_, app_->company_id(), "JHY");
+  }
+  void TearDown() override { EXPECT_TRUE(app_->AuditChainOk()); }
+  // Uploads, waits for the batch to finish, returns it.
+  json::object Import(const std::string& kind, const std::string& bytes, const std::string& name,
+                      bool dry_run, bool all_or_nothing = false) {
+    std::string target = "/api/v1/imports?kind=" + kind + "&project_id=" + std::to_string(jhy_) +
+                         "&dry_run=" + (dry_run ? "1" : "0") +
+                         "&all_or_nothing=" + (all_or_nothing ? "1" : "0") + "&file_name=" + name;
+    Reply r = admin_->Send("POST", target, bytes, {{"Content-Type", "application/octet-stream"}});
+    EXPECT_EQ(r.status, 202) << r.body;
+    return Finished(r.json().at("id").as_int64());
+  }
+  json::object Finished(int64_t id) {
+    app_->app().imports().WaitIdle();
+    Reply r = admin_->Get("/api/v1/imports/" + std::to_string(id));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json().as_object();
+  }
+  int64_t Houses() { return app_->Count("SELECT COUNT(*) FROM houses WHERE project_id = " + std::to_string(jhy_)); }
+  std::unique_ptr<TestApp> app_;
+  std::unique_ptr<TestClient> admin_;
+  int64_t jhy_ = 0;
+};
+
+// The bad rows of a report as "line:column:code".
+std::vector<std::string> BadRows(const json::object& batch) {
+  std::vector<std::string> out;
+  for (auto& b : batch.at("report").at("bad_rows").as_array())
+    for (auto& e : b.at("errors").as_array())
+      out.push_back(std::to_string(b.at("line").as_int64()) + ":" + std::string(e.at("column").as_string()) +
+                    ":" + std::string(e.at("code").as_string()));
+  return out;
+}
+
+TEST_F(ImportApiTest, ADryRunReportsEveryBadRowAndWritesNothing) {
+  std::string csv = std::string(kHeader) +
+                    "Z1,Z1号楼,1,1,0101,住宅,自住,89.50,72.30,2019-07-01\n"  // 2 good
+                    "Z1,Z1号楼,1,1,0102,住宅,自住,abc,72.30,\n"              // 3 area not a number
+                    "Z1,Z1号楼,1,1,,住宅,自住,80,70,\n"                      // 4 number missing
+                    "Z1,Z1号楼,1,1,0101,住宅,自住,89.50,72.30,\n"            // 5 duplicate of 2
+                    "Z1,Z1号楼,1,1,0103,别墅,自住,80,70,\n"                  // 6 kind unknown
+                    "Z1,Z1号楼,1,2,0201,住宅,出租,99,100,\n"                 // 7 net > gross (the API's rule)
+                    "Z1,Z1号楼,1,2,0202,住宅,空置,95.5,80,2019/7/1\n";       // 8 good
+  int64_t before = Houses();
+  json::object b = Import("houses", csv, "houses.csv", true);
+  EXPECT_EQ(b.at("status"), "done") << json::serialize(b);
+  EXPECT_EQ(b.at("rows"), 7);
+  EXPECT_EQ(b.at("created"), 2);
+  EXPECT_EQ(b.at("bad"), 5);
+  std::vector<std::string> bad = BadRows(b);
+  ASSERT_EQ(bad.size(), 5u) << json::serialize(b.at("report"));
+  EXPECT_EQ(bad[0], "3:gross_area:invalid");
+  EXPECT_EQ(bad[1], "4:number:required");
+  EXPECT_EQ(bad[2], "5::duplicate_in_file");
+  EXPECT_EQ(bad[3], "6:kind:invalid");
+  EXPECT_EQ(bad[4], "7:net_area:greater_than_gross");
+  EXPECT_EQ(Houses(), before) << "a dry run writes nothing";
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM buildings WHERE code = 'Z1'"), 0);
+  // The bad rows as a file to fix: the header, the 5 rows and the reason column.
+  Reply f = admin_->Get("/api/v1/imports/" + std::to_string(b.at("id").as_int64()) + "/bad-rows?format=csv");
+  ASSERT_EQ(f.status, 200);
+  EXPECT_EQ(std::count(f.body.begin(), f.body.end(), '\n'), 6);
+  EXPECT_NE(f.body.find("错误原因"), std::string::npos);
+}
+
+TEST_F(ImportApiTest, CommitThenTheSameFileAgainChangesNothingAndRollbackUndoesIt) {
+  std::string csv = std::string(kHeader) + "Z2,,1,1,0101,住宅,自住,89.50,72.30,\nZ2,,1,1,0102,商铺,,60,50,\n";
+  int64_t before = Houses();
+  json::object dry = Import("houses", csv, "h.csv", true);
+  Reply c = admin_->PostJson("/api/v1/imports/" + std::to_string(dry.at("id").as_int64()) + "/commit", json::object{});
+  ASSERT_EQ(c.status, 202) << c.body;
+  json::object done = Finished(c.json().at("id").as_int64());
+  EXPECT_EQ(done.at("created"), 2) << json::serialize(done);
+  EXPECT_EQ(Houses(), before + 2);
+  EXPECT_EQ(app_->Count("SELECT gross_area FROM houses WHERE code = 'Z2-1-0101'"), 8950);
+  json::object again = Import("houses", csv, "h.csv", false);
+  EXPECT_EQ(again.at("skipped"), 2);
+  EXPECT_EQ(again.at("created"), 0);
+  EXPECT_EQ(Houses(), before + 2);
+  // A changed area updates the house; rolling that batch back restores it.
+  json::object changed = Import("houses", std::string(kHeader) + "Z2,,1,1,0101,住宅,自住,90,72.30,\n", "h2.csv", false);
+  EXPECT_EQ(changed.at("updated"), 1);
+  EXPECT_EQ(app_->Count("SELECT gross_area FROM houses WHERE code = 'Z2-1-0101'"), 9000);
+  Reply rb = admin_->PostJson("/api/v1/imports/" + std::to_string(changed.at("id").as_int64()) + "/rollback", json::object{});
+  ASSERT_EQ(rb.status, 200) << rb.body;
+  EXPECT_EQ(app_->Count("SELECT gross_area FROM houses WHERE code = 'Z2-1-0101'"), 8950);
+  // The first batch: refused while a resident lives in one of its houses, then undone.
+  int64_t house = HouseId(*app_, jhy_, "Z2-1-0101");
+  Reply link = admin_->PostJson("/api/v1/residents", json::object{{"name", "新业主"}, {"phone", "13900002222"},
+                                                                 {"house_id", house}, {"relation", "owner"}});
+  ASSERT_EQ(link.status, 201) << link.body;
+  std::string first = "/api/v1/imports/" + std::to_string(done.at("id").as_int64()) + "/rollback";
+  Reply blocked = admin_->PostJson(first, json::object{});
+  EXPECT_EQ(blocked.status, 409) << blocked.body;
+  EXPECT_EQ(Houses(), before + 2) << "all or nothing";
+  app_->app().db().Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    tx.Exec("DELETE FROM house_residents WHERE house_id = ?", {house});
+    return 0;
+  });
+  Reply undone = admin_->PostJson(first, json::object{});
+  ASSERT_EQ(undone.status, 200) << undone.body;
+  EXPECT_EQ(Houses(), before);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM buildings WHERE code = 'Z2'"), 0);
+  EXPECT_EQ(undone.json().at("rollback").at("by_entity").at("house").at("removed"), 2);
+  EXPECT_EQ(admin_->PostJson(first, json::object{}).status, 409) << "once";
+}
+
+TEST_F(ImportApiTest, Gb18030CsvAndXlsxReadTheSameAndAllOrNothingWritesNothing) {
+  std::string rows = "Z3,Z3号楼,1,1,0101,住宅,自住,89.50,72.30,\nZ3,Z3号楼,1,1,0102,住宅,出租,70,60,\n";
+  json::object gb = Import("houses", Gb18030(std::string(kHeader) + rows), "gb.csv", true);
+  EXPECT_EQ(gb.at("created"), 2) << json::serialize(gb);
+  EXPECT_EQ(gb.at("bad"), 0);
+  auto xlsx = tabular::WriteXlsx({"楼栋编码*", "单元*", "楼层*", "房号*", "房屋类型*", "建筑面积(㎡)*", "套内面积(㎡)*"},
+                                 {{"Z3", "1", "1", "0101", "住宅", "89.5", "72.3"},
+                                  {"Z3", "1", "1", "0102", "住宅", "x", "60"}});
+  ASSERT_TRUE(xlsx.ok());
+  int64_t before = Houses();
+  json::object x = Import("houses", *xlsx, "h.xlsx", false, /*all_or_nothing=*/true);
+  EXPECT_EQ(x.at("bad"), 1) << json::serialize(x);
+  EXPECT_EQ(BadRows(x).at(0), "3:gross_area:invalid");
+  EXPECT_EQ(Houses(), before) << "one bad row: nothing written";
+}
+
+TEST_F(ImportApiTest, ResidentsAreCheckedLikeTheApiChecksThem) {
+  std::string csv =
+      "姓名*,手机号*,身份证号,房号*,关系*,入住日期\n"
+      "赵一,13811112222,110101199003071234,1-1-0201,业主,2020-01-01\n"  // 2: bad ID checksum
+      "钱二,1381111,,1-1-0201,业主,\n"                                 // 3: bad phone
+      "孙三,13811113333,,9-9-9999,业主,\n"                             // 4: house not found
+      "李四,13811114444,,1-1-0201,房东,\n"                             // 5: relation unknown
+      "周五,13811115555,,1-1-0201,业主,\n"                             // 6: good
+      "周五,13811115555,,1-1-0201,家属,\n";                            // 7: linked twice
+  json::object b = Import("residents", csv, "r.csv", true);
+  std::vector<std::string> bad = BadRows(b);
+  ASSERT_EQ(bad.size(), 5u) << json::serialize(b.at("report"));
+  EXPECT_EQ(bad[0], "2:id_number:invalid_checksum");
+  EXPECT_EQ(bad[1], "3:phone:invalid");
+  EXPECT_EQ(bad[2], "4:house:not_found");
+  EXPECT_EQ(bad[3], "5:relation:invalid");
+  EXPECT_EQ(bad[4], "7::duplicate_in_file");
+  EXPECT_EQ(b.at("created"), 1);
+  // Not a company's member: another company's admin cannot read the batch.
+  auto other = app_->LoginAs("other.admin");
+  EXPECT_EQ(other->Get("/api/v1/imports/" + std::to_string(b.at("id").as_int64())).status, 404);
+  EXPECT_EQ(app_->LoginAs("engineer")->Get("/api/v1/imports").status, 403);
+}
+
+TEST_F(ImportApiTest, TemplatesAndBadRequests) {
+  Reply t = admin_->Get("/api/v1/import-templates/houses?format=csv");
+  ASSERT_EQ(t.status, 200);
+  EXPECT_EQ(t.body.substr(0, 3), "\xEF\xBB\xBF") << "UTF-8 with a BOM for Excel";
+  EXPECT_NE(t.body.find("建筑面积"), std::string::npos);
+  Reply x = admin_->Get("/api/v1/import-templates/residents?format=xlsx");
+  EXPECT_EQ(x.body.substr(0, 2), "PK");
+  EXPECT_EQ(admin_->Get("/api/v1/import-templates/cars").status, 400);
+  Reply no_kind = admin_->Send("POST", "/api/v1/imports?kind=cars&project_id=" + std::to_string(jhy_) + "&file_name=a.csv",
+                               "x", {{"Content-Type", "text/csv"}});
+  EXPECT_EQ(no_kind.status, 400) << no_kind.body;
+  Reply pdf = admin_->Send("POST", "/api/v1/imports?kind=houses&project_id=" + std::to_string(jhy_) + "&file_name=a.pdf",
+                           "x", {{"Content-Type", "application/pdf"}});
+  EXPECT_EQ(pdf.status, 415) << pdf.body;
+  json::object missing = Import("houses", "名称,地址\nA,B\n", "x.csv", true);
+  EXPECT_EQ(missing.at("status"), "failed");
+  EXPECT_NE(std::string(missing.at("error").as_string()).find("缺少必填列"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace anju::testing
