@@ -13,7 +13,7 @@ const en: typeof zh = {
     kind: 'Kind', project: 'Project', template: 'Template', templateXlsx: 'Download Excel template',
     templateCsv: 'Download CSV template',
     templateHint: 'The first row holds the column names (* = required), the second an example: delete it before importing. Existing data is matched by its code: identical rows are skipped, changed ones updated.',
-    allOrNothing: 'Import only if every row is valid',
+    allOrNothing: 'All or nothing',
     allOrNothingHint: 'When on, one bad row keeps the whole file out. Changing it checks the current file again.',
     drop: 'Drop an .xlsx or .csv file here, or', click: 'click to upload',
     limit: '.xlsx or .csv (UTF-8), at most 5 MB; import larger files on the server with `anju import`.',
