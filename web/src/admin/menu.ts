@@ -64,7 +64,10 @@ export const MENU: MenuSection[] = [
   },
   {
     key: 'system', title: 'menu.system', icon: Document,
-    children: [{ path: '/admin/audit', title: 'menu.audit', perm: 'audit:log:read' }],
+    children: [
+      { path: '/admin/imports', title: 'imports.menu', perm: 'data:import' },
+      { path: '/admin/audit', title: 'menu.audit', perm: 'audit:log:read' },
+    ],
   },
 ]
 

@@ -41,6 +41,7 @@ const routes: RouteRecordRaw[] = [
           { path: 'work-orders/follow-ups', component: () => import('@/views/workorders/follow-ups/index.vue'), meta: { perm: 'workorder:write', title: 'wo.menu.followUps' } },
           { path: 'work-orders/settings', component: () => import('@/views/workorders/settings/index.vue'), meta: { perm: 'workorder:settings', title: 'wo.menu.settings' } },
           { path: 'work-orders/reports', component: () => import('@/views/workorders/reports/index.vue'), meta: { perm: 'workorder:report', title: 'wo.menu.reports' } },
+          { path: 'imports', component: () => import('@/views/imports/index.vue'), meta: { perm: 'data:import', title: 'imports.menu' } },
           { path: 'audit', component: () => import('@/views/audit/log/index.vue'), meta: { perm: 'audit:log:read', title: 'menu.audit' } },
         ],
       },

@@ -46,6 +46,8 @@ export interface RequestOptions {
   no401?: boolean
   /** Extra request headers (Idempotency-Key of a payment). */
   headers?: Record<string, string>
+  /** A raw body sent as is instead of JSON `body` (a file upload), with its Content-Type. */
+  raw?: { data: ArrayBuffer | Blob; type: string }
 }
 
 interface Hooks {
@@ -111,7 +113,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   const init: RequestInit = { method, headers, credentials: 'same-origin' }
   if (method !== 'GET' && method !== 'HEAD') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken
-    if (opts.body !== undefined) {
+    if (opts.raw) {
+      headers['Content-Type'] = opts.raw.type
+      init.body = opts.raw.data
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(opts.body)
     }

@@ -10,6 +10,7 @@ import feeCycle from './feeCycle.en-US'
 import workorderMobile from './workorderMobile.en-US'
 import { workorderServer, filesServer } from './workorderServer.en-US'
 import workorder from './workorder.en-US'
+import imports, { importServer, importAudit } from './imports.en-US'
 
 const en: typeof zh = {
   ...reports,
@@ -21,6 +22,7 @@ const en: typeof zh = {
   ...feeCycle,
   ...workorderMobile,
   ...workorder,
+  ...imports,
   app: { title: 'Anju Property Management', short: 'Anju' },
   common: {
     save: 'Save', cancel: 'Cancel', create: 'New', edit: 'Edit', delete: 'Delete', search: 'Search',
@@ -192,6 +194,7 @@ const en: typeof zh = {
     ...correctionAudit,
     ...discountAudit,
     ...prepayAudit,
+    ...importAudit,
     identity_login: 'Sign in', identity_login_failed: 'Failed sign-in', identity_logout: 'Sign out',
     identity_account_create: 'Account created', identity_account_disable: 'Account disabled',
     identity_account_enable: 'Account enabled', identity_account_locked: 'Account locked',
@@ -242,6 +245,7 @@ const en: typeof zh = {
   server: {
     notify: reminderServer.notify,
     workorder: workorderServer,
+    import: importServer,
     files: filesServer,
     billing: {
       ...reminderServer.billing,

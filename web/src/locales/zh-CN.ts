@@ -10,6 +10,7 @@ import feeCycle from './feeCycle.zh-CN'
 import workorderMobile from './workorderMobile.zh-CN'
 import { workorderServer, filesServer } from './workorderServer.zh-CN'
 import workorder from './workorder.zh-CN'
+import imports, { importServer, importAudit } from './imports.zh-CN'
 
 export default {
   ...reports,
@@ -21,6 +22,7 @@ export default {
   ...feeCycle,
   ...workorderMobile,
   ...workorder,
+  ...imports,
   app: { title: '安居物业管理平台', short: '安居' },
   common: {
     save: '保存', cancel: '取消', create: '新建', edit: '编辑', delete: '删除', search: '搜索',
@@ -187,6 +189,7 @@ export default {
     ...correctionAudit,
     ...discountAudit,
     ...prepayAudit,
+    ...importAudit,
     identity_login: '登录', identity_login_failed: '登录失败', identity_logout: '退出登录',
     identity_account_create: '创建账号', identity_account_disable: '停用账号',
     identity_account_enable: '启用账号', identity_account_locked: '账号锁定',
@@ -235,6 +238,7 @@ export default {
   server: {
     notify: reminderServer.notify,
     workorder: workorderServer,
+    import: importServer,
     files: filesServer,
     billing: {
       ...reminderServer.billing,
