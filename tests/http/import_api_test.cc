@@ -251,5 +251,32 @@ TEST_F(ImportApiTest, FeeItemsAndReadingsGoThroughTheirRules) {
   EXPECT_EQ(bad[1].substr(0, 13), "4:meter_code:");
 }
 
+// The same bad rows read the same from UTF-8 CSV, GB18030 CSV and .xlsx.
+TEST_F(ImportApiTest, EveryFormatAndEncodingReportsTheSameBadRows) {
+  const std::vector<std::string> header = {"姓名*", "手机号*", "身份证号", "房号*", "关系*", "入住日期"};
+  const tabular::Table rows = {
+      {"赵一", "13811112222", "110101199003071234", "1-1-0201", "业主", ""},  // bad checksum
+      {"钱二", "1381111", "", "1-1-0201", "业主", ""},                      // bad phone
+      {"", "13811113333", "", "1-1-0201", "业主", ""},                      // name missing
+      {"孙三", "13811114444", "", "9-9-9999", "业主", ""},                  // no such house
+      {"周五", "13811115555", "", "1-1-0201", "业主", "2020-13-01"},        // bad date
+      {"周五", "13811115555", "", "1-1-0201", "家属", ""}};                 // linked twice
+  std::string csv = tabular::CsvText(header, rows);
+  auto xlsx = tabular::WriteXlsx(header, rows);
+  ASSERT_TRUE(xlsx.ok());
+  const std::vector<std::string> expected = {"2:id_number:invalid_checksum", "3:phone:invalid",
+                                             "4:name:required", "5:house:not_found",
+                                             "6:start_date:invalid", "7::duplicate_in_file"};
+  int64_t before = app_->Count("SELECT COUNT(*) FROM residents");
+  for (auto [name, bytes] : {std::pair{"r.csv", csv}, std::pair{"gb.csv", Gb18030(csv.substr(3))},
+                             std::pair{"r.xlsx", *xlsx}}) {
+    SCOPED_TRACE(name);
+    json::object b = Import("residents", bytes, name, true);
+    EXPECT_EQ(BadRows(b), expected) << json::serialize(b.at("report"));
+    EXPECT_EQ(b.at("rows"), 6);
+  }
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM residents"), before);
+}
+
 }  // namespace
 }  // namespace anju::testing
