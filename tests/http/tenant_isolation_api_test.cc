@@ -19,6 +19,10 @@ namespace {
 
 namespace json = boost::json;
 
+// A houses file of one new house, for the victim's import batch (and the others' attempts).
+const std::string kVictimHousesCsv =
+    "楼栋编码*,单元*,楼层*,房号*,房屋类型*,建筑面积(㎡)*,套内面积(㎡)*\nQ1,1,1,0101,住宅,80,70\n";
+
 // The victim: the first project (JHY) of the demo company and the rows of `owner`.
 struct Victim {
   int64_t company, project, unseen_project, department, staff, grant, role, building, entrance, floor, house,
@@ -27,6 +31,7 @@ struct Victim {
   // Work orders: the owner's repair (the victim's order), a category, a QR report point and
   // a shift made through the API in the first project, and its engineer.
   int64_t work_order, wo_category, report_point, shift, engineer;
+  int64_t import_batch;  // the admin's dry run of a houses file into the first project
   std::string wo_from, wo_to;  // a range of months (YYYY-MM) holding every demo order
   std::string order_no;  // the owner's online order
   std::string today;     // the day the victim's bills and payment were posted (China time)
@@ -83,6 +88,8 @@ Victim FindVictim(TestApp& t) {
     Millis now = t.clock().Now();
     v.wo_from = CivilDate(now - 400 * kDay).substr(0, 7);
     v.wo_to = CivilDate(now + 31 * kDay).substr(0, 7);
+    v.import_batch = q("SELECT id FROM import_batches WHERE project_id = ? ORDER BY id LIMIT 1",
+                       {v.project});
     v.order_no = tx.QueryOne("SELECT order_no FROM online_orders WHERE house_id = ?",
                              {v.house})->Str(0);
     return v;
@@ -248,6 +255,14 @@ std::map<std::string, ParamRoute> ParamRoutes() {
       {"DELETE /api/v1/work-order-shifts/{id}", {[](auto& v) { return std::vector{v.shift}; }, none}},
       {"GET /api/v1/work-order-report-points/{id}/qr.svg",
        {[](auto& v) { return std::vector{v.report_point}; }, none}},
+      // The victim's import batch: read, committed, rolled back, its bad rows downloaded.
+      {"GET /api/v1/imports/{id}", {[](auto& v) { return std::vector{v.import_batch}; }, none}},
+      {"POST /api/v1/imports/{id}/commit",
+       {[](auto& v) { return std::vector{v.import_batch}; }, none}},
+      {"POST /api/v1/imports/{id}/rollback",
+       {[](auto& v) { return std::vector{v.import_batch}; }, none}},
+      {"GET /api/v1/imports/{id}/bad-rows",
+       {[](auto& v) { return std::vector{v.import_batch}; }, none}},
   };
 }
 
@@ -374,6 +389,22 @@ std::map<std::string, std::function<json::value(const Victim&)>> VictimRefCreate
   };
 }
 
+// Uploads (raw bodies, not JSON) into the victim's project: the path with its query
+// string, the body and its Content-Type. Nothing may be stored or queued.
+struct Upload {
+  std::string path, body, content_type;
+};
+std::map<std::string, std::function<Upload(const Victim&)>> VictimUploads() {
+  return {
+      {"POST /api/v1/imports",
+       [](auto& v) {
+         return Upload{"/api/v1/imports?kind=houses&project_id=" + std::to_string(v.project) +
+                           "&dry_run=0&file_name=h.csv",
+                       kVictimHousesCsv, "text/csv"};
+       }},
+  };
+}
+
 // Company-level creates and the caller's own session: they never touch the victim.
 const std::set<std::string> kOwnScope = {
     "POST /api/v1/projects", "POST /api/v1/roles", "POST /api/v1/auth/logout",
@@ -393,7 +424,9 @@ const std::set<std::string> kOwnScope = {
     "PUT /api/v1/work-order-holidays", "GET /api/v1/work-order-classifier",
     "POST /api/v1/work-order-classifier/train",
     // A category suggested for the caller's text, from the caller's company's tree.
-    "GET /api/v1/work-orders/suggest"};
+    "GET /api/v1/work-orders/suggest",
+    // An import template ({kind} is a string): the same columns and example for everyone.
+    "GET /api/v1/import-templates/{kind}"};
 
 // List routes → (table, filters to try). Returned ids must be visible to the caller.
 struct ListRoute {
@@ -454,6 +487,7 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/work-order-shifts",
        {"wo_shifts", {p + "&from=2026-01-01&to=2030-12-31"}}},
       {"GET /api/v1/work-order-report-points", {"wo_report_points", {"", p}}},
+      {"GET /api/v1/imports", {"import_batches", {"", "page=1&size=100"}}},
   };
 }
 
@@ -631,6 +665,17 @@ class TenantIsolationApiTest : public ::testing::Test {
                      {"dates", json::array{"2029-06-01"}}, {"start", "20:00"}, {"end", "08:00"}});
     if (shift.status != 201 || shift.json().at("created").as_int64() != 1)
       throw std::runtime_error("shift: " + shift.body);
+    // A dry run of a houses file into the first project, by its admin, finished.
+    Reply batch = admin->Send("POST",
+                              "/api/v1/imports?kind=houses&project_id=" + std::to_string(jhy) +
+                                  "&dry_run=1&file_name=h.csv",
+                              kVictimHousesCsv, {{"Content-Type", "text/csv"}});
+    if (batch.status != 202) throw std::runtime_error("import: " + batch.body);
+    app_->app().imports().WaitIdle();
+    Reply done = admin->Get("/api/v1/imports/" + std::to_string(batch.json().at("id").as_int64()));
+    if (done.status != 200 || done.json().at("status") != "done" ||
+        done.json().at("created").as_int64() != 1)
+      throw std::runtime_error("import batch: " + done.body);
     victim_ = FindVictim(*app_);
   }
   static void TearDownTestSuite() { delete app_; }
@@ -674,6 +719,8 @@ class TenantIsolationApiTest : public ::testing::Test {
     auto exports = ExportRoutes(v);
     auto ref_creates = VictimRefCreates();
     auto counts = CountRoutes(v);
+    auto uploads = VictimUploads();
+    int64_t batches_before = app_->Count("SELECT COUNT(*) FROM import_batches");
     for (const auto& r : app_->app().router().Routes()) {
       if (!r.needs_auth) continue;
       std::string key = r.method + " " + r.pattern;
@@ -699,6 +746,10 @@ class TenantIsolationApiTest : public ::testing::Test {
         Reply reply = client->Send(r.method, r.pattern, json::serialize(ct->second(v)),
                                    {{"Content-Type", "application/json"},
                                     {"Idempotency-Key", "isolation-" + c.login + r.pattern}});
+        EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
+      } else if (auto up = uploads.find(key); up != uploads.end()) {
+        Upload u = up->second(v);
+        Reply reply = client->Send(r.method, u.path, u.body, {{"Content-Type", u.content_type}});
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto rc = ref_creates.find(key); rc != ref_creates.end()) {
         Reply reply = client->Send(r.method, r.pattern, json::serialize(rc->second(v)),
@@ -759,6 +810,9 @@ class TenantIsolationApiTest : public ::testing::Test {
                           std::to_string(v.company) + " AND action <> 'identity.login'"),
               victim_audit_before)
         << "something was written in the victim's company";
+    app_->app().imports().WaitIdle();
+    EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM import_batches"), batches_before)
+        << "an import batch was stored or committed";
     EXPECT_TRUE(app_->AuditChainOk());
   }
 
