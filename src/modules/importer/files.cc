@@ -17,7 +17,7 @@ Result<std::string> Write(const std::string& format, const std::vector<std::stri
                           const tabular::Table& rows) {
   if (format == "csv") return tabular::CsvText(header, rows);
   if (format == "xlsx") return tabular::WriteXlsx(header, rows);
-  return Error(kBadFormat).WithField("format", "invalid");
+  return Error(errors::kBadQuery).WithField("format", "invalid", "xlsx or csv");
 }
 
 }  // namespace

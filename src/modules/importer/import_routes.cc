@@ -44,8 +44,9 @@ void RegisterRoutes(http::Router& router, ImportService& s) {
     StartRequest sr;
     sr.kind = q.Text("kind");
     auto project = q.Id("project_id");
-    sr.file_name = q.Text("file_name");
     if (auto bad = q.Failed()) return *bad;
+    sr.file_name = req.Query("file_name").value_or("");  // a file's name may be long
+    if (sr.file_name.size() > 255) return Bad(req, "file_name", "At most 255 bytes");
     auto dry = Flag(req, "dry_run", true), all = Flag(req, "all_or_nothing", false);
     if (!dry) return Bad(req, "dry_run", "1 or 0");
     if (!all) return Bad(req, "all_or_nothing", "1 or 0");

@@ -132,7 +132,14 @@ Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_
     return tx.QueryOne("SELECT stored_name FROM import_batches WHERE id = ?", {dry_run_id})->Str(0);
   });
   std::ifstream in(PathOf(ctx.company_id, stored), std::ios::binary);
+  if (!in) return Error(errors::kInternal, "the kept file of the dry run is missing");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // A dry run is committed once: it becomes `committed` (its report stays).
+  int64_t changed = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return tx.Exec("UPDATE import_batches SET status = 'committed' WHERE id = ? AND status = 'done'",
+                   {dry_run_id});
+  });
+  if (changed != 1) return Error(kNotCommittable);
   return Start(ctx, {std::string(b.at("kind").as_string()), b.at("project_id").as_int64(), false,
                      b.at("all_or_nothing").as_bool(), std::string(b.at("file_name").as_string()),
                      std::move(bytes)});

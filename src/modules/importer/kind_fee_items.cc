@@ -89,8 +89,7 @@ class FeeItems : public Kind {
       json::object change;
       if (f->at("name").as_string() != c.Get("name")) change["name"] = c.Get("name");
       if (due && f->at("due_days").as_int64() != *due) change["due_days"] = *due;
-      json::value new_to = to ? json::value(*to) : json::value();
-      if (f->at("valid_to") != new_to) change["valid_to"] = new_to;
+      if (to && f->at("valid_to") != json::value(*to)) change["valid_to"] = *to;
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
       auto r = billing::UpdateFeeItemIn(rc.tx, rc.ctx, f->at("id").as_int64(), change, rc.now);

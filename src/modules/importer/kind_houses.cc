@@ -109,8 +109,11 @@ class Houses : public Kind {
     if (auto h = ptx::FindHouseByCode(rc.tx, company, rc.project_id, code)) {
       const json::object& old = h->as_object();
       json::object change;
-      for (const char* f : {"kind", "status", "gross_area", "net_area", "delivered_on"})
+      // Only what the file says: an empty 状态 or 交付日期 leaves the house's as it is.
+      for (const char* f : {"kind", "status", "gross_area", "net_area", "delivered_on"}) {
+        if (std::string_view(f) == "status" && c.Get("status").empty()) continue;
         if (body.contains(f) && (!old.contains(f) || old.at(f) != body.at(f))) change[f] = body.at(f);
+      }
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
       auto r = ptx::UpdateHouse(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);

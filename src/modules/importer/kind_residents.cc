@@ -65,8 +65,15 @@ class Residents : public Kind {
       if (!c.Get("id_number").empty()) body["id_number"] = c.Get("id_number");
       auto r = ptx::CreateResident(rc.tx, rc.ctx, body, rc.key, rc.now);
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+      int64_t created = r->as_object().at("id").as_int64();
+      if (start) {  // the link made with the resident starts today; the file knows better
+        auto l = ptx::FindLink(rc.tx, rc.key, rc.ctx.company_id, house_id, created);
+        auto u = ptx::UpdateLink(rc.tx, rc.ctx, house_id, l->at("id").as_int64(),
+                                 {{"start_date", *start}}, rc.key, rc.now);
+        if (!u.ok()) return AddApiError(u.error(), kFieldToColumn, errors), Error(errors::kValidation);
+      }
       out.action = "created";
-      out.changes.push_back({"resident", r->as_object().at("id").as_int64(), "created", nullptr});
+      out.changes.push_back({"resident", created, "created", nullptr});
       return out;
     }
     int64_t rid = resident->at("id").as_int64();

@@ -57,8 +57,10 @@ class Vehicles : public Kind {
     if (auto v = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
       const json::object& old = v->as_object();
       json::object change;
-      for (auto& [k, val] : body)
-        if (k != "plate" && (!old.contains(k) || old.at(k) != val)) change[k] = val;
+      for (auto& [k, val] : body)  // an empty 车辆类型 leaves the vehicle's kind as it is
+        if (k != "plate" && !(k == "kind" && c.Get("kind").empty()) &&
+            (!old.contains(k) || old.at(k) != val))
+          change[k] = val;
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
       auto r = ptx::UpdateVehicle(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);

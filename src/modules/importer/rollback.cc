@@ -1,5 +1,7 @@
 // Rolling a committed batch back: its changes undone newest first in one transaction, or
 // none of them when one is refused (something newer depends on that row).
+#include <map>
+
 #include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -18,7 +20,10 @@ Result<json::value> ImportService::Rollback(const TenantContext& ctx, int64_t id
     auto b = tx.QueryOne("SELECT project_id, kind, status, dry_run FROM import_batches WHERE id = ? "
                          "AND company_id = ?", {id, ctx.company_id});
     if (!b || !ctx.access.HasIn(std::string(perm::kDataImport), b->Int(0))) return Error(kBatchNotFound);
-    if (b->Str(2) != "done" || b->Int(3) != 0) return Error(kNotRollbackable);
+    // A commit that stopped half way (interrupted, failed) rolls back what it wrote.
+    std::string status = b->Str(2);
+    if ((status != "done" && status != "interrupted" && status != "failed") || b->Int(3) != 0)
+      return Error(kNotRollbackable);
     const Kind* kind = FindKind(b->Str(1));
     RowContext rc{tx, ctx, b->Int(0), key_, now};
     std::map<std::string, json::object> summary;  // entity → {removed, restored}
@@ -32,9 +37,17 @@ Result<json::value> ImportService::Rollback(const TenantContext& ctx, int64_t id
       } catch (const db::DbError& e) {
         s = Error(kRollbackBlocked, e.what());
       }
-      if (!s.ok())
-        return Error(kRollbackBlocked, "第 " + std::to_string(r.Int(1)) + " 行的" + ch.entity + " #" +
-                                           std::to_string(ch.id) + "：" + s.error().message);
+      if (!s.ok()) {
+        static const std::map<std::string, std::string> kNames = {
+            {"building", "楼栋"}, {"entrance", "单元"}, {"floor", "楼层"}, {"house", "房屋"},
+            {"resident", "住户"}, {"house_resident", "入住关系"}, {"vehicle", "车辆"},
+            {"fee_item", "收费项目"}, {"meter_reading", "抄表读数"}, {"opening", "期初余额"}};
+        auto name = kNames.count(ch.entity) ? kNames.at(ch.entity) : ch.entity;
+        return Error(kRollbackBlocked, "第 " + std::to_string(r.Int(1)) + " 行的" + name + " #" +
+                                           std::to_string(ch.id) + "：" + s.error().code + "（" +
+                                           s.error().message + "）")
+            .WithField("line", s.error().code, std::to_string(r.Int(1)));
+      }
       std::string what = ch.action == "created" ? "removed" : "restored";
       json::object& e = summary[ch.entity];
       e[what] = (e.contains(what) ? e[what].as_int64() : 0) + 1;

@@ -7,7 +7,8 @@ import { download, http, request, type Page, type RequestOptions } from './reque
 export const IMPORT_KINDS = ['houses', 'residents', 'vehicles', 'fee-items', 'readings', 'balances'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 export type FileFormat = 'xlsx' | 'csv'
-export type BatchStatus = 'queued' | 'running' | 'done' | 'failed' | 'interrupted' | 'rolled_back'
+/** committed: a dry run whose file was then imported (by a new batch). */
+export type BatchStatus = 'queued' | 'running' | 'done' | 'committed' | 'failed' | 'interrupted' | 'rolled_back'
 
 export interface RowError {
   /** The column key ("gross_area"), or "" for the row as a whole. */

@@ -42,7 +42,7 @@ const en: typeof zh = {
       rollbackRefused: 'Cannot roll back', nothingChanged: 'This batch wrote nothing', entity: 'Data', changes: 'Changes',
     },
     statuses: {
-      queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed', interrupted: 'Interrupted',
+      queued: 'Queued', running: 'Running', done: 'Done', committed: 'Imported', failed: 'Failed', interrupted: 'Interrupted',
       rolled_back: 'Rolled back',
     },
     entities: {

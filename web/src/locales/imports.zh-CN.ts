@@ -39,7 +39,7 @@ export default {
       rollbackRefused: '无法回滚', nothingChanged: '这批导入没有写入任何数据', entity: '数据', changes: '变更',
     },
     statuses: {
-      queued: '排队中', running: '进行中', done: '已完成', failed: '失败', interrupted: '已中断',
+      queued: '排队中', running: '进行中', done: '已完成', committed: '已导入', failed: '失败', interrupted: '已中断',
       rolled_back: '已回滚',
     },
     entities: {
