@@ -74,7 +74,8 @@ class Kind {
   virtual const std::vector<Column>& columns() const = 0;
   // The row's natural key (two rows of a file with the same key are a duplicate).
   virtual std::string NaturalKey(const Cells& row) const = 0;
-  // Applies the row inside rc.tx (which the runner wraps in a savepoint). Errors name
+  // Applies the row inside rc.tx (which the runner wraps in a savepoint); the runner has
+  // already refused rows missing a required cell. Errors name
   // columns; an API error's field is mapped to the column that fed it.
   virtual Result<Applied> Apply(RowContext& rc, const Cells& row,
                                 std::vector<RowError>& errors) const = 0;

@@ -35,8 +35,6 @@ class Balances : public Kind {
   }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    for (const Column& col : columns())
-      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
     auto type = ParseChoice(c.Get("type"), kTypes);
     if (!c.Get("type").empty() && !type) errors.push_back({"type", "invalid", "应为 欠费/预存"});
     auto amount = ParseDecimal(c.Get("amount"), 2);

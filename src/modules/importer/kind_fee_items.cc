@@ -44,8 +44,6 @@ class FeeItems : public Kind {
   std::string NaturalKey(const Cells& c) const override { return c.Get("code"); }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    for (const Column& col : columns())
-      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
     auto kind = ParseChoice(c.Get("kind"), kKinds);
     if (!c.Get("kind").empty() && !kind) errors.push_back({"kind", "invalid", "应为 物业费/水费/电费/燃气费/停车费/公摊/押金/一次性"});
     auto method = ParseChoice(c.Get("method"), kMethods);

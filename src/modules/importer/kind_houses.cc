@@ -41,8 +41,6 @@ class Houses : public Kind {
   }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    for (const Column& col : columns())
-      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
     auto kind = ParseChoice(c.Get("kind"), kKinds);
     if (!c.Get("kind").empty() && !kind) errors.push_back({"kind", "invalid", "应为 住宅/商铺/车位/办公/储藏室"});
     std::optional<std::string> status = std::string("vacant");

@@ -27,8 +27,6 @@ class Readings : public Kind {
   std::string NaturalKey(const Cells& c) const override { return c.Get("meter_code") + "@" + c.Get("period"); }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    for (const Column& col : columns())
-      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
     auto reading = ParseDecimal(c.Get("reading"), 2);  // 1/100 unit
     if (!c.Get("reading").empty() && !reading) errors.push_back({"reading", "invalid", "读数应为数字，最多两位小数"});
     if (!c.Get("period").empty() && !IsValidCivilMonth(c.Get("period")))

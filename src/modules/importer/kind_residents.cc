@@ -38,8 +38,6 @@ class Residents : public Kind {
   }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    for (const Column& col : columns())
-      if (col.required && c.Get(col.key).empty()) errors.push_back({col.key, "required", "必填"});
     auto relation = ParseChoice(c.Get("relation"), kRelations);
     if (!c.Get("relation").empty() && !relation) errors.push_back({"relation", "invalid", "应为 业主/家属/租户"});
     std::optional<std::string> start;

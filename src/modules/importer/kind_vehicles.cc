@@ -35,7 +35,6 @@ class Vehicles : public Kind {
   }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
-    if (c.Get("plate").empty()) errors.push_back({"plate", "required", "必填"});
     std::optional<std::string> kind = std::string("car");
     if (!c.Get("kind").empty() && !(kind = ParseChoice(c.Get("kind"), kKinds)))
       errors.push_back({"kind", "invalid", "应为 小汽车/新能源/摩托车"});

@@ -75,8 +75,12 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
       Cells cells(kind.columns(), std::move(values));
       std::vector<RowError> errors;
       ++rep.rows;
+      for (const Column& c : kind.columns())  // required cells first, the same for every kind
+        if (c.required && cells.Get(c.key).empty()) errors.push_back({c.key, "required", "必填"});
       std::string nk = kind.NaturalKey(cells);
-      if (!nk.empty() && !seen.insert(nk).second) {
+      if (!errors.empty()) {
+        // reported below, like any refused row
+      } else if (!nk.empty() && !seen.insert(nk).second) {
         errors.push_back({"", "duplicate_in_file", "与文件中前面的行重复"});
       } else {
         tx.Exec("SAVEPOINT import_row");
@@ -132,8 +136,9 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
   };
 
   Batch b;
+  // The Results below are the rollback sentinel or 0: deliberately ignored.
   if (o.all_or_nothing) {
-    db.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int> {
+    (void)db.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int> {
       bool good = true;
       while (read(b)) {
         good = apply(tx, b) && good;
@@ -149,7 +154,7 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
     });
   } else {
     while (read(b)) {
-      db.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int> {
+      (void)db.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int> {
         apply(tx, b);
         if (o.dry_run) return Error(kRollbackDryRun);
         save_progress(tx);
