@@ -36,7 +36,10 @@ class ImportApiTest : public ::testing::Test {
     admin_ = app_->LoginAs("admin");
     jhy_ = ProjectId(*app_, app_->company_id(), "JHY");
   }
-  void TearDown() override { EXPECT_TRUE(app_->AuditChainOk()); }
+  void TearDown() override {
+    EXPECT_TRUE(app_->AuditChainOk());
+    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  }
   // Uploads, waits for the batch to finish, returns it.
   json::object Import(const std::string& kind, const std::string& bytes, const std::string& name,
                       bool dry_run, bool all_or_nothing = false) {
