@@ -213,6 +213,14 @@ TEST_F(WorkOrderApiTest, AStrangersQrReportReadsNothingAndIsRateLimited) {
   ASSERT_EQ(b.at("total"), 3) << board.body;
   EXPECT_EQ(b.at("items").at(0).at("reporter_phone"), "138****5678");
   EXPECT_EQ(b.at("items").at(0).at("channel"), "qr");
+  // The engineer proves arrival by scanning the point's code; another code is refused.
+  int64_t id = b.at("items").at(0).at("id").as_int64();
+  Act(*engineer_, id, "accept");
+  Act(*engineer_, id, "arrive", {{"method", "scan"}}, 400);  // no code
+  Act(*engineer_, id, "arrive", {{"method", "scan"}, {"code", "not-a-point"}}, 400);
+  json::object there = Act(*engineer_, id, "arrive", {{"method", "scan"}, {"code", token}});
+  EXPECT_EQ(there.at("status"), "on_site");
+  EXPECT_EQ(there.at("timeline").as_array().back().at("data").at("place"), "东门岗亭");
 }
 
 TEST_F(WorkOrderApiTest, EscalationStepsSurviveARestart) {

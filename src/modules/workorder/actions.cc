@@ -68,7 +68,11 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
   int64_t material_fee = 0;
   bool charge = false;
   if (action == "assign") assignee = r.Int("assignee_id", false, 1, INT64_MAX);
-  if (action == "arrive") method = r.Enum("method", true, {"scan", "checkin"});
+  std::optional<std::string> scanned;
+  if (action == "arrive") {
+    method = r.Enum("method", true, {"scan", "checkin"});
+    scanned = r.Str("code", method == "scan", 64, 1);  // scan: the QR token read on the spot
+  }
   if (action == "pause") reason = r.Enum("reason", true, {"owner", "parts", "other"});
   if (action == "cancel" || action == "reopen") reason = r.Str("reason", true, 200, 1);
   if (action == "confirm") signature = r.Int("signature", true, 1, INT64_MAX);
@@ -148,6 +152,13 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
       }
       s.Add("accepted_at", now);
     } else if (action == "arrive") {
+      if (*method == "scan") {  // the code must be a QR point of the order's project and place
+        auto p = tx.QueryOne("SELECT building_id, place FROM wo_report_points WHERE token = ? AND "
+                             "project_id = ? AND active = 1", {*scanned, o.project_id});
+        if (!p || (!p->IsNull(0) && o.building_id && p->Int(0) != *o.building_id))
+          return Error(kScanMismatch).WithField("code", "invalid");
+        data["place"] = p->Str(1);
+      }
       s.Add("arrived_at", now);
       data["method"] = *method;
     } else if (action == "pause") {

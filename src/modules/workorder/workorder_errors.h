@@ -44,6 +44,9 @@ inline constexpr ErrorDef kRateLimited{"RATE_LIMITED", ErrorKind::kRateLimited,
 inline constexpr ErrorDef kChargeNoHouse{"WO_CHARGE_NO_HOUSE", ErrorKind::kValidation,
                                          "workorder.charge_no_house",
                                          "Only a repair in a house can be charged to it"};
+inline constexpr ErrorDef kScanMismatch{"WO_SCAN_MISMATCH", ErrorKind::kValidation,
+                                        "workorder.scan_mismatch",
+                                        "The scanned code is not a QR point of this order's place"};
 inline constexpr ErrorDef kShiftNotFound{"WO_SHIFT_NOT_FOUND", ErrorKind::kNotFound,
                                          "workorder.shift_not_found", "Shift not found"};
 inline constexpr ErrorDef kStaffNotFound{"WO_STAFF_NOT_FOUND", ErrorKind::kNotFound,

@@ -9,7 +9,7 @@ export const workorderServer: typeof zhWorkorder = {
   no_candidate: 'Nobody with the skill is on duty; dispatch by hand',
   not_assignee: 'Only the assigned staff member may do this', not_found: 'Work order not found',
   place_not_found: 'The house, building or project was not found', place_required: 'Choose the house or give the place', report_bad_range: 'Bad month range (at most 36 months)',
-  report_point_not_found: 'This QR code is not valid', shift_not_found: 'Shift not found',
+  report_point_not_found: 'This QR code is not valid', scan_mismatch: 'The scanned code is not a QR point of this order’s place', shift_not_found: 'Shift not found',
   staff_not_found: 'Staff member not found',
 }
 export const filesServer: typeof zhFiles = {

@@ -7,7 +7,7 @@ export const workorderServer = {
   follow_up_not_due: '只有已完成的工单可以回访', no_candidate: '没有在岗且有相应技能的员工，请手动派单',
   not_assignee: '只有被指派的员工可以操作', not_found: '工单不存在',
   place_not_found: '房屋、楼栋或项目不存在', place_required: '请选择房屋或填写位置', report_bad_range: '月份范围有误（最多 36 个月）',
-  report_point_not_found: '二维码无效或已停用', shift_not_found: '班次不存在', staff_not_found: '员工不存在',
+  report_point_not_found: '二维码无效或已停用', scan_mismatch: '扫描的二维码不是本工单所在位置的点位', shift_not_found: '班次不存在', staff_not_found: '员工不存在',
 }
 export const filesServer = {
   empty: '文件为空', not_attachable: '图片不可用，请重新上传', not_found: '文件不存在',
