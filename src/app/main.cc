@@ -358,7 +358,7 @@ int main(int argc, char** argv) {
   auto* imp = cli.add_subcommand("import", "Import houses, residents, … from .xlsx/.csv (KIND FILE), roll back, templates");
   app::ImportCliOptions iopt;
   AddCommon(imp, common);
-  imp->add_option("kind", iopt.kind, "houses | residents | vehicles | fee-items | readings | balances");
+  imp->add_option("kind", iopt.kind, "houses | residents | vehicles | parking | fee-items | readings | balances");
   imp->add_option("file", iopt.file, "The .xlsx or .csv file");
   imp->add_option("--company", iopt.company, "Company code (default: the only one)");
   imp->add_option("--project", iopt.project, "Project code (default: the only one)");

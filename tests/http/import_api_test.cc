@@ -281,5 +281,22 @@ TEST_F(ImportApiTest, EveryFormatAndEncodingReportsTheSameBadRows) {
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM residents"), before);
 }
 
+TEST_F(ImportApiTest, VehiclesThenTheirParkingSpaces) {
+  json::object v = Import("vehicles", "车牌号*,车辆类型,品牌,颜色,房号,车主手机号\n沪A9Z123,新能源,比亚迪,白色,1-1-0201,\n沪X,小汽车,,,,\n", "v.csv", false);
+  EXPECT_EQ(v.at("created"), 1) << json::serialize(v);
+  EXPECT_EQ(BadRows(v), std::vector<std::string>{"3:plate:invalid"});
+  json::object p = Import("parking", "车位编号*,区域,类型*,状态,面积(㎡),产权房号,车牌号\n"
+                                     "Z-001,地下二层,产权,,12.5,1-1-0201,沪A9Z123\nZ-002,,租赁,空置,,,\nZ-003,,别的,,,,\n",
+                          "p.csv", false);
+  EXPECT_EQ(p.at("created"), 2) << json::serialize(p);
+  EXPECT_EQ(BadRows(p), std::vector<std::string>{"4:kind:invalid"});
+  EXPECT_EQ(app_->Count("SELECT area FROM parking_spaces WHERE code = 'Z-001'"), 1250);
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM parking_spaces WHERE code = 'Z-001' AND status = 'occupied' AND "
+                        "vehicle_id IS NOT NULL"), 1);
+  Reply rb = admin_->PostJson("/api/v1/imports/" + std::to_string(p.at("id").as_int64()) + "/rollback", json::object{});
+  ASSERT_EQ(rb.status, 200) << rb.body;
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM parking_spaces WHERE code LIKE 'Z-%'"), 0);
+}
+
 }  // namespace
 }  // namespace anju::testing

@@ -6,7 +6,7 @@ namespace anju::importer {
 
 inline constexpr ErrorDef kUnknownKind{"IMPORT_UNKNOWN_KIND", ErrorKind::kValidation,
                                        "import.unknown_kind",
-                                       "kind must be houses, residents, vehicles, fee-items, readings or balances"};
+                                       "kind must be houses, residents, vehicles, parking, fee-items, readings or balances"};
 inline constexpr ErrorDef kBadFormat{"IMPORT_BAD_FORMAT", ErrorKind::kUnsupportedMedia,
                                      "import.bad_format", "Upload a .csv or .xlsx file"};
 inline constexpr ErrorDef kBatchNotFound{"IMPORT_NOT_FOUND", ErrorKind::kNotFound,

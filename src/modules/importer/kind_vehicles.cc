@@ -38,6 +38,7 @@ class Vehicles : public Kind {
     std::optional<std::string> kind = std::string("car");
     if (!c.Get("kind").empty() && !(kind = ParseChoice(c.Get("kind"), kKinds)))
       errors.push_back({"kind", "invalid", "应为 小汽车/新能源/摩托车"});
+    if (!errors.empty()) return Error(errors::kValidation);
     json::object body{{"plate", c.Get("plate")}, {"kind", *kind}};
     if (!c.Get("brand").empty()) body["brand"] = c.Get("brand");
     if (!c.Get("color").empty()) body["color"] = c.Get("color");

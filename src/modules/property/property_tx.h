@@ -92,6 +92,8 @@ JsonResult UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, const
                          Millis now);
 Status DeleteVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
 JsonResult CreateParkingSpace(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
+// Deletes a parking space (an import's rollback; not an HTTP route): PARKING_SPACE_NOT_FOUND.
+Status DeleteParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
 JsonResult UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
                               Millis now);
 

@@ -123,4 +123,18 @@ OptJson FindParkingSpaceByCode(db::Tx& tx, int64_t company_id, int64_t project_i
   return ParkingSpace::Of(*r).Json();
 }
 
+Status DeleteParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
+  ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
+  auto r = tx.QueryOne("SELECT project_id, code FROM parking_spaces WHERE id = ? AND company_id = ?",
+                       {id, ctx.company_id});
+  if (!r || !ctx.access.HasIn(std::string(perm::kParkingWrite), r->Int(0)))
+    return Error(kParkingSpaceNotFound);
+  tx.Exec("DELETE FROM parking_spaces WHERE id = ?", {id});
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.parking_space.delete", "parking_space", id, r->Int(0),
+                 json::object{{"code", r->Str(1)}}, nullptr},
+                now);
+  return {};
+}
+
 }  // namespace anju::property::tx

@@ -4,7 +4,7 @@
 // A committed batch can be rolled back while nothing newer depends on what it wrote.
 import { download, http, request, type Page, type RequestOptions } from './request'
 
-export const IMPORT_KINDS = ['houses', 'residents', 'vehicles', 'fee-items', 'readings', 'balances'] as const
+export const IMPORT_KINDS = ['houses', 'residents', 'vehicles', 'parking', 'fee-items', 'readings', 'balances'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 export type FileFormat = 'xlsx' | 'csv'
 /** committed: a dry run whose file was then imported (by a new batch). */

@@ -7,7 +7,7 @@ const en: typeof zh = {
     tabs: { import: 'Import data', batches: 'Import history' },
     steps: { choose: 'Choose kind', upload: 'Upload & check', confirm: 'Confirm', done: 'Done' },
     kinds: {
-      houses: 'Houses', residents: 'Residents', vehicles: 'Vehicles', 'fee-items': 'Fee standards',
+      houses: 'Houses', residents: 'Residents', vehicles: 'Vehicles', parking: 'Parking spaces', 'fee-items': 'Fee standards',
       readings: 'Meter readings', balances: 'Opening balances',
     },
     kind: 'Kind', project: 'Project', template: 'Template', templateXlsx: 'Download Excel template',

@@ -6,7 +6,7 @@ export default {
     tabs: { import: '导入数据', batches: '导入记录' },
     steps: { choose: '选择类型', upload: '上传预检', confirm: '确认导入', done: '完成' },
     kinds: {
-      houses: '房屋', residents: '住户', vehicles: '车辆', 'fee-items': '收费标准', readings: '抄表读数',
+      houses: '房屋', residents: '住户', vehicles: '车辆', parking: '车位', 'fee-items': '收费标准', readings: '抄表读数',
       balances: '期初余额',
     },
     kind: '数据类型', project: '项目', template: '模板', templateXlsx: '下载 Excel 模板', templateCsv: '下载 CSV 模板',

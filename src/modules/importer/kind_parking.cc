@@ -1,0 +1,104 @@
+// 车位导入: parking spaces matched on their code in the project: created, updated (zone,
+// kind, status, area, owning house, vehicle) or skipped. The owning house is found by its
+// code, the vehicle by its plate (import vehicles first).
+#include "modules/importer/kind.h"
+#include "modules/importer/values.h"
+#include "modules/property/property_tx.h"
+
+namespace anju::importer {
+
+namespace json = boost::json;
+namespace ptx = property::tx;
+
+namespace {
+
+const std::vector<std::pair<std::string_view, std::string_view>> kKinds = {
+    {"owned", "产权"}, {"rented", "租赁"}, {"public", "公共"}, {"visitor", "访客"}};
+const std::vector<std::pair<std::string_view, std::string_view>> kStatuses = {
+    {"vacant", "空置"}, {"occupied", "已占用"}, {"reserved", "预留"}};
+const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
+    {"code", "code"},   {"zone", "zone"},       {"kind", "kind"},         {"status", "status"},
+    {"area", "area"},   {"house_id", "house"},  {"vehicle_id", "plate"}};
+
+class Parking : public Kind {
+ public:
+  std::string_view name() const override { return "parking"; }
+  std::string_view title() const override { return "车位"; }
+  const std::vector<Column>& columns() const override {
+    static const std::vector<Column> kColumns = {
+        {"code", "车位编号*", true, "B1-101"},  {"zone", "区域", false, "地下一层"},
+        {"kind", "类型*", true, "产权"},        {"status", "状态", false, "已占用"},
+        {"area", "面积(㎡)", false, "12.5"},    {"house", "产权房号", false, "1-1-0301"},
+        {"plate", "车牌号", false, "沪A12345"}};
+    return kColumns;
+  }
+  std::string NaturalKey(const Cells& c) const override { return c.Get("code"); }
+
+  Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
+    auto kind = ParseChoice(c.Get("kind"), kKinds);
+    if (!kind) errors.push_back({"kind", "invalid", "应为 产权/租赁/公共/访客"});
+    std::optional<std::string> status;
+    if (!c.Get("status").empty() && !(status = ParseChoice(c.Get("status"), kStatuses)))
+      errors.push_back({"status", "invalid", "应为 空置/已占用/预留"});
+    std::optional<int64_t> area;
+    if (!c.Get("area").empty() && !(area = ParseDecimal(c.Get("area"), 2)))
+      errors.push_back({"area", "invalid", "面积应为数字，最多两位小数"});
+    if (!errors.empty()) return Error(errors::kValidation);
+    json::object body{{"code", c.Get("code")}, {"kind", *kind}};
+    if (!c.Get("zone").empty()) body["zone"] = c.Get("zone");
+    if (status) body["status"] = *status;
+    if (area) body["area"] = *area;
+    if (!c.Get("house").empty()) {
+      if (auto h = ptx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house")))
+        body["house_id"] = h->at("id");
+      else errors.push_back({"house", "not_found", "本项目没有这个房号"});
+    }
+    if (!c.Get("plate").empty()) {
+      if (auto v = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
+        body["vehicle_id"] = v->at("id");
+        if (!status) body["status"] = "occupied";
+      } else {
+        errors.push_back({"plate", "not_found", "没有这辆车（请先导入车辆）"});
+      }
+    }
+    if (!errors.empty()) return Error(errors::kValidation);
+    Applied out;
+    if (auto p = ptx::FindParkingSpaceByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("code"))) {
+      const json::object& old = p->as_object();
+      json::object change;
+      for (auto& [k, val] : body)
+        if (k != "code" && (!old.contains(k) || old.at(k) != val)) change[k] = val;
+      out.action = change.empty() ? "skipped" : "updated";
+      if (change.empty()) return out;
+      auto r = ptx::UpdateParkingSpace(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);
+      if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+      out.changes.push_back({"parking_space", old.at("id").as_int64(), "updated", *p});
+      return out;
+    }
+    body["project_id"] = rc.project_id;
+    if (!body.contains("status")) body["status"] = "vacant";
+    auto r = ptx::CreateParkingSpace(rc.tx, rc.ctx, body, rc.now);
+    if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
+    out.action = "created";
+    out.changes.push_back({"parking_space", r->as_object().at("id").as_int64(), "created", nullptr});
+    return out;
+  }
+
+  Status Undo(RowContext& rc, const Change& ch) const override {
+    if (ch.action == "created") return ptx::DeleteParkingSpace(rc.tx, rc.ctx, ch.id, rc.now);
+    json::object back;
+    for (const char* f : {"zone", "kind", "status", "area", "house_id", "vehicle_id"})
+      if (ch.before.as_object().contains(f)) back[f] = ch.before.as_object().at(f);
+    auto r = ptx::UpdateParkingSpace(rc.tx, rc.ctx, ch.id, back, rc.now);
+    return r.ok() ? Status{} : Status(r.error());
+  }
+};
+
+}  // namespace
+
+const Kind& ParkingKind() {
+  static const Parking k;
+  return k;
+}
+
+}  // namespace anju::importer
