@@ -57,6 +57,12 @@ kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 pid=""
 n=$(q "SELECT COUNT(*) FROM houses WHERE code LIKE 'K%'")
+[ "$(q "SELECT status FROM import_batches WHERE file_name='big.csv'")" = running ] || fail "killed batch state"
+# Another process starting now takes it for a live batch (it beat moments ago).
+"$anju" jobs work-orders --db "$db" >/dev/null
+[ "$(q "SELECT status FROM import_batches WHERE file_name='big.csv'")" = running ] || fail "a live batch was interrupted"
+# Two minutes pass (a live batch beats at every committed batch; this one is dead).
+q "UPDATE import_batches SET heartbeat_at = heartbeat_at - 180000 WHERE status = 'running'"
 [ "$n" -gt 0 ] && [ "$n" -lt 12000 ] || fail "the kill came too late or too early ($n houses)"
 [ $((n % 500)) = 0 ] || fail "a batch was half written: $n houses"
 "$anju" import houses "$dir/big.csv" --db "$db" --project JHY 2>/dev/null > "$dir/again.txt" || fail "re-import"

@@ -22,6 +22,7 @@ CREATE TABLE import_batches (
   created_by BIGINT REFERENCES users(id),
   created_at BIGINT NOT NULL,
   finished_at BIGINT,
+  heartbeat_at BIGINT,                -- last progress of a running batch (another instance's start leaves a live one alone)
   rolled_back_at BIGINT,
   rollback_report TEXT NOT NULL DEFAULT '{}'
 );

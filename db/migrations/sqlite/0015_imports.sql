@@ -22,6 +22,7 @@ CREATE TABLE import_batches (
   created_by INTEGER REFERENCES users(id),
   created_at INTEGER NOT NULL,
   finished_at INTEGER,
+  heartbeat_at INTEGER,                -- last progress of a running batch (another instance's start leaves a live one alone)
   rolled_back_at INTEGER,
   rollback_report TEXT NOT NULL DEFAULT '{}'
 );

@@ -57,9 +57,13 @@ Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id) {
 ImportService::ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
                              fs::path data_dir)
     : db_(db), clock_(clock), key_(key), root_(std::move(data_dir) / "imports") {
+  // Batches left queued or running by a process that stopped: nothing has moved them for
+  // kStale (a live instance's running batch beats at every committed batch).
+  Millis stale = clock_.Now() - kStale;
   db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
     return tx.Exec("UPDATE import_batches SET status = 'interrupted' WHERE status IN ('queued', "
-                   "'running')");
+                   "'running') AND COALESCE(heartbeat_at, created_at) < ?",
+                   {stale});
   });
   worker_ = std::thread([this] { Work(); });
 }
@@ -192,7 +196,8 @@ void ImportService::Execute(const Job& job, const OnProgress& progress) {
   });
   const Kind* kind = FindKind(row.Str(0));
   db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    return tx.Exec("UPDATE import_batches SET status = 'running' WHERE id = ?", {job.batch_id});
+    return tx.Exec("UPDATE import_batches SET status = 'running', heartbeat_at = ? WHERE id = ?",
+                   {clock_.Now(), job.batch_id});
   });
   RunOptions o{job.batch_id, row.Int(1), row.Int(4) != 0, row.Int(5) != 0};
   RunReport rep;

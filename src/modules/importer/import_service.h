@@ -5,9 +5,11 @@
 // Contracts
 // - Start() stores the uploaded file and queues the batch; one worker thread runs queued
 //   batches in order (GET shows progress and, when done, the report). RunFile() does the
-//   same synchronously (the command line). A batch still queued or running when the
-//   process stopped is marked `interrupted` at start-up; importing the file again completes
-//   it (rows already there are matched and skipped).
+//   same synchronously (the command line). A batch still queued or running when its
+//   process stopped is marked `interrupted` when a process starts and the batch has shown
+//   no progress for kStale (so `anju import` beside a running server, or another instance
+//   starting, leaves live batches alone); importing the file again completes it (rows
+//   already there are matched and skipped), or a rollback undoes what it committed.
 // - Needs data:import in the project, plus whatever the kind's own routes need (the rows
 //   go through them: property:house:write for houses, …).
 // - Rollback() undoes a committed batch in one transaction, newest change first, and
@@ -35,6 +37,9 @@
 namespace anju::importer {
 
 inline constexpr size_t kMaxUploadBytes = 5 * 1024 * 1024;  // larger files: `anju import`
+// A queued or running batch that has shown no progress for this long when a process starts
+// is taken to be dead (its process stopped) and marked interrupted.
+inline constexpr Millis kStale = 2 * kMinute;
 
 struct StartRequest {
   std::string kind;

@@ -115,8 +115,8 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
   };
   auto save_progress = [&](db::Tx& tx) {
     tx.Exec("UPDATE import_batches SET rows_total = ?, created = ?, updated = ?, skipped = ?, "
-            "bad = ? WHERE id = ?",
-            {rep.rows, rep.created, rep.updated, rep.skipped, rep.bad, o.batch_id});
+            "bad = ?, heartbeat_at = ? WHERE id = ?",
+            {rep.rows, rep.created, rep.updated, rep.skipped, rep.bad, clock.Now(), o.batch_id});
   };
 
   // Reads the next batch of rows; false at the end (or a read error, kept in file_error).
