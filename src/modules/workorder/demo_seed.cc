@@ -1,8 +1,9 @@
 // Demo data for work orders: the default categories and SLA rules, dispatch modes (客服
 // complaints by hand, cleaning by grab, the rest automatic), skills, responsible
-// buildings and shifts for every handler, a QR report point per project, a year of past
-// orders (generated descriptions, seasonal: more water and greening work in summer) for the
-// reports and the classifier, and a few open orders on the board today.
+// buildings and shifts for every handler, two QR report points per project, and a year of
+// past orders, all closed or cancelled (generated descriptions, seasonal: more water and
+// greening work in summer) for the reports and the classifier. The board starts with no
+// open order: the tests and the browser tests create the ones they follow.
 #include <random>
 
 #include <fmt/format.h>
