@@ -1,7 +1,5 @@
 #include "modules/billing/one_off.h"
 
-#include <fmt/format.h>
-
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/collection_totals.h"
@@ -41,11 +39,9 @@ Result<ChargedBill> ChargeOneOff(db::Tx& tx, const OneOffCharge& c, Millis now) 
                                          {h->id, item, period->name});
        ++i)
     period = NextPeriod(*period);
-  std::string project_code = *org::ProjectCode(tx, c.company_id, h->project_id);
-  int64_t seq = NextCounter(tx, c.company_id,
-                            "bill:" + std::to_string(h->project_id) + ":" + period->name);
-  std::string number = fmt::format("B-{}-{}{}-{:06d}", project_code, period->name.substr(0, 4),
-                                   period->name.substr(5, 2), seq);
+  std::string number = NextBillNumber(tx, c.company_id, h->project_id,
+                                      *org::ProjectCode(tx, c.company_id, h->project_id),
+                                      period->name);
   int64_t id = tx.InsertId(
       "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, period, "
       "number, quantity, unit_price, amount, discount, due_date, created_at) VALUES (?, ?, ?, ?, "

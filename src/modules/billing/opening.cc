@@ -1,8 +1,6 @@
 // Opening balances (期初): posting and reversing. The design is at the top of opening.h.
 #include "modules/billing/opening.h"
 
-#include <fmt/format.h>
-
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
@@ -135,11 +133,8 @@ Result<json::value> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
     tx.Exec("UPDATE bills SET amount = ?, unit_price = ?, credited = 0 WHERE id = ?",
             {*amount, *amount * 100, bill_id});
   } else {
-    std::string project = *org::ProjectCode(tx, ctx.company_id, h->project_id);
-    int64_t seq = NextCounter(tx, ctx.company_id,
-                              "bill:" + std::to_string(h->project_id) + ":" + period->name);
-    number = fmt::format("B-{}-{}{}-{:06d}", project, period->name.substr(0, 4),
-                         period->name.substr(5, 2), seq);
+    number = NextBillNumber(tx, ctx.company_id, h->project_id,
+                            *org::ProjectCode(tx, ctx.company_id, h->project_id), period->name);
     bill_id = tx.InsertId(
         "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
         "period, number, quantity, unit_price, amount, discount, due_date, source, created_at) "

@@ -140,10 +140,8 @@ http::Response BillingService::TakePrepayment(const TenantContext& ctx, const ht
         *org::ProjectCode(tx, ctx.company_id, h.project_id);
     std::vector<int64_t> to_pay;
     for (const PlannedBill& b : plan->bills) {
-      int64_t seq = NextCounter(tx, ctx.company_id,
-                                "bill:" + std::to_string(h.project_id) + ":" + b.period.name);
-      std::string number = fmt::format("B-{}-{}{}-{:06d}", project_code, b.period.name.substr(0, 4),
-                                       b.period.name.substr(5, 2), seq);
+      std::string number =
+          NextBillNumber(tx, ctx.company_id, h.project_id, project_code, b.period.name);
       int64_t id = tx.InsertId(
           "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, period, "
           "number, quantity, unit_price, amount, discount, due_date, created_at) VALUES (?, ?, ?, "

@@ -83,8 +83,7 @@ fs::path ImportService::PathOf(int64_t company_id, const std::string& stored) co
 
 Result<int64_t> ImportService::CreateBatch(const TenantContext& ctx, const std::string& kind,
                                            int64_t project_id, const std::string& file_name,
-                                           const std::string& bytes, bool dry_run,
-                                           bool all_or_nothing) {
+                                           const Store& store, bool dry_run, bool all_or_nothing) {
   ANJU_TRY(identity::Require(ctx, perm::kDataImport));
   if (!FindKind(kind)) return Error(kUnknownKind).WithField("kind", "invalid");
   std::string format = FormatOf(file_name);
@@ -93,11 +92,8 @@ Result<int64_t> ImportService::CreateBatch(const TenantContext& ctx, const std::
   std::string stored = crypto::RandomToken(16) + "." + format;
   fs::path path = PathOf(ctx.company_id, stored);
   fs::create_directories(path.parent_path());
-  {
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return Error(errors::kInternal);
-  }
+  ANJU_TRY(store(path));
+  int64_t size = static_cast<int64_t>(fs::file_size(path));
   Millis now = clock_.Now();
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int64_t> {
     int64_t id = tx.InsertId(
@@ -109,15 +105,28 @@ Result<int64_t> ImportService::CreateBatch(const TenantContext& ctx, const std::
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"import.batch.create", "import_batch", id, project_id, nullptr,
                    json::object{{"kind", kind}, {"file_name", file_name}, {"dry_run", dry_run},
-                                {"all_or_nothing", all_or_nothing}, {"bytes", bytes.size()}}},
+                                {"all_or_nothing", all_or_nothing}, {"bytes", size}}},
                   now);
     return id;
   });
 }
 
-Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest req) {
-  auto id = CreateBatch(ctx, req.kind, req.project_id, req.file_name, req.bytes, req.dry_run,
-                        req.all_or_nothing);
+namespace {
+
+// Keeps a copy of `source` (the command line's file, a dry run's kept file) without reading
+// it into memory.
+ImportService::Store CopyOf(fs::path source) {
+  return [source = std::move(source)](const fs::path& dest) -> Status {
+    std::error_code ec;
+    fs::copy_file(source, dest, ec);
+    if (ec) return Error(kBadFormat, "cannot read " + source.string()).WithField("file", "not_found");
+    return {};
+  };
+}
+
+}  // namespace
+
+Result<json::value> ImportService::Enqueue(const TenantContext& ctx, Result<int64_t> id) {
   if (!id.ok()) return id.error();
   {
     std::lock_guard lock(mu_);
@@ -125,6 +134,17 @@ Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest 
   }
   cv_.notify_all();
   return Get(ctx, *id);
+}
+
+Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest req) {
+  auto write = [&req](const fs::path& dest) -> Status {
+    std::ofstream out(dest, std::ios::binary);
+    out.write(req.bytes.data(), static_cast<std::streamsize>(req.bytes.size()));
+    if (!out) return Error(errors::kInternal);
+    return {};
+  };
+  return Enqueue(ctx, CreateBatch(ctx, req.kind, req.project_id, req.file_name, write, req.dry_run,
+                                  req.all_or_nothing));
 }
 
 Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_run_id) {
@@ -135,27 +155,24 @@ Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_
   auto stored = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT stored_name FROM import_batches WHERE id = ?", {dry_run_id})->Str(0);
   });
-  std::ifstream in(PathOf(ctx.company_id, stored), std::ios::binary);
-  if (!in) return Error(errors::kInternal, "the kept file of the dry run is missing");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   // A dry run is committed once: it becomes `committed` (its report stays).
   int64_t changed = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
     return tx.Exec("UPDATE import_batches SET status = 'committed' WHERE id = ? AND status = 'done'",
                    {dry_run_id});
   });
   if (changed != 1) return Error(kNotCommittable);
-  return Start(ctx, {std::string(b.at("kind").as_string()), b.at("project_id").as_int64(), false,
-                     b.at("all_or_nothing").as_bool(), std::string(b.at("file_name").as_string()),
-                     std::move(bytes)});
+  return Enqueue(ctx, CreateBatch(ctx, std::string(b.at("kind").as_string()),
+                                  b.at("project_id").as_int64(),
+                                  std::string(b.at("file_name").as_string()),
+                                  CopyOf(PathOf(ctx.company_id, stored)), false,
+                                  b.at("all_or_nothing").as_bool()));
 }
 
 Result<json::value> ImportService::RunFile(const TenantContext& ctx, const std::string& kind,
                                            int64_t project_id, const fs::path& file, bool dry_run,
                                            bool all_or_nothing, const OnProgress& progress) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Error(kBadFormat, "cannot read " + file.string()).WithField("file", "not_found");
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto id = CreateBatch(ctx, kind, project_id, file.filename().string(), bytes, dry_run, all_or_nothing);
+  auto id = CreateBatch(ctx, kind, project_id, file.filename().string(), CopyOf(file), dry_run,
+                        all_or_nothing);
   if (!id.ok()) return id.error();
   Execute({*id, ctx}, progress);
   return Get(ctx, *id);

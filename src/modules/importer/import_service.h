@@ -20,6 +20,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -52,6 +53,9 @@ struct StartRequest {
 
 class ImportService {
  public:
+  // Writes the batch's kept file at the given path.
+  using Store = std::function<Status(const std::filesystem::path&)>;
+
   ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
                 std::filesystem::path data_dir);
   ~ImportService();  // finishes the batch in progress, leaves queued ones queued
@@ -84,9 +88,12 @@ class ImportService {
   void Work();
   void Execute(const Job& job, const OnProgress& progress);
   std::filesystem::path PathOf(int64_t company_id, const std::string& stored) const;
+  // Checks the request, keeps the file (`store`), records the batch (queued).
   Result<int64_t> CreateBatch(const TenantContext& ctx, const std::string& kind, int64_t project_id,
-                              const std::string& file_name, const std::string& bytes,
-                              bool dry_run, bool all_or_nothing);
+                              const std::string& file_name, const Store& store, bool dry_run,
+                              bool all_or_nothing);
+  // Queues a created batch for the worker; its JSON.
+  Result<boost::json::value> Enqueue(const TenantContext& ctx, Result<int64_t> id);
 
   db::Database& db_;
   const Clock& clock_;

@@ -7,7 +7,6 @@
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/one_off.h"
-#include "modules/billing/counters.h"
 #include "modules/files/files_service.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -26,27 +25,6 @@ namespace {
 
 constexpr int64_t kMaxFee = 10'000'000;  // 10 万元 per line: a typo guard
 constexpr Millis kFollowUpAfter = 48 * kHour;
-
-// Who may take `action` on `o`: 403 WO_NOT_ASSIGNEE / FORBIDDEN otherwise.
-Status MayAct(db::Tx& tx, const TenantContext& ctx, const Order& o, const std::string& a) {
-  bool assignee = !ctx.IsResident() && o.assignee_id && *o.assignee_id == ctx.user_id;
-  bool resident = SeesAsResident(ctx, o);
-  auto holds = [&](std::string_view code) {
-    return !ctx.IsResident() && ctx.access.HasIn(std::string(code), o.project_id);
-  };
-  bool ok = false;
-  if (a == "assign") ok = holds(perm::kWorkOrderDispatch);
-  else if (a == "accept") ok = o.status == "submitted" ? CanGrab(tx, ctx, o) : assignee;
-  else if (a == "arrive" || a == "pause" || a == "resume" || a == "complete") ok = assignee;
-  else if (a == "confirm" || a == "rate") ok = resident;
-  else if (a == "cancel")
-    ok = holds(perm::kWorkOrderWrite) ||
-         (resident && (o.status == "submitted" || o.status == "assigned"));
-  else if (a == "reopen") ok = resident || holds(perm::kWorkOrderWrite);
-  if (ok) return {};
-  if (a == "accept" && o.status == "submitted") return Error(kCannotGrab);
-  return Error(kNotYours);
-}
 
 struct Sets {
   std::vector<std::string> cols;
@@ -180,9 +158,8 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
       if (charge && fee > 0) {
         if (!o.house_id || o.kind != "repair_house")
           return Error(kChargeNoHouse).WithField("charge", "invalid");
-        std::string day = billing::DayStamp(now);
-        auto bill = billing::ChargeOneOff(
-            tx, {o.company_id, *o.house_id, fee, day.substr(0, 4) + "-" + day.substr(4, 2)}, now);
+        auto bill = billing::ChargeOneOff(tx, {o.company_id, *o.house_id, fee, CivilDate(now).substr(0, 7)},
+                                          now);
         if (!bill.ok()) return bill.take_error();
         s.Add("bill_id", bill->bill_id);
         data["bill_number"] = bill->number;

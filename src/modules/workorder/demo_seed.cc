@@ -45,7 +45,7 @@ void WorkOrderService::SeedDemo(db::Tx& tx, int64_t company_id,
     cats[r.Str(0)] = r.Int(1);
   std::mt19937 rng(20261123);
   auto rnd = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  Millis today = (now + 8 * kHour) / kDay * kDay - 8 * kHour;  // China midnight
+  Millis today = ChinaMidnight(now);
   for (int64_t pid : project_ids) {
     tx.Exec("INSERT INTO wo_dispatch_rules (company_id, project_id, category_id, mode, updated_at) "
             "VALUES (?, ?, ?, 'manual', ?), (?, ?, ?, 'grab', ?)",

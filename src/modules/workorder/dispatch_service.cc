@@ -24,12 +24,14 @@ std::string InList(size_t n) {
   return s + ")";
 }
 
-// The project's staff who may handle orders, as dispatcher candidates at `now`.
-std::vector<dispatch::Candidate> Candidates(db::Tx& tx, const Order& o, Millis now) {
+}  // namespace
+
+std::vector<dispatch::Candidate> Candidates(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                            Millis now) {
   std::vector<dispatch::Candidate> out;
   std::map<int64_t, size_t> at;
   db::Params ids;
-  for (auto& s : identity::StaffHolding(tx, o.company_id, o.project_id, perm::kWorkOrderHandle)) {
+  for (auto& s : identity::StaffHolding(tx, company_id, project_id, perm::kWorkOrderHandle)) {
     at[s.id] = out.size();
     out.push_back({s.id, s.name});
     ids.push_back(s.id);
@@ -42,7 +44,7 @@ std::vector<dispatch::Candidate> Candidates(db::Tx& tx, const Order& o, Millis n
                               in, ids))
     out[at[r.Int(0)]].buildings.push_back(r.Int(1));
   db::Params p = ids;
-  p.insert(p.begin(), {o.project_id, now, now});
+  p.insert(p.begin(), {project_id, now, now});
   for (auto& r : tx.Query("SELECT DISTINCT user_id FROM wo_shifts WHERE project_id = ? AND "
                           "starts_at <= ? AND ends_at > ? AND user_id IN " + in, p))
     out[at[r.Int(0)]].on_duty = true;
@@ -57,8 +59,6 @@ std::vector<dispatch::Candidate> Candidates(db::Tx& tx, const Order& o, Millis n
     out[at[r.Int(0)]].current_building = r.Int(1);
   return out;
 }
-
-}  // namespace
 
 std::string CategorySkill(db::Tx& tx, int64_t category_id) {
   auto r = tx.QueryOne("SELECT skill FROM wo_categories WHERE id = ?", {category_id});
@@ -82,7 +82,7 @@ Decision Dispatch(db::Tx& tx, const Order& o, Millis now) {
   if (o.building_id)
     if (auto b = tx.QueryOne("SELECT name FROM buildings WHERE id = ?", {*o.building_id}))
       building_name = b->Str(0);
-  auto candidates = Candidates(tx, o, now);
+  auto candidates = Candidates(tx, o.company_id, o.project_id, now);
   auto d = dispatch::Dispatch({skill, o.building_id.value_or(0), building_name}, candidates,
                               cursor_row ? cursor_row->Int(0) : 0);
   Decision out{d.staff_id, "", d.reason.zh, d.reason.en};

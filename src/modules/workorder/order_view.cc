@@ -44,7 +44,7 @@ std::string SlaState(const db::Row& r, Millis now) {
   std::string status = r.Str(21);
   bool accepting = status == "submitted" || status == "assigned";
   if (status == "paused") return "paused";
-  if (accepting || IsOpen(status)) {
+  if (IsOpen(status)) {
     size_t warn = accepting ? 44 : 46, due = accepting ? 45 : 47;
     if (r.IsNull(due)) return "paused";
     if (now >= r.Int(due)) return "overdue";
@@ -112,26 +112,11 @@ json::object OrderRowJson(const db::Row& r, Millis now) {
 
 json::array ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
   Facts facts{o.arrived_at.has_value(), o.completed_at.value_or(0), now};
-  bool assignee = o.assignee_id && *o.assignee_id == ctx.user_id && !ctx.IsResident();
-  bool resident = SeesAsResident(ctx, o);
-  auto holds = [&](std::string_view code) {
-    return !ctx.IsResident() && ctx.access.HasIn(std::string(code), o.project_id);
-  };
   json::array out;
-  for (std::string_view a : kActions) {
-    if (!Next(o.status, a, facts)) continue;
-    bool may = false;
-    if (a == "assign") may = holds(perm::kWorkOrderDispatch);
-    else if (a == "accept") may = o.status == "assigned" ? assignee : CanGrab(tx, ctx, o);
-    else if (a == "arrive" || a == "pause" || a == "resume" || a == "complete") may = assignee;
-    else if (a == "confirm" || a == "rate") may = resident;
-    else if (a == "cancel")
-      may = holds(perm::kWorkOrderWrite) ||
-            (resident && (o.status == "submitted" || o.status == "assigned"));
-    else if (a == "reopen") may = resident || holds(perm::kWorkOrderWrite);
-    if (may) out.emplace_back(a);
-  }
-  if ((o.status == "completed" || o.status == "confirmed") && holds(perm::kWorkOrderWrite))
+  for (std::string_view a : kActions)
+    if (Next(o.status, a, facts) && MayAct(tx, ctx, o, a).ok()) out.emplace_back(a);
+  if ((o.status == "completed" || o.status == "confirmed") && !ctx.IsResident() &&
+      ctx.access.HasIn(std::string(perm::kWorkOrderWrite), o.project_id))
     out.emplace_back("follow_up");
   return out;
 }

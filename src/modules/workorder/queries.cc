@@ -69,7 +69,7 @@ JsonResult WorkOrderService::List(const TenantContext& ctx, const ListFilter& f)
              "(o.accepted_at IS NOT NULL AND o.finish_due_at <= ?))";
     p.push_back(now), p.push_back(now);
   }
-  if (f.today) where += " AND o.created_at >= ?", p.push_back((now + 8 * kHour) / kDay * kDay - 8 * kHour);
+  if (f.today) where += " AND o.created_at >= ?", p.push_back(ChinaMidnight(now));
   if (!f.q.empty()) {
     where += " AND (o.number LIKE ? OR o.description LIKE ? OR o.place LIKE ?)";
     std::string like = "%" + f.q + "%";
@@ -116,8 +116,7 @@ JsonResult WorkOrderService::Summary(const TenantContext& ctx, std::optional<int
   ANJU_TRY(AppendVisible(ctx, where, p));
   if (project_id) where += " AND o.project_id = ?", p.push_back(*project_id);
   Millis now = clock_.Now();
-  // "Today" in China time (UTC+8), as on the home screens.
-  Millis day_start = (now + 8 * kHour) / kDay * kDay - 8 * kHour;
+  Millis day_start = ChinaMidnight(now);  // "today" as on the home screens
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     json::object by_status;
     int64_t open = 0;

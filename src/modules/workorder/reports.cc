@@ -7,6 +7,7 @@
 #include "core/xlsx.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/workorder/wo_internal.h"
 
 namespace anju::workorder {
 
@@ -18,7 +19,6 @@ namespace {
 inline constexpr ErrorDef kBadRange{"WO_REPORT_BAD_RANGE", ErrorKind::kValidation,
                                     "workorder.report_bad_range",
                                     "from and to must be months YYYY-MM, from ≤ to, ≤ 36 months"};
-constexpr Millis kChina = 8 * kHour;
 
 // Sums of one group; rates are computed at the end, in integers.
 struct Acc {
@@ -69,7 +69,7 @@ std::optional<Range> RangeOf(const ReportQuery& q) {
   int y = std::stoi(q.to.substr(0, 4)), m = std::stoi(q.to.substr(5, 2)) + 1;
   if (m == 13) y += 1, m = 1;
   std::string next = std::to_string(y) + (m < 10 ? "-0" : "-") + std::to_string(m) + "-01";
-  return Range{DaysFromCivil(q.from + "-01") * kDay - kChina, DaysFromCivil(next) * kDay - kChina};
+  return Range{ChinaDayStart(q.from + "-01"), ChinaDayStart(next)};
 }
 
 // The orders of the range the caller may report on, with the columns Acc::Add reads

@@ -4,6 +4,7 @@
 // submitted (or last reopened: a new round); the finish clock stands still while the order
 // is paused. The calendar is the project's business hours with the company's holidays, or
 // around the clock, as the SLA rule copied onto the order says.
+#include "modules/workorder/lifecycle.h"
 #include "modules/workorder/sla/escalation.h"
 #include "modules/workorder/sla_timers.h"
 #include "modules/workorder/wo_internal.h"
@@ -78,9 +79,7 @@ void UpdateTimers(db::Tx& tx, int64_t order_id, Millis now) {
   if (o.accepted_at && row->IsNull(29)) accept_met = int64_t(c.accept.MetBy(*o.accepted_at));
   if (o.completed_at && row->IsNull(30)) finish_met = int64_t(c.finish.MetBy(*o.completed_at));
   std::optional<Millis> next;
-  bool open = o.status == "submitted" || o.status == "assigned" || o.status == "accepted" ||
-              o.status == "on_site" || o.status == "paused";
-  if (open) {
+  if (IsOpen(o.status)) {
     bool accepting = Accepting(o) && !o.accepted_at;
     const sla::SlaClock& k = accepting ? c.accept : c.finish;
     auto e = sla::Escalate(k, LadderOf(o), StepsSent(tx, o, accepting ? "accept" : "finish"), now);

@@ -8,6 +8,7 @@
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/settings.h"
+#include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_errors.h"
 
 namespace anju::workorder {
@@ -18,7 +19,6 @@ namespace perm = identity::perm;
 namespace {
 
 constexpr size_t kMaxShiftDays = 62;
-constexpr Millis kChinaOffset = 8 * kHour;  // shifts are entered in China time
 
 // The project's handlers (workorder:handle granted for the project) by id, or empty.
 std::map<int64_t, std::string> Handlers(db::Tx& tx, int64_t company_id, int64_t project_id) {
@@ -43,23 +43,16 @@ JsonResult WorkOrderSettings::ListStaff(const TenantContext& ctx, int64_t projec
   Millis now = clock_.Now();
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     json::array items;
-    for (auto& [id, name] : Handlers(tx, ctx.company_id, project_id)) {
-      json::array skills, buildings;
-      for (auto& r : tx.Query("SELECT skill FROM wo_staff_skills WHERE user_id = ? ORDER BY skill", {id}))
-        skills.emplace_back(r.Str(0));
-      for (auto& r : tx.Query("SELECT building_id FROM wo_staff_buildings WHERE user_id = ? "
-                              "ORDER BY building_id", {id}))
-        buildings.emplace_back(r.Int(0));
-      bool on_duty = tx.QueryOne("SELECT 1 FROM wo_shifts WHERE user_id = ? AND project_id = ? "
-                                 "AND starts_at <= ? AND ends_at > ?",
-                                 {id, project_id, now, now}).has_value();
-      int64_t open = tx.QueryOne("SELECT COUNT(*) FROM work_orders WHERE assignee_id = ? AND "
-                                 "status IN ('assigned', 'accepted', 'on_site', 'paused')",
-                                 {id})->Int(0);
-      auto trade = tx.QueryOne("SELECT trade FROM users WHERE id = ?", {id});
-      items.push_back(json::object{{"id", id}, {"name", name}, {"trade", trade ? trade->Str(0) : ""},
+    for (dispatch::Candidate& c : Candidates(tx, ctx.company_id, project_id, now)) {
+      std::sort(c.skills.begin(), c.skills.end());
+      std::sort(c.buildings.begin(), c.buildings.end());
+      json::array skills(c.skills.begin(), c.skills.end());
+      json::array buildings(c.buildings.begin(), c.buildings.end());
+      auto trade = tx.QueryOne("SELECT trade FROM users WHERE id = ?", {c.staff_id});
+      items.push_back(json::object{{"id", c.staff_id}, {"name", c.name},
+                                   {"trade", trade ? trade->Str(0) : ""},
                                    {"skills", std::move(skills)}, {"building_ids", std::move(buildings)},
-                                   {"on_duty", on_duty}, {"open_orders", open}});
+                                   {"on_duty", c.on_duty}, {"open_orders", c.open_orders}});
     }
     int64_t total = static_cast<int64_t>(items.size());
     return json::value(json::object{{"items", std::move(items)}, {"total", total}});
@@ -122,8 +115,7 @@ JsonResult WorkOrderSettings::ListShifts(const TenantContext& ctx, int64_t proje
   if (!IsValidCivilDate(from) || !IsValidCivilDate(to))
     return Error(errors::kBadQuery).WithField(IsValidCivilDate(from) ? "to" : "from", "invalid",
                                               "YYYY-MM-DD");
-  Millis lo = DaysFromCivil(from) * kDay - kChinaOffset;
-  Millis hi = (DaysFromCivil(to) + 1) * kDay - kChinaOffset;
+  Millis lo = ChinaDayStart(from), hi = ChinaDayStart(to) + kDay;
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     ANJU_TRY(CheckProject(tx, ctx, project_id));
     json::array items;
@@ -146,12 +138,12 @@ JsonResult WorkOrderSettings::CreateShifts(const TenantContext& ctx, const json:
   auto project = r.Int("project_id", true, 1, INT64_MAX);
   std::vector<int64_t> users = r.Ids("user_ids", 200);
   auto start = r.Str("start", true, 5, 5), end = r.Str("end", true, 5, 5);
-  std::vector<int64_t> days;
+  std::vector<Millis> days;  // the dates' China midnights
   if (const json::array* a = r.Array("dates", true, kMaxShiftDays))
     for (size_t i = 0; i < a->size(); ++i) {
       std::string d = (*a)[i].is_string() ? std::string((*a)[i].as_string()) : "";
       if (!IsValidCivilDate(d)) r.Fail("dates[" + std::to_string(i) + "]", "invalid", "YYYY-MM-DD");
-      else days.push_back(DaysFromCivil(d));
+      else days.push_back(ChinaDayStart(d));
     }
   if (users.empty()) r.Fail("user_ids", "required");
   std::optional<int64_t> s, e;
@@ -166,9 +158,9 @@ JsonResult WorkOrderSettings::CreateShifts(const TenantContext& ctx, const json:
       if (!handlers.count(users[i]))
         return Error(kStaffNotFound).WithField("user_ids[" + std::to_string(i) + "]", "not_found");
     int64_t created = 0;
-    for (int64_t day : days) {
-      Millis from = day * kDay - kChinaOffset + *s * kMinute;
-      Millis to = day * kDay - kChinaOffset + *e * kMinute + (*e <= *s ? kDay : 0);
+    for (Millis day : days) {
+      Millis from = day + *s * kMinute;  // shifts are entered in China time
+      Millis to = day + *e * kMinute + (*e <= *s ? kDay : 0);
       for (int64_t u : users) {
         if (tx.QueryOne("SELECT 1 FROM wo_shifts WHERE user_id = ? AND project_id = ? AND "
                         "starts_at < ? AND ends_at > ?", {u, *project, to, from}))

@@ -1,7 +1,10 @@
 // The per-company suggester: keyword rules from the category tree, and the model trained on
 // the company's own past orders (their final category and urgency, after staff override).
 // A company's suggester is built on first use and rebuilt when older than kRetrainAfter or
-// on request; the evaluation on held-out past orders is kept with it for the console.
+// on request; the evaluation on held-out past orders is computed when the console first asks
+// for it and kept with it.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "modules/identity/access.h"
@@ -20,12 +23,26 @@ namespace {
 constexpr Millis kRetrainAfter = kHour;
 constexpr int64_t kMaxTrainingOrders = 50'000;
 constexpr int kHeldOutPerMille = 200;
+
+// The company's past orders (final category and urgency), newest first.
+std::vector<classify::Sample> PastOrders(db::Tx& tx, int64_t company_id) {
+  std::vector<classify::Sample> samples;
+  for (auto& r : tx.Query("SELECT o.description, o.category_id, o.urgency FROM work_orders o "
+                          "JOIN wo_categories c ON c.id = o.category_id AND c.active = 1 WHERE "
+                          "o.company_id = ? AND o.status <> 'cancelled' ORDER BY o.id DESC "
+                          "LIMIT ?",
+                          {company_id, kMaxTrainingOrders}))
+    samples.push_back({r.Str(0), r.Int(1), r.Str(2) == "urgent"});
+  return samples;
+}
+
 }  // namespace
 
 struct Suggester::Company {
   std::shared_ptr<const classify::Suggester> suggester;
+  classify::SuggestPolicy policy;
   std::map<int64_t, std::string> names;
-  classify::EvalReport eval;
+  std::optional<classify::EvalReport> eval;  // computed when first asked (Info), under mu_
   int64_t samples = 0;
   Millis trained_at = 0;
 };
@@ -52,20 +69,12 @@ std::shared_ptr<Suggester::Company> Suggester::Ensure(db::Tx& tx, int64_t compan
     if (r.Str(3) == "service" || !fallback) fallback = r.Int(0);
   }
   classify::Rules rules(keywords, classify::kDefaultUrgentKeywords);
-  std::vector<classify::Sample> samples;
-  for (auto& r : tx.Query("SELECT o.description, o.category_id, o.urgency FROM work_orders o "
-                          "JOIN wo_categories c ON c.id = o.category_id AND c.active = 1 WHERE "
-                          "o.company_id = ? AND o.status <> 'cancelled' ORDER BY o.id DESC "
-                          "LIMIT ?",
-                          {company_id, kMaxTrainingOrders}))
-    samples.push_back({r.Str(0), r.Int(1), r.Str(2) == "urgent"});
-  classify::SuggestPolicy policy;
-  policy.fallback_category_id = fallback;
+  std::vector<classify::Sample> samples = PastOrders(tx, company_id);
+  c->policy.fallback_category_id = fallback;
   classify::Model model;
   model.Train(samples);
-  c->eval = classify::Evaluate(rules, samples, kHeldOutPerMille, 1, policy);
   c->samples = static_cast<int64_t>(samples.size());
-  c->suggester = std::make_shared<classify::Suggester>(std::move(rules), std::move(model), policy);
+  c->suggester = std::make_shared<classify::Suggester>(std::move(rules), std::move(model), c->policy);
   c->trained_at = now;
   std::lock_guard lock(mu_);
   return companies_[company_id] = c;
@@ -87,17 +96,31 @@ Suggestion Suggester::Suggest(db::Tx& tx, int64_t company_id, const std::string&
 
 json::object Suggester::Info(db::Tx& tx, int64_t company_id) {
   auto c = Ensure(tx, company_id, false);
+  // The evaluation trains a second model on 80 % of the orders: only for this report, never
+  // on the path of a new order's suggestion.
+  classify::EvalReport eval;
+  bool known = false;
+  {
+    std::lock_guard lock(mu_);
+    if (c->eval) eval = *c->eval, known = true;
+  }
+  if (!known) {
+    eval = classify::Evaluate(c->suggester->rules(), PastOrders(tx, company_id), kHeldOutPerMille,
+                              1, c->policy);
+    std::lock_guard lock(mu_);
+    c->eval = eval;
+  }
   auto score = [](const classify::EvalScore& s) { return s.category_per_mille; };
   return json::object{
       {"trained_at", FormatUtc(c->trained_at)},
       {"samples", c->samples},
-      {"held_out", c->eval.held_out},
-      {"accuracy", json::object{{"rules", score(c->eval.rules)},
-                                {"model", score(c->eval.model)},
-                                {"combined", score(c->eval.combined)}}},
-      {"urgency_accuracy", json::object{{"rules", c->eval.rules.urgency_per_mille},
-                                        {"model", c->eval.model.urgency_per_mille},
-                                        {"combined", c->eval.combined.urgency_per_mille}}}};
+      {"held_out", eval.held_out},
+      {"accuracy", json::object{{"rules", score(eval.rules)},
+                                {"model", score(eval.model)},
+                                {"combined", score(eval.combined)}}},
+      {"urgency_accuracy", json::object{{"rules", eval.rules.urgency_per_mille},
+                                        {"model", eval.model.urgency_per_mille},
+                                        {"combined", eval.combined.urgency_per_mille}}}};
 }
 
 json::object Suggester::Train(db::Tx& tx, int64_t company_id) {

@@ -2,6 +2,7 @@
 
 #include "modules/identity/permissions.h"
 #include "modules/notify/notifier.h"
+#include "modules/workorder/workorder_errors.h"
 
 namespace anju::workorder {
 
@@ -59,6 +60,26 @@ bool CanGrab(db::Tx& tx, const TenantContext& ctx, const Order& o) {
              "WHERE s.user_id = ? AND c.id = ?",
              {ctx.user_id, o.category_id})
       .has_value();
+}
+
+Status MayAct(db::Tx& tx, const TenantContext& ctx, const Order& o, std::string_view a) {
+  bool assignee = !ctx.IsResident() && o.assignee_id && *o.assignee_id == ctx.user_id;
+  bool resident = SeesAsResident(ctx, o);
+  auto holds = [&](std::string_view code) {
+    return !ctx.IsResident() && ctx.access.HasIn(std::string(code), o.project_id);
+  };
+  bool ok = false;
+  if (a == "assign") ok = holds(perm::kWorkOrderDispatch);
+  else if (a == "accept") ok = o.status == "submitted" ? CanGrab(tx, ctx, o) : assignee;
+  else if (a == "arrive" || a == "pause" || a == "resume" || a == "complete") ok = assignee;
+  else if (a == "confirm" || a == "rate") ok = resident;
+  else if (a == "cancel")
+    ok = holds(perm::kWorkOrderWrite) ||
+         (resident && (o.status == "submitted" || o.status == "assigned"));
+  else if (a == "reopen") ok = resident || holds(perm::kWorkOrderWrite);
+  if (ok) return {};
+  if (a == "accept" && o.status == "submitted") return Error(kCannotGrab);
+  return Error(kNotYours);
 }
 
 Actor ActorOf(const TenantContext& ctx) { return {ctx.user_id, ctx.name}; }

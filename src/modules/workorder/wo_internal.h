@@ -10,12 +10,20 @@
 #include <boost/json.hpp>
 
 #include "core/clock.h"
+#include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/workorder/dispatch/dispatcher.h"
 
 namespace anju::notify { class Notifier; }
 
 namespace anju::workorder {
+
+// Days in China time (UTC+8, no DST): the instant a civil date "YYYY-MM-DD" begins, and
+// the start of the day an instant falls in (shifts, "today", report months).
+inline constexpr Millis kChinaOffset = 8 * kHour;
+inline Millis ChinaDayStart(std::string_view date) { return DaysFromCivil(date) * kDay - kChinaOffset; }
+inline Millis ChinaMidnight(Millis t) { return (t + kChinaOffset) / kDay * kDay - kChinaOffset; }
 
 struct Order {
   int64_t id = 0, company_id = 0, project_id = 0, category_id = 0, version = 0;
@@ -41,6 +49,10 @@ bool CanSee(const TenantContext& ctx, const Order& o, bool can_grab);
 // order in grab mode.
 bool CanGrab(db::Tx& tx, const TenantContext& ctx, const Order& o);
 bool SeesAsResident(const TenantContext& ctx, const Order& o);
+// Whether `ctx` may take `action` on `o` (the state machine aside): the assignee for
+// accept … complete, a grabber for a submitted grab-mode order, the owner for confirm and
+// rate, workorder:dispatch / :write holders… 403 WO_CANNOT_GRAB or WO_NOT_ASSIGNEE otherwise.
+Status MayAct(db::Tx& tx, const TenantContext& ctx, const Order& o, std::string_view action);
 
 struct Actor {
   std::optional<int64_t> id;
@@ -64,6 +76,12 @@ void NotifyUser(notify::Notifier& n, db::Tx& tx, const Order& o, int64_t user_id
 // Loads the SLA inputs and rewrites the order's due times and next_escalation_at
 // (sla_timers.cc). Call after every change of status, pause or round.
 void UpdateTimers(db::Tx& tx, int64_t order_id, Millis now);
+
+// The project's staff who may handle orders (workorder:handle granted for the project), as
+// the dispatcher sees them at `now`: skills, on duty, open orders, buildings (one query each
+// for the whole team).
+std::vector<dispatch::Candidate> Candidates(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                            Millis now);
 
 // Chooses the assignee for an order now and records the decision (dispatch_service.cc):
 // the staff id and the reason, or nullopt (nobody eligible) with the reason.
