@@ -174,7 +174,7 @@ TEST(AuthStorageApiTest, NoAccountsExistBeforeTheDemo) {
   app::AppConfig cfg;
   cfg.db_url = db.url();
   cfg.data_dir = db.data_dir();
-  SystemClock clock;
+  ManualClock clock(kTestStart);
   app::App a(cfg, clock);
   int64_t n = a.db().Run(db::TxMode::kRead, [](db::Tx& tx) {
     return tx.QueryOne("SELECT COUNT(*) FROM users")->Int(0);

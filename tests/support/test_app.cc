@@ -4,7 +4,7 @@
 
 namespace anju::testing {
 
-TestApp::TestApp(identity::IdentityConfig identity) : clock_(SystemClock().Now()) {
+TestApp::TestApp(identity::IdentityConfig identity) : clock_(kTestStart) {
   cfg_.db_url = db_.url();
   cfg_.data_dir = db_.data_dir();
   cfg_.db_pool = 6;

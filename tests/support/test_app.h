@@ -19,6 +19,9 @@
 namespace anju::testing {
 
 inline constexpr const char* kDemoPassword = "Test#2026pw";
+// Every API test starts at this instant, whatever the wall clock says: 2026-11-23 12:00 in
+// China (04:00 UTC), a Monday in the demo's second billed month. Tests move it by hand.
+inline constexpr Millis kTestStart = 1795406400000;
 
 class TestApp {
  public:

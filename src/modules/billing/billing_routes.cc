@@ -45,7 +45,7 @@ void RegisterRoutes(http::Router& router, BillingService& s) {
     a.as_of = q.Text("as_of");
     http::Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    if (a.as_of.empty()) a.as_of = CivilDate(SystemClock().Now());
+    if (a.as_of.empty()) a.as_of = s.Today();
     return http::Reply(req, s.Arrears(ctx, a, page));
   });
   router.Add("GET", "/api/v1/reports/collection", [&s](Request& req, TenantContext& ctx) {

@@ -56,6 +56,8 @@ class BillingService {
   // the only providers configured so far (the demo and the tests use them). They are built
   // on first use: generating their keys takes most of a second.
   BillingService(db::Database& db, const Clock& clock);
+  // Today's civil date in China time, by the service's clock.
+  std::string Today() const { return CivilDate(clock_.Now()); }
   ~BillingService();
 
   JsonResult ListFeeItems(const TenantContext& ctx, std::optional<int64_t> project_id);
