@@ -15,6 +15,7 @@ PACKAGES=(
   libzip-dev libexpat1-dev  # imports: reading .xlsx (zip + streaming XML)
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
   postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
+  faketime  # the suites again at fixed instants (month end in China, leap day, New Year UTC)
 )
 
 SUDO=""

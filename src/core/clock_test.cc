@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <string>
 
 namespace anju {
 
@@ -46,6 +48,23 @@ TEST(ClockTest, CivilDateValidation) {
   EXPECT_FALSE(IsValidCivilDate("2023-13-01"));
   EXPECT_FALSE(IsValidCivilDate("2023-1-01"));
   EXPECT_FALSE(IsValidCivilDate("2023/01/01"));
+}
+
+}  // namespace anju
+
+namespace anju {
+
+// CI runs this whole suite again under libfaketime at instants that have bitten billing
+// systems (CMakeLists.txt: tests_at_*), setting ANJU_EXPECT_WALL_CLOCK to the instant it
+// faked. This test is the one place that reads the wall clock on purpose: it proves the
+// fake took hold, so a green run at "2027-01-31 23:30 China time" means something. Without
+// the variable (an ordinary run) there is nothing to check.
+TEST(ClockTest, TheWallClockIsTheOneTheRunAskedFor) {
+  const char* want = std::getenv("ANJU_EXPECT_WALL_CLOCK");  // "2027-01-31T15:30"
+  if (want == nullptr) GTEST_SKIP() << "not a faketime run";
+  std::string now = FormatUtc(SystemClock().Now());
+  // The suite has run for a while before this test: compare to the hour.
+  EXPECT_EQ(now.substr(0, 13), std::string(want).substr(0, 13)) << now;
 }
 
 }  // namespace anju
