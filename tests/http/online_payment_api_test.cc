@@ -11,8 +11,8 @@ namespace anju::testing {
 namespace {
 
 namespace json = boost::json;
-using billing::pay::AlipaySimulator;
-using billing::pay::WechatPaySimulator;
+using pay::AlipaySimulator;
+using pay::WechatPaySimulator;
 
 class OnlinePaymentApiTest : public ::testing::Test {
  protected:
@@ -49,12 +49,12 @@ class OnlinePaymentApiTest : public ::testing::Test {
     auto anon = app_->Anonymous();
     return anon->Send("POST", "/api/v1/payments/notify/" + channel, body, headers);
   }
-  Reply WechatNotify(const billing::pay::SimNotify& n) {
+  Reply WechatNotify(const pay::SimNotify& n) {
     TestClient::Headers h(n.headers.begin(), n.headers.end());
     return Notify("wechat", n.body, h);
   }
   int64_t Payments() { return app_->Count("SELECT COUNT(*) FROM payments"); }
-  billing::pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
+  pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
 
   std::unique_ptr<TestApp> app_;
   std::unique_ptr<TestClient> owner_;

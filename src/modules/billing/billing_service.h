@@ -28,8 +28,8 @@
 #include "db/database.h"
 #include "http/reply.h"
 #include "modules/billing/idempotency.h"
-#include "modules/billing/pay/provider.h"
-#include "modules/billing/pay/simulator.h"
+#include "modules/pay/provider.h"
+#include "modules/pay/simulator.h"
 
 namespace anju::billing {
 

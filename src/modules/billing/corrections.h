@@ -57,7 +57,7 @@
 #include "http/message.h"
 #include "http/reply.h"
 #include "modules/billing/idempotency.h"
-#include "modules/billing/pay/provider.h"
+#include "modules/pay/provider.h"
 
 namespace anju::billing {
 

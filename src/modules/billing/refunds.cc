@@ -14,7 +14,7 @@
 #include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/pay/pay_errors.h"
+#include "modules/pay/pay_errors.h"
 #include "modules/billing/settings.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"

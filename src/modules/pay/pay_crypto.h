@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 class RsaKey {
  public:
@@ -52,4 +52,4 @@ std::optional<std::string> AesGcmDecrypt(std::string_view key, std::string_view 
 // `n` characters of [0-9A-Za-z] from the OpenSSL CSPRNG (nonces, test ids).
 std::string RandomAlnum(size_t n);
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

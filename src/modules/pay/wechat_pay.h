@@ -22,10 +22,10 @@
 #include <string>
 
 #include "core/clock.h"
-#include "modules/billing/pay/pay_crypto.h"
-#include "modules/billing/pay/provider.h"
+#include "modules/pay/pay_crypto.h"
+#include "modules/pay/provider.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 struct WechatPayConfig {
   std::string mch_id;                    // 商户号
@@ -91,4 +91,4 @@ class WechatPay final : public PaymentProvider {
   const Clock& clock_;
 };
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -52,7 +52,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 // Header lists: names in lower case, values as received.
 using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -167,4 +167,4 @@ Status MatchOrder(const Confirmed& confirmed, const PayOrder& expected);
 // Whether `order_no` is acceptable as out_trade_no for both providers.
 bool IsValidOrderNo(std::string_view order_no);
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -23,11 +23,11 @@
 #include <string>
 
 #include "core/clock.h"
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_crypto.h"
-#include "modules/billing/pay/provider.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_crypto.h"
+#include "modules/pay/provider.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 struct AlipayConfig {
   std::string app_id;
@@ -80,4 +80,4 @@ class Alipay final : public PaymentProvider {
   const Clock& clock_;
 };
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -1,11 +1,11 @@
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/wechat_pay.h"
 
 #include <string_view>
 
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_errors.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_errors.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -273,4 +273,4 @@ Result<std::optional<Confirmed>> WechatPay::QueryOrder(const std::string& order_
   return std::optional<Confirmed>(std::move(*confirmed));
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -13,7 +13,7 @@
 
 #include "core/clock.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 // Parses a 元 amount as Alipay writes it: one or more digits, optionally '.' and one or two
 // digits ("0.01", "12.3", "100"). Nothing else is accepted: no sign, no exponent, no spaces,
@@ -48,4 +48,4 @@ std::string FormatChinaDateTime(Millis t);
 // A string member of a JSON object, or "" when it is missing or not a string.
 std::string JsonStr(const boost::json::object& o, std::string_view key);
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -2,13 +2,13 @@
 // refused with its own error, queries resolve a lost notify, and 元 parse exactly to 分.
 #include <gtest/gtest.h>
 
-#include "modules/billing/pay/alipay.h"
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/pay/simulator.h"
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/alipay.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_errors.h"
+#include "modules/pay/simulator.h"
+#include "modules/pay/wechat_pay.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 // 2026-11-23T08:15:00Z.
@@ -381,4 +381,4 @@ TEST(PayAlipayTime, ChinaTimes) {
 }
 
 }  // namespace
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

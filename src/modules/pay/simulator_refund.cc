@@ -3,11 +3,11 @@
 // here the simulator refuses what the provider would — an unknown or unpaid order, another
 // total, more than the order can still refund — and answers a repeated out_refund_no with
 // the refund it made before, as the providers do, so money never leaves twice.
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/sim_util.h"
-#include "modules/billing/pay/simulator.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/sim_util.h"
+#include "modules/pay/simulator.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -117,4 +117,4 @@ TransportReply AlipaySimulator::ServeRefund(const std::string& member,
   return Answer(member, json::serialize(r));
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

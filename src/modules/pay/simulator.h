@@ -18,11 +18,11 @@
 #include <string>
 
 #include "core/clock.h"
-#include "modules/billing/pay/alipay.h"
-#include "modules/billing/pay/provider.h"
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/alipay.h"
+#include "modules/pay/provider.h"
+#include "modules/pay/wechat_pay.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 // A notify as it would arrive at our notify URL: raw body and lower-case headers.
 struct SimNotify {
@@ -187,4 +187,4 @@ struct PaySimulator {
   AlipaySimulator alipay;
 };
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

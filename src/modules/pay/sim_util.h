@@ -7,10 +7,10 @@
 
 #include <boost/json.hpp>
 
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_crypto.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_crypto.h"
 
-namespace anju::billing::pay::sim {
+namespace anju::pay::sim {
 
 inline std::string RandomDigits(size_t n) {
   std::string s = RandomAlnum(n);
@@ -35,4 +35,4 @@ inline std::string ErrorJson(std::string_view code, std::string_view message) {
   return boost::json::serialize(boost::json::object{{"code", code}, {"message", message}});
 }
 
-}  // namespace anju::billing::pay::sim
+}  // namespace anju::pay::sim

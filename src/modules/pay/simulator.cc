@@ -1,13 +1,13 @@
-#include "modules/billing/pay/simulator.h"
+#include "modules/pay/simulator.h"
 
 #include <cstdlib>
 
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_crypto.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/pay/sim_util.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_crypto.h"
+#include "modules/pay/pay_errors.h"
+#include "modules/pay/sim_util.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -458,4 +458,4 @@ std::optional<SimOrder> AlipaySimulator::FindOrder(const std::string& order_no) 
   return it->second;
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -4,12 +4,12 @@
 // stays unknown and the same refund number can be sent again safely.
 #include <gtest/gtest.h>
 
-#include "modules/billing/pay/alipay.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/pay/simulator.h"
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/alipay.h"
+#include "modules/pay/pay_errors.h"
+#include "modules/pay/simulator.h"
+#include "modules/pay/wechat_pay.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 constexpr Millis kNow = 1795421700000;  // 2026-11-23T08:15:00Z
@@ -127,4 +127,4 @@ TEST_F(PayAlipayRefundTest, ForgedAnswersAreNotBelievedAndARetryIsSafe) {
 }
 
 }  // namespace
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

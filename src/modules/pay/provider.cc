@@ -1,8 +1,8 @@
-#include "modules/billing/pay/provider.h"
+#include "modules/pay/provider.h"
 
-#include "modules/billing/pay/pay_errors.h"
+#include "modules/pay/pay_errors.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 const std::string* FindHeader(const Headers& headers, std::string_view name_lowercase) {
   for (const auto& [name, value] : headers)
@@ -26,4 +26,4 @@ bool IsValidOrderNo(std::string_view order_no) {
   return true;
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

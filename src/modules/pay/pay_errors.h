@@ -1,4 +1,4 @@
-// Errors of the payment-provider adapters (billing/pay). A notify that fails any of these
+// Errors of the payment-provider adapters (modules/pay). A notify that fails any of these
 // checks is answered with the provider's failure reply, so the provider retries it; the
 // codes say which check failed, for logs and tests. Kinds map to HTTP statuses in
 // http/error_reply.cc, but a notify handler answers with PaymentProvider::FailureReply.
@@ -6,7 +6,7 @@
 
 #include "core/error.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 
 inline constexpr ErrorDef kPayBadSignature{"PAY_BAD_SIGNATURE", ErrorKind::kUnauthenticated,
                                            "billing.pay_bad_signature",
@@ -45,4 +45,4 @@ inline constexpr ErrorDef kPayProviderError{"PAY_PROVIDER_ERROR", ErrorKind::kUn
                                             "billing.pay_provider_error",
                                             "The payment provider refused or failed"};
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -1,11 +1,11 @@
-#include "modules/billing/pay/alipay.h"
+#include "modules/pay/alipay.h"
 
 #include <algorithm>
 #include <set>
 
-#include "modules/billing/pay/pay_errors.h"
+#include "modules/pay/pay_errors.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -220,4 +220,4 @@ Result<std::optional<Confirmed>> Alipay::QueryOrder(const std::string& order_no)
   return std::optional<Confirmed>(std::move(c));
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -1,9 +1,9 @@
-#include "modules/billing/pay/pay_codec.h"
+#include "modules/pay/pay_codec.h"
 
 #include <cstdio>
 #include <limits>
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 constexpr Millis kChinaOffset = 8 * kHour;
@@ -220,4 +220,4 @@ std::string JsonStr(const boost::json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -1,4 +1,4 @@
-#include "modules/billing/pay/pay_crypto.h"
+#include "modules/pay/pay_crypto.h"
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 struct BioFree {
@@ -249,4 +249,4 @@ std::string RandomAlnum(size_t n) {
   return out;
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -8,11 +8,11 @@
 // ABNORMAL, and a signed 4xx answer (INVALID_REQUEST for more than the order can still
 // refund, RESOURCE_NOT_EXISTS, NOT_ENOUGH, PARAM_ERROR …), are refusals. 429 and 5xx leave
 // the outcome unknown: the caller sends the same out_refund_no again later.
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_errors.h"
+#include "modules/pay/wechat_pay.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -74,4 +74,4 @@ Result<RefundAccepted> WechatPay::Refund(const RefundRequest& r) {
   return RefundAccepted{r.refund_no, id, r.amount_fen, status};
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay

@@ -8,11 +8,11 @@
 // ACQ.REFUND_AMT_NOT_EQUAL_TOTAL above what is refundable, ACQ.TRADE_NOT_EXIST,
 // ACQ.TRADE_STATUS_ERROR …) and the other 4xxxx codes are refusals; 20000 (service
 // unavailable) and anything unverified leave the outcome unknown.
-#include "modules/billing/pay/alipay.h"
-#include "modules/billing/pay/pay_codec.h"
-#include "modules/billing/pay/pay_errors.h"
+#include "modules/pay/alipay.h"
+#include "modules/pay/pay_codec.h"
+#include "modules/pay/pay_errors.h"
 
-namespace anju::billing::pay {
+namespace anju::pay {
 namespace {
 
 namespace json = boost::json;
@@ -46,4 +46,4 @@ Result<RefundAccepted> Alipay::Refund(const RefundRequest& r) {
   return RefundAccepted{r.refund_no, trade_no, r.amount_fen, "SUCCESS"};
 }
 
-}  // namespace anju::billing::pay
+}  // namespace anju::pay
