@@ -43,8 +43,7 @@ class LedgerStorageTest : public ::testing::Test {
             {{ReceivableOf(house), kAsset, amount, 0}, {RevenueOf(1), kIncome, 0, amount}}};
   }
   // A cash payment of `amount` settling `settled` of the house's bills, the rest prepaid.
-  Entry PaymentEntry(int64_t company, int64_t house, int64_t amount, int64_t settled,
-                     int64_t ref) {
+  Entry PaymentEntry(int64_t company, int64_t house, int64_t amount, int64_t settled, int64_t ref) {
     Entry e{{company, std::nullopt, "payment", "payment", ref, "payment"},
             {{ClearingOf("cash"), kAsset, amount, 0}}};
     if (settled > 0) e.lines.push_back({ReceivableOf(house), kAsset, 0, settled});
@@ -62,8 +61,8 @@ class LedgerStorageTest : public ::testing::Test {
   std::map<std::string, int64_t> Balances(int64_t company) {
     std::map<std::string, int64_t> out;
     db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-      for (auto& r : tx.Query("SELECT code, balance FROM ledger_accounts WHERE company_id = ?",
-                              {company}))
+      for (auto& r :
+           tx.Query("SELECT code, balance FROM ledger_accounts WHERE company_id = ?", {company}))
         out[r.Str(0)] = r.Int(1);
     });
     return out;
@@ -94,14 +93,14 @@ TEST_F(LedgerStorageTest, BalancedEntriesKeepBalances) {
   EXPECT_EQ(Bal(company_, RevenueOf(1)), -44750);
   EXPECT_EQ(Bal(company_, ClearingOf("cash")), 50000);
   EXPECT_EQ(Bal(company_, PrepaymentOf(7)), -5250);
-  EXPECT_EQ(Bal(company_, ReceivableOf(8)), 0);  // never posted to
+  EXPECT_EQ(Bal(company_, ReceivableOf(8)), 0);   // never posted to
   EXPECT_EQ(Bal(other_, ClearingOf("cash")), 0);  // per company
   EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_lines"), 7);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_accounts"), 4);
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    EXPECT_EQ(tx.QueryOne("SELECT kind FROM ledger_accounts WHERE code = ?",
-                          {PrepaymentOf(7)})->Str(0),
-              "liability");
+    EXPECT_EQ(
+        tx.QueryOne("SELECT kind FROM ledger_accounts WHERE code = ?", {PrepaymentOf(7)})->Str(0),
+        "liability");
     auto e = tx.QueryOne("SELECT kind, ref_type, ref_id, at FROM journal_entries WHERE id = ?",
                          {ids[2]});
     EXPECT_EQ(e->Str(0), "payment");
@@ -131,13 +130,16 @@ TEST_F(LedgerStorageTest, RefusesUnbalancedAndMalformedEntriesAndWritesNothing) 
     const char* what;
     std::vector<Line> lines;
   } rows[] = {
-      {"debits ≠ credits", {{ClearingOf("cash"), kAsset, 100, 0}, {ReceivableOf(1), kAsset, 0, 99}}},
+      {"debits ≠ credits",
+       {{ClearingOf("cash"), kAsset, 100, 0}, {ReceivableOf(1), kAsset, 0, 99}}},
       {"no lines", {}},
       {"a line with both sides", {{ClearingOf("cash"), kAsset, 100, 100}}},
-      {"a line with neither side", {{ClearingOf("cash"), kAsset, 100, 0},
-                                    {ReceivableOf(1), kAsset, 0, 100},
-                                    {PrepaymentOf(1), kLiability, 0, 0}}},
-      {"a negative side", {{ClearingOf("cash"), kAsset, -100, 0}, {ReceivableOf(1), kAsset, -100, 0}}},
+      {"a line with neither side",
+       {{ClearingOf("cash"), kAsset, 100, 0},
+        {ReceivableOf(1), kAsset, 0, 100},
+        {PrepaymentOf(1), kLiability, 0, 0}}},
+      {"a negative side",
+       {{ClearingOf("cash"), kAsset, -100, 0}, {ReceivableOf(1), kAsset, -100, 0}}},
   };
   for (const Bad& b : rows) {
     SCOPED_TRACE(b.what);
@@ -151,8 +153,8 @@ TEST_F(LedgerStorageTest, RefusesUnbalancedAndMalformedEntriesAndWritesNothing) 
   }
   // A batch with one bad entry writes none of the good ones either.
   db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    std::vector<Entry> batch{BillEntry(company_, 1, 500, 1), {ref, rows[0].lines},
-                             BillEntry(company_, 2, 500, 2)};
+    std::vector<Entry> batch{
+        BillEntry(company_, 1, 500, 1), {ref, rows[0].lines}, BillEntry(company_, 2, 500, 2)};
     EXPECT_THROW(PostAll(tx, batch, kNow), std::logic_error);
     EXPECT_EQ(tx.QueryOne("SELECT COUNT(*) FROM journal_entries")->Int(0), 0);
     EXPECT_EQ(tx.QueryOne("SELECT COUNT(*) FROM ledger_accounts")->Int(0), 0);
@@ -204,9 +206,10 @@ TEST_F(LedgerStorageTest, PostAllGivesTheBalancesOfPostingOneByOne) {
   for (size_t i = 1; i < batch_ids.size(); ++i) EXPECT_LT(batch_ids[i - 1], batch_ids[i]);
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
     for (size_t i = 0; i < batch.size(); ++i) {
-      auto r = tx.QueryOne("SELECT COUNT(*), SUM(debit), MIN(e.ref_id) FROM journal_lines l JOIN "
-                           "journal_entries e ON e.id = l.entry_id WHERE l.entry_id = ?",
-                           {batch_ids[i]});
+      auto r = tx.QueryOne(
+          "SELECT COUNT(*), SUM(debit), MIN(e.ref_id) FROM journal_lines l JOIN "
+          "journal_entries e ON e.id = l.entry_id WHERE l.entry_id = ?",
+          {batch_ids[i]});
       EXPECT_EQ(r->Int(0), static_cast<int64_t>(batch[i].lines.size())) << i;
       EXPECT_EQ(r->Int(1), batch[i].lines.front().debit) << i;
       EXPECT_EQ(r->Int(2), batch[i].ref.ref_id) << i;
@@ -239,24 +242,29 @@ TEST_F(LedgerStorageTest, CheckNamesWhatIsTamperedWith) {
     const char* what;
     std::string sql, undo, want;  // want: a part of one problem
   } rows[] = {
-      {"a stored balance", "UPDATE ledger_accounts SET balance = balance + 1 WHERE code = "
-                           "'clearing:cash'",
+      {"a stored balance",
+       "UPDATE ledger_accounts SET balance = balance + 1 WHERE code = "
+       "'clearing:cash'",
        "UPDATE ledger_accounts SET balance = balance - 1 WHERE code = 'clearing:cash'",
        "company " + c + " account clearing:cash: stored balance 30001 ≠ replay 30000"},
-      {"a journal line's amount", "UPDATE journal_lines SET debit = debit + 5 WHERE id = " +
-                                      first_debit,
+      {"a journal line's amount",
+       "UPDATE journal_lines SET debit = debit + 5 WHERE id = " + first_debit,
        "UPDATE journal_lines SET debit = debit - 5 WHERE id = " + first_debit,
        "journal entry " + p + " does not balance: 30005 ≠ 30000"},
-      {"the same line: the company's totals", "UPDATE journal_lines SET debit = debit + 5 "
-                                              "WHERE id = " + first_debit,
+      {"the same line: the company's totals",
+       "UPDATE journal_lines SET debit = debit + 5 "
+       "WHERE id = " +
+           first_debit,
        "UPDATE journal_lines SET debit = debit - 5 WHERE id = " + first_debit,
        "company " + c + ": debits 52380 ≠ credits 52375"},
-      {"the same line: the account's replay", "UPDATE journal_lines SET debit = debit + 5 "
-                                              "WHERE id = " + first_debit,
+      {"the same line: the account's replay",
+       "UPDATE journal_lines SET debit = debit + 5 "
+       "WHERE id = " +
+           first_debit,
        "UPDATE journal_lines SET debit = debit - 5 WHERE id = " + first_debit,
        "account clearing:cash: stored balance 30000 ≠ replay 30005"},
-      {"a line with both sides", "UPDATE journal_lines SET credit = debit WHERE id = " +
-                                     first_debit,
+      {"a line with both sides",
+       "UPDATE journal_lines SET credit = debit WHERE id = " + first_debit,
        "UPDATE journal_lines SET credit = 0 WHERE id = " + first_debit, "is malformed"},
       {"an entry without lines",
        "INSERT INTO journal_entries (company_id, at, kind, ref_type, ref_id) VALUES (" + c +
@@ -264,9 +272,11 @@ TEST_F(LedgerStorageTest, CheckNamesWhatIsTamperedWith) {
        "DELETE FROM journal_entries WHERE ref_id = 77", "has no lines"},
       {"a line moved to another account",
        "UPDATE journal_lines SET account_id = (SELECT id FROM ledger_accounts WHERE code = "
-       "'revenue:fee:1') WHERE id = " + first_debit,
+       "'revenue:fee:1') WHERE id = " +
+           first_debit,
        "UPDATE journal_lines SET account_id = (SELECT id FROM ledger_accounts WHERE code = "
-       "'clearing:cash') WHERE id = " + first_debit,
+       "'clearing:cash') WHERE id = " +
+           first_debit,
        "account revenue:fee:1: stored balance -22375 ≠ replay 7625"},
   };
   CheckReport good = Check(*db_);

@@ -8,6 +8,8 @@
 // 09-15, 3.00 元 late fee accrued), October (due 10-15, 1.20 元 late fee) and November (due
 // 11-15, none). Parts are written "L<bill>=<分>" / "P<bill>=<分>" with the bills named
 // S, O and N.
+#include "modules/billing/settle.h"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -21,7 +23,6 @@
 #include "modules/billing/calc/allocation.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/settle.h"
 #include "support/test_db.h"
 
 namespace anju::billing {
@@ -82,45 +83,49 @@ class SettleStorageTest : public ::testing::Test {
     bills_.clear();
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       auto one = [&](const std::string& sql, db::Params p) { return tx.InsertId(sql, p); };
-      int64_t b = one("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-                      "created_at, updated_at) VALUES (?, ?, ?, '楼', 'residential', 0, 0) "
-                      "RETURNING id",
-                      {company_, project_, std::to_string(n)});
-      int64_t e = one("INSERT INTO entrances (company_id, project_id, building_id, code, name, "
-                      "created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) RETURNING id",
-                      {company_, project_, b});
-      int64_t f = one("INSERT INTO floors (company_id, project_id, building_id, entrance_id, "
-                      "number, name, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '1层', 0, 0) "
-                      "RETURNING id",
-                      {company_, project_, b, e});
-      house_ = one("INSERT INTO houses (company_id, project_id, building_id, entrance_id, "
-                   "floor_id, number, code, kind, status, gross_area, net_area, created_at, "
-                   "updated_at) VALUES (?, ?, ?, ?, ?, '0101', ?, 'residential', "
-                   "'self_occupied', 8950, 7600, 0, 0) RETURNING id",
-                   {company_, project_, b, e, f, fmt::format("{}-1-0101", n)});
+      int64_t b =
+          one("INSERT INTO buildings (company_id, project_id, code, name, kind, "
+              "created_at, updated_at) VALUES (?, ?, ?, '楼', 'residential', 0, 0) "
+              "RETURNING id",
+              {company_, project_, std::to_string(n)});
+      int64_t e =
+          one("INSERT INTO entrances (company_id, project_id, building_id, code, name, "
+              "created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) RETURNING id",
+              {company_, project_, b});
+      int64_t f =
+          one("INSERT INTO floors (company_id, project_id, building_id, entrance_id, "
+              "number, name, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '1层', 0, 0) "
+              "RETURNING id",
+              {company_, project_, b, e});
+      house_ =
+          one("INSERT INTO houses (company_id, project_id, building_id, entrance_id, "
+              "floor_id, number, code, kind, status, gross_area, net_area, created_at, "
+              "updated_at) VALUES (?, ?, ?, ?, ?, '0101', ?, 'residential', "
+              "'self_occupied', 8950, 7600, 0, 0) RETURNING id",
+              {company_, project_, b, e, f, fmt::format("{}-1-0101", n)});
       for (const Bill& bill : kBills) {
-        int64_t id = one(
-            "INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
-            "period, number, quantity, unit_price, amount, due_date, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 8950, 250, ?, ?, ?) RETURNING id",
-            {company_, project_, b, house_, fee_item_, bill.period,
-             fmt::format("B-YG-{}-{}", bill.period, n), kMonthly, bill.due, kNow});
+        int64_t id =
+            one("INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "
+                "period, number, quantity, unit_price, amount, due_date, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 8950, 250, ?, ?, ?) RETURNING id",
+                {company_, project_, b, house_, fee_item_, bill.period,
+                 fmt::format("B-YG-{}-{}", bill.period, n), kMonthly, bill.due, kNow});
         ledger::Post(tx, {company_, project_, "bill", "bill", id, "bill"},
                      {{ledger::ReceivableOf(house_), ledger::AccountKind::kAsset, kMonthly, 0},
                       {ledger::RevenueOf(fee_item_), ledger::AccountKind::kIncome, 0, kMonthly}},
                      kNow);
         totals::AddBilled(tx, company_, project_, bill.period, kMonthly, kNow);
         if (bill.late_fee > 0) {
-          tx.Exec("INSERT INTO late_fee_accruals (company_id, bill_id, day, amount, created_at) "
-                  "VALUES (?, ?, '2026-11-22', ?, ?)",
-                  {company_, id, bill.late_fee, kNow});
+          tx.Exec(
+              "INSERT INTO late_fee_accruals (company_id, bill_id, day, amount, created_at) "
+              "VALUES (?, ?, '2026-11-22', ?, ?)",
+              {company_, id, bill.late_fee, kNow});
           tx.Exec("UPDATE bills SET late_fee = late_fee + ? WHERE id = ?", {bill.late_fee, id});
-          ledger::Post(
-              tx, {company_, project_, "late_fee", "bill", id, "late fee"},
-              {{ledger::LateOf(house_), ledger::AccountKind::kAsset, bill.late_fee, 0},
-               {std::string(ledger::kLateFeeIncome), ledger::AccountKind::kIncome, 0,
-                bill.late_fee}},
-              kNow);
+          ledger::Post(tx, {company_, project_, "late_fee", "bill", id, "late fee"},
+                       {{ledger::LateOf(house_), ledger::AccountKind::kAsset, bill.late_fee, 0},
+                        {std::string(ledger::kLateFeeIncome), ledger::AccountKind::kIncome, 0,
+                         bill.late_fee}},
+                       kNow);
         }
         bills_[bill.name] = id;
         names_[id] = bill.name;
@@ -131,9 +136,10 @@ class SettleStorageTest : public ::testing::Test {
   void SetOrder(const char* order) {
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       tx.Exec("DELETE FROM billing_settings WHERE company_id = ?", {company_});
-      tx.Exec("INSERT INTO billing_settings (company_id, approval_threshold, allocation_order, "
-              "auto_apply_prepayment, updated_at) VALUES (?, 50000, ?, 0, 0)",
-              {company_, std::string(order)});
+      tx.Exec(
+          "INSERT INTO billing_settings (company_id, approval_threshold, allocation_order, "
+          "auto_apply_prepayment, updated_at) VALUES (?, 50000, ?, 0, 0)",
+          {company_, std::string(order)});
     });
   }
 
@@ -158,9 +164,9 @@ class SettleStorageTest : public ::testing::Test {
     std::string out;
     for (const json::value& v : parts) {
       const json::object& p = v.as_object();
-      out += (out.empty() ? "" : " ") + std::string(p.at("kind").as_string() == "late_fee" ? "L" : "P") +
-             names_[p.at("bill_id").as_int64()] + "=" +
-             std::to_string(p.at("amount").as_int64());
+      out += (out.empty() ? "" : " ") +
+             std::string(p.at("kind").as_string() == "late_fee" ? "L" : "P") +
+             names_[p.at("bill_id").as_int64()] + "=" + std::to_string(p.at("amount").as_int64());
     }
     return out.empty() ? "-" : out;
   }
@@ -171,8 +177,7 @@ class SettleStorageTest : public ::testing::Test {
     for (const std::string& name : picked) ids.push_back(bills_.at(name));
     return db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
       auto h = property::FindHouseFacts(tx, company_, house_);
-      return Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt},
-                    kNow);
+      return Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt}, kNow);
     });
   }
 
@@ -203,17 +208,37 @@ struct Case {
 
 TEST_F(SettleStorageTest, AllocatesAsThePureFunctionSaysAndPostsOneBalancedEntry) {
   const Case cases[] = {
-      {"late fees first, partial", "late_fees_first", 30000, {}, "LS=300 LO=120 PS=22375 PO=7205",
+      {"late fees first, partial",
+       "late_fees_first",
+       30000,
+       {},
+       "LS=300 LO=120 PS=22375 PO=7205",
        0},
       {"principal first, partial", "principal_first", 30000, {}, "PS=22375 LS=300 PO=7325", 0},
-      {"picked bills, in the order picked", "principal_first", 30000, {"N", "S"},
-       "PN=22375 LS=300 PS=7325", 0},
-      {"overpaid: the rest is prepaid balance", "late_fees_first", 80000, {},
-       "LS=300 LO=120 PS=22375 PO=22375 PN=22375", 12455},
-      {"a picked bill, the rest prepaid, not to other bills", "late_fees_first", 30000, {"O"},
-       "LO=120 PO=22375", 7505},
-      {"a bill picked twice is settled once", "late_fees_first", 50000, {"O", "O"},
-       "LO=120 PO=22375", 27505},
+      {"picked bills, in the order picked",
+       "principal_first",
+       30000,
+       {"N", "S"},
+       "PN=22375 LS=300 PS=7325",
+       0},
+      {"overpaid: the rest is prepaid balance",
+       "late_fees_first",
+       80000,
+       {},
+       "LS=300 LO=120 PS=22375 PO=22375 PN=22375",
+       12455},
+      {"a picked bill, the rest prepaid, not to other bills",
+       "late_fees_first",
+       30000,
+       {"O"},
+       "LO=120 PO=22375",
+       7505},
+      {"a bill picked twice is settled once",
+       "late_fees_first",
+       50000,
+       {"O", "O"},
+       "LO=120 PO=22375",
+       27505},
       {"exact", "late_fees_first", 67545, {}, "LS=300 LO=120 PS=22375 PO=22375 PN=22375", 0},
   };
   for (const Case& c : cases) {
@@ -240,7 +265,8 @@ TEST_F(SettleStorageTest, AllocatesAsThePureFunctionSaysAndPostsOneBalancedEntry
     for (size_t i = 0; i < expected->parts.size(); ++i) {
       const json::object& got = p.at("allocations").as_array()[i].as_object();
       EXPECT_EQ(got.at("bill_id").as_int64(), expected->parts[i].bill_id);
-      EXPECT_EQ(std::string(got.at("kind").as_string()), calc::DebtKindName(expected->parts[i].kind));
+      EXPECT_EQ(std::string(got.at("kind").as_string()),
+                calc::DebtKindName(expected->parts[i].kind));
       EXPECT_EQ(got.at("amount").as_int64(), expected->parts[i].amount);
     }
     EXPECT_EQ(p.at("to_prepayment").as_int64(), c.prepaid);
@@ -257,8 +283,8 @@ TEST_F(SettleStorageTest, AllocatesAsThePureFunctionSaysAndPostsOneBalancedEntry
       for (auto& r : tx.Query("SELECT bill_id, kind, amount FROM payment_allocations WHERE "
                               "payment_id = ? ORDER BY id",
                               {id}))
-        stored.push_back(json::object{{"bill_id", r.Int(0)}, {"kind", r.Str(1)},
-                                      {"amount", r.Int(2)}});
+        stored.push_back(
+            json::object{{"bill_id", r.Int(0)}, {"kind", r.Str(1)}, {"amount", r.Int(2)}});
       EXPECT_EQ(Format(stored), c.want);
     });
     std::map<int64_t, std::pair<int64_t, int64_t>> settled;  // bill → (principal, late)
@@ -289,8 +315,8 @@ TEST_F(SettleStorageTest, AllocatesAsThePureFunctionSaysAndPostsOneBalancedEntry
       if (c.prepaid > 0) want[ledger::PrepaymentOf(house_)] = {0, c.prepaid};
       EXPECT_EQ(lines, want);
     });
-    int64_t open_principal = 3 * kMonthly - expected->principal, open_late = 420 -
-                                                                           expected->late_fee;
+    int64_t open_principal = 3 * kMonthly - expected->principal,
+            open_late = 420 - expected->late_fee;
     EXPECT_EQ(Bal(ledger::ReceivableOf(house_)), open_principal);
     EXPECT_EQ(Bal(ledger::LateOf(house_)), open_late);
     EXPECT_EQ(Bal(ledger::PrepaymentOf(house_)), -c.prepaid);
@@ -356,16 +382,16 @@ TEST_F(SettleStorageTest, APickedBillThatIsNotPayableWritesNothing) {
   NewHouse();
   std::map<std::string, int64_t> mine = bills_;
   ASSERT_TRUE(Pay(22375 + 300, {"S"}).ok());  // S is settled now
-  NewHouse();                                  // another house
+  NewHouse();                                 // another house
   auto count = [&] {
     return Int("SELECT COUNT(*) FROM payments") + Int("SELECT COUNT(*) FROM journal_entries") +
            Int("SELECT COUNT(*) FROM payment_allocations");
   };
   int64_t before = count();
   // The other house's bill, then this house's bill after a bill of the other house.
-  for (std::vector<int64_t> ids : {std::vector<int64_t>{mine["S"]},
-                                   std::vector<int64_t>{bills_["O"], mine["O"]},
-                                   std::vector<int64_t>{999999}}) {
+  for (std::vector<int64_t> ids :
+       {std::vector<int64_t>{mine["S"]}, std::vector<int64_t>{bills_["O"], mine["O"]},
+        std::vector<int64_t>{999999}}) {
     auto r = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
       auto h = property::FindHouseFacts(tx, company_, house_);
       return Settle(tx, {company_, *h, 1000, "cash", ids, "", std::nullopt, std::nullopt}, kNow);

@@ -87,8 +87,8 @@ const Case kCases[] = {
      "1:2026-09-15:0:800 2:2026-10-15:3000:0", "L1=800 P2=200"},
     {"only late fees, overpaid", kLateFirst, 1000, "1:2026-09-15:0:300 2:2026-10-15:0:200",
      "L1=300 L2=200", 500},
-    {"input order does not matter", kLateFirst, 5600,
-     "2:2026-10-15:5000:200 1:2026-09-15:5000:300", "L1=300 L2=200 P1=5000 P2=100"},
+    {"input order does not matter", kLateFirst, 5600, "2:2026-10-15:5000:200 1:2026-09-15:5000:300",
+     "L1=300 L2=200 P1=5000 P2=100"},
     {"oldest by due date, not by bill id", kPrincipalFirst, 1500,
      "1:2026-12-15:1000:0 9:2026-08-15:1000:0", "P9=1000 P1=500"},
     {"same due date: the lower bill id first", kLateFirst, 1500,
@@ -127,11 +127,11 @@ const Case kCases[] = {
     {"a bill given twice", kLateFirst, 100, "1:2026-09-15:100:0 1:2026-09-15:100:0",
      "CALC_BAD_INPUT"},
     {"a bill id of 0", kLateFirst, 100, "0:2026-09-15:100:0", "CALC_BAD_INPUT"},
-    {"two picked bills in one place", kLateFirst, 100,
-     "1:2026-09-15:100:0:1 2:2026-10-15:100:0:1", "CALC_BAD_INPUT"},
+    {"two picked bills in one place", kLateFirst, 100, "1:2026-09-15:100:0:1 2:2026-10-15:100:0:1",
+     "CALC_BAD_INPUT"},
     {"a negative pick", kLateFirst, 100, "1:2026-09-15:100:0:-1", "CALC_BAD_INPUT"},
-    {"a picked bill that owes nothing", kLateFirst, 100,
-     "1:2026-09-15:0:0:1 2:2026-10-15:100:0:2", "CALC_BAD_INPUT"},
+    {"a picked bill that owes nothing", kLateFirst, 100, "1:2026-09-15:0:0:1 2:2026-10-15:100:0:2",
+     "CALC_BAD_INPUT"},
 };
 
 TEST(AllocationTest, Table) {
@@ -257,11 +257,10 @@ std::vector<std::string> Violations(const std::vector<OpenDebt>& debts, int64_t 
     if (picked && d.pick == 0) continue;
     for (DebtKind k : {DebtKind::kLateFee, DebtKind::kPrincipal}) {
       if (Owed(d, k) == 0) continue;
-      bool before_last =
-          !a.parts.empty() && RuleKey(d, k, picked, order) < key(a.parts.back());
+      bool before_last = !a.parts.empty() && RuleKey(d, k, picked, order) < key(a.parts.back());
       if ((before_last || a.to_prepayment > 0) && paid[{d.bill_id, k}] != Owed(d, k))
-        bad.push_back(std::string(k == DebtKind::kLateFee ? "L" : "P") +
-                      std::to_string(d.bill_id) + " is left open");
+        bad.push_back(std::string(k == DebtKind::kLateFee ? "L" : "P") + std::to_string(d.bill_id) +
+                      " is left open");
     }
   }
   return bad;
@@ -316,19 +315,31 @@ TEST(AllocationTest, ViolationsCatchBrokenAllocations) {
     int64_t amount;
     Allocation a;
   } rows[] = {
-      {"more than owed", kLateFirst, 700, {{{1, K::kLateFee, 400}, {2, K::kLateFee, 200},
-                                            {1, K::kPrincipal, 100}}, 100, 600, 0}},
+      {"more than owed",
+       kLateFirst,
+       700,
+       {{{1, K::kLateFee, 400}, {2, K::kLateFee, 200}, {1, K::kPrincipal, 100}}, 100, 600, 0}},
       {"money lost", kLateFirst, 600, {{{1, K::kLateFee, 300}, {2, K::kLateFee, 200}}, 0, 500, 0}},
-      {"principal before a late fee", kLateFirst, 5300,
+      {"principal before a late fee",
+       kLateFirst,
+       5300,
        {{{1, K::kPrincipal, 5000}, {1, K::kLateFee, 300}}, 5000, 300, 0}},
-      {"a partial part, then another", kLateFirst, 400,
+      {"a partial part, then another",
+       kLateFirst,
+       400,
        {{{1, K::kLateFee, 200}, {2, K::kLateFee, 200}}, 0, 400, 0}},
-      {"prepaid while a debt is open", kPrincipalFirst, 5000, {{{1, K::kPrincipal, 4000}}, 4000,
-                                                              0, 1000}},
-      {"a debt skipped", kPrincipalFirst, 5200, {{{1, K::kPrincipal, 5000},
-                                                  {2, K::kPrincipal, 200}}, 5200, 0, 0}},
-      {"a bill paid twice", kLateFirst, 600, {{{1, K::kLateFee, 300}, {1, K::kLateFee, 300}},
-                                              0, 600, 0}},
+      {"prepaid while a debt is open",
+       kPrincipalFirst,
+       5000,
+       {{{1, K::kPrincipal, 4000}}, 4000, 0, 1000}},
+      {"a debt skipped",
+       kPrincipalFirst,
+       5200,
+       {{{1, K::kPrincipal, 5000}, {2, K::kPrincipal, 200}}, 5200, 0, 0}},
+      {"a bill paid twice",
+       kLateFirst,
+       600,
+       {{{1, K::kLateFee, 300}, {1, K::kLateFee, 300}}, 0, 600, 0}},
   };
   for (const Broken& b : rows)
     EXPECT_FALSE(Violations(debts, b.amount, b.order, b.a).empty()) << b.what;
@@ -341,8 +352,8 @@ TEST(AllocationTest, ViolationsCatchBrokenAllocations) {
     }
   // Picked: money to a bill not picked is caught.
   std::vector<OpenDebt> picked = ParseDebts(TWO_BILLS ":1");
-  Allocation wrong{{{2, K::kLateFee, 200}, {2, K::kPrincipal, 5000}, {1, K::kLateFee, 300}},
-                   5000, 500, 0};
+  Allocation wrong{
+      {{2, K::kLateFee, 200}, {2, K::kPrincipal, 5000}, {1, K::kLateFee, 300}}, 5000, 500, 0};
   EXPECT_FALSE(Violations(picked, 5500, kLateFirst, wrong).empty());
 }
 
