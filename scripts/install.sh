@@ -15,6 +15,7 @@ PACKAGES=(
   libzip-dev libexpat1-dev  # imports: reading .xlsx (zip + streaming XML)
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
   postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
+  jq  # tests/cli/logs.sh parses every log line
 )
 
 SUDO=""
