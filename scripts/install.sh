@@ -16,6 +16,7 @@ PACKAGES=(
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx
   postgresql libgtest-dev libgmock-dev libbenchmark-dev wrk nginx-light curl procps iproute2
   faketime  # the suites again at fixed instants (month end in China, leap day, New Year UTC)
+  jq  # tests/cli/logs.sh parses every log line
 )
 
 SUDO=""

@@ -1,6 +1,5 @@
 // `anju`: the one binary. Sub-commands: serve, migrate, demo, user, backup, audit, version.
 // Every sub-command that touches data takes --db URL (or ANJU_DB).
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -10,6 +9,7 @@
 #include "app/cli_bills.h"
 #include "app/cli_import.h"
 #include "app/demo.h"
+#include "core/log.h"
 #include "db/migrations.h"
 #include "http/server.h"
 #include "modules/audit/audit_log.h"
@@ -53,14 +53,6 @@ app::AppConfig ConfigOf(const Common& c) {
   return cfg;
 }
 
-void SetupLogging(const std::string& level) {
-  auto access = spdlog::stdout_logger_mt("access");
-  access->set_pattern("%v");
-  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","msg":"%v"})",
-                      spdlog::pattern_time_type::utc);
-  spdlog::set_level(spdlog::level::from_str(level));
-}
-
 std::string ReadPassword(const std::string& given) {
   if (!given.empty()) return given;
   if (const char* env = std::getenv("ANJU_PASSWORD")) return env;
@@ -79,6 +71,10 @@ int PrintError(const Error& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Log lines are JSON (core/log.h). A command's own output stays on stdout as text; what the
+  // code under a command logs goes to stderr. `serve` logs to stdout, access lines included.
+  log::Setup("info", log::Output::kStderr, /*access=*/false);
+  bool serving = false;
   CLI::App cli{"Anju (安居) property-management platform"};
   cli.require_subcommand(1);
   SystemClock clock;
@@ -110,7 +106,8 @@ int main(int argc, char** argv) {
   serve->add_option("--log-level", log_level)->envname("ANJU_LOG_LEVEL")->capture_default_str();
   AddSms(serve, sms);
   serve->callback([&] {
-    SetupLogging(log_level);
+    log::Setup(log_level, log::Output::kStdout, /*access=*/true);
+    serving = true;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) throw CLI::ValidationError("--listen", "expected HOST:PORT");
     sopt.host = listen.substr(0, colon);
@@ -453,7 +450,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
   } catch (const std::exception& e) {
-    std::cerr << "error: " << e.what() << "\n";
+    if (serving) log::Error("anju serve failed", {{"error", e.what()}});
+    else std::cerr << "error: " << e.what() << "\n";
     return 1;
   }
   return rc;

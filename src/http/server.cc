@@ -58,6 +58,7 @@
 #include <boost/url/url_view.hpp>
 #include <spdlog/spdlog.h>
 
+#include "core/log.h"
 #include "http/event_hub.h"
 #include "http/metrics.h"
 
@@ -407,11 +408,14 @@ class Session : public std::enable_shared_from_this<Session> {
       res_ = core_.handler(req_);
       return;
     } catch (const std::exception& e) {
-      spdlog::error("http: handler threw for {} {} (request {}): {}", req_.method, req_.path,
-                    req_.request_id, e.what());
+      log::Error("http: handler threw", {{"request_id", req_.request_id},
+                                          {"method", req_.method},
+                                          {"path", req_.path},
+                                          {"error", e.what()}});
     } catch (...) {
-      spdlog::error("http: handler threw for {} {} (request {})", req_.method, req_.path,
-                    req_.request_id);
+      log::Error("http: handler threw", {{"request_id", req_.request_id},
+                                          {"method", req_.method},
+                                          {"path", req_.path}});
     }
     res_ = ErrorReply(errors::kInternal, req_.request_id);
   }
@@ -464,8 +468,8 @@ class Session : public std::enable_shared_from_this<Session> {
     bool nosniff = false;
     for (const auto& [name, value] : res_.headers) {
       if (!IsAllowedResponseHeader(name, value)) {
-        spdlog::warn("http: dropped response header {} (request {})", name,
-                     req_.request_id);
+        log::Warn("http: dropped response header",
+                  {{"request_id", req_.request_id}, {"header", name}});
         continue;
       }
       if (stream && (IEquals(name, "cache-control") || IEquals(name, "x-accel-buffering")))

@@ -1,8 +1,8 @@
 #include "jobs/scheduler.h"
 
-#include <spdlog/spdlog.h>
-
 #include <chrono>
+
+#include "core/log.h"
 
 namespace anju::jobs {
 
@@ -46,7 +46,7 @@ void Scheduler::Loop() {
         try {
           fn();
         } catch (const std::exception& e) {
-          spdlog::error("job {} failed: {}", name, e.what());
+          log::Error("job failed", {{"job", name}, {"error", e.what()}});
         }
         lock.lock();
         if (stopping_) return;

@@ -2,10 +2,9 @@
 //
 // A payment of A 分 for a house settles debts in order — for the bills the payer picked, in
 // the order given, each bill's late fee then its principal; or else in the company's
-// allocation order (settings.h): late_fees_first (the default) settles every outstanding
-// late fee oldest bill first, then every open principal by due date then id;
-// principal_first goes bill by bill by due date, its principal then its late fee — each up
-// to what it still owes (bill_sql.h); the rest goes to the house's prepaid balance.
+// allocation order (settings.h) — each up to what it still owes (bill_sql.h); the rest goes
+// to the house's prepaid balance. The rule is the pure function calc::Allocate
+// (calc/allocation.h); Settle reads the debts and writes what it returns.
 // The ledger entry: Dr clearing:<channel> A; Cr late:house (late fees settled); Cr
 // receivable:house (principal settled); Cr prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
 // writer), so two payments racing for one bill settle it once and the second one's money
@@ -20,6 +19,7 @@
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/calc/allocation.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
@@ -70,55 +70,41 @@ Result<PaymentBody> ReadPayment(const http::Request& req) {
 Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   const property::HouseFacts& h = a.house;
   std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
-  struct Debt {
-    int64_t bill;
-    bool late;  // the bill's late fee, else its principal
-    int64_t owed;
-  };
-  std::vector<Debt> debts;
-  std::string owed = std::string(kOpenPrincipalSql) + ", " + std::string(kOpenLateSql);
+  // The open debts, read (and locked) in due order: the pure rule picks from them.
+  std::vector<calc::OpenDebt> debts;
+  std::string owed = "SELECT b.id, b.due_date, " + std::string(kOpenPrincipalSql) + ", " +
+                     std::string(kOpenLateSql) + " FROM bills b WHERE ";
+  auto order = calc::AllocationOrder::kLateFeesFirst;
   if (a.bill_ids.empty()) {
-    auto rows = tx.Query("SELECT b.id, " + owed + " FROM bills b WHERE b.house_id = ? AND "
-                         "b.company_id = ?" + std::string(kBillOpenSql) +
-                         " ORDER BY b.due_date, b.id" + lock,
-                         {h.id, a.company_id});
-    if (LoadSettings(tx, a.company_id).principal_first) {
-      for (auto& r : rows) {  // bill by bill: its principal, then its late fee
-        if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
-        if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
-      }
-    } else {  // every late fee first, then the principals
-      for (auto& r : rows)
-        if (r.Int(2) > 0) debts.push_back({r.Int(0), true, r.Int(2)});
-      for (auto& r : rows)
-        if (r.Int(1) > 0) debts.push_back({r.Int(0), false, r.Int(1)});
-    }
+    for (auto& r : tx.Query(owed + "b.house_id = ? AND b.company_id = ?" +
+                                std::string(kBillOpenSql) + " ORDER BY b.due_date, b.id" + lock,
+                            {h.id, a.company_id}))
+      debts.push_back({r.Int(0), r.Str(1), r.Int(2), r.Int(3), 0});
+    if (LoadSettings(tx, a.company_id).principal_first)
+      order = calc::AllocationOrder::kPrincipalFirst;
   } else {
     for (int64_t id : a.bill_ids) {
-      auto r = tx.QueryOne("SELECT " + owed + " FROM bills b WHERE b.id = ? AND b.house_id = ? "
-                           "AND b.company_id = ?" + lock,
+      // A bill picked twice is settled once (its first place counts).
+      if (std::any_of(debts.begin(), debts.end(),
+                      [&](const calc::OpenDebt& d) { return d.bill_id == id; }))
+        continue;
+      auto r = tx.QueryOne(owed + "b.id = ? AND b.house_id = ? AND b.company_id = ?" + lock,
                            {id, h.id, a.company_id});
-      if (!r || (r->Int(0) <= 0 && r->Int(1) <= 0))
+      if (!r || (r->Int(2) <= 0 && r->Int(3) <= 0))
         return Error(kBillNotPayable).WithField("bill_ids", "not_payable",
                                                 "Bill " + std::to_string(id));
-      if (r->Int(1) > 0) debts.push_back({id, true, r->Int(1)});
-      if (r->Int(0) > 0) debts.push_back({id, false, r->Int(0)});
+      debts.push_back({id, r->Str(1), r->Int(2), r->Int(3), static_cast<int>(debts.size()) + 1});
     }
   }
+  auto allocation = calc::Allocate(debts, a.amount, order);
+  if (!allocation.ok()) return allocation.take_error();
   std::string project_code =
       *org::ProjectCode(tx, a.company_id, h.project_id);
   std::string day = DayStamp(now);
   int64_t seq = NextCounter(tx, a.company_id, "payment:" + std::to_string(h.project_id) + ":" + day);
   std::string number = fmt::format("P-{}-{}-{:06d}", project_code, day, seq);
-  int64_t left = a.amount, principal = 0, late = 0;
-  std::vector<Debt> allocations;  // what each part settles
-  for (const Debt& d : debts) {
-    if (left == 0) break;
-    int64_t take = std::min(left, d.owed);
-    allocations.push_back({d.bill, d.late, take});
-    (d.late ? late : principal) += take;
-    left -= take;
-  }
+  int64_t left = allocation->to_prepayment, principal = allocation->principal,
+          late = allocation->late_fee;
   int64_t settled = principal + late;
   int64_t id = tx.InsertId(
       "INSERT INTO payments (company_id, project_id, house_id, number, channel, amount, "
@@ -128,17 +114,18 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
        a.provider_txn_id ? db::Value(*a.provider_txn_id) : db::kNull, a.note,
        a.user_id ? db::Value(*a.user_id) : db::kNull, now});
   json::array alloc_json;
-  for (const Debt& part : allocations) {
-    std::string kind = part.late ? "late_fee" : "principal";
+  for (const calc::AllocationPart& part : allocation->parts) {
+    bool is_late = part.kind == calc::DebtKind::kLateFee;
+    std::string kind = calc::DebtKindName(part.kind);
     tx.Exec("INSERT INTO payment_allocations (company_id, payment_id, bill_id, amount, kind) "
             "VALUES (?, ?, ?, ?, ?)",
-            {a.company_id, id, part.bill, part.owed, kind});
-    tx.Exec(part.late ? "UPDATE bills SET late_paid = late_paid + ? WHERE id = ?"
-                      : "UPDATE bills SET paid = paid + ? WHERE id = ?",
-            {part.owed, part.bill});
-    if (!part.late) totals::AddSettled(tx, a.company_id, part.bill, part.owed, now);
+            {a.company_id, id, part.bill_id, part.amount, kind});
+    tx.Exec(is_late ? "UPDATE bills SET late_paid = late_paid + ? WHERE id = ?"
+                    : "UPDATE bills SET paid = paid + ? WHERE id = ?",
+            {part.amount, part.bill_id});
+    if (!is_late) totals::AddSettled(tx, a.company_id, part.bill_id, part.amount, now);
     alloc_json.push_back(
-        json::object{{"bill_id", part.bill}, {"kind", kind}, {"amount", part.owed}});
+        json::object{{"bill_id", part.bill_id}, {"kind", kind}, {"amount", part.amount}});
   }
   bool from_prepayment = a.channel == kPrepaymentChannel;
   if (from_prepayment && left > 0)
