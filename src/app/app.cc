@@ -8,13 +8,13 @@
 #include "modules/audit/audit_routes.h"
 #include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
-#include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
-#include "modules/billing/report_routes.h"
 #include "modules/billing/reminder_routes.h"
+#include "modules/billing/report_routes.h"
 #include "modules/files/files_routes.h"
-#include "modules/importer/import_routes.h"
 #include "modules/identity/identity_routes.h"
+#include "modules/importer/import_routes.h"
+#include "modules/metering/meter_routes.h"
 #include "modules/notify/notify_routes.h"
 #include "modules/notify/sms_http.h"
 #include "modules/org/org_routes.h"
@@ -55,8 +55,9 @@ App::App(AppConfig cfg, const Clock& clock)
   identity_ = std::make_shared<identity::IdentityService>(*db_, clock_, cfg_.identity);
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
-  billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
-  meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
+  // Billing's ports (billing/ports.h) are implemented by the modules above it.
+  meters_ = std::make_unique<metering::MeterService>(*db_, clock_);
+  billing_ = std::make_unique<billing::BillingService>(*db_, clock_, billing::Ports{*meters_});
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
@@ -106,7 +107,7 @@ App::App(AppConfig cfg, const Clock& clock)
   audit::RegisterRoutes(*router_, *db_);
   billing::RegisterRoutes(*router_, *billing_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
-  billing::RegisterMeterRoutes(*router_, *meters_);
+  metering::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   billing::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);

@@ -13,14 +13,14 @@
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/corrections.h"
-#include "modules/billing/meters.h"
+#include "modules/billing/discounts.h"
 #include "modules/billing/receipts.h"
 #include "modules/billing/reminders.h"
-#include "modules/billing/discounts.h"
 #include "modules/billing/settings.h"
 #include "modules/files/files_service.h"
-#include "modules/importer/import_service.h"
 #include "modules/identity/identity_service.h"
+#include "modules/importer/import_service.h"
+#include "modules/metering/meters.h"
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -59,7 +59,7 @@ class App {
   property::PropertyService& property() { return *property_; }
   billing::BillingService& billing() { return *billing_; }
   billing::ReceiptService& receipts() { return *receipts_; }
-  billing::MeterService& meters() { return *meters_; }
+  metering::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
   billing::ReminderService& reminders() { return *reminders_; }
   billing::CorrectionService& corrections() { return *corrections_; }
@@ -81,7 +81,7 @@ class App {
   std::unique_ptr<property::PropertyService> property_;
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::ReceiptService> receipts_;
-  std::unique_ptr<billing::MeterService> meters_;
+  std::unique_ptr<metering::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<billing::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;

@@ -8,8 +8,8 @@
 #include "modules/billing/fee_items.h"
 #include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/meter_readings.h"
 #include "modules/billing/opening.h"
+#include "modules/metering/meter_readings.h"
 #include "support/test_app.h"
 
 namespace anju::testing {
@@ -338,7 +338,7 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   ASSERT_EQ(meter.status, 201) << meter.body;
   int64_t meter_id = meter.json().at("id").as_int64();
   auto record = [&](json::object b, const TenantContext& ctx) {
-    return InTx([&](db::Tx& tx) { return billing::RecordReadingIn(tx, ctx, b, app_->clock().Now()); });
+    return InTx([&](db::Tx& tx) { return metering::RecordReadingIn(tx, ctx, b, app_->clock().Now()); });
   };
   std::string read_day = CivilDate(app_->clock().Now() - 60 * kDay);
   json::object body{{"project_id", jhy_}, {"meter_code", "W-OPEN-1"}, {"period", period_},
@@ -351,7 +351,7 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   EXPECT_EQ(std::string(first->at("read_at").as_string()),
             FormatUtc(DaysFromCivil(read_day) * kDay - 8 * kHour));
   auto found = InTx([&](db::Tx& tx) -> JsonResult {
-    auto r = billing::FindReading(tx, app_->company_id(), jhy_, "W-OPEN-1", period_);
+    auto r = metering::FindReading(tx, app_->company_id(), jhy_, "W-OPEN-1", period_);
     if (!r) return Error(errors::kNotFound);
     return json::value(*r);
   });

@@ -7,7 +7,7 @@
 // per transaction; each bill is inserted with ON CONFLICT DO NOTHING on (house, item,
 // period) and, only when it was new, posted to the ledger in the same transaction. So a run
 // can be repeated, or resumed after a crash, without ever billing twice. Metered items bill
-// the period's accepted meter readings (meters.h: BillableReadings): a house meter's
+// the period's accepted meter readings (ports.h: MeteredReadings, from metering): a house meter's
 // consumption priced with the item's tiers and rounding, a shared meter's apportioned share
 // as computed there; a reading approved after a run is billed by the next run.
 #include <algorithm>
@@ -24,13 +24,12 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/bill_calc.h"
+#include "modules/billing/calc/tiers.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/meter_rules.h"
-#include "modules/billing/meters.h"
 #include "modules/billing/settings.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
@@ -184,7 +183,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         for (const FeeItem& f : items) key_period[f.id] = CycleOf(f, *period).start.name;
       }
       if (!metered) {
-        auto readings = BillableReadings(tx, ctx.company_id, project_id, period->name);
+        auto readings = ports_.metered.Billable(tx, ctx.company_id, project_id, period->name);
         if (!readings.ok()) return Error(kCalculation, readings.error().message);
         metered.emplace();
         for (const MeteredLine& m : *readings) (*metered)[m.house_id].push_back(m);
@@ -200,8 +199,8 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                   [&](const FeeItem& i) { return i.id == m.fee_item_id; });
             if (f == items.end()) continue;  // the item is off or not valid in the period
             auto amount = m.amount ? Result<int64_t>(*m.amount)
-                                   : MeteredAmount(f->tiers, f->unit_price, m.consumption,
-                                                   RuleOf(*f));
+                                   : calc::MeteredAmount(f->tiers, f->unit_price, m.consumption,
+                                                         RuleOf(*f));
             if (!amount.ok()) return Error(kCalculation, "house " + h.code + ", " + f->code +
                                                              ": " + amount.error().message);
             if (*amount > 0) lines.emplace_back(&*f, &h, Line{*amount, m.consumption});

@@ -70,8 +70,8 @@ http::Response FromNotifyReply(const pay::NotifyReply& n) {
 
 }  // namespace
 
-BillingService::BillingService(db::Database& db, const Clock& clock)
-    : db_(db), clock_(clock), idem_(db, clock) {}
+BillingService::BillingService(db::Database& db, const Clock& clock, Ports ports)
+    : db_(db), clock_(clock), ports_(ports), idem_(db, clock) {}
 
 BillingService::~BillingService() = default;
 

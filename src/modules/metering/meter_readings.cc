@@ -3,17 +3,18 @@
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/meter_errors.h"
-#include "modules/billing/meter_internal.h"
-#include "modules/billing/meter_readings.h"
-#include "modules/billing/meter_rules.h"
-#include "modules/billing/meters.h"
+#include "modules/billing/bill_queries.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/metering/meter_errors.h"
+#include "modules/metering/meter_internal.h"
+#include "modules/metering/meter_readings.h"
+#include "modules/metering/meter_rules.h"
+#include "modules/metering/meters.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -132,14 +133,9 @@ Result<Evaluated> Evaluate(const MeterFacts& m, const History& h, const DialBody
 // Whether a bill of the period was made from the meter (a house meter's house, or any
 // house of a shared meter's building, for the meter's fee item).
 bool IsBilled(db::Tx& tx, int64_t company_id, const MeterFacts& m, const std::string& period) {
-  if (m.house_id)
-    return tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND fee_item_id = ? AND "
-                       "period = ?",
-                       {*m.house_id, m.fee_item_id, period}).has_value();
+  if (m.house_id) return billing::PeriodBilled(tx, m.fee_item_id, period, *m.house_id);
   for (const auto& h : property::BuildingHouseFacts(tx, company_id, m.building_id))
-    if (tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND fee_item_id = ? AND period = ?",
-                    {h.id, m.fee_item_id, period}))
-      return true;
+    if (billing::PeriodBilled(tx, m.fee_item_id, period, h.id)) return true;
   return false;
 }
 
@@ -279,10 +275,7 @@ Status DeleteReadingIn(db::Tx& tx, const TenantContext& ctx, int64_t reading_id,
   if (!r || !ctx.access.HasIn(std::string(perm::kMeterRead), r->Int(2))) return Error(kReadingNotFound);
   bool later = tx.QueryOne("SELECT 1 FROM meter_readings WHERE meter_id = ? AND period > ?",
                            {r->Int(0), r->Str(1)}).has_value();
-  bool billed = tx.QueryOne("SELECT 1 FROM bills WHERE fee_item_id = ? AND period = ? AND "
-                            "(house_id = ? OR building_id = ?)",
-                            {r->Int(3), r->Str(1), r->IsNull(4) ? db::Value(int64_t(0)) : db::Value(r->Int(4)),
-                             r->IsNull(5) ? db::Value(int64_t(0)) : db::Value(r->Int(5))}).has_value();
+  bool billed = billing::PeriodBilled(tx, r->Int(3), r->Str(1), r->OptInt(4), r->OptInt(5));
   if (later || billed) return Error(kReadingInUse);
   tx.Exec("DELETE FROM meter_readings WHERE id = ?", {reading_id});
   audit::Append(tx, audit::Actor::Of(ctx),
@@ -373,4 +366,4 @@ JsonResult MeterService::ApproveReading(const TenantContext& ctx, int64_t id,
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::metering

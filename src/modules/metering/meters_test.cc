@@ -1,6 +1,6 @@
 // Storage tests of meters and readings: SQLite and, with ANJU_TEST_DB=pg, PostgreSQL (the
 // suite name contains "Storage"). Rows outside the service under test are plain SQL.
-#include "modules/billing/meters.h"
+#include "modules/metering/meters.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +9,12 @@
 
 #include "db/migrations.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/meter_rules.h"
+#include "modules/billing/calc/tiers.h"
 #include "modules/identity/permissions.h"
+#include "modules/metering/meter_rules.h"
 #include "support/test_db.h"
 
-namespace anju::billing {
+namespace anju::metering {
 namespace {
 
 namespace json = boost::json;
@@ -374,16 +375,16 @@ TEST_F(MeterStorageTest, TieredAmounts) {
   std::string tiers = db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT tiers FROM fee_items WHERE id = ?", {water_})->Str(0);
   });
-  calc::RoundRule rule;
+  billing::calc::RoundRule rule;
   struct Case {
     int64_t consumption, fen;
   } cases[] = {{0, 0}, {1000, 3000}, {1550, 5750}, {1001, 3005}, {999, 2997}};
   for (const Case& c : cases) {
-    auto a = MeteredAmount(tiers, 35000, c.consumption, rule);
+    auto a = billing::calc::MeteredAmount(tiers, 35000, c.consumption, rule);
     ASSERT_TRUE(a.ok()) << a.error().message;
     EXPECT_EQ(*a, c.fen) << c.consumption;
   }
-  EXPECT_EQ(*MeteredAmount("", 35000, 1550, rule), 5425);  // no tiers: 15.5 × 3.50 元
+  EXPECT_EQ(*billing::calc::MeteredAmount("", 35000, 1550, rule), 5425);  // no tiers: 15.5 × 3.50 元
 }
 
 TEST_F(MeterStorageTest, OnlyOkAndApprovedReadingsAreBillable) {
@@ -407,4 +408,4 @@ TEST_F(MeterStorageTest, OnlyOkAndApprovedReadingsAreBillable) {
 }
 
 }  // namespace
-}  // namespace anju::billing
+}  // namespace anju::metering

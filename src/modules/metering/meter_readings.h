@@ -14,7 +14,7 @@
 #include "core/tenant.h"
 #include "db/database.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 // {project_id, meter_code, period: "YYYY-MM", reading, rollover?, replaced?: {…}, note?,
 // read_at?: "YYYY-MM-DD" (the day it was read, not after today; default now)}: records the
@@ -37,4 +37,4 @@ std::optional<boost::json::object> FindReading(db::Tx& tx, int64_t company_id,
                                                int64_t project_id, std::string_view meter_code,
                                                std::string_view period);
 
-}  // namespace anju::billing
+}  // namespace anju::metering

@@ -3,12 +3,15 @@
 #include <sstream>
 
 #include "modules/billing/calc/bill_calc.h"
-#include "modules/billing/meter_errors.h"
-#include "modules/billing/meter_rules.h"
-#include "modules/billing/meters.h"
+#include "modules/billing/calc/tiers.h"
+#include "modules/billing/fee_items.h"
+#include "modules/metering/meter_errors.h"
+#include "modules/metering/meters.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::metering {
+
+namespace calc = billing::calc;
 
 namespace {
 
@@ -32,16 +35,19 @@ Result<std::vector<MeteredLine>> BillableReadings(db::Tx& tx, int64_t company_id
     out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), std::nullopt});
 
   for (auto& r : tx.Query(
-           "SELECT m.building_id, m.fee_item_id, m.id, r.id, r.consumption, m.code, "
-           "f.unit_price, f.tiers, f.rounding, f.round_to, f.house_kinds FROM meter_readings r "
-           "JOIN meters m ON m.id = r.meter_id JOIN fee_items f ON f.id = m.fee_item_id "
+           "SELECT m.building_id, m.fee_item_id, m.id, r.id, r.consumption, m.code "
+           "FROM meter_readings r JOIN meters m ON m.id = r.meter_id "
            "WHERE r.company_id = ? AND r.project_id = ? AND r.period = ? AND "
            "r.status IN ('ok', 'approved') AND m.house_id IS NULL ORDER BY m.id",
            {company_id, project_id, period})) {
     const std::string meter = "shared meter " + r.Str(5);
+    // The fee item's prices through billing (it owns fee items), in this transaction.
+    auto f = billing::FindFeeItem(tx, company_id, r.Int(1));
+    if (!f) continue;  // no such item of the company: nothing to bill (as a join would)
     // The whole meter is priced and rounded once; only then is the amount split, so the
     // shares sum to exactly what the meter costs.
-    auto amount = MeteredAmount(r.Str(7), r.Int(6), r.Int(4), RoundRuleOf(r.Str(8), r.Str(9)));
+    auto amount = calc::MeteredAmount(f->tiers, f->unit_price, r.Int(4),
+                                      calc::RoundRuleOf(f->rounding, f->round_to));
     if (!amount.ok()) {
       Error e = amount.take_error();
       e.message = meter + ": " + e.message;
@@ -49,7 +55,7 @@ Result<std::vector<MeteredLine>> BillableReadings(db::Tx& tx, int64_t company_id
     }
     std::vector<int64_t> houses, areas;
     for (const auto& h : property::BuildingHouseFacts(tx, company_id, r.Int(0)))
-      if (KindListed(r.Str(10), h.kind) && h.gross_area > 0) {
+      if (KindListed(f->house_kinds, h.kind) && h.gross_area > 0) {
         houses.push_back(h.id);
         areas.push_back(h.gross_area);
       }
@@ -65,4 +71,4 @@ Result<std::vector<MeteredLine>> BillableReadings(db::Tx& tx, int64_t company_id
   return out;
 }
 
-}  // namespace anju::billing
+}  // namespace anju::metering

@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 inline constexpr ErrorDef kMeterNotFound{"METER_NOT_FOUND", ErrorKind::kNotFound,
                                          "billing.meter_not_found", "Meter not found"};
@@ -51,4 +51,4 @@ inline constexpr ErrorDef kReadingInUse{"READING_IN_USE", ErrorKind::kConflict,
                                         "billing.reading_in_use",
                                         "The period is billed or a later reading exists"};
 
-}  // namespace anju::billing
+}  // namespace anju::metering

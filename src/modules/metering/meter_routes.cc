@@ -1,8 +1,8 @@
-#include "modules/billing/meter_routes.h"
+#include "modules/metering/meter_routes.h"
 
 #include "http/handlers.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 using http::QueryReader;
 using http::Request;
@@ -52,4 +52,4 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
              }));
 }
 
-}  // namespace anju::billing
+}  // namespace anju::metering

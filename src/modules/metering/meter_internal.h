@@ -13,7 +13,7 @@
 #include "core/tenant.h"
 #include "db/database.h"
 
-namespace anju::billing::meter_internal {
+namespace anju::metering::meter_internal {
 
 // What the reading rules and bill runs need of a meter.
 struct MeterFacts {
@@ -42,4 +42,4 @@ void AppendMeterReadScope(const TenantContext& ctx, std::string_view column, std
 Result<boost::json::value> RecordReadingById(db::Tx& tx, const TenantContext& ctx,
                                            const boost::json::object& body, Millis now);
 
-}  // namespace anju::billing::meter_internal
+}  // namespace anju::metering::meter_internal

@@ -1,20 +1,21 @@
 // Meters (水表 / 电表 / 燃气表) per house and shared per building; reading rounds.
-#include "modules/billing/meters.h"
+#include "modules/metering/meters.h"
 
 #include <set>
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
-#include "modules/billing/meter_errors.h"
-#include "modules/billing/meter_internal.h"
-#include "modules/billing/meter_rules.h"
+#include "modules/billing/fee_items.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/metering/meter_errors.h"
+#include "modules/metering/meter_internal.h"
+#include "modules/metering/meter_rules.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -112,14 +113,13 @@ json::object LoadMeterJson(db::Tx& tx, int64_t company_id, int64_t id) {
 // must match the meter's kind (an apportionment item may bill any kind).
 Status CheckFeeItem(db::Tx& tx, int64_t company_id, int64_t project_id, int64_t fee_item_id,
                     const std::string& meter_kind) {
-  auto f = tx.QueryOne(
-      "SELECT method, kind FROM fee_items WHERE id = ? AND company_id = ? AND project_id = ?",
-      {fee_item_id, company_id, project_id});
-  if (!f) return Error(kFeeItemNotFound).WithField("fee_item_id", "not_found");
-  if (f->Str(0) != "metered")
+  auto f = billing::FindFeeItem(tx, company_id, fee_item_id);
+  if (!f || f->project_id != project_id)
+    return Error(billing::kFeeItemNotFound).WithField("fee_item_id", "not_found");
+  if (f->method != "metered")
     return Error(errors::kValidation)
         .WithField("fee_item_id", "not_metered", "The fee item's method must be metered");
-  std::string kind = f->Str(1);
+  const std::string& kind = f->kind;
   if (kind != "apportionment" && kind != meter_kind)
     return Error(errors::kValidation)
         .WithField("fee_item_id", "kind_mismatch", "The fee item bills " + kind);
@@ -195,12 +195,12 @@ JsonResult MeterService::CreateMeter(const TenantContext& ctx, const json::objec
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
         !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
-      return Error(kProjectNotFound).WithField("project_id", "not_found");
+      return Error(billing::kProjectNotFound).WithField("project_id", "not_found");
     int64_t building = 0;
     if (house_id) {
       auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
       if (!h || h->project_id != *project_id)
-        return Error(kHouseNotFound).WithField("house_id", "not_found");
+        return Error(billing::kHouseNotFound).WithField("house_id", "not_found");
       if (building_id && *building_id != h->building_id)
         return Error(errors::kValidation)
             .WithField("building_id", "invalid", "Not the house's building");
@@ -275,4 +275,4 @@ JsonResult MeterService::UpdateMeter(const TenantContext& ctx, int64_t id,
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::metering

@@ -6,14 +6,14 @@
 
 #include "core/csv.h"
 #include "core/json_body.h"
-#include "modules/billing/meter_errors.h"
-#include "modules/billing/meter_internal.h"
-#include "modules/billing/meters.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/metering/meter_errors.h"
+#include "modules/metering/meter_internal.h"
+#include "modules/metering/meters.h"
 #include "modules/org/org_service.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -120,4 +120,4 @@ JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::ob
                                   {"items", std::move(items)}});
 }
 
-}  // namespace anju::billing
+}  // namespace anju::metering

@@ -35,8 +35,9 @@
 #include "core/tenant.h"
 #include "db/database.h"
 #include "http/reply.h"
+#include "modules/billing/ports.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 struct MeterFilter {
   std::optional<int64_t> project_id, building_id, house_id;
@@ -49,30 +50,31 @@ struct ReadingFilter {
   std::string status;  // ok | review | approved | rejected | ""
 };
 
-// One line a bill run bills for a period.
-struct MeteredLine {
-  int64_t house_id = 0, fee_item_id = 0, meter_id = 0, reading_id = 0;
-  int64_t consumption = 0;  // 1/100 unit: the house meter's, or the whole shared meter's
-  // A shared meter's line: this house's share in 分 of the meter's amount (the shares of
-  // one reading sum exactly to it). nullopt for a house meter: the run prices consumption
-  // with MeteredAmount and the fee item's tiers and rounding.
-  std::optional<int64_t> amount;
-};
+using billing::MeteredLine;
 
 // The billable lines of a project's period: every ok or approved reading of a house meter,
 // and every house's share of every ok or approved reading of a shared meter. Ordered by
-// house, then fee item. Reads houses through property/property_service.h. Errors:
+// house, then fee item. Reads houses through property/property_service.h and fee items
+// through billing/fee_items.h (FindFeeItem). Errors:
 // CALC_BAD_TIERS / CALC_OVERFLOW for a shared meter's fee item, METER_NO_HOUSES when a
 // shared meter's building has no house of the item's kinds with area (message names the
 // meter). No access checks: the caller (a bill run) has done them.
 Result<std::vector<MeteredLine>> BillableReadings(db::Tx& tx, int64_t company_id,
                                                   int64_t project_id, const std::string& period);
 
-using JsonResult = Result<boost::json::value>;  // as in billing_service.h
+using JsonResult = Result<boost::json::value>;
 
-class MeterService {
+// Also what bill runs ask of metering (billing/ports.h: MeteredReadings), wired in
+// src/app/app.cc.
+class MeterService : public billing::MeteredReadings {
  public:
   MeterService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // BillableReadings, for billing's bill runs.
+  Result<std::vector<MeteredLine>> Billable(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                            const std::string& period) override {
+    return BillableReadings(tx, company_id, project_id, period);
+  }
 
   // Ordered by building, walk_order, code: per building, the reading round in walking order.
   // Each meter carries its latest accepted reading (last_period, last_reading).
@@ -106,4 +108,4 @@ class MeterService {
   const Clock& clock_;
 };
 
-}  // namespace anju::billing
+}  // namespace anju::metering

@@ -1,12 +1,12 @@
-#include "modules/billing/meter_rules.h"
+#include "modules/metering/meter_rules.h"
 
 #include <boost/json.hpp>
 
 #include "core/clock.h"
-#include "modules/billing/calc/calc_errors.h"
-#include "modules/billing/meter_errors.h"
+#include "modules/billing/calc/bill_calc.h"
+#include "modules/metering/meter_errors.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 namespace json = boost::json;
 
@@ -74,9 +74,9 @@ Result<Measured> MeasureConsumption(const ReadingInput& in) {
 bool IsHighConsumption(int64_t consumption, const std::vector<int64_t>& trailing) {
   const size_t n = std::min<size_t>(trailing.size(), kTrailingReadings);
   if (n == 0) return false;
-  calc::Int128 sum = 0;
+  billing::calc::Int128 sum = 0;
   for (size_t i = 0; i < n; ++i) sum += trailing[i];
-  return calc::Int128{consumption} * static_cast<int64_t>(n) > sum * kHighFactor;
+  return billing::calc::Int128{consumption} * static_cast<int64_t>(n) > sum * kHighFactor;
 }
 
 std::string WithFlag(std::string flags, std::string_view flag) {
@@ -85,42 +85,4 @@ std::string WithFlag(std::string flags, std::string_view flag) {
   return flags;
 }
 
-Result<std::vector<calc::Tier>> ParseTiers(std::string_view text, int64_t unit_price) {
-  if (text.empty()) return std::vector<calc::Tier>{{std::nullopt, unit_price}};
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_array() || v.as_array().empty())
-    return Error(calc::kCalcBadTiers, "Tiers must be a non-empty JSON array");
-  std::vector<calc::Tier> tiers;
-  for (const json::value& t : v.as_array()) {
-    if (!t.is_array() || t.as_array().size() != 2)
-      return Error(calc::kCalcBadTiers, "Each tier is [up_to_centi | null, price]");
-    const json::value& up = t.as_array()[0];
-    const json::value& price = t.as_array()[1];
-    if (!(up.is_null() || up.is_int64()) || !price.is_int64())
-      return Error(calc::kCalcBadTiers, "Tier limits and prices are integers");
-    calc::Tier tier;
-    if (up.is_int64()) tier.up_to_centi = up.as_int64();
-    tier.price = price.as_int64();
-    tiers.push_back(tier);
-  }
-  return tiers;  // limits, order and prices are checked by calc::MeteredFee
-}
-
-Result<int64_t> MeteredAmount(const std::string& tiers_json, int64_t unit_price,
-                              int64_t consumption_centi, calc::RoundRule rule) {
-  auto tiers = ParseTiers(tiers_json, unit_price);
-  if (!tiers.ok()) return tiers.take_error();
-  return calc::MeteredFee(consumption_centi, *tiers, rule);
-}
-
-calc::RoundRule RoundRuleOf(std::string_view rounding, std::string_view round_to) {
-  calc::RoundRule rule;
-  rule.rounding = rounding == "up"     ? calc::Rounding::kUp
-                  : rounding == "down" ? calc::Rounding::kDown
-                                       : calc::Rounding::kHalfUp;
-  rule.to = round_to == "jiao" ? calc::RoundTo::kJiao : calc::RoundTo::kFen;
-  return rule;
-}
-
-}  // namespace anju::billing
+}  // namespace anju::metering

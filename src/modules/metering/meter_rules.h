@@ -25,7 +25,8 @@
 //     integer: consumption × n > kHighFactor × Σ. With no history there is nothing to
 //     compare with and the reading is accepted.
 //   - Metered amounts price the whole consumption of a period with the fee item's tiers
-//     (阶梯价) and round once (calc::MeteredFee). Tiers are stored on the fee item as JSON
+//     (阶梯价) and round once: billing's calc/tiers.h (MeteredAmount), which bill runs and
+//     shared meters both use. Tiers are stored on the fee item as JSON
 //     [[up_to_centi|null, price], …]; empty means one tier at the item's unit_price.
 #pragma once
 
@@ -36,9 +37,8 @@
 #include <vector>
 
 #include "core/error.h"
-#include "modules/billing/calc/bill_calc.h"
 
-namespace anju::billing {
+namespace anju::metering {
 
 inline constexpr int64_t kHighFactor = 3;
 inline constexpr int64_t kTrailingReadings = 3;
@@ -84,17 +84,4 @@ bool IsHighConsumption(int64_t consumption, const std::vector<int64_t>& trailing
 // Adds a flag to a space-separated flag list.
 std::string WithFlag(std::string flags, std::string_view flag);
 
-// Tiers as stored on a fee item: "" → one unlimited tier at unit_price; otherwise a strict
-// JSON array of [up_to_centi (positive integer) | null, price (integer ≥ 0)] pairs that
-// calc::MeteredFee accepts. Anything else is CALC_BAD_TIERS.
-Result<std::vector<calc::Tier>> ParseTiers(std::string_view tiers_json, int64_t unit_price);
-
-// The amount in 分 of one period's consumption (1/100 unit) at the item's prices, rounded
-// once with `rule`. CALC_BAD_TIERS for bad tiers, CALC_BAD_INPUT / CALC_OVERFLOW from calc.
-Result<int64_t> MeteredAmount(const std::string& tiers_json, int64_t unit_price,
-                              int64_t consumption_centi, calc::RoundRule rule);
-
-// A fee item's stored rounding ("half_up" | "up" | "down") and unit ("fen" | "jiao").
-calc::RoundRule RoundRuleOf(std::string_view rounding, std::string_view round_to);
-
-}  // namespace anju::billing
+}  // namespace anju::metering
