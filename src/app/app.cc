@@ -8,6 +8,7 @@
 #include "modules/audit/audit_routes.h"
 #include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
+#include "modules/billing/discount_routes.h"
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
 #include "modules/billing/report_routes.h"
@@ -56,6 +57,7 @@ App::App(AppConfig cfg, const Clock& clock)
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
   billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
+  idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
   meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
@@ -74,7 +76,8 @@ App::App(AppConfig cfg, const Clock& clock)
   imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
-  router_ = std::make_unique<http::Router>(identity_);
+  router_ = std::make_unique<http::Router>(
+      std::make_shared<identity::RequestAuthenticator>(*identity_));
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
     bool ok = true;
@@ -104,13 +107,13 @@ App::App(AppConfig cfg, const Clock& clock)
   org::RegisterRoutes(*router_, *org_);
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
-  billing::RegisterRoutes(*router_, *billing_);
+  billing::RegisterRoutes(*router_, *billing_, *idempotency_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   billing::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   billing::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
-  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
+  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_, *idempotency_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
   files::RegisterRoutes(*router_, *files_);
   importer::RegisterRoutes(*router_, *imports_);
