@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the web UI and its browser tests need: Node.js and npm, Debian's Chromium
-# and a CJK font (Debian packages), then the npm packages of web/ from its lockfile.
+# Installs what the web UI, its browser tests and the contract check (scripts/check_contract.sh:
+# openapi-typescript, swagger-parser, vue-tsc) need: Node.js and npm, Debian's Chromium and a
+# CJK font (Debian packages), then the npm packages of web/ from its lockfile.
 # Idempotent: installs only what is missing, and re-runs `npm ci` only when node_modules is
 # missing or package-lock.json changed since the last install.
 set -euo pipefail

@@ -8,6 +8,7 @@
 #include "modules/audit/audit_routes.h"
 #include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
+#include "modules/billing/discount_routes.h"
 #include "modules/billing/receipt_routes.h"
 #include "modules/billing/reminder_routes.h"
 #include "modules/billing/report_routes.h"
@@ -58,6 +59,7 @@ App::App(AppConfig cfg, const Clock& clock)
   // Billing's ports (billing/ports.h) are implemented by the modules above it.
   meters_ = std::make_unique<metering::MeterService>(*db_, clock_);
   billing_ = std::make_unique<billing::BillingService>(*db_, clock_, billing::Ports{*meters_});
+  idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
@@ -75,7 +77,8 @@ App::App(AppConfig cfg, const Clock& clock)
   imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
-  router_ = std::make_unique<http::Router>(identity_);
+  router_ = std::make_unique<http::Router>(
+      std::make_shared<identity::RequestAuthenticator>(*identity_));
 
   router_->AddPublic("GET", "/healthz", [this](http::Request& req) {
     bool ok = true;
@@ -105,13 +108,13 @@ App::App(AppConfig cfg, const Clock& clock)
   org::RegisterRoutes(*router_, *org_);
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
-  billing::RegisterRoutes(*router_, *billing_);
+  billing::RegisterRoutes(*router_, *billing_, *idempotency_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   metering::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   billing::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
-  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_);
+  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_, *idempotency_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
   files::RegisterRoutes(*router_, *files_);
   importer::RegisterRoutes(*router_, *imports_);

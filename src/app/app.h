@@ -80,6 +80,7 @@ class App {
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<property::PropertyService> property_;
   std::unique_ptr<billing::BillingService> billing_;
+  std::unique_ptr<billing::Idempotency> idempotency_;  // Idempotency-Keys of money-moving POSTs
   std::unique_ptr<billing::ReceiptService> receipts_;
   std::unique_ptr<metering::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;

@@ -1,8 +1,10 @@
-// `anju`: the one binary. Sub-commands: serve, migrate, demo, user, backup, audit, version.
+// `anju`: the one binary. Sub-commands: serve, migrate, demo, company, user, backup, audit,
+// ledger, bills, import, jobs, permissions, version.
 // Every sub-command that touches data takes --db URL (or ANJU_DB).
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <iostream>
 
 #include "app/app.h"
@@ -16,6 +18,7 @@
 #include "jobs/scheduler.h"
 #include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
+#include "modules/identity/permissions.h"
 
 using namespace anju;
 
@@ -439,6 +442,23 @@ int main(int argc, char** argv) {
               << " without a collector, " << rep.closed << " closed; delivered "
               << rep.delivery.sent << ", retrying " << rep.delivery.retrying << ", failed "
               << rep.delivery.failed << "\n";
+  });
+
+  // permissions: the catalogue the server checks; web/scripts/gen.mjs turns --json into the
+  // web's typed permission codes (web/src/generated/permissions.ts).
+  auto* perms = cli.add_subcommand("permissions", "Print the permission catalogue (code, Chinese and English name)");
+  bool perms_json = false;
+  perms->add_flag("--json", perms_json, R"(One JSON object {"items":[{"code","name_zh","name_en"}]}, like GET /api/v1/permissions)");
+  perms->callback([&] {
+    const auto& catalogue = identity::PermissionCatalogue();
+    if (!perms_json) {
+      for (const auto& p : catalogue) std::cout << p.code << "\t" << p.name_zh << "\t" << p.name_en << "\n";
+      return;
+    }
+    boost::json::array items;
+    for (const auto& p : catalogue)
+      items.push_back(boost::json::object{{"code", p.code}, {"name_zh", p.name_zh}, {"name_en", p.name_en}});
+    std::cout << boost::json::serialize(boost::json::object{{"items", std::move(items)}}) << "\n";
   });
 
   cli.add_subcommand("version", "Print the version")->callback([] {

@@ -59,6 +59,14 @@ inline Response ReplyWith(const Request& req, const Status& s, int /*status*/) {
   return Reply(req, s);
 }
 
+// A typed result shaped into JSON by the route's `shape` (→ a JSON value), with `status`;
+// or the error reply.
+template <class T, class Shape>
+Response ReplyAs(const Request& req, const Result<T>& r, Shape&& shape, int status = 200) {
+  if (!r.ok()) return ErrorReply(r.error(), req.request_id);
+  return JsonReply(status, shape(r.value()));
+}
+
 inline Response NotFound(const Request& req) {
   return ErrorReply(Error(errors::kNotFound), req.request_id);
 }

@@ -8,23 +8,18 @@
 #include <boost/json.hpp>
 
 #include "core/error.h"
+#include "core/page.h"
 #include "http/message.h"
 
 namespace anju::http {
 
-inline constexpr int64_t kDefaultPageSize = 20;
-inline constexpr int64_t kMaxPageSize = 100;
 inline constexpr size_t kMaxSearchChars = 50;
 
 // The body as a JSON object (MALFORMED_JSON otherwise, also for an empty body).
 Result<boost::json::object> JsonBody(const Request& req);
 
-struct Page {
-  int64_t page = 1;  // 1-based
-  int64_t size = kDefaultPageSize;
-  int64_t offset() const { return (page - 1) * size; }
-};
-// ?page=&size= with 1 ≤ size ≤ kMaxPageSize (BAD_QUERY_PARAMETER otherwise).
+// ?page=&size= as a Page (core/page.h) with 1 ≤ size ≤ kMaxPageSize (BAD_QUERY_PARAMETER
+// otherwise).
 Result<Page> PageOf(const Request& req);
 
 // ?name= as a positive id, or nullopt when absent; BAD_QUERY_PARAMETER when malformed.

@@ -1,6 +1,10 @@
 #include "modules/billing/adjustment_routes.h"
 
+#include "core/json_body.h"
 #include "http/handlers.h"
+#include "modules/billing/billing_json.h"
+#include "modules/billing/billing_service.h"
+#include "modules/billing/idempotent_route.h"
 
 namespace anju::billing {
 
@@ -8,8 +12,26 @@ using http::QueryReader;
 using http::Request;
 using http::WithBody;
 
+namespace {
+
+// {house_id, amount, reason, payment_id?}
+Result<RefundCommand> ReadRefund(const Request& req) {
+  auto obj = ParseJsonObject(req.body);
+  if (!obj.ok()) return obj.take_error();
+  BodyReader r(*obj);
+  r.ReadOnly({"id", "number", "status", "channel", "company_id", "project_id"});
+  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
+  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
+  auto reason = r.Str("reason", true, 200, 2);
+  auto payment_id = r.Int("payment_id", false, 1, INT64_MAX);
+  ANJU_TRY(r.Finish());
+  return RefundCommand{*house_id, *amount, *reason, payment_id};
+}
+
+}  // namespace
+
 void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
-                              CorrectionService& s) {
+                              CorrectionService& s, Idempotency& idem) {
   router.Add("GET", "/api/v1/billing-settings", [&settings](Request& req, TenantContext& ctx) {
     return http::Reply(req, settings.Get(ctx));
   });
@@ -24,7 +46,7 @@ void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
       f.project_id = q.Id("project_id");
       f.house_id = q.Id("house_id");
       f.status = q.Text("status");
-      http::Page page = q.PageOf();
+      Page page = q.PageOf();
       if (auto bad = q.Failed()) return *bad;
       return http::Reply(req, fn(ctx, f, page));
     };
@@ -35,8 +57,15 @@ void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
              WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.RequestAdjustment(ctx, b); }));
   router.Add("GET", "/api/v1/refunds",
              list([&s](auto& ctx, auto& f, auto& p) { return s.ListRefunds(ctx, f, p); }));
-  router.Add("POST", "/api/v1/refunds", [&s](Request& req, TenantContext& ctx) {
-    return s.RequestRefund(ctx, req);
+  router.Add("POST", "/api/v1/refunds", [&s, &idem](Request& req, TenantContext& ctx) {
+    if (auto may = s.MayRequestRefunds(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto cmd = ReadRefund(req);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return RunIdempotent<Refund>(
+        idem, ctx, req, 201,
+        [&](const IdempotentAnswer<Refund>& answer) { return s.RequestRefund(ctx, *cmd, answer); },
+        RefundJson);
   });
   for (bool approve : {true, false}) {
     std::string verb = approve ? "/approve" : "/reject";

@@ -96,7 +96,7 @@ Error ExceedsOpen(int64_t limit) {
 }  // namespace
 
 CorrectionService::CorrectionService(db::Database& db, const Clock& clock, ProviderFor provider)
-    : db_(db), clock_(clock), provider_(std::move(provider)), idem_(db, clock) {}
+    : db_(db), clock_(clock), provider_(std::move(provider)) {}
 
 Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
   auto a = tx.QueryOne("SELECT company_id, bill_id, kind, amount FROM adjustments WHERE id = ?",
@@ -199,7 +199,7 @@ Result<json::value> CorrectionService::DecideAdjustment(const TenantContext& ctx
 
 Result<json::value> CorrectionService::ListAdjustments(const TenantContext& ctx,
                                                        const CorrectionFilter& f,
-                                                       const http::Page& page) {
+                                                       const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!f.status.empty() && f.status != "pending" && f.status != "applied" &&
       f.status != "rejected")

@@ -22,7 +22,7 @@ std::string DaysBefore(const std::string& date, int64_t n) { return AddDays(date
 }  // namespace
 
 JsonResult BillingService::Arrears(const TenantContext& ctx, const ArrearsQuery& q,
-                                   const http::Page& page) {
+                                   const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!IsValidCivilDate(q.as_of))
     return Error(errors::kBadQuery).WithField("as_of", "invalid", "Must be a date YYYY-MM-DD");

@@ -363,7 +363,7 @@ json::object BillJson(const db::Row& r) {
 }  // namespace
 
 JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter& f,
-                                     const http::Page& page) {
+                                     const Page& page) {
   if (!f.period.empty() && !ParsePeriod(f.period))
     return Error(errors::kBadQuery).WithField("period", "invalid", "Must be a month YYYY-MM");
   if (!f.status.empty() && f.status != "open" && f.status != "paid")

@@ -2,11 +2,13 @@
 
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
+#include "modules/billing/idempotency.h"
 
 namespace anju::billing {
 
 // /api/v1/fee-items, /bill-runs, /bills, /houses/{id}/account, /payments,
 // /payments/online[/{orderNo}[/simulate]], /payments/notify/{wechat,alipay} (public).
-void RegisterRoutes(http::Router& router, BillingService& billing);
+// The money-moving POSTs run under their Idempotency-Key in `idempotency`.
+void RegisterRoutes(http::Router& router, BillingService& billing, Idempotency& idempotency);
 
 }  // namespace anju::billing

@@ -88,7 +88,7 @@ constexpr std::string_view kFollowUpColumns =
 
 Result<json::value> ReminderService::ListAssignments(const TenantContext& ctx,
                                                      const AssignmentFilter& f,
-                                                     const http::Page& page) {
+                                                     const Page& page) {
   ANJU_TRY(RequireCollectionRead(ctx));
   if (!f.status.empty() && f.status != "open" && f.status != "closed")
     return Error(errors::kBadQuery).WithField("status", "invalid", "open or closed");

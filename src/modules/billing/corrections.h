@@ -40,10 +40,13 @@
 // which the providers deduplicate, so money never leaves twice. Cash, POS, transfer and
 // cheque refunds are recorded at once (the cashier pays out).
 //
-// POST /api/v1/refunds takes an Idempotency-Key (idempotency.h), like payments.
+// POST /api/v1/refunds takes an Idempotency-Key (idempotency.h), like payments: RequestRefund
+// stores its caller's answer with the refund (IdempotentAnswer), and holds the key once an
+// online refund is claimed.
 // Thread-safe: no mutable state of its own.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -52,10 +55,9 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/message.h"
-#include "http/reply.h"
 #include "modules/billing/idempotency.h"
 #include "modules/pay/provider.h"
 
@@ -68,6 +70,37 @@ int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except = 0);
 struct CorrectionFilter {
   std::optional<int64_t> project_id, house_id;
   std::string status;  // one of the record's statuses, or "" for all
+};
+
+// A refund asked for: `amount` 分 of the house's prepaid balance, back through the channel of
+// `payment_id` when given (else the cashier pays out in cash).
+struct RefundCommand {
+  int64_t house_id = 0;
+  int64_t amount = 0;  // 1 .. kMaxPaymentFen
+  std::string reason;  // 2..200 characters
+  std::optional<int64_t> payment_id;
+};
+
+// A refund as the cashier and the approver see it.
+struct Refund {
+  int64_t id = 0, project_id = 0, house_id = 0;
+  std::string house_code;
+  std::optional<int64_t> payment_id;
+  std::optional<std::string> payment_number;
+  std::string number, channel;
+  int64_t amount = 0;
+  std::string reason;
+  std::string status;  // pending | processing | refunded | rejected | failed
+  std::optional<std::string> provider_refund_id;
+  std::string failure;  // the provider's reason when failed
+  int64_t requested_by = 0;
+  std::string requested_by_name;
+  Millis requested_at = 0;
+  std::optional<int64_t> decided_by;
+  std::optional<std::string> decided_by_name;
+  std::optional<Millis> decided_at;
+  std::string decision_note;
+  std::optional<Millis> refunded_at;
 };
 
 class CorrectionService {
@@ -84,26 +117,32 @@ class CorrectionService {
   Result<boost::json::value> DecideAdjustment(const TenantContext& ctx, int64_t id, bool approve,
                                               const boost::json::object& body);
   Result<boost::json::value> ListAdjustments(const TenantContext& ctx, const CorrectionFilter& f,
-                                             const http::Page& page);
+                                             const Page& page);
 
-  // {house_id, amount, reason, payment_id?} with an Idempotency-Key: needs
-  // billing:refund:create in the house's project.
-  http::Response RequestRefund(const TenantContext& ctx, const http::Request& req);
+  // Whether the caller may request refunds (billing:refund:create somewhere): checked before
+  // the Idempotency-Key is taken. RequestRefund checks it again.
+  Status MayRequestRefunds(const TenantContext& ctx) const;
+  // Needs billing:refund:create in the house's project. The refund, applied at once when the
+  // caller may approve it (approvals.h), else pending. An online refund applied at once is
+  // claimed ('processing', answer.Hold()) and sent to the provider. Errors: HOUSE_NOT_FOUND,
+  // PAYMENT_NOT_FOUND, REFUND_EXCEEDS_BALANCE, REFUND_EXCEEDS_PAYMENT,
+  // REFUND_REFUSED_BY_PROVIDER, REFUND_PROVIDER_UNAVAILABLE (stays processing).
+  Result<Refund> RequestRefund(const TenantContext& ctx, const RefundCommand& cmd,
+                               const IdempotentAnswer<Refund>& answer = {});
   Result<boost::json::value> DecideRefund(const TenantContext& ctx, int64_t id, bool approve,
                                           const boost::json::object& body);
   Result<boost::json::value> ListRefunds(const TenantContext& ctx, const CorrectionFilter& f,
-                                         const http::Page& page);
+                                         const Page& page);
 
  private:
   // Applies a pending or just-requested adjustment inside `tx` (limits re-checked).
   Status ApplyAdjustment(db::Tx& tx, int64_t id, Millis now);
   // Carries a refund claimed as 'processing' to the end (provider for online channels).
-  Result<boost::json::value> CompleteRefund(const TenantContext& ctx, int64_t id);
+  Result<Refund> CompleteRefund(const TenantContext& ctx, int64_t id);
 
   db::Database& db_;
   const Clock& clock_;
   ProviderFor provider_;
-  Idempotency idem_;
 };
 
 }  // namespace anju::billing

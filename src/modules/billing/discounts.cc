@@ -1,7 +1,6 @@
 #include "modules/billing/discounts.h"
 
 #include "core/json_body.h"
-#include "http/handlers.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/identity/access.h"
@@ -187,21 +186,6 @@ Result<json::value> DiscountService::Update(const TenantContext& ctx, int64_t id
                   now);
     return json::value(after);
   });
-}
-
-void RegisterDiscountRoutes(http::Router& router, DiscountService& s) {
-  router.Add("GET", "/api/v1/discount-rules", [&s](http::Request& req, TenantContext& ctx) {
-    http::QueryReader q(req);
-    auto project_id = q.Id("project_id");
-    if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.List(ctx, project_id));
-  });
-  router.Add("POST", "/api/v1/discount-rules",
-             http::WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.Create(ctx, b); }));
-  router.Add("PATCH", "/api/v1/discount-rules/{id}",
-             http::WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.Update(ctx, id, b);
-             }));
 }
 
 }  // namespace anju::billing

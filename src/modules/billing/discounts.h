@@ -33,7 +33,6 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/router.h"
 
 namespace anju::billing {
 
@@ -71,7 +70,5 @@ class DiscountService {
   db::Database& db_;
   const Clock& clock_;
 };
-
-void RegisterDiscountRoutes(http::Router& router, DiscountService& s);
 
 }  // namespace anju::billing

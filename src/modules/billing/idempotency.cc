@@ -5,14 +5,6 @@
 
 namespace anju::billing {
 
-http::Response ReplayAnswer(const StoredAnswer& answer) {
-  http::Response r;
-  r.status = answer.status;
-  r.body = answer.body;
-  r.Header("Idempotent-Replayed", "true");
-  return r;
-}
-
 Result<std::optional<StoredAnswer>> Idempotency::Begin(int64_t company_id, const std::string& key,
                                                        const std::string& route,
                                                        const std::string& body) {
@@ -48,6 +40,11 @@ void Idempotency::Complete(db::Tx& tx, int64_t company_id, const std::string& ke
                       "WHERE company_id = ? AND idem_key = ? AND status = 0",
                       {int64_t(status), body, company_id, key});
   if (n != 1) throw db::DbError(db::DbError::Kind::kSerialization, "idempotency key taken over");
+}
+
+void Idempotency::Complete(int64_t company_id, const std::string& key, int status,
+                           const std::string& body) {
+  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) { Complete(tx, company_id, key, status, body); });
 }
 
 void Idempotency::Fail(int64_t company_id, const std::string& key, int status,

@@ -9,10 +9,10 @@
 // posts nothing the second time and answers success.
 #include <fmt/format.h>
 
-#include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
@@ -24,7 +24,6 @@
 
 namespace anju::billing {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
@@ -44,13 +43,17 @@ constexpr std::string_view kOrderColumns =
     "SELECT id, company_id, project_id, house_id, order_no, channel, amount, bill_ids, status, "
     "payment_id, created_at, paid_at FROM online_orders";
 
-json::object OrderJson(const db::Row& r) {
-  json::object o{{"id", r.Int(0)},         {"project_id", r.Int(2)}, {"house_id", r.Int(3)},
-                 {"order_no", r.Str(4)},   {"channel", r.Str(5)},    {"amount", r.Int(6)},
-                 {"status", r.Str(8)},     {"created_at", FormatUtc(r.Int(10))}};
-  o["payment_id"] = r.IsNull(9) ? json::value(nullptr) : json::value(r.Int(9));
-  o["paid_at"] = r.IsNull(11) ? json::value(nullptr) : json::value(FormatUtc(r.Int(11)));
-  return o;
+OnlineOrder OrderOf(const db::Row& r) {
+  return {.id = r.Int(0),
+          .project_id = r.Int(2),
+          .house_id = r.Int(3),
+          .order_no = r.Str(4),
+          .channel = r.Str(5),
+          .amount = r.Int(6),
+          .status = r.Str(8),
+          .created_at = r.Int(10),
+          .payment_id = r.OptInt(9),
+          .paid_at = r.OptInt(11)};
 }
 
 std::vector<int64_t> ParseIds(const std::string& text) {
@@ -60,18 +63,10 @@ std::vector<int64_t> ParseIds(const std::string& text) {
   return ids;
 }
 
-http::Response FromNotifyReply(const pay::NotifyReply& n) {
-  http::Response r;
-  r.status = n.status;
-  r.content_type = n.content_type;
-  r.body = n.body;
-  return r;
-}
-
 }  // namespace
 
 BillingService::BillingService(db::Database& db, const Clock& clock, Ports ports)
-    : db_(db), clock_(clock), ports_(ports), idem_(db, clock) {}
+    : db_(db), clock_(clock), ports_(ports) {}
 
 BillingService::~BillingService() = default;
 
@@ -94,38 +89,33 @@ pay::PaymentProvider* BillingService::Provider(std::string_view channel) {
   return nullptr;
 }
 
-http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
-                                                 const http::Request& req) {
-  auto obj = ParseJsonObject(req.body);
-  if (!obj.ok()) return http::ErrorReply(obj.error(), req.request_id);
-  BodyReader r(*obj);
-  r.ReadOnly({"id", "order_no", "status", "company_id"});
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto channel = r.Enum("channel", true, {"wechat", "alipay"});
-  auto amount = r.Int("amount", false, 1, kMaxPaymentFen);
-  std::vector<int64_t> bill_ids = r.Ids("bill_ids");
-  if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
-  if (!ctx.IsResident())
-    if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
-      return http::ErrorReply(s.error(), req.request_id);
-  std::string key(req.Header("idempotency-key"));
-  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
-  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
-  if (*begun) return ReplayAnswer(**begun);
+Status BillingService::MayOpenOnlineOrders(const TenantContext& ctx) const {
+  if (ctx.IsResident()) return Status::Ok();
+  return identity::Require(ctx, perm::kPaymentCreate);
+}
+
+Result<OnlineOrderOpened> BillingService::CreateOnlineOrder(
+    const TenantContext& ctx, const OpenOnlineOrderCommand& cmd,
+    const IdempotentAnswer<OnlineOrderOpened>& answer) {
+  ANJU_TRY(MayOpenOnlineOrders(ctx));
+  if (cmd.channel != "wechat" && cmd.channel != "alipay")
+    return Error(errors::kValidation).WithField("channel", "invalid");
+  if (cmd.amount && (*cmd.amount < 1 || *cmd.amount > kMaxPaymentFen))
+    return Error(errors::kValidation).WithField("amount", "out_of_range");
   Millis now = clock_.Now();
-  auto order = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
-    auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
+  auto order = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<OnlineOrder> {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, cmd.house_id);
     bool allowed = h && (ctx.IsResident() ? ctx.OwnsHouse(h->id)
                                           : ctx.access.HasIn(std::string(perm::kPaymentCreate),
                                                              h->project_id));
     if (!allowed) return Error(kHouseNotFound).WithField("house_id", "not_found");
     int64_t due = 0;
     std::string ids_text;
-    if (bill_ids.empty()) {
+    if (cmd.bill_ids.empty()) {
       due = ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(h->id)) +
             ledger::Balance(tx, ctx.company_id, ledger::LateOf(h->id));
     } else {
-      for (int64_t id : bill_ids) {
+      for (int64_t id : cmd.bill_ids) {
         auto b = tx.QueryOne("SELECT " + std::string(kOpenPrincipalSql) + " + " +
                                  std::string(kOpenLateSql) +
                                  " FROM bills b WHERE b.id = ? AND b.house_id = ?",
@@ -137,7 +127,7 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
         ids_text += (ids_text.empty() ? "" : " ") + std::to_string(id);
       }
     }
-    int64_t pay = amount.value_or(due);
+    int64_t pay = cmd.amount.value_or(due);
     if (pay <= 0) return Error(kNothingToPay);
     std::string ymd = DayStamp(now);
     std::string order_no = fmt::format("AJ{}{}{:07d}", ctx.company_id, ymd,
@@ -146,42 +136,32 @@ http::Response BillingService::CreateOnlineOrder(const TenantContext& ctx,
         "INSERT INTO online_orders (company_id, project_id, house_id, order_no, channel, amount, "
         "bill_ids, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) "
         "RETURNING id",
-        {ctx.company_id, h->project_id, h->id, order_no, *channel, pay, ids_text, ctx.user_id,
+        {ctx.company_id, h->project_id, h->id, order_no, cmd.channel, pay, ids_text, ctx.user_id,
          now});
-    json::object o = OrderJson(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {id}));
+    OnlineOrder o = OrderOf(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.online_order.create", "online_order", id, h->project_id, nullptr, o},
+                  {"billing.online_order.create", "online_order", id, h->project_id, nullptr,
+                   OnlineOrderJson(o)},
                   now);
     return o;
   });
-  if (!order.ok()) {
-    http::Response r = http::ErrorReply(order.error(), req.request_id);
-    idem_.Fail(ctx.company_id, key, r.status, r.body);
-    return r;
-  }
-  auto params = Provider(*channel)->CreateOrder(
-      {std::string(order->at("order_no").as_string()), order->at("amount").as_int64(),
-       "物业费 " + std::to_string(*house_id)});
-  if (!params.ok()) {
-    idem_.Release(ctx.company_id, key);
-    return http::ErrorReply(Error(kProviderDown, params.error().message), req.request_id);
-  }
-  (*order)["pay_params"] = std::move(params.value());
-  std::string body = json::serialize(*order);
-  db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    idem_.Complete(tx, ctx.company_id, key, 201, body);
-  });
-  return http::JsonReply(201, *order);
+  if (!order.ok()) return order.take_error();
+  // The provider is asked outside the transaction; the caller's answer is stored after it
+  // answered (IdempotentAnswer: not stored here).
+  auto params = Provider(cmd.channel)->CreateOrder(
+      {order->order_no, order->amount, "物业费 " + std::to_string(cmd.house_id)});
+  if (!params.ok()) return Error(kProviderDown, params.error().message);
+  return OnlineOrderOpened{std::move(*order), std::move(params.value())};
 }
 
-Result<json::object> BillingService::ConfirmOrder(const pay::Confirmed& c) {
+Result<OnlineOrder> BillingService::ConfirmOrder(const pay::Confirmed& c) {
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<OnlineOrder> {
     std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
     auto o = tx.QueryOne(std::string(kOrderColumns) + " WHERE order_no = ?" + lock, {c.order_no});
     if (!o) return Error(kUnknownOrder);
     if (o->Str(5) != c.channel || o->Int(6) != c.amount_fen) return Error(kOrderMismatch);
-    if (o->Str(8) == "paid") return OrderJson(*o);  // a repeated confirmation: nothing new
+    if (o->Str(8) == "paid") return OrderOf(*o);  // a repeated confirmation: nothing new
     int64_t company = o->Int(1);
     auto h = property::FindHouseFacts(tx, company, o->Int(3));
     if (!h) return Error(kHouseNotFound);
@@ -193,47 +173,46 @@ Result<json::object> BillingService::ConfirmOrder(const pay::Confirmed& c) {
       paid = Settle(tx, args, now);
     }
     if (!paid.ok()) return paid.take_error();
-    int64_t payment_id = paid->at("id").as_int64();
+    int64_t payment_id = paid->id;
     tx.Exec("UPDATE online_orders SET status = 'paid', payment_id = ?, paid_at = ? WHERE id = ?",
             {payment_id, now, o->Int(0)});
     audit::Append(tx, {company, std::nullopt, "provider:" + c.channel, "", ""},
                   {"billing.payment.create", "payment", payment_id, h->project_id, nullptr,
-                   *paid},
+                   PaymentJson(*paid)},
                   now);
-    return OrderJson(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {o->Int(0)}));
+    return OrderOf(*tx.QueryOne(std::string(kOrderColumns) + " WHERE id = ?", {o->Int(0)}));
   });
 }
 
-http::Response BillingService::HandleNotify(const std::string& channel, const http::Request& req) {
+pay::NotifyReply BillingService::HandleNotify(const std::string& channel,
+                                              const std::string& body,
+                                              const pay::Headers& headers) {
   pay::PaymentProvider* p = Provider(channel);
-  auto confirmed = p->VerifyNotify(req.body, req.headers, clock_.Now());
-  if (!confirmed.ok()) return FromNotifyReply(p->FailureReply(confirmed.error()));
+  auto confirmed = p->VerifyNotify(body, headers, clock_.Now());
+  if (!confirmed.ok()) return p->FailureReply(confirmed.error());
   auto settled = ConfirmOrder(*confirmed);
-  if (!settled.ok()) return FromNotifyReply(p->FailureReply(settled.error()));
-  return FromNotifyReply(p->SuccessReply());
+  if (!settled.ok()) return p->FailureReply(settled.error());
+  return p->SuccessReply();
 }
 
-JsonResult BillingService::VisibleOrder(db::Tx& tx, const TenantContext& ctx,
-                                        const std::string& order_no) {
+Result<OnlineOrder> BillingService::VisibleOrder(db::Tx& tx, const TenantContext& ctx,
+                                                 const std::string& order_no) {
   auto o = tx.QueryOne(std::string(kOrderColumns) + " WHERE order_no = ? AND company_id = ?",
                        {order_no, ctx.company_id});
   bool allowed = o && (ctx.IsResident() ? ctx.OwnsHouse(o->Int(3))
                                         : ctx.access.HasIn(std::string(perm::kPaymentRead),
                                                            o->Int(2)));
   if (!allowed) return Error(kUnknownOrder);
-  return json::value(OrderJson(*o));
+  return OrderOf(*o);
 }
 
-JsonResult BillingService::OnlineOrder(const TenantContext& ctx, const std::string& order_no) {
+Result<OnlineOrder> BillingService::FindOnlineOrder(const TenantContext& ctx,
+                                                    const std::string& order_no) {
   auto o = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
-  if (!o.ok() || o->at("status").as_string() != "pending") return o;
+  if (!o.ok() || o->status != "pending") return o;
   // The notify may have been lost: ask the provider.
-  auto found = Provider(o->at("channel").as_string())->QueryOrder(order_no);
-  if (found.ok() && found->has_value()) {
-    auto settled = ConfirmOrder(**found);
-    if (!settled.ok()) return settled.take_error();
-    return json::value(std::move(*settled));
-  }
+  auto found = Provider(o->channel)->QueryOrder(order_no);
+  if (found.ok() && found->has_value()) return ConfirmOrder(**found);
   return o;
 }
 
@@ -262,24 +241,25 @@ BillingService::OrderSweep BillingService::SweepPendingOrders(Millis min_age, Mi
   return sweep;
 }
 
-JsonResult BillingService::SimulatePayment(const TenantContext& ctx, const std::string& order_no) {
+Result<OnlineOrder> BillingService::SimulatePayment(const TenantContext& ctx,
+                                                    const std::string& order_no) {
   auto o = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
   if (!o.ok()) return o;
-  std::string channel(o->at("channel").as_string());
-  int64_t amount = o->at("amount").as_int64();
+  std::string channel = o->channel;
+  int64_t amount = o->amount;
   // The simulator marks the order paid and signs the notify the provider would send; it goes
   // through the same verification as a real one.
-  http::Request notify;
-  notify.method = "POST";
+  std::string body;
+  pay::Headers headers;
   if (channel == "wechat") {
     pay::SimNotify n = simulator().MakeWechatNotify(order_no, amount, clock_.Now());
-    notify.body = n.body;
-    notify.headers = n.headers;
+    body = n.body;
+    headers = n.headers;
   } else {
-    notify.body = simulator().MakeAlipayNotify(order_no, amount, clock_.Now());
-    notify.headers = {{"content-type", "application/x-www-form-urlencoded"}};
+    body = simulator().MakeAlipayNotify(order_no, amount, clock_.Now());
+    headers = {{"content-type", "application/x-www-form-urlencoded"}};
   }
-  http::Response reply = HandleNotify(channel, notify);
+  pay::NotifyReply reply = HandleNotify(channel, body, headers);
   if (reply.status >= 300) return Error(kOrderMismatch, "The simulated notify was refused");
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
 }

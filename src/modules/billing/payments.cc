@@ -9,15 +9,15 @@
 // receivable:house (principal settled); Cr prepayment:house (the rest). Bills are read FOR UPDATE on PostgreSQL (SQLite has one
 // writer), so two payments racing for one bill settle it once and the second one's money
 // goes to the next bill or the prepaid balance.
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
-#include "core/json_body.h"
-#include "http/message.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/allocation.h"
 #include "modules/billing/collection_totals.h"
@@ -36,38 +36,7 @@ namespace anju::billing {
 namespace json = boost::json;
 namespace perm = identity::perm;
 
-namespace {
-
-
-struct PaymentBody {
-  int64_t house_id = 0, amount = 0;
-  std::string channel, note;
-  std::vector<int64_t> bill_ids;
-};
-
-Result<PaymentBody> ReadPayment(const http::Request& req) {
-  auto obj = ParseJsonObject(req.body);
-  if (!obj.ok()) return obj.take_error();
-  BodyReader r(*obj);
-  r.ReadOnly({"id", "company_id", "number", "to_prepayment", "created_at", "allocations"});
-  PaymentBody p;
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
-  auto channel = r.Enum("channel", true, kCashierChannels);
-  auto note = r.Str("note", false, 200);
-  p.bill_ids = r.Ids("bill_ids");
-  ANJU_TRY(r.Finish());
-  p.house_id = *house_id;
-  p.amount = *amount;
-  p.channel = *channel;
-  p.note = note.value_or("");
-  return p;
-}
-
-
-}  // namespace
-
-Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
+Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   const property::HouseFacts& h = a.house;
   std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
   // The open debts, read (and locked) in due order: the pure rule picks from them.
@@ -113,7 +82,10 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
       {a.company_id, h.project_id, h.id, number, a.channel, a.amount, left,
        a.provider_txn_id ? db::Value(*a.provider_txn_id) : db::kNull, a.note,
        a.user_id ? db::Value(*a.user_id) : db::kNull, now});
-  json::array alloc_json;
+  PaymentTaken out;
+  out.id = id, out.number = number, out.house_id = h.id, out.project_id = h.project_id;
+  out.channel = a.channel, out.amount = a.amount, out.settled = settled;
+  out.to_prepayment = left, out.late_fee_settled = late;
   for (const calc::AllocationPart& part : allocation->parts) {
     bool is_late = part.kind == calc::DebtKind::kLateFee;
     std::string kind = calc::DebtKindName(part.kind);
@@ -124,8 +96,7 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
                     : "UPDATE bills SET paid = paid + ? WHERE id = ?",
             {part.amount, part.bill_id});
     if (!is_late) totals::AddSettled(tx, a.company_id, part.bill_id, part.amount, now);
-    alloc_json.push_back(
-        json::object{{"bill_id", part.bill_id}, {"kind", kind}, {"amount", part.amount}});
+    out.allocations.push_back({part.bill_id, kind, part.amount});
   }
   bool from_prepayment = a.channel == kPrepaymentChannel;
   if (from_prepayment && left > 0)
@@ -145,55 +116,52 @@ Result<json::object> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
                lines, now);
   // Every payment of money gets its receipt (收据) in the same transaction: gap-free per
   // project.
-  json::value receipt_json = nullptr;
   if (!from_prepayment) {
     auto receipt = IssueReceipt(tx, a.company_id, id, now);
     if (!receipt.ok()) return receipt.take_error();
-    receipt_json = json::object{{"id", receipt->at("id")}, {"number", receipt->at("number")}};
+    out.receipt = ReceiptRef{receipt->at("id").as_int64(),
+                             std::string(receipt->at("number").as_string())};
   }
-  return json::object{
-      {"receipt", std::move(receipt_json)},
-      {"id", id},
-      {"number", number},
-      {"house_id", h.id},
-      {"project_id", h.project_id},
-      {"channel", a.channel},
-      {"amount", a.amount},
-      {"settled", settled},
-      {"to_prepayment", left},
-      {"allocations", std::move(alloc_json)},
-      {"late_fee_settled", late},
-      {"owed_after", ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id)) +
-                         ledger::Balance(tx, a.company_id, ledger::LateOf(h.id))},
-      {"prepaid_after", -ledger::Balance(tx, a.company_id, ledger::PrepaymentOf(h.id))},
-      {"created_at", FormatUtc(now)}};
+  out.owed_after = ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id)) +
+                   ledger::Balance(tx, a.company_id, ledger::LateOf(h.id));
+  out.prepaid_after = -ledger::Balance(tx, a.company_id, ledger::PrepaymentOf(h.id));
+  out.created_at = now;
+  return out;
 }
 
-http::Response BillingService::TakePayment(const TenantContext& ctx, const http::Request& req) {
-  if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
-    return http::ErrorReply(s.error(), req.request_id);
-  auto body = ReadPayment(req);
-  if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-  const PaymentBody& p = *body;
+Status BillingService::MayTakePayments(const TenantContext& ctx) const {
+  return identity::Require(ctx, perm::kPaymentCreate);
+}
+
+Result<PaymentTaken> BillingService::TakePayment(const TenantContext& ctx,
+                                                 const TakePaymentCommand& cmd,
+                                                 const IdempotentAnswer<PaymentTaken>& answer) {
+  ANJU_TRY(MayTakePayments(ctx));
+  if (cmd.amount < 1 || cmd.amount > kMaxPaymentFen)
+    return Error(errors::kValidation).WithField("amount", "out_of_range");
+  if (std::find(kCashierChannels.begin(), kCashierChannels.end(), cmd.channel) ==
+      kCashierChannels.end())
+    return Error(errors::kValidation).WithField("channel", "invalid");
   Millis now = clock_.Now();
-  return idem_.Run(ctx, req, 201, [&](db::Tx& tx) -> JsonResult {
-    auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<PaymentTaken> {
+    auto h = property::FindHouseFacts(tx, ctx.company_id, cmd.house_id);
     if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
       return Error(kHouseNotFound).WithField("house_id", "not_found");
-    auto out = Settle(tx, {ctx.company_id, *h, p.amount, p.channel, p.bill_ids, p.note,
+    auto out = Settle(tx, {ctx.company_id, *h, cmd.amount, cmd.channel, cmd.bill_ids, cmd.note,
                            std::nullopt, ctx.user_id},
                       now);
     if (!out.ok()) return out.take_error();
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.payment.create", "payment", out->at("id").as_int64(), h->project_id,
-                   nullptr, *out},
+                  {"billing.payment.create", "payment", out->id, h->project_id, nullptr,
+                   PaymentJson(*out)},
                   now);
-    return json::value(std::move(*out));
+    answer.Store(tx, *out);
+    return out;
   });
 }
 
 JsonResult BillingService::ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
-                                        const http::Page& page) {
+                                        const Page& page) {
   std::string where = " FROM payments WHERE company_id = ?";
   db::Params p{ctx.company_id};
   if (ctx.IsResident()) {

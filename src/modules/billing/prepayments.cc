@@ -7,12 +7,14 @@
 // are free: each such bill is discounted to 0, the discount its own ledger entry, like a
 // percent discount. A later bill run finds these bills and counts them as existing. The
 // quote (GET …/quote) is the same plan without writing anything, for the owner to decide.
+#include <algorithm>
+
 #include <fmt/format.h>
 
-#include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
@@ -90,50 +92,43 @@ Result<Plan> MakePlan(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
   return plan;
 }
 
-json::object PlanJson(const Plan& plan) {
-  json::array bills;
+// The plan as the service gives it out.
+PrepaymentPlan Summary(const Plan& plan) {
+  PrepaymentPlan out;
+  out.house_id = plan.house.id, out.fee_item_id = plan.item.id;
+  out.amount = plan.amount, out.discount = plan.discount, out.offer = plan.offer;
   for (const PlannedBill& b : plan.bills)
-    bills.push_back(json::object{{"period", b.period.name}, {"amount", b.line.amount},
-                                 {"discount", b.line.discount}});
-  json::object o{{"house_id", plan.house.id},  {"fee_item_id", plan.item.id},
-                 {"months", int64_t(plan.bills.size())}, {"amount", plan.amount},
-                 {"discount", plan.discount}, {"bills", std::move(bills)}};
-  o["offer"] = plan.offer ? json::value(json::object{{"rule_id", plan.offer->rule_id},
-                                                     {"name", plan.offer->name},
-                                                     {"months_free", plan.offer->months_free}})
-                          : json::value(nullptr);
-  return o;
+    out.bills.push_back({b.period.name, b.line.amount, b.line.discount});
+  return out;
 }
 
 }  // namespace
 
-JsonResult BillingService::QuotePrepayment(const TenantContext& ctx, int64_t house_id,
-                                           int64_t fee_item_id, int64_t months) {
+Result<PrepaymentPlan> BillingService::QuotePrepayment(const TenantContext& ctx,
+                                                       int64_t house_id, int64_t fee_item_id,
+                                                       int64_t months) {
   ANJU_TRY(identity::Require(ctx, perm::kPaymentCreate));
   if (months < 1 || months > 36)
     return Error(errors::kBadQuery).WithField("months", "invalid", "1 to 36");
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<PrepaymentPlan> {
     auto plan = MakePlan(tx, ctx, house_id, fee_item_id, months, clock_.Now());
     if (!plan.ok()) return plan.take_error();
-    return json::value(PlanJson(*plan));
+    return Summary(*plan);
   });
 }
 
-http::Response BillingService::TakePrepayment(const TenantContext& ctx, const http::Request& req) {
-  if (auto s = identity::Require(ctx, perm::kPaymentCreate); !s.ok())
-    return http::ErrorReply(s.error(), req.request_id);
-  auto obj = ParseJsonObject(req.body);
-  if (!obj.ok()) return http::ErrorReply(obj.error(), req.request_id);
-  BodyReader r(*obj);
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto fee_item_id = r.Int("fee_item_id", true, 1, INT64_MAX);
-  auto months = r.Int("months", true, 1, 36);
-  auto channel = r.Enum("channel", true, kCashierChannels);
-  auto note = r.Str("note", false, 200);
-  if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
+Result<PrepaymentTaken> BillingService::TakePrepayment(
+    const TenantContext& ctx, const TakePrepaymentCommand& cmd,
+    const IdempotentAnswer<PrepaymentTaken>& answer) {
+  ANJU_TRY(MayTakePayments(ctx));
+  if (cmd.months < 1 || cmd.months > 36)
+    return Error(errors::kValidation).WithField("months", "out_of_range");
+  if (std::find(kCashierChannels.begin(), kCashierChannels.end(), cmd.channel) ==
+      kCashierChannels.end())
+    return Error(errors::kValidation).WithField("channel", "invalid");
   Millis now = clock_.Now();
-  return idem_.Run(ctx, req, 201, [&](db::Tx& tx) -> JsonResult {
-    auto plan = MakePlan(tx, ctx, *house_id, *fee_item_id, *months, now);
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<PrepaymentTaken> {
+    auto plan = MakePlan(tx, ctx, cmd.house_id, cmd.fee_item_id, cmd.months, now);
     if (!plan.ok()) return plan.take_error();
     const property::HouseFacts& h = plan->house;
     std::string project_code =
@@ -156,18 +151,18 @@ http::Response BillingService::TakePrepayment(const TenantContext& ctx, const ht
       totals::AddBilled(tx, ctx.company_id, h.project_id, b.period.name, b.line.amount, now);
       if (b.line.amount > 0) to_pay.push_back(id);
     }
-    std::string memo = note.value_or(fmt::format("预缴 {} 个月", plan->bills.size()));
-    auto paid = Settle(tx, {ctx.company_id, h, plan->amount, *channel, to_pay, memo, std::nullopt,
-                            ctx.user_id},
+    std::string memo = cmd.note.value_or(fmt::format("预缴 {} 个月", plan->bills.size()));
+    auto paid = Settle(tx, {ctx.company_id, h, plan->amount, cmd.channel, to_pay, memo,
+                            std::nullopt, ctx.user_id},
                        now);
     if (!paid.ok()) return paid.take_error();
-    json::object out = PlanJson(*plan);
-    out["payment"] = std::move(*paid);
+    PrepaymentTaken out{Summary(*plan), std::move(*paid)};
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.prepayment.create", "payment", out["payment"].at("id").as_int64(),
-                   h.project_id, nullptr, out},
+                  {"billing.prepayment.create", "payment", out.payment.id, h.project_id, nullptr,
+                   PrepaymentJson(out)},
                   now);
-    return json::value(std::move(out));
+    answer.Store(tx, out);
+    return out;
   });
 }
 

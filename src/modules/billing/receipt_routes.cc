@@ -42,7 +42,7 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
     f.project_id = q.Id("project_id");
     f.house_id = q.Id("house_id");
     f.status = q.Text("status");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.List(ctx, f, page));
   });

@@ -173,7 +173,7 @@ Result<json::value> ReceiptService::Get(const TenantContext& ctx, int64_t id) {
 }
 
 Result<json::value> ReceiptService::List(const TenantContext& ctx, const ReceiptFilter& f,
-                                         const http::Page& page) {
+                                         const Page& page) {
   if (!f.status.empty() && f.status != "issued" && f.status != "void")
     return Error(errors::kBadQuery).WithField("status", "invalid", "issued or void");
   std::string where = " FROM receipts r WHERE r.company_id = ?";

@@ -26,9 +26,9 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 #include "modules/billing/receipt_pdf.h"
 
 namespace anju::billing {
@@ -77,7 +77,7 @@ class ReceiptService {
   Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
   // Newest first. Errors: BAD_QUERY_PARAMETER for an unknown status.
   Result<boost::json::value> List(const TenantContext& ctx, const ReceiptFilter& f,
-                                  const http::Page& page);
+                                  const Page& page);
   // {reason}. Errors: 403 without billing:payment:create, 404, 409 RECEIPT_ALREADY_VOID.
   Result<boost::json::value> Void(const TenantContext& ctx, int64_t id,
                                   const boost::json::object& body);

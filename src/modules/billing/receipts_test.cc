@@ -203,7 +203,7 @@ class ReceiptStorageTest : public ::testing::Test {
       auto payment =
           Settle(tx, {company_, *h, amount, "cash", {}, "", std::nullopt, cashier_}, now);
       if (!payment.ok()) return payment.take_error();
-      auto receipt = svc_->Issue(tx, company_, payment->at("id").as_int64(), now);
+      auto receipt = svc_->Issue(tx, company_, payment->id, now);
       if (fail_after_issue) return Error(errors::kConflict);  // rolls everything back
       return receipt;
     });
@@ -244,7 +244,7 @@ TEST_F(ReceiptStorageTest, NumbersAreGapFreePerProjectAndYear) {
             (std::vector<std::string>{"R-YG-2026-000001", "R-CH-2026-000001", "R-YG-2026-000002",
                                       "R-YG-2026-000003", "R-CH-2026-000002"}));
   // Voiding keeps the number; the sequence goes on after it.
-  auto list = svc_->List(admin_, {p1_, std::nullopt, ""}, http::Page{});
+  auto list = svc_->List(admin_, {p1_, std::nullopt, ""}, Page{});
   ASSERT_TRUE(list.ok());
   int64_t second = 0;
   for (auto& r : list->at("items").as_array())
@@ -308,23 +308,23 @@ TEST_F(ReceiptStorageTest, ReadsAreScoped) {
   EXPECT_EQ(svc_->Get(Resident(h1_), r1b).error().code, "RECEIPT_NOT_FOUND");
   EXPECT_TRUE(svc_->Pdf(Resident(h1_), r1).ok());
   EXPECT_EQ(svc_->Pdf(Resident(h1_), r2).error().code, "RECEIPT_NOT_FOUND");
-  auto mine = svc_->List(Resident(h1_), {}, http::Page{});
+  auto mine = svc_->List(Resident(h1_), {}, Page{});
   ASSERT_TRUE(mine.ok());
   EXPECT_EQ(mine->at("total"), 1);
   // Staff: the projects of their code; without the code at all, 403.
   TenantContext p2 = Staff(p2_, {perm::kPaymentRead});
   EXPECT_EQ(svc_->Get(p2, r1).error().code, "RECEIPT_NOT_FOUND");
   EXPECT_TRUE(svc_->Get(p2, r2).ok());
-  EXPECT_EQ(svc_->List(p2, {}, http::Page{})->at("total"), 1);
-  EXPECT_EQ(svc_->List(Staff(p2_, {perm::kBillRead}), {}, http::Page{}).error().code, "FORBIDDEN");
+  EXPECT_EQ(svc_->List(p2, {}, Page{})->at("total"), 1);
+  EXPECT_EQ(svc_->List(Staff(p2_, {perm::kBillRead}), {}, Page{}).error().code, "FORBIDDEN");
   // Another company sees nothing.
   TenantContext other = admin_;
   other.company_id = other_company_;
   EXPECT_EQ(svc_->Get(other, r1).error().code, "RECEIPT_NOT_FOUND");
   // Filters.
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, h1b_, ""}, http::Page{})->at("total"), 1);
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "void"}, http::Page{})->at("total"), 0);
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "gone"}, http::Page{}).error().code,
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, h1b_, ""}, Page{})->at("total"), 1);
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "void"}, Page{})->at("total"), 0);
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "gone"}, Page{}).error().code,
             "BAD_QUERY_PARAMETER");
 }
 

@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/approvals.h"
 #include "modules/billing/billing_errors.h"
+#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/correction_errors.h"
 #include "modules/billing/corrections.h"
@@ -36,37 +36,37 @@ constexpr std::string_view kColumns =
     "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id "
     "LEFT JOIN users ru ON ru.id = r.requested_by LEFT JOIN users du ON du.id = r.decided_by";
 
-json::value OptTime(const db::Row& r, int i) {
-  return r.IsNull(i) ? json::value(nullptr) : json::value(FormatUtc(r.Int(i)));
+std::optional<std::string> OptStr(const db::Row& r, int i) {
+  return r.IsNull(i) ? std::nullopt : std::optional(r.Str(i));
 }
 
-json::object RefundJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
+Refund RefundOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
-  return {{"id", r.Int(0)},
-          {"project_id", r.Int(1)},
-          {"house_id", r.Int(2)},
-          {"house_code", house ? house->code : ""},
-          {"payment_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
-          {"payment_number", r.IsNull(19) ? json::value(nullptr) : json::value(r.Str(19))},
-          {"number", r.Str(4)},
-          {"channel", r.Str(5)},
-          {"amount", r.Int(6)},
-          {"reason", r.Str(7)},
-          {"status", r.Str(8)},
-          {"provider_refund_id", r.IsNull(9) ? json::value(nullptr) : json::value(r.Str(9))},
-          {"failure", r.Str(10)},
-          {"requested_by", r.Int(11)},
-          {"requested_by_name", r.IsNull(12) ? "" : r.Str(12)},
-          {"requested_at", FormatUtc(r.Int(13))},
-          {"decided_by", r.IsNull(14) ? json::value(nullptr) : json::value(r.Int(14))},
-          {"decided_by_name", r.IsNull(15) ? json::value(nullptr) : json::value(r.Str(15))},
-          {"decided_at", OptTime(r, 16)},
-          {"decision_note", r.Str(17)},
-          {"refunded_at", OptTime(r, 18)}};
+  return {.id = r.Int(0),
+          .project_id = r.Int(1),
+          .house_id = r.Int(2),
+          .house_code = house ? house->code : "",
+          .payment_id = r.OptInt(3),
+          .payment_number = OptStr(r, 19),
+          .number = r.Str(4),
+          .channel = r.Str(5),
+          .amount = r.Int(6),
+          .reason = r.Str(7),
+          .status = r.Str(8),
+          .provider_refund_id = OptStr(r, 9),
+          .failure = r.Str(10),
+          .requested_by = r.Int(11),
+          .requested_by_name = r.IsNull(12) ? "" : r.Str(12),
+          .requested_at = r.Int(13),
+          .decided_by = r.OptInt(14),
+          .decided_by_name = OptStr(r, 15),
+          .decided_at = r.OptInt(16),
+          .decision_note = r.Str(17),
+          .refunded_at = r.OptInt(18)};
 }
 
-json::object LoadJson(db::Tx& tx, int64_t company_id, int64_t id) {
-  return RefundJson(tx, company_id, *tx.QueryOne(std::string(kColumns) + " WHERE r.id = ?", {id}));
+Refund LoadRefund(db::Tx& tx, int64_t company_id, int64_t id) {
+  return RefundOf(tx, company_id, *tx.QueryOne(std::string(kColumns) + " WHERE r.id = ?", {id}));
 }
 
 bool IsOnline(std::string_view channel) { return channel == "wechat" || channel == "alipay"; }
@@ -111,25 +111,6 @@ void PostRefund(db::Tx& tx, int64_t id, Millis now) {
   tx.Exec("UPDATE refunds SET refunded_at = ? WHERE id = ?", {now, id});
 }
 
-struct RefundBody {
-  int64_t house_id = 0, amount = 0;
-  std::string reason;
-  std::optional<int64_t> payment_id;
-};
-
-Result<RefundBody> ReadRefund(const http::Request& req) {
-  auto obj = ParseJsonObject(req.body);
-  if (!obj.ok()) return obj.take_error();
-  BodyReader r(*obj);
-  r.ReadOnly({"id", "number", "status", "channel", "company_id", "project_id"});
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
-  auto reason = r.Str("reason", true, 200, 2);
-  auto payment_id = r.Int("payment_id", false, 1, INT64_MAX);
-  ANJU_TRY(r.Finish());
-  return RefundBody{*house_id, *amount, *reason, payment_id};
-}
-
 }  // namespace
 
 int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except) {
@@ -138,79 +119,66 @@ int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except) {
                      {house_id, except})->Int(0);
 }
 
-http::Response CorrectionService::RequestRefund(const TenantContext& ctx,
-                                                const http::Request& req) {
-  if (auto s = identity::Require(ctx, perm::kRefundCreate); !s.ok())
-    return http::ErrorReply(s.error(), req.request_id);
-  auto body = ReadRefund(req);
-  if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-  const RefundBody& b = *body;
-  std::string key(req.Header("idempotency-key"));
-  auto begun = idem_.Begin(ctx.company_id, key, req.route, req.body);
-  if (!begun.ok()) return http::ErrorReply(begun.error(), req.request_id);
-  if (*begun) return ReplayAnswer(**begun);
-
-  Millis now = clock_.Now();
-  bool online = false;
-  Result<json::value> result = Error(errors::kInternal);
-  try {
-    result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-      online = false;
-      auto h = property::FindHouseFacts(tx, ctx.company_id, b.house_id);
-      if (!h || !ctx.access.HasIn(std::string(perm::kRefundCreate), h->project_id))
-        return Error(kHouseNotFound).WithField("house_id", "not_found");
-      std::string channel = "cash";  // without a payment, the cashier pays out
-      if (b.payment_id) {
-        auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "
-                             "house_id = ? AND channel <> 'prepayment'",
-                             {*b.payment_id, ctx.company_id, h->id});
-        // (A prepaid balance applied to bills is not money that came in: not refundable.)
-        if (!p) return Error(kPaymentNotFound).WithField("payment_id", "not_found");
-        channel = p->Str(0);
-      }
-      ANJU_TRY(CheckLimits(tx, ctx.company_id, h->id, b.amount, b.payment_id, 0));
-      std::string ymd = DayStamp(now);
-      std::string number = fmt::format("RF{}{}{:06d}", ctx.company_id, ymd,
-                                       NextCounter(tx, ctx.company_id, "refund:" + ymd));
-      int64_t id = tx.InsertId(
-          "INSERT INTO refunds (company_id, project_id, house_id, payment_id, number, channel, "
-          "amount, reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-          "'pending', ?, ?) RETURNING id",
-          {ctx.company_id, h->project_id, h->id,
-           b.payment_id ? db::Value(*b.payment_id) : db::kNull, number, channel, b.amount,
-           b.reason, ctx.user_id, now});
-      if (AppliesAtOnce(ctx, kRefunds, h->project_id, b.amount,
-                        LoadSettings(tx, ctx.company_id).approval_threshold)) {
-        online = IsOnline(channel);
-        Decide(tx, kRefunds, id, "pending", online ? "processing" : "refunded", ctx, "", now);
-        if (!online) PostRefund(tx, id, now);
-      }
-      json::object out = LoadJson(tx, ctx.company_id, id);
-      audit::Append(tx, audit::Actor::Of(ctx),
-                    {"billing.refund.request", "refund", id, h->project_id, nullptr, out}, now);
-      // An online refund's answer is stored once the provider has answered (below).
-      if (!online) idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(out));
-      return json::value(std::move(out));
-    });
-    if (result.ok() && online)
-      result = CompleteRefund(ctx, result->at("id").as_int64());
-  } catch (...) {
-    if (!online) idem_.Release(ctx.company_id, key);
-    throw;
-  }
-  if (!result.ok()) {
-    http::Response r = http::ErrorReply(result.error(), req.request_id);
-    idem_.Fail(ctx.company_id, key, r.status, r.body);  // 503 too: retry by approving again
-    return r;
-  }
-  if (online)
-    db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      idem_.Complete(tx, ctx.company_id, key, 201, json::serialize(*result));
-    });
-  return http::JsonReply(201, *result);
+Status CorrectionService::MayRequestRefunds(const TenantContext& ctx) const {
+  return identity::Require(ctx, perm::kRefundCreate);
 }
 
-Result<json::value> CorrectionService::CompleteRefund(const TenantContext& ctx, int64_t id) {
+Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
+                                                const RefundCommand& b,
+                                                const IdempotentAnswer<Refund>& answer) {
+  ANJU_TRY(MayRequestRefunds(ctx));
+  if (b.amount < 1 || b.amount > kMaxPaymentFen)
+    return Error(errors::kValidation).WithField("amount", "out_of_range");
+  Millis now = clock_.Now();
+  bool online = false;
+  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Refund> {
+    online = false;
+    auto h = property::FindHouseFacts(tx, ctx.company_id, b.house_id);
+    if (!h || !ctx.access.HasIn(std::string(perm::kRefundCreate), h->project_id))
+      return Error(kHouseNotFound).WithField("house_id", "not_found");
+    std::string channel = "cash";  // without a payment, the cashier pays out
+    if (b.payment_id) {
+      auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "
+                           "house_id = ? AND channel <> 'prepayment'",
+                           {*b.payment_id, ctx.company_id, h->id});
+      // (A prepaid balance applied to bills is not money that came in: not refundable.)
+      if (!p) return Error(kPaymentNotFound).WithField("payment_id", "not_found");
+      channel = p->Str(0);
+    }
+    ANJU_TRY(CheckLimits(tx, ctx.company_id, h->id, b.amount, b.payment_id, 0));
+    std::string ymd = DayStamp(now);
+    std::string number = fmt::format("RF{}{}{:06d}", ctx.company_id, ymd,
+                                     NextCounter(tx, ctx.company_id, "refund:" + ymd));
+    int64_t id = tx.InsertId(
+        "INSERT INTO refunds (company_id, project_id, house_id, payment_id, number, channel, "
+        "amount, reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "'pending', ?, ?) RETURNING id",
+        {ctx.company_id, h->project_id, h->id,
+         b.payment_id ? db::Value(*b.payment_id) : db::kNull, number, channel, b.amount,
+         b.reason, ctx.user_id, now});
+    if (AppliesAtOnce(ctx, kRefunds, h->project_id, b.amount,
+                      LoadSettings(tx, ctx.company_id).approval_threshold)) {
+      online = IsOnline(channel);
+      Decide(tx, kRefunds, id, "pending", online ? "processing" : "refunded", ctx, "", now);
+      if (!online) PostRefund(tx, id, now);
+    }
+    Refund out = LoadRefund(tx, ctx.company_id, id);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.refund.request", "refund", id, h->project_id, nullptr,
+                   RefundJson(out)},
+                  now);
+    // An online refund's answer is stored once the provider has answered.
+    if (!online) answer.Store(tx, out);
+    return out;
+  });
+  if (!result.ok() || !online) return result;
+  // Claimed: from here a retry under the same key must not claim it again (approving it
+  // again re-sends it).
+  answer.Hold();
+  return CompleteRefund(ctx, result->id);
+}
+
+Result<Refund> CorrectionService::CompleteRefund(const TenantContext& ctx, int64_t id) {
   auto row = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT r.channel, r.number, r.amount, r.reason, o.order_no, o.amount "
                        "FROM refunds r JOIN online_orders o ON o.payment_id = r.payment_id "
@@ -229,8 +197,8 @@ Result<json::value> CorrectionService::CompleteRefund(const TenantContext& ctx, 
     std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
     auto r = tx.QueryOne("SELECT status, project_id FROM refunds WHERE id = ?" + lock, {id});
     // Another approval carried it to the end meanwhile (the provider deduplicated).
-    if (r->Str(0) != "processing") return LoadJson(tx, ctx.company_id, id);
-    json::object before = LoadJson(tx, ctx.company_id, id);
+    if (r->Str(0) != "processing") return LoadRefund(tx, ctx.company_id, id);
+    Refund before = LoadRefund(tx, ctx.company_id, id);
     if (refused) {
       tx.Exec("UPDATE refunds SET status = 'failed', failure = ? WHERE id = ?",
               {answer.error().message, id});
@@ -239,17 +207,17 @@ Result<json::value> CorrectionService::CompleteRefund(const TenantContext& ctx, 
               {answer->provider_refund_id, id});
       PostRefund(tx, id, now);
     }
-    json::object after = LoadJson(tx, ctx.company_id, id);
+    Refund after = LoadRefund(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {refused ? "billing.refund.fail" : "billing.refund.complete", "refund", id,
-                   r->Int(1), before, after},
+                   r->Int(1), RefundJson(before), RefundJson(after)},
                   now);
     return after;
   });
   // A refusal is committed as 'failed' (nothing posted); the caller is told why.
-  if (recorded.at("status").as_string() == "failed")
-    return Error(kRefundRefused, "The provider refused: " + std::string(recorded.at("failure").as_string()));
-  return json::value(std::move(recorded));
+  if (recorded.status == "failed")
+    return Error(kRefundRefused, "The provider refused: " + recorded.failure);
+  return recorded;
 }
 
 Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, int64_t id,
@@ -270,7 +238,7 @@ Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, in
                          {id});
     online = approve && IsOnline(r->Str(3));
     if (p->status == "processing") return json::value(nullptr);
-    json::object before = LoadJson(tx, ctx.company_id, id);
+    json::object before = RefundJson(LoadRefund(tx, ctx.company_id, id));
     if (approve) {
       ANJU_TRY(CheckLimits(tx, ctx.company_id, r->Int(0), r->Int(1),
                            r->OptInt(2), id));
@@ -278,7 +246,7 @@ Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, in
     Decide(tx, kRefunds, id, "pending", !approve ? "rejected" : online ? "processing" : "refunded",
            ctx, *note, now);
     if (approve && !online) PostRefund(tx, id, now);
-    json::object after = LoadJson(tx, ctx.company_id, id);
+    json::object after = RefundJson(LoadRefund(tx, ctx.company_id, id));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {approve ? "billing.refund.approve" : "billing.refund.reject", "refund", id,
                    p->project_id, before, after},
@@ -286,12 +254,14 @@ Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, in
     return json::value(std::move(after));
   });
   if (!decided.ok() || !online) return decided;
-  return CompleteRefund(ctx, id);
+  auto completed = CompleteRefund(ctx, id);
+  if (!completed.ok()) return completed.take_error();
+  return json::value(RefundJson(*completed));
 }
 
 Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
                                                    const CorrectionFilter& f,
-                                                   const http::Page& page) {
+                                                   const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kPaymentRead));
   static const std::set<std::string> kStatuses = {"pending", "processing", "refunded", "rejected",
                                                   "failed"};
@@ -312,7 +282,7 @@ Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
     json::array items;
     for (auto& r : tx.Query(std::string(kColumns) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
                             q))
-      items.push_back(RefundJson(tx, ctx.company_id, r));
+      items.push_back(RefundJson(RefundOf(tx, ctx.company_id, r)));
     return json::value(json::object{
         {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
   });

@@ -37,7 +37,7 @@ void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
     f.project_id = q.Id("project_id");
     f.status = q.Text("status");
     std::string mine = q.Text("mine");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     if (!mine.empty() && mine != "true" && mine != "false")
       return http::ErrorReply(

@@ -44,9 +44,9 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 #include "modules/notify/notifier.h"
 
 namespace anju::billing {
@@ -97,7 +97,7 @@ class ReminderService {
 
   // billing:remind:read sees every assignment in scope; billing:collect alone its own.
   Result<boost::json::value> ListAssignments(const TenantContext& ctx, const AssignmentFilter& f,
-                                             const http::Page& page);
+                                             const Page& page);
   // {assignee_id}: an open assignment to another holder of billing:collect in the project.
   Result<boost::json::value> Reassign(const TenantContext& ctx, int64_t id,
                                       const boost::json::object& body);

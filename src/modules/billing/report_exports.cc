@@ -101,7 +101,7 @@ Result<Download> ReportExports::Daily(const TenantContext& ctx, const DailyQuery
 }
 
 Result<Download> ReportExports::Arrears(const TenantContext& ctx, const ArrearsQuery& q) {
-  auto report = billing_.Arrears(ctx, q, http::Page{1, kMaxExportRows + 1});
+  auto report = billing_.Arrears(ctx, q, Page{1, kMaxExportRows + 1});
   if (!report.ok()) return report.take_error();
   const json::object& r = report->as_object();
   if (r.at("total").as_int64() > kMaxExportRows) return Error(kExportTooLarge);

@@ -6,8 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "db/database.h"
@@ -35,10 +33,40 @@ struct SettleArgs {
   std::optional<int64_t> user_id;              // who took it (none for a provider notify)
 };
 
+// One part of a payment: what it settled of one bill.
+struct Allocation {
+  int64_t bill_id = 0;
+  std::string kind;  // "principal" | "late_fee"
+  int64_t amount = 0;
+};
+
+// The receipt (收据) a payment of money got (receipts.h).
+struct ReceiptRef {
+  int64_t id = 0;
+  std::string number;
+};
+
+// A payment as recorded: what it settled and what the house owes and holds after it.
+struct PaymentTaken {
+  int64_t id = 0;
+  std::string number;  // "P-<project>-<yyyymmdd>-<seq>"
+  int64_t house_id = 0, project_id = 0;
+  std::string channel;
+  int64_t amount = 0;
+  int64_t settled = 0;           // principal + late fees settled
+  int64_t to_prepayment = 0;     // the rest, now prepaid balance
+  int64_t late_fee_settled = 0;  // of `settled`
+  std::vector<Allocation> allocations;  // in the order they were settled
+  int64_t owed_after = 0;     // receivable + late fees of the house
+  int64_t prepaid_after = 0;  // its prepaid balance
+  std::optional<ReceiptRef> receipt;  // none for the "prepayment" channel
+  Millis created_at = 0;
+};
+
 // Inside `tx` (a write transaction): records the payment, allocates it to bills, keeps the
 // rest as prepaid balance, and posts the ledger entry (see payments.cc). Returns the
-// payment as JSON. Errors: BILL_NOT_PAYABLE for a picked bill that is settled or not the
+// payment. Errors: BILL_NOT_PAYABLE for a picked bill that is settled or not the
 // house's. Throws DbError kUniqueViolation for a provider_txn_id seen before.
-Result<boost::json::object> Settle(db::Tx& tx, const SettleArgs& args, Millis now);
+Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& args, Millis now);
 
 }  // namespace anju::billing

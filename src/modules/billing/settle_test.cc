@@ -8,6 +8,7 @@
 // 09-15, 3.00 元 late fee accrued), October (due 10-15, 1.20 元 late fee) and November (due
 // 11-15, none). Parts are written "L<bill>=<分>" / "P<bill>=<分>" with the bills named
 // S, O and N.
+#include "modules/billing/billing_json.h"
 #include "modules/billing/settle.h"
 
 #include <fmt/format.h>
@@ -177,7 +178,10 @@ class SettleStorageTest : public ::testing::Test {
     for (const std::string& name : picked) ids.push_back(bills_.at(name));
     return db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
       auto h = property::FindHouseFacts(tx, company_, house_);
-      return Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt}, kNow);
+      auto paid =
+          Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt}, kNow);
+      if (!paid.ok()) return Result<json::object>(paid.take_error());
+      return Result<json::object>(PaymentJson(*paid));  // the reply the routes give
     });
   }
 
@@ -392,7 +396,7 @@ TEST_F(SettleStorageTest, APickedBillThatIsNotPayableWritesNothing) {
   for (std::vector<int64_t> ids :
        {std::vector<int64_t>{mine["S"]}, std::vector<int64_t>{bills_["O"], mine["O"]},
         std::vector<int64_t>{999999}}) {
-    auto r = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
+    auto r = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<PaymentTaken> {
       auto h = property::FindHouseFacts(tx, company_, house_);
       return Settle(tx, {company_, *h, 1000, "cash", ids, "", std::nullopt, std::nullopt}, kNow);
     });

@@ -9,6 +9,14 @@ namespace json = boost::json;
 using http::Request;
 using http::Response;
 
+Result<TenantContext> RequestAuthenticator::Authenticate(const http::Request& req) {
+  std::string_view authz = req.Header("authorization");
+  if (authz.size() > 7 && (authz.substr(0, 7) == "Bearer " || authz.substr(0, 7) == "bearer "))
+    return identity_.AuthenticateToken(authz.substr(7));
+  return identity_.AuthenticateCookie(req.Cookie(kSessionCookie), req.Header("x-csrf-token"),
+                                      req.method);
+}
+
 void RegisterRoutes(http::Router& router, IdentityService& identity) {
   router.AddPublic("POST", "/api/v1/auth/login", [&identity](Request& req) {
     auto body = http::JsonBody(req);

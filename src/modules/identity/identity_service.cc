@@ -163,16 +163,18 @@ Status IdentityService::ChangePassword(const TenantContext& ctx, std::string_vie
   return Status::Ok();
 }
 
-Result<TenantContext> IdentityService::Authenticate(const http::Request& req) {
-  std::string token;
-  bool via_cookie = false;
-  std::string_view authz = req.Header("authorization");
-  if (authz.size() > 7 && (authz.substr(0, 7) == "Bearer " || authz.substr(0, 7) == "bearer ")) {
-    token = std::string(authz.substr(7));
-  } else {
-    token = req.Cookie(kSessionCookie);
-    via_cookie = true;
-  }
+Result<TenantContext> IdentityService::AuthenticateToken(std::string_view token) {
+  return AuthenticateSession(token, std::nullopt);
+}
+
+Result<TenantContext> IdentityService::AuthenticateCookie(std::string_view token,
+                                                          std::string_view csrf_header,
+                                                          std::string_view method) {
+  return AuthenticateSession(token, IsUnsafe(method) ? std::optional(csrf_header) : std::nullopt);
+}
+
+Result<TenantContext> IdentityService::AuthenticateSession(std::string_view token,
+                                                           std::optional<std::string_view> csrf) {
   if (token.empty() || token.size() > 100) return Error(errors::kUnauthenticated);
   Millis now = clock_.Now();
   std::string hash = crypto::Sha256Hex(token);
@@ -181,8 +183,7 @@ Result<TenantContext> IdentityService::Authenticate(const http::Request& req) {
   if (s->account_disabled) return Error(kAccountDisabled);
   if (now >= s->expires_at || now - s->last_seen >= cfg_.session_idle)
     return Error(kSessionExpired);
-  if (via_cookie && IsUnsafe(req.method) && !SameSecret(req.Header("x-csrf-token"), s->csrf))
-    return Error(errors::kCsrf);
+  if (csrf && !SameSecret(*csrf, s->csrf)) return Error(errors::kCsrf);
   if (now - s->last_seen >= kLastSeenResolution) {
     db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       tx.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", {now, s->id});

@@ -28,7 +28,6 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/router.h"
 
 namespace anju::identity {
 
@@ -64,7 +63,7 @@ struct NewAccount {
   std::string trade;
 };
 
-class IdentityService : public http::Authenticator {
+class IdentityService {
  public:
   IdentityService(db::Database& db, const Clock& clock, IdentityConfig cfg)
       : db_(db), clock_(clock), cfg_(cfg) {}
@@ -77,8 +76,16 @@ class IdentityService : public http::Authenticator {
   Status ChangePassword(const TenantContext& ctx, std::string_view current,
                         std::string_view next);
 
-  // http::Authenticator: bearer token or cookie (+ CSRF on unsafe methods).
-  Result<TenantContext> Authenticate(const http::Request& req) override;
+  // The tenant context of a session token. A token sent as `Authorization: Bearer …`
+  // (apps, scripts) needs nothing more. One sent as the session cookie comes with the
+  // request's method and its `X-CSRF-Token` header ("" when absent): an unsafe method
+  // (anything but GET, HEAD, OPTIONS) must carry the session's CSRF token (403 CSRF).
+  // Errors: UNAUTHENTICATED (no such session, ended, or a token of no plausible length),
+  // ACCOUNT_DISABLED, SESSION_EXPIRED. The HTTP side reads the credentials from a request
+  // (identity_routes.h RequestAuthenticator).
+  Result<TenantContext> AuthenticateToken(std::string_view token);
+  Result<TenantContext> AuthenticateCookie(std::string_view token, std::string_view csrf_header,
+                                           std::string_view method);
 
   // Creates an account inside tx (checks login format and the password policy; audits).
   // `actor` is who creates it (for the audit row).
@@ -106,6 +113,9 @@ class IdentityService : public http::Authenticator {
     bool account_disabled = false;
     Millis loaded_at = 0;
   };
+  // A session's context; `csrf` (cookie sessions on unsafe methods) must equal its token.
+  Result<TenantContext> AuthenticateSession(std::string_view token,
+                                            std::optional<std::string_view> csrf);
   Result<TenantContext> LoadContext(db::Tx& tx, int64_t user_id);
   Result<TenantContext> CachedContext(int64_t user_id);
   std::optional<Session> FindSession(const std::string& token_hash, Millis now);

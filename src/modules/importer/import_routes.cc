@@ -59,7 +59,7 @@ void RegisterRoutes(http::Router& router, ImportService& s) {
   });
   router.Add("GET", "/api/v1/imports", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.List(ctx, page));
   });

@@ -249,7 +249,7 @@ Result<json::value> ImportService::Get(const TenantContext& ctx, int64_t id) {
   });
 }
 
-Result<json::value> ImportService::List(const TenantContext& ctx, const http::Page& page) {
+Result<json::value> ImportService::List(const TenantContext& ctx, const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kDataImport));
   std::string where = "WHERE company_id = ?";
   db::Params p{ctx.company_id};

@@ -30,9 +30,9 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 #include "modules/importer/runner.h"
 
 namespace anju::importer {
@@ -69,7 +69,7 @@ class ImportService {
   // Queues the file of a finished dry run again, committing (a new batch, same options).
   Result<boost::json::value> Commit(const TenantContext& ctx, int64_t dry_run_id);
   Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
-  Result<boost::json::value> List(const TenantContext& ctx, const http::Page& page);
+  Result<boost::json::value> List(const TenantContext& ctx, const Page& page);
   Result<boost::json::value> Rollback(const TenantContext& ctx, int64_t id);
   // The kept file (the upload as it was) and the bad rows as a file to fix and re-upload.
   Result<std::pair<std::string, std::string>> BadRowsFile(const TenantContext& ctx, int64_t id,

@@ -147,7 +147,7 @@ db::Value Opt(const std::optional<Replacement>& r, bool old_final) {
 }  // namespace
 
 JsonResult MeterService::ListReadings(const TenantContext& ctx, const ReadingFilter& f,
-                                      const http::Page& page) {
+                                      const Page& page) {
   ANJU_TRY(RequireMeterRead(ctx));
   if (!f.period.empty() && !IsValidPeriod(f.period))
     return Error(errors::kBadQuery).WithField("period", "invalid", "Must be a month YYYY-MM");

@@ -16,7 +16,7 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     f.building_id = q.Id("building_id");
     f.house_id = q.Id("house_id");
     f.kind = q.Text("kind");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListMeters(ctx, f, page));
   });
@@ -34,7 +34,7 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     f.meter_id = q.Id("meter_id");
     f.period = q.Text("period");
     f.status = q.Text("status");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListReadings(ctx, f, page));
   });

@@ -144,7 +144,7 @@ Status CheckBillingSlot(db::Tx& tx, int64_t fee_item_id, std::optional<int64_t> 
 }  // namespace
 
 JsonResult MeterService::ListMeters(const TenantContext& ctx, const MeterFilter& f,
-                                    const http::Page& page) {
+                                    const Page& page) {
   ANJU_TRY(RequireMeterRead(ctx));
   if (!f.kind.empty() &&
       std::find(kMeterKinds.begin(), kMeterKinds.end(), f.kind) == kMeterKinds.end())

@@ -32,9 +32,9 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 #include "modules/billing/ports.h"
 
 namespace anju::metering {
@@ -78,7 +78,7 @@ class MeterService : public billing::MeteredReadings {
 
   // Ordered by building, walk_order, code: per building, the reading round in walking order.
   // Each meter carries its latest accepted reading (last_period, last_reading).
-  JsonResult ListMeters(const TenantContext& ctx, const MeterFilter& f, const http::Page& page);
+  JsonResult ListMeters(const TenantContext& ctx, const MeterFilter& f, const Page& page);
   // {project_id, code, kind, fee_item_id, house_id? | building_id?, multiplier?, digits?,
   //  initial_reading?, walk_order?}
   JsonResult CreateMeter(const TenantContext& ctx, const boost::json::object& body);
@@ -86,7 +86,7 @@ class MeterService : public billing::MeteredReadings {
   JsonResult UpdateMeter(const TenantContext& ctx, int64_t id, const boost::json::object& body);
 
   JsonResult ListReadings(const TenantContext& ctx, const ReadingFilter& f,
-                          const http::Page& page);
+                          const Page& page);
   // {meter_id, period, reading, rollover?, replaced?: {old_final_reading,
   //  new_start_reading}, note?} → the reading with its consumption, flags and status.
   JsonResult RecordReading(const TenantContext& ctx, const boost::json::object& body);

@@ -178,7 +178,7 @@ DeliveryReport Notifier::Deliver(std::optional<int64_t> company_id) {
 Result<json::value> Notifier::ListOutbox(const TenantContext& ctx,
                                          std::optional<int64_t> project_id,
                                          const std::string& status, const std::string& channel,
-                                         const http::Page& page) {
+                                         const Page& page) {
   ANJU_TRY(identity::Require(ctx, identity::perm::kOutboxRead));
   if (!status.empty() && status != "queued" && status != "sent" && status != "failed")
     return Error(errors::kBadQuery).WithField("status", "invalid", "queued, sent or failed");
@@ -208,7 +208,7 @@ Result<json::value> Notifier::ListOutbox(const TenantContext& ctx,
   });
 }
 
-Result<json::value> Notifier::ListMessages(const TenantContext& ctx, const http::Page& page) {
+Result<json::value> Notifier::ListMessages(const TenantContext& ctx, const Page& page) {
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     auto counts = tx.QueryOne(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) "

@@ -32,9 +32,9 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 #include "modules/notify/channel.h"
 
 namespace anju::notify {
@@ -79,9 +79,9 @@ class Notifier {
   // a project need the code company-wide). Filters: project_id, status, channel.
   Result<boost::json::value> ListOutbox(const TenantContext& ctx, std::optional<int64_t> project_id,
                                         const std::string& status, const std::string& channel,
-                                        const http::Page& page);
+                                        const Page& page);
   // GET /api/v1/messages: the caller's own in-app messages, newest first, with `unread`.
-  Result<boost::json::value> ListMessages(const TenantContext& ctx, const http::Page& page);
+  Result<boost::json::value> ListMessages(const TenantContext& ctx, const Page& page);
   // POST /api/v1/messages/{id}/read: marks one of the caller's messages read (404 otherwise).
   Result<boost::json::value> MarkRead(const TenantContext& ctx, int64_t id);
 

@@ -12,13 +12,13 @@ void RegisterRoutes(http::Router& router, Notifier& n) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string status = q.Text("status"), channel = q.Text("channel");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, n.ListOutbox(ctx, project_id, status, channel, page));
   });
   router.Add("GET", "/api/v1/messages", [&n](Request& req, TenantContext& ctx) {
     QueryReader q(req);
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, n.ListMessages(ctx, page));
   });

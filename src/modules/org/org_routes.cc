@@ -38,7 +38,7 @@ void RegisterRoutes(http::Router& router, OrgService& org) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string text = q.Text("q");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     int64_t total = 0;
     auto items = org.ListStaff(ctx, project_id, text, page.offset(), page.size, &total);

@@ -105,7 +105,7 @@ bool ReachesResident(db::Tx& tx, const TenantContext& ctx, std::string_view code
 }
 
 PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_where,
-                   const db::Params& params, std::string_view order_by, const http::Page& page,
+                   const db::Params& params, std::string_view order_by, const Page& page,
                    std::string_view count_from_where) {
   PageRows out;
   std::string count_sql = "SELECT COUNT(*) ";
@@ -124,7 +124,7 @@ PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_wh
   return out;
 }
 
-json::value ListJson(json::array items, int64_t total, const http::Page& page) {
+json::value ListJson(json::array items, int64_t total, const Page& page) {
   return json::object{
       {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}};
 }

@@ -10,9 +10,9 @@
 #include "core/crypto.h"
 #include "core/error.h"
 #include "core/json_body.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 
 namespace anju::property::internal {
 
@@ -83,11 +83,11 @@ struct PageRows {
 // count_from_where, when given, is an equivalent FROM … WHERE without the joins that only
 // add display columns, so counting does not pay for them.
 PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_where,
-                   const db::Params& params, std::string_view order_by, const http::Page& page,
+                   const db::Params& params, std::string_view order_by, const Page& page,
                    std::string_view count_from_where = {});
 
 // {items, total, page, size}
-json::value ListJson(json::array items, int64_t total, const http::Page& page);
+json::value ListJson(json::array items, int64_t total, const Page& page);
 
 // Runs fn in a write transaction. A unique violation that got past fn's own checks (a
 // concurrent writer on PostgreSQL) becomes `on_unique` instead of a generic 409.

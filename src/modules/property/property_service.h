@@ -29,13 +29,12 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 
 namespace anju::property {
 
-using http::Page;
 using JsonResult = Result<boost::json::value>;
 
 struct HouseFilter {

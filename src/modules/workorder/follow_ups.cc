@@ -60,7 +60,7 @@ WorkOrderService::JobReport WorkOrderService::RunFollowUps() {
 }
 
 JsonResult WorkOrderService::FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
-                                       const std::string& state, const http::Page& page) {
+                                       const std::string& state, const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
   std::string where = " WHERE o.company_id = ?";
   db::Params p{ctx.company_id};

@@ -95,7 +95,7 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string state = q.Text("state");
-    http::Page page = q.PageOf();
+    Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     if (!state.empty() && state != "due" && state != "done") return BadQuery(req, "state", "due or done");
     return http::Reply(req, s.FollowUps(ctx, project_id, state.empty() ? "due" : state, page));

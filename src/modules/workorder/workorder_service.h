@@ -28,9 +28,9 @@
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
+#include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "http/reply.h"
 
 namespace anju::notify { class Notifier; }
 
@@ -47,7 +47,7 @@ struct ListFilter {
   std::vector<std::string> statuses;
   std::string kind, q;
   bool overdue = false, mine = false, today = false;  // today: submitted since China midnight
-  http::Page page;
+  Page page;
 };
 
 struct Order;
@@ -98,7 +98,7 @@ class WorkOrderService {
 
   // Follow-up calls (follow_ups.cc)
   JsonResult FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
-                       const std::string& state, const http::Page& page);
+                       const std::string& state, const Page& page);
   JsonResult RecordFollowUp(const TenantContext& ctx, int64_t id, const boost::json::object& b);
 
   // QR report points (report_points.cc); the public report is rate-limited per IP and phone.

@@ -2,12 +2,13 @@
 // holds its code; a section shows when one of its entries does.
 import { House, OfficeBuilding, Document, Odometer, Money, Tickets } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
+import type { PermissionCode } from '@/generated/permissions'
 
 export interface MenuEntry {
   path: string
   title: string
   /** One code, or several (any of them). */
-  perm?: string | string[]
+  perm?: PermissionCode | PermissionCode[]
 }
 export interface MenuSection {
   key: string
@@ -72,7 +73,7 @@ export const MENU: MenuSection[] = [
 ]
 
 /** The menu the caller may see. */
-export function visibleMenu(can: (code: string | string[]) => boolean): MenuSection[] {
+export function visibleMenu(can: (code: PermissionCode | PermissionCode[]) => boolean): MenuSection[] {
   const out: MenuSection[] = []
   for (const s of MENU) {
     if (!s.children) {

@@ -1,20 +1,7 @@
 import { http, type Page } from './request'
+import type { Schema } from './schema'
 
-export interface AuditRow {
-  id: number
-  seq: number
-  at: string
-  actor_id: number | null
-  actor_login: string
-  action: string
-  entity: string
-  entity_id: number | null
-  project_id: number | null
-  request_id: string
-  ip: string
-  before: unknown
-  after: unknown
-}
+export type AuditRow = Schema<'AuditEntry'>
 export interface AuditFilter {
   entity?: string
   action?: string
@@ -23,16 +10,7 @@ export interface AuditFilter {
   page: number
   size: number
 }
-export interface VerifyReport {
-  ok: boolean
-  rows_checked: number
-  companies: number
-  company_id?: number
-  row_id?: number | null
-  seq?: number
-  problem?: string
-  detail?: string
-}
+export type VerifyReport = Schema<'AuditVerifyReport'>
 
 export const listAudit = (f: AuditFilter) => http.get<Page<AuditRow>>('/api/v1/audit-log', { ...f })
 export const verifyAudit = () => http.get<VerifyReport>('/api/v1/audit-log/verify')

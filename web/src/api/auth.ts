@@ -1,30 +1,11 @@
 import { http, type RequestOptions } from './request'
+import type { Schema } from './schema'
 
-export interface Grant {
-  code: string
-  all_projects: boolean
-  projects: number[]
-}
-
-export interface SessionUser {
-  id: number
-  login: string
-  name: string
-  kind: 'staff' | 'resident'
-  company_id: number
-  permissions: Grant[]
-  house_ids: number[]
-  /** A resident account's own resident records (GET /api/v1/residents/{id}). */
-  resident_ids?: number[]
-  csrf_token: string
-}
-
-export interface LoginReply {
-  token: string
-  csrf_token: string
-  expires_at: string
-  user: SessionUser
-}
+/** A permission code the caller holds, company-wide or in `projects`. */
+export type Grant = Schema<'Me'>['permissions'][number]
+/** GET /api/v1/me: who is signed in and what they may do. */
+export type SessionUser = Schema<'Me'>
+export type LoginReply = Schema<'LoginReply'>
 
 export const login = (login: string, password: string) =>
   http.post<LoginReply>('/api/v1/auth/login', { login, password }, { no401: true, quiet: true })

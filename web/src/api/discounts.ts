@@ -5,58 +5,20 @@
 // starting in the rule's periods. Rates stay integers (basis points); utils/rate.ts converts
 // them for display/input. The kind is fixed once created.
 import { http, type Page } from './request'
+import type { BodyOf, Schema } from './schema'
 
-export const DISCOUNT_KINDS = ['percent', 'prepay'] as const
+export const DISCOUNT_KINDS = ['percent', 'prepay'] as const satisfies readonly DiscountRule['kind'][]
 export type DiscountKind = (typeof DISCOUNT_KINDS)[number]
 
-export interface DiscountRule {
-  id: number
-  project_id: number
-  fee_item_id: number
-  name: string
-  kind: DiscountKind
-  /** percent: basis points off, 1..10000 (1000 = 10 % off = 九折); 0 for prepay. */
-  rate_bp: number
-  /** prepay: months prepaid at once (2..36); 0 for percent. */
-  months_paid: number
-  /** prepay: of which free, the last ones (1..months_paid − 1); 0 for percent. */
-  months_free: number
-  /** "YYYY-MM" */
-  period_from: string
-  period_to: string | null
-  active: boolean
-  created_at: string
-  updated_at: string
-}
-export interface NewDiscountRule {
-  project_id: number
-  fee_item_id: number
-  name: string
-  /** Default percent. */
-  kind?: DiscountKind
-  /** percent only. */
-  rate_bp?: number
-  /** prepay only. */
-  months_paid?: number
-  /** prepay only. */
-  months_free?: number
-  period_from: string
-  period_to?: string
-  active?: boolean
-}
-export interface DiscountRuleChange {
-  name?: string
-  /** percent rules only. */
-  rate_bp?: number
-  /** prepay rules only. */
-  months_paid?: number
-  /** prepay rules only. */
-  months_free?: number
-  period_from?: string
-  /** null: open-ended. */
-  period_to?: string | null
-  active?: boolean
-}
+/**
+ * A rule: rate_bp (percent: 1..10000 basis points off, 1000 = 九折; 0 for prepay), months_paid
+ * and months_free (prepay: 2..36 prepaid, the last 1..months_paid − 1 free; 0 for percent),
+ * periods "YYYY-MM" (period_to null: open-ended).
+ */
+export type DiscountRule = Schema<'DiscountRule'>
+export type NewDiscountRule = Schema<'DiscountRuleCreate'>
+/** PATCH: only the fields sent change; period_to null makes the rule open-ended. */
+export type DiscountRuleChange = BodyOf<'updateDiscountRule'>
 
 export const listDiscountRules = (project_id?: number) =>
   http.get<Page<DiscountRule>>('/api/v1/discount-rules', { project_id })

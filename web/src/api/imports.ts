@@ -2,75 +2,28 @@
 // The first upload is always a dry run; committing it queues the same file again as a new
 // batch. A batch runs on the server's worker: poll it (waitForBatch) while queued/running.
 // A committed batch can be rolled back while nothing newer depends on what it wrote.
-import { download, http, request, type Page, type RequestOptions } from './request'
+import { download, http, upload, type Page, type RequestOptions } from './request'
+import type { Schema } from './schema'
 
-export const IMPORT_KINDS = ['houses', 'residents', 'vehicles', 'parking', 'fee-items', 'readings', 'balances'] as const
-export type ImportKind = (typeof IMPORT_KINDS)[number]
-export type FileFormat = 'xlsx' | 'csv'
-/** committed: a dry run whose file was then imported (by a new batch). */
-export type BatchStatus = 'queued' | 'running' | 'done' | 'committed' | 'failed' | 'interrupted' | 'rolled_back'
-
-export interface RowError {
-  /** The column key ("gross_area"), or "" for the row as a whole. */
-  column: string
-  /** The template's header of that column ("建筑面积(㎡)*"), "" for the row. */
-  header: string
-  /** "required", "invalid", "duplicate_in_file", or the API's code ("HOUSE_CODE_TAKEN"). */
-  code: string
-  /** Why, in Chinese (for the person fixing the file). */
-  reason: string
-}
-export interface BadRow {
-  /** The file's line (the header is line 1). */
-  line: number
-  errors: RowError[]
-  /** The row as read, in the file's column order. */
-  cells: string[]
-}
-export interface ImportReport {
-  rows: number
-  created: number
-  updated: number
-  skipped: number
-  bad: number
-  header: string[]
-  /** The first 10,000 bad rows. */
-  bad_rows: BadRow[]
-  /** The file could not be read at all (a missing column…): nothing applied. */
-  file_error: string
-  /** Something was written. */
-  committed: boolean
-}
-export interface RollbackReport {
-  /** entity ("house", "floor", …) → how many were removed (created by the batch) or restored. */
-  by_entity: Record<string, { removed?: number; restored?: number }>
-  changes: { line: number; entity: string; id: number; action: 'removed' | 'restored' }[]
-}
-export interface ImportBatch {
-  id: number
-  project_id: number | null
-  kind: ImportKind
-  file_name: string
-  format: FileFormat
-  dry_run: boolean
-  all_or_nothing: boolean
-  status: BatchStatus
-  /** Progress: rows read so far (the total once finished). */
-  rows: number
-  created: number
-  updated: number
-  skipped: number
-  bad: number
-  /** A file-level error ("" when none). */
-  error: string
-  created_at: string
-  finished_at: string | null
-  rolled_back_at: string | null
-  /** One batch only (GET /imports/{id}); {} until it finished (read it with reportOf). */
-  report?: ImportReport | Record<string, never> | null
-  /** {} until rolled back (read it with rollbackOf). */
-  rollback?: RollbackReport | Record<string, never> | null
-}
+export const IMPORT_KINDS = ['houses', 'residents', 'vehicles', 'parking', 'fee-items', 'readings', 'balances'] as const satisfies readonly Schema<'ImportKind'>[]
+export type ImportKind = Schema<'ImportKind'>
+/**
+ * One batch. Progress: `rows` read so far (the total once finished); `error` a file-level
+ * error ("" when none). `report` and `rollback` come with one batch only (GET /imports/{id})
+ * and are {} until there is something to say (read them with reportOf and rollbackOf).
+ * Status `committed`: a dry run whose file was then imported (by a new batch).
+ */
+export type ImportBatch = Schema<'ImportBatch'>
+export type FileFormat = ImportBatch['format']
+export type BatchStatus = ImportBatch['status']
+/** What a run did: counts, the header as read, the first 10,000 bad rows, file_error. */
+export type ImportReport = Schema<'ImportReport'>
+/** A bad row: its line (the header is line 1), its errors, its cells in the file's order. */
+export type BadRow = ImportReport['bad_rows'][number]
+/** column ("" for the row as a whole), its template header, code, reason (Chinese). */
+export type RowError = BadRow['errors'][number]
+/** What a rollback undid: entity → {removed, restored} counts, and each change. */
+export type RollbackReport = Schema<'ImportRollback'>
 
 /** The batch's report once it finished, else null. */
 export function reportOf(b: ImportBatch | null | undefined): ImportReport | null {
@@ -103,13 +56,12 @@ export function formatOf(fileName: string): FileFormat | null {
 export async function uploadImport(file: File, o: UploadOptions, opts: RequestOptions = {}): Promise<ImportBatch> {
   const data = await file.arrayBuffer()
   const type = formatOf(file.name) === 'csv' ? 'text/csv' : 'application/octet-stream'
-  return request<ImportBatch>('POST', '/api/v1/imports', {
+  return upload<ImportBatch>('/api/v1/imports', data, type, {
     ...opts,
     query: {
       kind: o.kind, project_id: o.project_id, dry_run: o.dry_run ? 1 : 0,
       all_or_nothing: o.all_or_nothing ? 1 : 0, file_name: file.name,
     },
-    raw: { data, type },
   })
 }
 

@@ -1,32 +1,13 @@
 // 抄表 rounds on the phone: the meters of a building in walking order and recording readings.
 // Readings and consumption are integers in 1/100 unit (0.01 m³ or kWh).
 import { http, type Page, type RequestOptions } from './request'
+import type { Schema } from './schema'
 import type { Building } from './property'
 import type { MeterReading } from './billing'
 
-export interface Meter {
-  id: number
-  project_id: number
-  house_id: number | null
-  house_code: string | null
-  building_id: number
-  code: string
-  kind: 'water' | 'electricity' | 'gas'
-  shared: boolean
-  walk_order: number
-  active: boolean
-  initial_reading: number
-  /** The latest accepted (not rejected) reading. */
-  last_period: string | null
-  last_reading: number | null
-}
-export interface NewReading {
-  meter_id: number
-  /** "YYYY-MM" */
-  period: string
-  reading: number
-  note?: string
-}
+/** A meter; last_period and last_reading: its latest accepted (not rejected) reading. */
+export type Meter = Schema<'Meter'>
+export type NewReading = Schema<'MeterReadingCreate'>
 
 export const listBuildings = (project_id: number) =>
   http.get<Page<Building>>('/api/v1/buildings', { project_id, page: 1, size: 100 })

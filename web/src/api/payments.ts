@@ -2,28 +2,14 @@
 // and — in the demo, where the providers are simulators — the simulated payment.
 import { http } from './request'
 import type { Fen } from './billing'
+import type { Schema } from './schema'
 
-export const ONLINE_CHANNELS = ['wechat', 'alipay'] as const
-export type OnlineChannel = (typeof ONLINE_CHANNELS)[number]
+export const ONLINE_CHANNELS = ['wechat', 'alipay'] as const satisfies readonly OnlineChannel[]
+export type OnlineChannel = Schema<'OnlineOrder'>['channel']
 
-export interface OnlineOrder {
-  id: number
-  project_id: number
-  house_id: number
-  order_no: string
-  channel: OnlineChannel
-  amount: Fen
-  status: 'pending' | 'paid'
-  payment_id: number | null
-  created_at: string
-  paid_at: string | null
-}
-export interface NewOnlineOrder {
-  house_id: number
-  channel: OnlineChannel
-  /** Settle these bills (their principal and late fees); the order's amount is what they owe. */
-  bill_ids?: number[]
-}
+export type OnlineOrder = Schema<'OnlineOrder'>
+/** bill_ids: settle these bills (their principal and late fees); the amount is what they owe. */
+export type NewOnlineOrder = Schema<'OnlineOrderCreate'>
 
 /** `key` is the Idempotency-Key: the same one again when the same order is retried. */
 export const createOnlineOrder = (b: NewOnlineOrder, key: string) =>

@@ -4,47 +4,19 @@
 // with one payment and its receipt. Under a prepay offer ("预缴12个月送1个月", a discount rule
 // of kind prepay) the last months are free: bills with amount 0 and the price as discount.
 import { http, type RequestOptions } from './request'
-import type { Fen, PaymentResult } from './billing'
+import type { BodyOf, QueryOf, Schema } from './schema'
 
-export interface PrepaymentBill {
-  /** "YYYY-MM" */
-  period: string
-  /** What the month costs after the offer (0 for a free month). */
-  amount: Fen
-  /** Taken off by the offer (the month's price for a free month, else 0). */
-  discount: Fen
-}
-export interface PrepayOffer {
-  rule_id: number
-  name: string
-  months_free: number
-}
-export interface PrepaymentPlan {
-  house_id: number
-  fee_item_id: number
-  /** The months planned: fewer than asked when the item's standard ends earlier. */
-  months: number
-  /** What the house pays, in 分. */
-  amount: Fen
-  discount: Fen
-  offer: PrepayOffer | null
-  /** Oldest period first. */
-  bills: PrepaymentBill[]
-}
-export interface PrepaymentQuery {
-  house_id: number
-  fee_item_id: number
-  /** 1..36 */
-  months: number
-}
-export interface NewPrepayment extends PrepaymentQuery {
-  channel: string
-  note?: string
-}
+/** The plan: months (fewer than asked when the item's standard ends earlier), what the house
+ *  pays (amount, 分), the offer and its discount, and the bills oldest period first (a free
+ *  month: amount 0, its price as discount). */
+export type PrepaymentPlan = Schema<'PrepaymentPlan'>
+export type PrepaymentBill = PrepaymentPlan['bills'][number]
+export type PrepayOffer = NonNullable<PrepaymentPlan['offer']>
+/** months: 1..36. */
+export type PrepaymentQuery = QueryOf<'quotePrepayment'>
+export type NewPrepayment = BodyOf<'takePrepayment'>
 /** The plan that was billed, with the payment that settled it (and the payment's receipt). */
-export interface PrepaymentResult extends PrepaymentPlan {
-  payment: PaymentResult
-}
+export type PrepaymentResult = Schema<'PrepaymentResult'>
 
 export const quotePrepayment = (q: PrepaymentQuery, opts: RequestOptions = {}) =>
   http.get<PrepaymentPlan>('/api/v1/prepayments/quote', { ...q }, opts)

@@ -3,34 +3,12 @@
 // (0.01 m³ or kWh), in the file as in the answer.
 import { http, type Page, type RequestOptions } from './request'
 import type { Meter } from './meters'
+import type { BodyOf, Schema } from './schema'
 
-export interface ReadingImportBody {
-  project_id: number
-  /** "YYYY-MM" */
-  period: string
-  /** The file's text (a UTF-8 byte-order mark is fine). */
-  csv: string
-  dry_run: boolean
-}
-export interface ReadingImportItem {
-  /** The file's line number (the header is line 1). */
-  line: number
-  meter_code: string
-  meter_id: number
-  reading: number
-  consumption: number
-  status: 'ok' | 'review'
-  flags: string[]
-}
-export interface ReadingImportResult {
-  project_id: number
-  period: string
-  dry_run: boolean
-  rows: number
-  ok: number
-  review: number
-  items: ReadingImportItem[]
-}
+/** The CSV's text (a UTF-8 byte-order mark is fine) for one project and period "YYYY-MM". */
+export type ReadingImportBody = BodyOf<'importMeterReadings'>
+export type ReadingImportResult = Schema<'ReadingImportReport'>
+export type ReadingImportItem = ReadingImportResult['items'][number]
 
 /** 422 READING_IMPORT_INVALID when any row fails (fields `rows[<line>]`); nothing is written. */
 export const importReadings = (b: ReadingImportBody, opts: RequestOptions = {}) =>

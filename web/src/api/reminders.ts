@@ -1,112 +1,29 @@
 // Reminders (催缴), collection follow-ups (催收), the notification outbox and in-app
 // messages. Money is integer 分 (utils/money.ts formats it).
 import { http, type Page, type RequestOptions } from './request'
+import type { Schema } from './schema'
 
-export const REMINDER_CHANNELS = ['sms', 'in_app'] as const
-export const FOLLOW_UP_METHODS = ['call', 'visit', 'sms', 'other'] as const
-export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const
+export const REMINDER_CHANNELS = ['sms', 'in_app'] as const satisfies Schema<'ReminderChannels'>
+export const FOLLOW_UP_METHODS = ['call', 'visit', 'sms', 'other'] as const satisfies readonly FollowUpInput['method'][]
+export const OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const satisfies readonly OutboxItem['status'][]
 /** Placeholders a reminder template may use. */
 export const PLACEHOLDERS = ['house', 'amount', 'due_date', 'days_overdue'] as const
 
-export interface ReminderRule {
-  id: number
-  project_id: number
-  name: string
-  /** Days from the due date: negative before it, positive after. */
-  offset_days: number
-  channels: string[]
-  template: string
-  active: boolean
-  created_at: string
-  updated_at: string
-}
-export interface ReminderRuleInput {
-  project_id?: number
-  name: string
-  offset_days: number
-  channels: string[]
-  template: string
-  active: boolean
-}
-export interface RunReport {
-  as_of: string
-  reminders: number
-  messages: number
-  assigned: number
-  unassigned: number
-  closed: number
-  delivered: number
-  delivery_failed: number
-}
-export interface CollectionSetting {
-  id: number
-  project_id: number
-  assign_after_days: number
-  active: boolean
-  updated_at: string
-}
-export interface Assignment {
-  id: number
-  project_id: number
-  house_id: number
-  house_code: string
-  assignee_id: number
-  assignee_name: string
-  status: 'open' | 'closed'
-  oldest_due_date: string
-  owed_at_open: number
-  /** 分 owed on bills due before today. */
-  overdue: number
-  follow_ups: number
-  last_follow_up_at: string | null
-  opened_at: string
-  closed_at: string | null
-}
-export interface FollowUp {
-  id: number
-  assignment_id: number
-  user_id: number
-  user_name: string
-  method: string
-  outcome: string
-  promised_date: string | null
-  promised_amount: number | null
-  created_at: string
-}
-export interface FollowUpInput {
-  method: string
-  outcome: string
-  promised_date?: string
-  promised_amount?: number
-}
-export interface OutboxItem {
-  id: number
-  project_id: number | null
-  channel: 'sms' | 'in_app'
-  /** A masked phone (138****1234) or the user's name. */
-  recipient: string
-  template: string
-  text: string
-  status: 'queued' | 'sent' | 'failed'
-  transport: 'http' | 'local' | 'in_app' | null
-  attempts: number
-  last_error: string | null
-  created_at: string
-  sent_at: string | null
-}
-export interface OutboxPage extends Page<OutboxItem> {
-  sms_configured: boolean
-}
-export interface Message {
-  id: number
-  title: string
-  text: string
-  read: boolean
-  created_at: string
-}
-export interface MessagePage extends Page<Message> {
-  unread: number
-}
+/** A reminder rule; offset_days: days from the due date, negative before it, positive after. */
+export type ReminderRule = Schema<'ReminderRule'>
+/** The rule's fields (createRule adds the project). */
+export type ReminderRuleInput = Omit<Schema<'ReminderRuleCreate'>, 'project_id'>
+export type RunReport = Schema<'ReminderRunReport'>
+export type CollectionSetting = Schema<'CollectionSetting'>
+/** A house assigned to a collector; overdue: 分 owed on bills due before today. */
+export type Assignment = Schema<'CollectionAssignment'>
+export type FollowUp = Schema<'CollectionFollowUp'>
+export type FollowUpInput = Schema<'CollectionFollowUpCreate'>
+/** recipient: a masked phone (138****1234) or the user's name. */
+export type OutboxItem = Schema<'OutboxItem'>
+export type OutboxPage = Schema<'OutboxPage'>
+export type Message = Schema<'Message'>
+export type MessagePage = Schema<'MessagePage'>
 
 interface List<T> {
   items: T[]
@@ -115,16 +32,17 @@ interface List<T> {
 
 export const listRules = (projectId?: number) =>
   http.get<List<ReminderRule>>('/api/v1/reminder-rules', { project_id: projectId })
-export const createRule = (r: ReminderRuleInput, opts: RequestOptions = {}) =>
+/** project_id missing: the server answers a field error. */
+export const createRule = (r: ReminderRuleInput & { project_id?: number }, opts: RequestOptions = {}) =>
   http.post<ReminderRule>('/api/v1/reminder-rules', r, opts)
-export const updateRule = (id: number, r: Partial<ReminderRuleInput>, opts: RequestOptions = {}) =>
+export const updateRule = (id: number, r: Schema<'ReminderRuleUpdate'>, opts: RequestOptions = {}) =>
   http.patch<ReminderRule>(`/api/v1/reminder-rules/${id}`, r, opts)
 export const deleteRule = (id: number) => http.del(`/api/v1/reminder-rules/${id}`)
 export const runReminders = (asOf?: string) =>
   http.post<RunReport>('/api/v1/reminders/run', asOf ? { as_of: asOf } : {})
 
 export const listSettings = () => http.get<List<CollectionSetting>>('/api/v1/collection/settings')
-export const putSetting = (s: { project_id: number; assign_after_days: number; active: boolean }) =>
+export const putSetting = (s: Schema<'CollectionSettingPut'>) =>
   http.put<CollectionSetting>('/api/v1/collection/settings', s)
 
 export interface AssignmentFilter {

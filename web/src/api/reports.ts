@@ -1,47 +1,21 @@
 // 报表 (reports): the collection report per project and month, the daily figures, and their
 // .xlsx exports (with the arrears'). Money is integer 分; rates are basis points (10000 = 100 %).
 import { download, http } from './request'
-import type { ArrearsGroup, Fen } from './billing'
+import type { ArrearsGroup } from './billing'
+import type { Schema } from './schema'
 
-export const PAY_CHANNELS = ['cash', 'pos', 'transfer', 'cheque', 'wechat', 'alipay'] as const
-export type PayChannel = (typeof PAY_CHANNELS)[number]
+export const PAY_CHANNELS = ['cash', 'pos', 'transfer', 'cheque', 'wechat', 'alipay'] as const satisfies readonly PayChannel[]
+export type PayChannel = keyof DailyFigures['channels']
 
-export interface CollectionRow {
-  project_id: number
-  /** "YYYY-MM" */
-  month: string
-  receivable: Fen
-  received: Fen
-  arrears: Fen
-  /** 当期收缴率 in basis points; null when nothing was billed. */
-  rate_bp: number | null
-  recovered: Fen
-  /** 清欠率 in basis points; null when nothing older was owed. */
-  recovery_bp: number | null
-}
-export interface CollectionReport {
-  from: string
-  to: string
-  receivable: Fen
-  received: Fen
-  rate_bp: number | null
-  items: CollectionRow[]
-}
+/** Per project and month: rate_bp 当期收缴率 (null when nothing was billed), recovery_bp 清欠率
+ *  (null when nothing older was owed), both in basis points. */
+export type CollectionReport = Schema<'CollectionReport'>
+export type CollectionRow = CollectionReport['items'][number]
 export interface CollectionQuery { from: string; to: string; project_id?: number }
 
-export interface DailyFigures {
-  billed: Fen
-  late_fees: Fen
-  received: Fen
-  to_prepayment: Fen
-  /** 欠收 at the end of the day. */
-  arrears: Fen
-  channels: Record<PayChannel, Fen>
-}
-export interface DailyReport extends DailyFigures {
-  date: string
-  items: (DailyFigures & { project_id: number })[]
-}
+/** A day's figures; arrears: 欠收 at the end of the day. */
+export type DailyFigures = Schema<'DailyFigures'>
+export type DailyReport = Schema<'DailyReport'>
 export interface DailyQuery { date: string; project_id?: number }
 
 export const getCollectionReport = (q: CollectionQuery) =>

@@ -8,19 +8,15 @@
 //   (translated via `server.<i18n>`, falling back to `message`) through the notifier the
 //   route group installed (Element Plus message box on /admin, Vant toast on phones).
 // - 401: the session is gone; the route group's handler sends the user to its login page.
+// - Uploads (raw bytes), downloads (saved under the server's file name) and server-sent event
+//   streams go through here too: no other file calls fetch, XHR or EventSource or handles
+//   the CSRF token.
+import type { Schema } from './schema'
 
-export interface FieldError {
-  field: string
-  code: string
-  message: string
-}
+export type FieldError = Schema<'FieldError'>
 
-export interface Page<T> {
-  items: T[]
-  total: number
-  page: number
-  size: number
-}
+/** A page of a list: `{items, total, page, size}` (the contract's `Page`). */
+export type Page<T> = Omit<Schema<'Page'>, 'items'> & { items: T[] }
 
 export class ApiError extends Error {
   constructor(
@@ -182,7 +178,35 @@ export async function download(path: string, query?: Query, opts: RequestOptions
   document.body.appendChild(a)
   a.click()
   a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}
+
+/**
+ * POSTs raw bytes (a photo, a spreadsheet) with their Content-Type instead of JSON; the answer
+ * and errors are request()'s.
+ */
+export function upload<T>(path: string, data: Blob | ArrayBuffer, type: string, opts: RequestOptions = {}): Promise<T> {
+  return request<T>('POST', path, { ...opts, raw: { data, type } })
+}
+
+/**
+ * Opens a server-sent event stream (same origin, with the session cookie; EventSource
+ * reconnects by itself). `onEvent` gets the data of each event named `event`, parsed as JSON,
+ * or null when it is not JSON. Null where the browser has no EventSource. Close it when done.
+ */
+export function eventStream<T>(path: string, event: string, onEvent: (data: T | null) => void): EventSource | null {
+  if (typeof EventSource === 'undefined') return null
+  const source = new EventSource(path, { withCredentials: true })
+  source.addEventListener(event, (ev) => {
+    let data: T | null = null
+    try {
+      data = JSON.parse((ev as MessageEvent<string>).data) as T
+    } catch {
+      /* not JSON */
+    }
+    onEvent(data)
+  })
+  return source
 }
 
 export const http = {

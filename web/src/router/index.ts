@@ -6,6 +6,7 @@ import { useSessionStore } from '@/stores/session'
 import adminRoutes from '@/admin/routes'
 import ownerRoutes from '@/owner/routes'
 import staffRoutes from '@/staff/routes'
+import type { PermissionCode } from '@/generated/permissions'
 import { GROUPS, groupOfPath, type GroupName, type GroupSetup } from './groups'
 
 declare module 'vue-router' {
@@ -13,7 +14,7 @@ declare module 'vue-router' {
     /** Reachable without a session (login pages). */
     public?: boolean
     /** Permission code(s) needed (any of them); the menu uses the same codes. */
-    perm?: string | string[]
+    perm?: PermissionCode | PermissionCode[]
     /** Locale key of the page title. */
     title?: string
     /** Phone groups: the page shows the bottom tab bar. */

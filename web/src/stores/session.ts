@@ -4,6 +4,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as auth from '@/api/auth'
 import { setCsrfToken } from '@/api/request'
+import type { PermissionCode } from '@/generated/permissions'
 
 export const useSessionStore = defineStore('session', () => {
   const user = ref<auth.SessionUser | null>(null)
@@ -11,8 +12,11 @@ export const useSessionStore = defineStore('session', () => {
 
   const codes = computed(() => new Set((user.value?.permissions ?? []).map((g) => g.code)))
 
-  /** Whether the caller holds `code` (anywhere, or in `projectId` when given). */
-  function can(code: string | string[], projectId?: number): boolean {
+  /**
+   * Whether the caller holds `code` (anywhere, or in `projectId` when given). Codes are the
+   * server's catalogue (generated/permissions.ts), so a misspelt one fails the type check.
+   */
+  function can(code: PermissionCode | PermissionCode[], projectId?: number): boolean {
     const list = Array.isArray(code) ? code : [code]
     return list.some((c) => {
       const g = user.value?.permissions.find((p) => p.code === c)

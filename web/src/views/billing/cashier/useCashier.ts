@@ -20,7 +20,7 @@ export function useCashier() {
   const houseId = ref<number | undefined>()
   const account = ref<api.HouseAccount | null>(null)
   const picked = ref<api.Bill[]>([])
-  const form = reactive({ amount: '', channel: 'cash', note: '' })
+  const form = reactive({ amount: '', channel: 'cash' as api.Channel, note: '' })
   const { errors, apply, set, clear } = useFormErrors()
   const paying = ref(false)
   const result = ref<api.PaymentResult | null>(null)

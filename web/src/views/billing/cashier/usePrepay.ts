@@ -9,7 +9,7 @@
 import { reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
-import { listFeeItems, type FeeItem, type HouseAccount } from '@/api/billing'
+import { listFeeItems, type Channel, type FeeItem, type HouseAccount } from '@/api/billing'
 import { getHouse } from '@/api/property'
 import * as api from '@/api/prepayments'
 import { useFormErrors } from '@/composables/useFormErrors'
@@ -24,7 +24,7 @@ export function usePrepay(onDone: () => void) {
   /** The house's fee items that can be prepaid. */
   const items = ref<FeeItem[]>([])
   const loadingItems = ref(false)
-  const form = reactive({ fee_item_id: undefined as number | undefined, months: DEFAULT_MONTHS as number | null | undefined, channel: 'cash', note: '' })
+  const form = reactive({ fee_item_id: undefined as number | undefined, months: DEFAULT_MONTHS as number | null | undefined, channel: 'cash' as Channel, note: '' })
   const { errors, apply, set, clear } = useFormErrors()
   const plan = ref<api.PrepaymentPlan | null>(null)
   const quoting = ref(false)

@@ -10,13 +10,16 @@ import { useEditDialog } from '@/composables/useEditDialog'
 import { useProjectsStore } from '@/stores/projects'
 import { formatUnitPrice, parseUnitPrice } from '@/utils/money'
 import { today } from '@/utils/time'
-import { parseRows, rowsOf, type TierRow } from './tiers'
+import { parseRows, rowsOf, type Tier, type TierRow } from './tiers'
 
+/** The form: the contract's values (enums typed), price and tiers as the typed text. */
+type Item = api.FeeItem
 const blank = () => ({
-  project_id: undefined as number | undefined, code: '', name: '', kind: 'property', method: 'area',
-  area_basis: 'gross', unit_price: '', house_kinds: ['residential'] as string[], rounding: 'half_up',
-  round_to: 'fen', due_days: 15, valid_from: today(), valid_to: '' as string | null, active: true,
-  cycle_months: 1, tiers: rowsOf(null) as TierRow[],
+  project_id: undefined as number | undefined, code: '', name: '', kind: 'property' as Item['kind'],
+  method: 'area' as Item['method'], area_basis: 'gross' as Item['area_basis'], unit_price: '',
+  house_kinds: ['residential'] as Item['house_kinds'], rounding: 'half_up' as Item['rounding'],
+  round_to: 'fen' as Item['round_to'], due_days: 15, valid_from: today(), valid_to: '' as string | null,
+  active: true, cycle_months: 1 as Item['cycle_months'], tiers: rowsOf(null) as TierRow[],
 })
 
 export function useFeeItems() {
@@ -54,7 +57,7 @@ export function useFeeItems() {
   function edit(f: api.FeeItem) {
     dialog.openEdit(f.id, {
       ...f, unit_price: formatUnitPrice(f.unit_price), house_kinds: [...f.house_kinds], valid_to: f.valid_to ?? '',
-      tiers: rowsOf(f.tiers, f.unit_price),
+      tiers: rowsOf(f.tiers as Tier[] | null, f.unit_price),  // a FeeTier's price is never null
     })
   }
   async function save() {

@@ -1,5 +1,6 @@
 // 收据: the receipts the caller may read, filtered by project, house and status; the PDF is
-// fetched with the session cookie and saved through an <a download>; voiding asks a reason.
+// downloaded with the session (api/request.ts's download, under the server's file name);
+// voiding asks a reason.
 import { onMounted, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
@@ -26,20 +27,7 @@ export function useReceipts() {
   async function downloadPdf(r: api.Receipt) {
     downloading.add(r.id)
     try {
-      const res = await fetch(api.receiptPdfUrl(r.id), { credentials: 'same-origin' })
-      if (!res.ok) {
-        let e: Record<string, unknown> = {}
-        try { e = ((await res.json()) as { error?: Record<string, unknown> }).error ?? {} } catch { /* not JSON */ }
-        throw new ApiError(res.status, String(e.code ?? ''), String(e.message ?? res.statusText), String(e.i18n ?? ''), '', [])
-      }
-      const url = URL.createObjectURL(await res.blob())
-      const a = document.createElement('a')
-      a.href = url
-      a.download = `${r.number}.pdf`
-      document.body.appendChild(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 10000)
+      await api.downloadReceiptPdf(r.id)
     } catch (err) {
       ElMessage.error(`${t('billing.receipt.pdfFailed')}: ${errorText(err)}`)
     } finally {

@@ -24,7 +24,7 @@ export function useAssignments() {
     staff.value = (await listStaff({ project_id: a.project_id, page: 1, size: 100 }).catch(() => ({ items: [] as Staff[] }))).items
   }
 
-  const form = reactive({ method: 'call', outcome: '', promised_date: '', promised_amount: '' })
+  const form = reactive({ method: 'call' as api.FollowUpInput['method'], outcome: '', promised_date: '', promised_amount: '' })
   const formError = ref('')
   const saving = ref(false)
   async function addFollowUp() {

@@ -44,15 +44,11 @@ export function useDepartments() {
   }
   async function save() {
     const ok = await dialog.submit((id, f) => {
+      // An unset project or parent is left out of the body.
       if (id === null) {
-        const body: Record<string, unknown> = { name: f.name }
-        if (f.project_id) body.project_id = f.project_id
-        if (f.parent_id) body.parent_id = f.parent_id
-        return createDepartment(body)
+        return createDepartment({ name: f.name, project_id: f.project_id || undefined, parent_id: f.parent_id || undefined })
       }
-      const body: Record<string, unknown> = { name: f.name }
-      if (f.parent_id) body.parent_id = f.parent_id
-      return updateDepartment(id, body)
+      return updateDepartment(id, { name: f.name, parent_id: f.parent_id || undefined })
     })
     if (ok) {
       ElMessage.success(t('common.saved'))

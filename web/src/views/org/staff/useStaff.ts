@@ -2,7 +2,7 @@ import { onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import {
-  createStaff, listDepartments, listStaff, resetStaffPassword, updateStaff, type Department, type Staff,
+  createStaff, listDepartments, listStaff, resetStaffPassword, updateStaff, type Department, type Staff, type Trade,
 } from '@/api/org'
 import { useEditDialog } from '@/composables/useEditDialog'
 import { usePagedList } from '@/composables/usePagedList'
@@ -12,7 +12,7 @@ export function useStaff() {
   const list = usePagedList(listStaff, { q: '', project_id: undefined as number | undefined })
   const departments = ref<Department[]>([])
   const dialog = useEditDialog(() => ({
-    login: '', name: '', password: '', department_id: undefined as number | undefined, trade: 'service',
+    login: '', name: '', password: '', department_id: undefined as number | undefined, trade: 'service' as Trade,
   }))
   const reset = useEditDialog(() => ({ password: '' }))
   const grantsOf = ref<Staff | null>(null)
@@ -21,12 +21,11 @@ export function useStaff() {
     return departments.value.find((d) => d.id === id)?.name ?? ''
   }
   function edit(s: Staff) {
-    dialog.openEdit(s.id, { login: s.login, name: s.name, department_id: s.department_id ?? undefined, trade: s.trade })
+    dialog.openEdit(s.id, { login: s.login, name: s.name, department_id: s.department_id ?? undefined, trade: s.trade as Trade })
   }
   async function save() {
     const ok = await dialog.submit((id, f) => {
-      const body: Record<string, unknown> = { name: f.name, trade: f.trade }
-      if (f.department_id) body.department_id = f.department_id
+      const body = { name: f.name, trade: f.trade, department_id: f.department_id || undefined }
       if (id === null) return createStaff({ ...body, login: f.login, password: f.password })
       return updateStaff(id, body)
     })

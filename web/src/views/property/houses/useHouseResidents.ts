@@ -8,6 +8,7 @@ import * as api from '@/api/property'
 import { ApiError, errorText } from '@/api/request'
 import { useEditDialog } from '@/composables/useEditDialog'
 import { today } from '@/utils/time'
+import type { Fields, Schema } from '@/api/schema'
 
 export function useHouseResidents(house: Readonly<Ref<api.House | null>>, changed: () => Promise<void> | void) {
   const { t } = useI18n()
@@ -30,7 +31,7 @@ export function useHouseResidents(house: Readonly<Ref<api.House | null>>, change
     if (!f.start_date) link.setError('start_date', t('common.required'))
     if (!h || !f.resident_id || !f.start_date) return
     let failure: unknown
-    const body: Record<string, unknown> = { resident_id: f.resident_id, relation: f.relation, start_date: f.start_date }
+    const body: Fields<Schema<'HouseResidentCreate'>> = { resident_id: f.resident_id, relation: f.relation, start_date: f.start_date }
     if (f.end_date) body.end_date = f.end_date
     const ok = await link.submit(() => api.linkResident(h.id, body).catch((e) => { failure = e; throw e }))
     // "Already linked" (409) belongs next to the resident, in the server's own words.
@@ -41,7 +42,7 @@ export function useHouseResidents(house: Readonly<Ref<api.House | null>>, change
     const h = house.value
     if (!h) return
     const ok = await add.submit((_, f) => {
-      const body: Record<string, unknown> = { name: f.name, phone: f.phone, house_id: h.id, relation: f.relation }
+      const body: Fields<Schema<'ResidentCreate'>> = { name: f.name, phone: f.phone, house_id: h.id, relation: f.relation }
       if (f.id_number) body.id_number = f.id_number
       return api.createResident(body)
     })

@@ -8,6 +8,7 @@ import { usePagedList } from '@/composables/usePagedList'
 import { useEditDialog } from '@/composables/useEditDialog'
 import { formatArea, parseArea } from '@/utils/area'
 import type { TreeNode } from './useStructure'
+import type { Fields, Schema } from '@/api/schema'
 
 export function useHouses(projectId: Ref<number | undefined>, node: Ref<TreeNode | null>, onChanged: () => void) {
   const { t } = useI18n()
@@ -48,7 +49,7 @@ export function useHouses(projectId: Ref<number | undefined>, node: Ref<TreeNode
     if (net === null) dialog.setError('net_area', t('common.invalidArea'))
     if (!dialog.form.floor_id || gross === null || net === null) return
     const ok = await dialog.submit((id, f) => {
-      const body: Record<string, unknown> = {
+      const body: Fields<Schema<'HouseCreate'>> = {
         floor_id: f.floor_id, number: f.number, kind: f.kind, status: f.status, gross_area: gross, net_area: net,
       }
       if (f.delivered_on) body.delivered_on = f.delivered_on

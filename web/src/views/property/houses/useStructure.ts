@@ -4,6 +4,7 @@ import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import * as api from '@/api/property'
 import { useEditDialog } from '@/composables/useEditDialog'
+import type { Fields, Schema } from '@/api/schema'
 
 export type NodeKind = 'building' | 'entrance' | 'floor'
 export interface TreeNode {
@@ -102,7 +103,7 @@ export function useStructure() {
           ? api.createEntrance({ building_id: f.parentId, code: f.code, name: f.name })
           : api.updateEntrance(id, { code: f.code, name: f.name })
       }
-      const body: Record<string, unknown> = { number: f.number }
+      const body: Fields<Schema<'FloorCreate'>> = { number: f.number }
       if (f.name) body.name = f.name
       return id === null ? api.createFloor({ ...body, entrance_id: f.parentId }) : api.updateFloor(id, body)
     })

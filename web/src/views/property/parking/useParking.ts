@@ -7,6 +7,7 @@ import { useEditDialog } from '@/composables/useEditDialog'
 import { formatArea, parseArea } from '@/utils/area'
 import { houseSource, vehicleSource } from '@/components/pickers/sources'
 import { useOptionLabels } from '@/components/pickers/useOptionLabels'
+import type { Fields, Schema } from '@/api/schema'
 
 export function useParking() {
   const { t } = useI18n()
@@ -44,7 +45,7 @@ export function useParking() {
       return
     }
     const ok = await dialog.submit((id, f) => {
-      const body: Record<string, unknown> = { code: f.code, zone: f.zone, kind: f.kind, status: f.status }
+      const body: Fields<Schema<'ParkingSpaceCreate'>> = { code: f.code, zone: f.zone, kind: f.kind, status: f.status }
       if (area !== null) body.area = area
       // Cleared pickers unlink the house or vehicle of an existing space.
       if (f.house_id || id !== null) body.house_id = f.house_id || null

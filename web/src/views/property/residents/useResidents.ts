@@ -4,6 +4,7 @@ import { ElMessage } from 'element-plus'
 import * as api from '@/api/property'
 import { usePagedList } from '@/composables/usePagedList'
 import { useEditDialog } from '@/composables/useEditDialog'
+import type { Fields, Schema } from '@/api/schema'
 
 export function useResidents() {
   const { t } = useI18n()
@@ -20,7 +21,7 @@ export function useResidents() {
   }
   async function save() {
     const ok = await dialog.submit((id, f) => {
-      const body: Record<string, unknown> = { name: f.name }
+      const body: Fields<Schema<'ResidentCreate'>> = { name: f.name }
       if (f.phone) body.phone = f.phone
       if (f.id_number) body.id_number = f.id_number
       if (id === null) {

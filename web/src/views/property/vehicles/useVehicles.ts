@@ -6,6 +6,7 @@ import { usePagedList } from '@/composables/usePagedList'
 import { useEditDialog } from '@/composables/useEditDialog'
 import { houseSource, residentSource } from '@/components/pickers/sources'
 import { useOptionLabels } from '@/components/pickers/useOptionLabels'
+import type { Fields, Schema } from '@/api/schema'
 
 export function useVehicles() {
   const { t } = useI18n()
@@ -36,7 +37,7 @@ export function useVehicles() {
   }
   async function save() {
     const ok = await dialog.submit((id, f) => {
-      const body: Record<string, unknown> = { plate: f.plate, kind: f.kind, brand: f.brand, color: f.color }
+      const body: Fields<Schema<'VehicleCreate'>> = { plate: f.plate, kind: f.kind, brand: f.brand, color: f.color }
       // Cleared pickers unlink the house or owner of an existing vehicle.
       if (f.house_id || id !== null) body.house_id = f.house_id || null
       if (f.resident_id || id !== null) body.resident_id = f.resident_id || null

@@ -28,7 +28,7 @@ export function useCollectionDetail(id: number) {
   }
   onMounted(load)
 
-  const form = reactive({ method: 'call', outcome: '', promised_date: '', promised_amount: '' })
+  const form = reactive({ method: 'call' as api.FollowUpInput['method'], outcome: '', promised_date: '', promised_amount: '' })
   const errors = reactive({ outcome: '', promised_amount: '' })
   const saving = ref(false)
   async function submit() {
