@@ -10,7 +10,7 @@
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
 #include "modules/billing/receipt_routes.h"
-#include "modules/billing/reminder_routes.h"
+#include "modules/collection/reminder_routes.h"
 #include "modules/billing/report_routes.h"
 #include "modules/files/files_routes.h"
 #include "modules/identity/identity_routes.h"
@@ -63,7 +63,7 @@ App::App(AppConfig cfg, const Clock& clock)
   receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
                                                         billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
-  reminders_ = std::make_unique<billing::ReminderService>(*db_, clock_, key_, *notifier_);
+  reminders_ = std::make_unique<collection::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
   corrections_ = std::make_unique<billing::CorrectionService>(
@@ -112,7 +112,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   metering::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
-  billing::RegisterReminderRoutes(*router_, *reminders_);
+  collection::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_, *idempotency_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);

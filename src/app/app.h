@@ -15,7 +15,7 @@
 #include "modules/billing/corrections.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/receipts.h"
-#include "modules/billing/reminders.h"
+#include "modules/collection/reminders.h"
 #include "modules/billing/settings.h"
 #include "modules/files/files_service.h"
 #include "modules/identity/identity_service.h"
@@ -61,7 +61,7 @@ class App {
   billing::ReceiptService& receipts() { return *receipts_; }
   metering::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
-  billing::ReminderService& reminders() { return *reminders_; }
+  collection::ReminderService& reminders() { return *reminders_; }
   billing::CorrectionService& corrections() { return *corrections_; }
   // Uploads; other modules attach files and register who may read them (files_service.h).
   files::FilesService& files() { return *files_; }
@@ -84,7 +84,7 @@ class App {
   std::unique_ptr<billing::ReceiptService> receipts_;
   std::unique_ptr<metering::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;
-  std::unique_ptr<billing::ReminderService> reminders_;
+  std::unique_ptr<collection::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
   std::unique_ptr<billing::CorrectionService> corrections_;

@@ -33,7 +33,7 @@ class ReminderApiTest : public ::testing::Test {
     EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
     EXPECT_TRUE(app_->AuditChainOk());
   }
-  billing::ReminderReport Remind(const std::string& as_of) {
+  collection::ReminderReport Remind(const std::string& as_of) {
     return app_->app().reminders().Run(as_of);
   }
   int64_t Sent(const std::string& rule) {

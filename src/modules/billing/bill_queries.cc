@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "modules/billing/bill_sql.h"
+
 namespace anju::billing {
 
 bool PeriodBilled(db::Tx& tx, int64_t fee_item_id, std::string_view period,
@@ -13,6 +15,45 @@ bool PeriodBilled(db::Tx& tx, int64_t fee_item_id, std::string_view period,
   if (house_id && building_id) sql += " OR ";
   if (building_id) sql += "building_id = ?", params.emplace_back(*building_id);
   return tx.QueryOne(sql + ")", params).has_value();
+}
+
+namespace {
+
+// What a bill still owes, principal and late fee (bill_sql.h).
+const std::string kOwed =
+    "(" + std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) + ")";
+
+}  // namespace
+
+int64_t OwedDueBefore(db::Tx& tx, int64_t company_id, int64_t house_id, std::string_view day) {
+  return tx.QueryOne("SELECT COALESCE(SUM(" + kOwed + "), 0) FROM bills b WHERE b.house_id = ? "
+                     "AND b.company_id = ? AND b.due_date < ?",
+                     {house_id, company_id, std::string(day)})->Int(0);
+}
+
+std::vector<HouseDueDate> OwingDueDates(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                        std::string_view first_day, std::string_view last_day) {
+  std::vector<HouseDueDate> out;
+  for (auto& r : tx.Query("SELECT b.house_id, b.due_date FROM bills b WHERE b.company_id = ? "
+                          "AND b.project_id = ? AND b.due_date >= ? AND b.due_date <= ? AND " +
+                              kOwed + " > 0 GROUP BY b.house_id, b.due_date "
+                              "ORDER BY b.house_id, b.due_date",
+                          {company_id, project_id, std::string(first_day),
+                           std::string(last_day)}))
+    out.push_back({r.Int(0), r.Str(1)});
+  return out;
+}
+
+std::vector<OverdueHouse> OverdueHouses(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                        std::string_view day) {
+  std::vector<OverdueHouse> out;
+  for (auto& r : tx.Query("SELECT b.house_id, MIN(b.due_date), SUM(" + kOwed +
+                              ") FROM bills b WHERE b.company_id = ? AND b.project_id = ? AND "
+                              "b.due_date < ? AND " + kOwed +
+                              " > 0 GROUP BY b.house_id ORDER BY b.house_id",
+                          {company_id, project_id, std::string(day)}))
+    out.push_back({r.Int(0), r.Str(1), r.Int(2)});
+  return out;
 }
 
 }  // namespace anju::billing

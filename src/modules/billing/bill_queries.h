@@ -1,6 +1,6 @@
 // What other modules may ask billing about its bills, inside their own transaction.
 //
-// Billing owns `bills` and the tables beside it; the modules above it (metering, …) never
+// Billing owns `bills` and the tables beside it; the modules above it (metering, collection, …) never
 // name them in SQL. They call these functions instead, passing the transaction they work
 // in, so the answer is as consistent as a join would have been. No access checks: the
 // caller has checked the project or house it asks about.
@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "db/database.h"
 
@@ -20,5 +22,28 @@ namespace anju::billing {
 bool PeriodBilled(db::Tx& tx, int64_t fee_item_id, std::string_view period,
                   std::optional<int64_t> house_id,
                   std::optional<int64_t> building_id = std::nullopt);
+
+// What a house owes — open principal plus open late fees (bill_sql.h) — on its bills due
+// before `day` ("YYYY-MM-DD", exclusive; pass the next day for "due by"). 0 when nothing.
+int64_t OwedDueBefore(db::Tx& tx, int64_t company_id, int64_t house_id, std::string_view day);
+
+// The (house, due date) pairs of a project's bills due in [first_day, last_day] on which the
+// house still owes something, by house and due date (reminders: one per house and due date).
+struct HouseDueDate {
+  int64_t house_id = 0;
+  std::string due_date;
+};
+std::vector<HouseDueDate> OwingDueDates(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                        std::string_view first_day, std::string_view last_day);
+
+// The houses of a project that owe on bills due before `day`, by house id: the oldest such
+// due date and what they owe on them (collection assigns overdue houses).
+struct OverdueHouse {
+  int64_t house_id = 0;
+  std::string oldest_due_date;
+  int64_t owed = 0;
+};
+std::vector<OverdueHouse> OverdueHouses(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                        std::string_view day);
 
 }  // namespace anju::billing

@@ -4,15 +4,15 @@
 // neither code, 404 for a row out of reach.
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/bill_sql.h"
+#include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/reminder_errors.h"
-#include "modules/billing/reminders.h"
+#include "modules/collection/reminder_errors.h"
+#include "modules/collection/reminders.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::collection {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -21,13 +21,13 @@ namespace {
 
 const std::string kAssignmentColumns =
     "SELECT a.id, a.project_id, a.house_id, a.assignee_id, a.status, a.oldest_due_date, "
-    "a.owed_at_open, a.opened_at, a.closed_at, (SELECT COALESCE(SUM(" +
-    std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) +
-    "), 0) FROM bills b WHERE b.house_id = a.house_id AND b.due_date < ?), (SELECT COUNT(*) FROM collection_follow_ups f WHERE f.assignment_id = "
-    "a.id), (SELECT MAX(f.created_at) FROM collection_follow_ups f WHERE f.assignment_id = "
-    "a.id) FROM collection_assignments a";
+    "a.owed_at_open, a.opened_at, a.closed_at, (SELECT COUNT(*) FROM collection_follow_ups f "
+    "WHERE f.assignment_id = a.id), (SELECT MAX(f.created_at) FROM collection_follow_ups f "
+    "WHERE f.assignment_id = a.id) FROM collection_assignments a";
 
-json::object AssignmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
+// An assignment with what its house owes now on bills due before `today` (billing's query).
+json::object AssignmentJson(db::Tx& tx, int64_t company_id, const db::Row& r,
+                            const std::string& today) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
   return json::object{
       {"id", r.Int(0)},
@@ -39,9 +39,9 @@ json::object AssignmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
       {"status", r.Str(4)},
       {"oldest_due_date", r.Str(5)},
       {"owed_at_open", r.Int(6)},
-      {"overdue", r.Int(9)},
-      {"follow_ups", r.Int(10)},
-      {"last_follow_up_at", r.IsNull(11) ? json::value(nullptr) : json::value(FormatUtc(r.Int(11)))},
+      {"overdue", billing::OwedDueBefore(tx, company_id, r.Int(2), today)},
+      {"follow_ups", r.Int(9)},
+      {"last_follow_up_at", r.IsNull(10) ? json::value(nullptr) : json::value(FormatUtc(r.Int(10)))},
       {"opened_at", FormatUtc(r.Int(7))},
       {"closed_at", r.IsNull(8) ? json::value(nullptr) : json::value(FormatUtc(r.Int(8)))}};
 }
@@ -59,10 +59,9 @@ bool Reaches(const TenantContext& ctx, const db::Row& a) {
 }
 
 // The assignment if the caller reaches it.
-Result<db::Row> VisibleAssignment(db::Tx& tx, const TenantContext& ctx, int64_t id,
-                                  const std::string& today) {
+Result<db::Row> VisibleAssignment(db::Tx& tx, const TenantContext& ctx, int64_t id) {
   auto a = tx.QueryOne(std::string(kAssignmentColumns) + " WHERE a.id = ? AND a.company_id = ?",
-                       {today, id, ctx.company_id});
+                       {id, ctx.company_id});
   if (!a || !Reaches(ctx, *a)) return Error(kAssignmentNotFound);
   return std::move(*a);
 }
@@ -118,8 +117,7 @@ Result<json::value> ReminderService::ListAssignments(const TenantContext& ctx,
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     int64_t total = tx.QueryOne("SELECT COUNT(*) FROM collection_assignments a" + where, params)
                         ->Int(0);
-    db::Params p{today};
-    p.insert(p.end(), params.begin(), params.end());
+    db::Params p = params;
     p.emplace_back(page.size);
     p.emplace_back(page.offset());
     json::array items;
@@ -127,7 +125,7 @@ Result<json::value> ReminderService::ListAssignments(const TenantContext& ctx,
                                          " ORDER BY CASE WHEN a.status = 'open' THEN 0 ELSE 1 "
                                          "END, a.id DESC LIMIT ? OFFSET ?",
                                      p))
-      items.push_back(AssignmentJson(tx, ctx.company_id, r));
+      items.push_back(AssignmentJson(tx, ctx.company_id, r, today));
     return json::value(json::object{{"items", std::move(items)}, {"total", total},
                                     {"page", page.page}, {"size", page.size}});
   });
@@ -141,7 +139,7 @@ Result<json::value> ReminderService::Reassign(const TenantContext& ctx, int64_t 
   ANJU_TRY(r.Finish());
   std::string today = CivilDate(clock_.Now());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    auto a = VisibleAssignment(tx, ctx, id, today);
+    auto a = VisibleAssignment(tx, ctx, id);
     if (!a.ok() || !ctx.access.HasIn(std::string(perm::kRemindWrite), a->Int(1)))
       return Error(kAssignmentNotFound);
     if (a->Str(4) != "open") return Error(kAssignmentClosed);
@@ -160,17 +158,16 @@ Result<json::value> ReminderService::Reassign(const TenantContext& ctx, int64_t 
                    json::object{{"assignee_id", a->Int(3)}},
                    json::object{{"assignee_id", *assignee}}},
                   now);
-    auto row = tx.QueryOne(std::string(kAssignmentColumns) + " WHERE a.id = ?", {today, id});
-    return json::value(AssignmentJson(tx, ctx.company_id, *row));
+    auto row = tx.QueryOne(std::string(kAssignmentColumns) + " WHERE a.id = ?", {id});
+    return json::value(AssignmentJson(tx, ctx.company_id, *row, today));
   });
 }
 
 Result<json::value> ReminderService::ListFollowUps(const TenantContext& ctx,
                                                    int64_t assignment_id) {
   ANJU_TRY(RequireCollectionRead(ctx));
-  std::string today = CivilDate(clock_.Now());
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    auto a = VisibleAssignment(tx, ctx, assignment_id, today);
+    auto a = VisibleAssignment(tx, ctx, assignment_id);
     if (!a.ok()) return a.take_error();
     json::array items;
     for (const db::Row& r : tx.Query(std::string(kFollowUpColumns) +
@@ -190,11 +187,10 @@ Result<json::value> ReminderService::AddFollowUp(const TenantContext& ctx, int64
   auto method = r.Enum("method", true, {"call", "visit", "sms", "other"});
   auto outcome = r.Str("outcome", true, 500, 1);
   auto promised_date = r.Date("promised_date", false);
-  auto promised_amount = r.Int("promised_amount", false, 1, kMaxPaymentFen);
+  auto promised_amount = r.Int("promised_amount", false, 1, billing::kMaxPaymentFen);
   ANJU_TRY(r.Finish());
-  std::string today = CivilDate(clock_.Now());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    auto a = VisibleAssignment(tx, ctx, assignment_id, today);
+    auto a = VisibleAssignment(tx, ctx, assignment_id);
     if (!a.ok()) return a.take_error();
     // The assignee, or a manager with billing:remind:write in the project.
     bool own = a->Int(3) == ctx.user_id;
@@ -219,4 +215,4 @@ Result<json::value> ReminderService::AddFollowUp(const TenantContext& ctx, int64
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::collection

@@ -2,7 +2,7 @@
 
 #include "core/error.h"
 
-namespace anju::billing {
+namespace anju::collection {
 
 inline constexpr ErrorDef kReminderRuleNotFound{"REMINDER_RULE_NOT_FOUND", ErrorKind::kNotFound,
                                                 "billing.reminder_rule_not_found",
@@ -21,4 +21,4 @@ inline constexpr ErrorDef kAssignmentClosed{"COLLECTION_ASSIGNMENT_CLOSED", Erro
                                             "billing.collection_assignment_closed",
                                             "The assignment is closed: the house has paid"};
 
-}  // namespace anju::billing
+}  // namespace anju::collection

@@ -27,6 +27,10 @@
 //     (a partial UNIQUE index), inserted with ON CONFLICT DO NOTHING.
 //  4. Delivery of the queued messages (Notifier::Deliver).
 // One audit row per company and run summarises it; every API write is audited itself.
+// What houses owe and since when is billing's to say: every step asks billing's public
+// queries (billing/bill_queries.h: OwingDueDates, OwedDueBefore, OverdueHouses) inside its
+// own transaction, and never reads `bills`. Late fees are billing's too (they post ledger
+// entries and write bills).
 //
 // Permissions: billing:remind:read (rules, settings, every assignment in scope),
 // billing:remind:write (rules, settings, reassigning, running the job for one's projects),
@@ -49,7 +53,7 @@
 #include "db/database.h"
 #include "modules/notify/notifier.h"
 
-namespace anju::billing {
+namespace anju::collection {
 
 inline constexpr int64_t kReminderWindowDays = 7;
 inline constexpr int64_t kMinOffsetDays = -60, kMaxOffsetDays = 365;
@@ -127,4 +131,4 @@ class ReminderService {
 // SMS and in-app) for the project, and "assign after 30 days overdue".
 void SeedDemoReminders(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
-}  // namespace anju::billing
+}  // namespace anju::collection

@@ -1,8 +1,8 @@
-#include "modules/billing/reminder_routes.h"
+#include "modules/collection/reminder_routes.h"
 
 #include "http/handlers.h"
 
-namespace anju::billing {
+namespace anju::collection {
 
 using http::ById;
 using http::QueryReader;
@@ -57,4 +57,4 @@ void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
              }));
 }
 
-}  // namespace anju::billing
+}  // namespace anju::collection

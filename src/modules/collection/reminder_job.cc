@@ -1,28 +1,26 @@
 // The reminder job: reminders by rule, closing paid assignments, assigning collection, and
 // delivering the messages (design in reminders.h).
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/bill_sql.h"
-#include "modules/billing/reminders.h"
+#include "modules/billing/bill_queries.h"
+#include "modules/collection/reminders.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/template.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::collection {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
-
-// What a bill still owes, principal and late fee (bill_sql.h).
-const std::string kOwed = "(" + std::string(kOpenPrincipalSql) + " + " + std::string(kOpenLateSql) + ")";
 
 // "1234.50" (元) from 分.
 std::string Yuan(int64_t fen) { return fmt::format("{}.{:02d}", fen / 100, fen % 100); }
@@ -48,26 +46,31 @@ void ReminderService::RemindByRule(const db::Row& rule, const std::string& as_of
   std::string first = AddDays(as_of, -(offset + kReminderWindowDays - 1));
   std::string last = AddDays(as_of, -offset);
   if (offset < 0) first = std::max(first, AddDays(as_of, 1));
-  db::Rows due = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.Query("SELECT b.house_id, b.due_date FROM bills b WHERE b.company_id = ? AND "
-                    "b.project_id = ? AND b.due_date >= ? AND b.due_date <= ? AND " +
-                        std::string(kOwed) +
-                        " > 0 AND NOT EXISTS (SELECT 1 FROM reminders_sent s WHERE "
-                        "s.rule_id = ? AND s.house_id = b.house_id AND s.due_date = b.due_date) "
-                        "GROUP BY b.house_id, b.due_date ORDER BY b.house_id, b.due_date",
-                    {company_id, project_id, first, last, rule_id});
+  // The houses owing on bills due in the window (billing's query), less those this rule
+  // reminded already of that due date.
+  auto due = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    std::vector<billing::HouseDueDate> owing =
+        billing::OwingDueDates(tx, company_id, project_id, first, last);
+    std::set<std::pair<int64_t, std::string>> sent;
+    for (auto& r : tx.Query("SELECT house_id, due_date FROM reminders_sent WHERE rule_id = ? "
+                            "AND due_date >= ? AND due_date <= ?",
+                            {rule_id, first, last}))
+      sent.emplace(r.Int(0), r.Str(1));
+    std::erase_if(owing, [&](const billing::HouseDueDate& d) {
+      return sent.count({d.house_id, d.due_date}) > 0;
+    });
+    return owing;
   });
   bool sms = channels.find("sms") != std::string::npos;
   bool in_app = channels.find("in_app") != std::string::npos;
-  for (const db::Row& d : due) {
-    int64_t house_id = d.Int(0);
-    std::string due_date = d.Str(1);
+  for (const billing::HouseDueDate& d : due) {
+    int64_t house_id = d.house_id;
+    std::string due_date = d.due_date;
     Millis now = clock_.Now();
     auto [sent, messages] = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> std::pair<int, int> {
-      int64_t amount = tx.QueryOne("SELECT COALESCE(SUM(" + std::string(kOwed) +
-                                       "), 0) FROM bills b WHERE b.house_id = ? AND "
-                                       "b.company_id = ? AND b.due_date <= ?",
-                                   {house_id, company_id, due_date})->Int(0);
+      // What the house owes on bills due by the due date (before the day after it).
+      int64_t amount =
+          billing::OwedDueBefore(tx, company_id, house_id, AddDays(due_date, 1));
       auto inserted = tx.Query(
           "INSERT INTO reminders_sent (company_id, project_id, rule_id, house_id, due_date, "
           "amount, as_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -118,12 +121,17 @@ void ReminderService::RemindByRule(const db::Row& rule, const std::string& as_of
 int64_t ReminderService::CloseSettled(int64_t company_id, const std::string& day,
                                       const std::optional<std::set<int64_t>>& projects) {
   std::string sql = "SELECT a.id, a.project_id, a.house_id FROM collection_assignments a WHERE "
-                    "a.company_id = ? AND a.status = 'open' AND NOT EXISTS (SELECT 1 FROM "
-                    "bills b WHERE b.house_id = a.house_id AND b.due_date < ? AND " +
-                    std::string(kOwed) + " > 0)";
-  db::Params params{company_id, day};
+                    "a.company_id = ? AND a.status = 'open'";
+  db::Params params{company_id};
   AppendProjects(projects, "a.project_id", sql, params);
-  db::Rows settled = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return tx.Query(sql, params); });
+  // The open assignments whose house owes nothing due before the day (billing's query).
+  db::Rows settled = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    db::Rows open = tx.Query(sql + " ORDER BY a.id", params);
+    std::erase_if(open, [&](const db::Row& a) {
+      return billing::OwedDueBefore(tx, company_id, a.Int(2), day) > 0;
+    });
+    return open;
+  });
   int64_t closed = 0;
   for (const db::Row& a : settled) {
     closed += db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
@@ -146,16 +154,19 @@ int64_t ReminderService::CloseSettled(int64_t company_id, const std::string& day
 void ReminderService::AssignProject(int64_t company_id, int64_t project_id, int64_t after_days,
                                     const std::string& as_of, ReminderReport& rep) {
   std::string threshold = AddDays(as_of, -after_days);
-  db::Rows houses = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.Query("SELECT b.house_id, MIN(b.due_date), SUM(" + std::string(kOwed) +
-                        ") FROM bills b WHERE b.company_id = ? AND b.project_id = ? AND "
-                        "b.due_date < ? AND " + std::string(kOwed) +
-                        " > 0 AND NOT EXISTS (SELECT 1 FROM collection_assignments a WHERE "
-                        "a.house_id = b.house_id AND a.status = 'open') GROUP BY b.house_id "
-                        "HAVING MIN(b.due_date) <= ? ORDER BY b.house_id",
-                    {company_id, project_id, as_of, threshold});
+  // Houses overdue past the threshold (billing's query) with no open assignment.
+  auto houses = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    std::vector<billing::OverdueHouse> overdue =
+        billing::OverdueHouses(tx, company_id, project_id, as_of);
+    std::erase_if(overdue, [&](const billing::OverdueHouse& h) {
+      return h.oldest_due_date > threshold ||
+             tx.QueryOne("SELECT 1 FROM collection_assignments WHERE house_id = ? AND "
+                         "status = 'open'",
+                         {h.house_id}).has_value();
+    });
+    return overdue;
   });
-  for (const db::Row& h : houses) {
+  for (const billing::OverdueHouse& h : houses) {
     bool done = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       auto staff = identity::StaffHolding(tx, company_id, project_id, perm::kCollect);
       if (staff.empty()) return false;
@@ -173,14 +184,14 @@ void ReminderService::AssignProject(int64_t company_id, int64_t project_id, int6
           "status, oldest_due_date, owed_at_open, opened_at, updated_at) VALUES "
           "(?, ?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT (house_id) WHERE status = 'open' "
           "DO NOTHING RETURNING id",
-          {company_id, project_id, h.Int(0), pick->id, h.Str(1), h.Int(2), now, now});
+          {company_id, project_id, h.house_id, pick->id, h.oldest_due_date, h.owed, now, now});
       if (id.empty()) return true;  // assigned meanwhile by another run
       ++rep.assigned;
       audit::Append(tx, {company_id, std::nullopt, "job:reminders", "", ""},
                     {"billing.collection.assign", "collection_assignment", id.front().Int(0),
                      project_id, nullptr,
-                     json::object{{"house_id", h.Int(0)}, {"assignee_id", pick->id},
-                                  {"owed", h.Int(2)}, {"as_of", as_of}}},
+                     json::object{{"house_id", h.house_id}, {"assignee_id", pick->id},
+                                  {"owed", h.owed}, {"as_of", as_of}}},
                     now);
       return true;
     });
@@ -263,4 +274,4 @@ Result<json::value> ReminderService::RunNow(const TenantContext& ctx, const json
                                   {"delivery_failed", rep.delivery.failed}});
 }
 
-}  // namespace anju::billing
+}  // namespace anju::collection
