@@ -9,7 +9,7 @@
 #include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
-#include "modules/billing/receipt_routes.h"
+#include "modules/receipts/receipt_routes.h"
 #include "modules/collection/reminder_routes.h"
 #include "modules/billing/report_routes.h"
 #include "modules/files/files_routes.h"
@@ -58,10 +58,11 @@ App::App(AppConfig cfg, const Clock& clock)
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
   // Billing's ports (billing/ports.h) are implemented by the modules above it.
   meters_ = std::make_unique<metering::MeterService>(*db_, clock_);
-  billing_ = std::make_unique<billing::BillingService>(*db_, clock_, billing::Ports{*meters_});
+  receipts_ = std::make_unique<receipts::ReceiptService>(*db_, clock_,
+                                                         receipts::ReceiptOptions{cfg_.public_url});
+  billing_ = std::make_unique<billing::BillingService>(*db_, clock_,
+                                                       billing::Ports{*meters_, *receipts_});
   idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
-  receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
-                                                        billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
   reminders_ = std::make_unique<collection::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
@@ -109,7 +110,7 @@ App::App(AppConfig cfg, const Clock& clock)
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_);
   billing::RegisterRoutes(*router_, *billing_, *idempotency_);
-  billing::RegisterReceiptRoutes(*router_, *receipts_);
+  receipts::RegisterReceiptRoutes(*router_, *receipts_);
   metering::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   collection::RegisterReminderRoutes(*router_, *reminders_);

@@ -14,7 +14,7 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/corrections.h"
 #include "modules/billing/discounts.h"
-#include "modules/billing/receipts.h"
+#include "modules/receipts/receipts.h"
 #include "modules/collection/reminders.h"
 #include "modules/billing/settings.h"
 #include "modules/files/files_service.h"
@@ -58,7 +58,7 @@ class App {
   org::OrgService& org() { return *org_; }
   property::PropertyService& property() { return *property_; }
   billing::BillingService& billing() { return *billing_; }
-  billing::ReceiptService& receipts() { return *receipts_; }
+  receipts::ReceiptService& receipts() { return *receipts_; }
   metering::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
   collection::ReminderService& reminders() { return *reminders_; }
@@ -81,7 +81,7 @@ class App {
   std::unique_ptr<property::PropertyService> property_;
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::Idempotency> idempotency_;  // Idempotency-Keys of money-moving POSTs
-  std::unique_ptr<billing::ReceiptService> receipts_;
+  std::unique_ptr<receipts::ReceiptService> receipts_;
   std::unique_ptr<metering::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;
   std::unique_ptr<collection::ReminderService> reminders_;

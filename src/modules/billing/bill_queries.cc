@@ -56,4 +56,24 @@ std::vector<OverdueHouse> OverdueHouses(db::Tx& tx, int64_t company_id, int64_t 
   return out;
 }
 
+std::optional<PaymentFacts> FindPayment(db::Tx& tx, int64_t company_id, int64_t payment_id) {
+  auto r = tx.QueryOne("SELECT id, project_id, house_id, amount, number, channel, to_prepayment, "
+                       "created_by FROM payments WHERE id = ? AND company_id = ?",
+                       {payment_id, company_id});
+  if (!r) return std::nullopt;
+  return PaymentFacts{r->Int(0), r->Int(1), r->Int(2), r->Int(3),
+                      r->Str(4), r->Str(5), r->Int(6), r->OptInt(7)};
+}
+
+std::vector<PaymentPart> PaymentParts(db::Tx& tx, int64_t payment_id) {
+  std::vector<PaymentPart> out;
+  for (auto& r : tx.Query("SELECT f.name, b.period, a.amount, a.kind FROM payment_allocations a "
+                          "JOIN bills b ON b.id = a.bill_id "
+                          "JOIN fee_items f ON f.id = b.fee_item_id "
+                          "WHERE a.payment_id = ? ORDER BY a.id",
+                          {payment_id}))
+    out.push_back({r.Str(0), r.Str(1), r.Int(2), r.Str(3) == "late_fee"});
+  return out;
+}
+
 }  // namespace anju::billing

@@ -1,6 +1,8 @@
-// What other modules may ask billing about its bills, inside their own transaction.
+// What other modules may ask billing about its bills and payments, inside their own
+// transaction.
 //
-// Billing owns `bills` and the tables beside it; the modules above it (metering, collection, …) never
+// Billing owns `bills`, `payments` and the tables beside them; the modules above it
+// (metering, collection, receipts, …) never
 // name them in SQL. They call these functions instead, passing the transaction they work
 // in, so the answer is as consistent as a join would have been. No access checks: the
 // caller has checked the project or house it asks about.
@@ -45,5 +47,26 @@ struct OverdueHouse {
 };
 std::vector<OverdueHouse> OverdueHouses(db::Tx& tx, int64_t company_id, int64_t project_id,
                                         std::string_view day);
+
+// A payment as its receipt shows it.
+struct PaymentFacts {
+  int64_t id = 0, project_id = 0, house_id = 0;
+  int64_t amount = 0;         // 分 received
+  std::string number;         // P-<project>-<day>-<seq>
+  std::string channel;        // cash | pos | transfer | cheque | wechat | alipay | prepayment
+  int64_t to_prepayment = 0;  // the part kept as prepaid balance
+  std::optional<int64_t> created_by;  // the cashier; none for a provider's notify
+};
+// The payment of the company, or nullopt.
+std::optional<PaymentFacts> FindPayment(db::Tx& tx, int64_t company_id, int64_t payment_id);
+
+// What a payment settled, part by part in allocation order: the bill's fee item and period,
+// the amount, and whether it paid the bill's late fee (滞纳金) or its principal.
+struct PaymentPart {
+  std::string fee_item_name, period;
+  int64_t amount = 0;
+  bool late_fee = false;
+};
+std::vector<PaymentPart> PaymentParts(db::Tx& tx, int64_t payment_id);
 
 }  // namespace anju::billing

@@ -81,7 +81,7 @@ Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
       args.bill_ids.push_back(bill);
       args.amount = std::min(available, args.amount + amount);
     }
-    auto settled = Settle(tx, args, now);
+    auto settled = Settle(tx, args, now, nullptr);  // prepayment: no receipt
     if (!settled.ok()) return settled.take_error();
     applied += args.amount;
   }

@@ -167,10 +167,10 @@ Result<OnlineOrder> BillingService::ConfirmOrder(const pay::Confirmed& c) {
     if (!h) return Error(kHouseNotFound);
     SettleArgs args{company, *h, c.amount_fen, c.channel, ParseIds(o->Str(7)),
                     "online " + c.order_no, c.provider_txn_id, std::nullopt};
-    auto paid = Settle(tx, args, now);
+    auto paid = Settle(tx, args, now, &ports_.receipts);
     if (!paid.ok() && paid.error().code == std::string(kBillNotPayable.code)) {
       args.bill_ids.clear();  // a picked bill was settled meanwhile: the money still counts
-      paid = Settle(tx, args, now);
+      paid = Settle(tx, args, now, &ports_.receipts);
     }
     if (!paid.ok()) return paid.take_error();
     int64_t payment_id = paid->id;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "db/database.h"
 
@@ -39,9 +40,26 @@ class MeteredReadings {
                                                     const std::string& period) = 0;
 };
 
+// The receipt (收据) a payment of money got (modules/receipts), as the payment reports it.
+struct ReceiptRef {
+  int64_t id = 0;
+  std::string number;
+};
+
+// Receipts (收据) of payments (implemented by receipts). Every payment of money gets its
+// receipt in the payment's own transaction (Settle), so a payment never commits without it.
+class ReceiptIssuer {
+ public:
+  virtual ~ReceiptIssuer() = default;
+  // The receipt of `payment_id` inside `tx`, issued now or, when it exists, as it is.
+  virtual Result<ReceiptRef> IssueFor(db::Tx& tx, int64_t company_id, int64_t payment_id,
+                                         Millis now) = 0;
+};
+
 // The ports BillingService is built with (src/app/app.cc wires them).
 struct Ports {
   MeteredReadings& metered;
+  ReceiptIssuer& receipts;
 };
 
 }  // namespace anju::billing

@@ -1,5 +1,5 @@
 // Receipts: issue (in the payment's transaction), read, list, void, render, verify.
-#include "modules/billing/receipts.h"
+#include "modules/receipts/receipts.h"
 
 #include <fmt/format.h>
 
@@ -8,13 +8,16 @@
 #include "core/crypto.h"
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/capital_amount.h"
+#include "modules/billing/bill_queries.h"
 #include "modules/billing/counters.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
+#include "modules/receipts/capital_amount.h"
+#include "modules/receipts/receipt_errors.h"
 
-namespace anju::billing {
+namespace anju::receipts {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -88,16 +91,13 @@ std::string ChannelName(const std::string& channel) {
 }
 
 // What was paid: each allocation to a bill (its principal or its late fee, 0004_late_fees),
-// then what went to the prepaid balance.
-std::vector<ReceiptDoc::Line> LinesOf(db::Tx& tx, int64_t payment_id, int64_t to_prepayment) {
+// then what went to the prepaid balance. Billing says what the payment settled.
+std::vector<ReceiptDoc::Line> LinesOf(db::Tx& tx, const billing::PaymentFacts& pay) {
   std::vector<ReceiptDoc::Line> lines;
-  for (auto& r : tx.Query("SELECT f.name, b.period, a.amount, a.kind FROM payment_allocations a "
-                          "JOIN bills b ON b.id = a.bill_id "
-                          "JOIN fee_items f ON f.id = b.fee_item_id "
-                          "WHERE a.payment_id = ? ORDER BY a.id",
-                          {payment_id}))
-    lines.push_back({r.Str(3) == "late_fee" ? r.Str(0) + " 滞纳金" : r.Str(0), r.Str(1), r.Int(2)});
-  if (to_prepayment > 0) lines.push_back({"预存款", "", to_prepayment});
+  for (const billing::PaymentPart& part : billing::PaymentParts(tx, pay.id))
+    lines.push_back({part.late_fee ? part.fee_item_name + " 滞纳金" : part.fee_item_name,
+                     part.period, part.amount});
+  if (pay.to_prepayment > 0) lines.push_back({"预存款", "", pay.to_prepayment});
   return lines;
 }
 
@@ -120,29 +120,31 @@ std::string ReceiptService::VerifyUrl(const std::string& token) const {
   return options_.verify_base_url + "/r/" + token;
 }
 
-Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t payment_id,
-                                           Millis now) {
-  return IssueReceipt(tx, company_id, payment_id, now);
+Result<billing::ReceiptRef> ReceiptService::IssueFor(db::Tx& tx, int64_t company_id,
+                                                        int64_t payment_id, Millis now) {
+  auto r = Issue(tx, company_id, payment_id, now);
+  if (!r.ok()) return r.take_error();
+  return billing::ReceiptRef{r->at("id").as_int64(), std::string(r->at("number").as_string())};
 }
 
-Result<json::object> IssueReceipt(db::Tx& tx, int64_t company_id, int64_t payment_id, Millis now) {
+Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t payment_id,
+                                           Millis now) {
   if (auto r = Load(tx, "r.payment_id = ? AND r.company_id = ?", {payment_id, company_id}))
     return ToJson(*r);
-  auto pay = tx.QueryOne(
-      "SELECT p.project_id, p.house_id, p.amount, pr.code FROM payments p "
-      "JOIN projects pr ON pr.id = p.project_id WHERE p.id = ? AND p.company_id = ?",
-      {payment_id, company_id});
+  auto pay = billing::FindPayment(tx, company_id, payment_id);
   if (!pay) return Error(kReceiptPaymentNotFound);
-  int64_t project_id = pay->Int(0);
+  int64_t project_id = pay->project_id;
+  std::string project_code = org::ProjectCode(tx, company_id, project_id).value_or("");
   std::string year = CivilDate(now).substr(0, 4);
-  int64_t seq = NextCounter(tx, company_id, fmt::format("receipt:{}:{}", project_id, year));
+  int64_t seq =
+      billing::NextCounter(tx, company_id, fmt::format("receipt:{}:{}", project_id, year));
   Receipt r;
   r.company_id = company_id;
   r.project_id = project_id;
-  r.house_id = pay->Int(1);
+  r.house_id = pay->house_id;
   r.payment_id = payment_id;
-  r.amount = pay->Int(2);
-  r.number = fmt::format("R-{}-{}-{:06d}", pay->Str(3), year, seq);
+  r.amount = pay->amount;
+  r.number = fmt::format("R-{}-{}-{:06d}", project_code, year, seq);
   r.status = "issued";
   r.verify_token = crypto::RandomToken(kTokenBytes);
   r.created_at = now;
@@ -158,15 +160,14 @@ Result<json::value> ReceiptService::Get(const TenantContext& ctx, int64_t id) {
     auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
-    auto pay = tx.QueryOne("SELECT number, channel, to_prepayment FROM payments WHERE id = ?",
-                           {r->payment_id});
+    auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
     auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
     json::object out = ToJson(*r);
     out["house_code"] = house ? house->code : "";
-    out["payment_number"] = pay->Str(0);
-    out["channel"] = pay->Str(1);
+    out["payment_number"] = pay->number;
+    out["channel"] = pay->channel;
     out["amount_words"] = CapitalAmount(r->amount);
-    out["lines"] = LinesJson(LinesOf(tx, r->payment_id, pay->Int(2)));
+    out["lines"] = LinesJson(LinesOf(tx, *pay));
     out["verify_url"] = VerifyUrl(r->verify_token);
     return json::value(std::move(out));
   });
@@ -238,14 +239,14 @@ Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
     auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
+    auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
     auto head = tx.QueryOne(
-        "SELECT c.name, pr.name, p.number, p.channel, p.to_prepayment, p.created_by "
-        "FROM payments p JOIN projects pr ON pr.id = p.project_id "
-        "JOIN companies c ON c.id = p.company_id WHERE p.id = ?",
-        {r->payment_id});
+        "SELECT c.name, pr.name FROM projects pr JOIN companies c ON c.id = pr.company_id "
+        "WHERE pr.id = ?",
+        {pay->project_id});
     // The cashier's login; an online payment has none (the provider confirmed it).
     std::string cashier = "线上支付";
-    if (auto user = head->OptInt(5))
+    if (auto user = pay->created_by)
       if (auto u = tx.QueryOne("SELECT login FROM users WHERE id = ? AND company_id = ?",
                                {*user, ctx.company_id}))
         cashier = u->Str(0);
@@ -255,11 +256,11 @@ Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
            r->number,
            CivilDate(r->created_at),
            house ? house->code : "",
-           ChannelName(head->Str(3)),
+           ChannelName(pay->channel),
            cashier,
-           head->Str(2),
+           pay->number,
            r->amount,
-           LinesOf(tx, r->payment_id, head->Int(4)),
+           LinesOf(tx, *pay),
            r->status == "void",
            r->void_reason.value_or(""),
            VerifyUrl(r->verify_token)};
@@ -289,4 +290,4 @@ Result<json::value> ReceiptService::Verify(const std::string& token) {
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-namespace anju::billing {
+namespace anju::receipts {
 
 // An amount of 分 in capital numerals, the way Chinese financial documents write it:
 //   0 → 零元整, 105 → 壹元零伍分, 10010 → 壹佰元壹角, 1001000 → 壹万零壹拾元整,
@@ -13,4 +13,4 @@ namespace anju::billing {
 // the yuan part and before a 分 that follows yuan without 角. Exact for every int64.
 std::string CapitalAmount(int64_t fen);
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

@@ -1,10 +1,10 @@
-#include "modules/billing/receipt_routes.h"
+#include "modules/receipts/receipt_routes.h"
 
 #include <cctype>
 
 #include "http/handlers.h"
 
-namespace anju::billing {
+namespace anju::receipts {
 
 using http::ById;
 using http::QueryReader;
@@ -57,4 +57,4 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
       WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) { return s.Void(ctx, id, body); }));
 }
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

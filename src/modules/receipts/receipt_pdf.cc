@@ -1,4 +1,4 @@
-#include "modules/billing/receipt_pdf.h"
+#include "modules/receipts/receipt_pdf.h"
 
 #include <fmt/format.h>
 #include <hpdf.h>
@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <memory>
 
-#include "modules/billing/capital_amount.h"
+#include "modules/receipts/capital_amount.h"
 
-namespace anju::billing {
+namespace anju::receipts {
 
 namespace {
 
@@ -276,4 +276,4 @@ Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<Fo
   return ReadStream(d);
 }
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

@@ -15,15 +15,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "modules/receipts/receipt_errors.h"
 
-namespace anju::billing {
-
-inline constexpr ErrorDef kReceiptFontMissing{
-    "RECEIPT_FONT_MISSING", ErrorKind::kUnavailable, "billing.receipt_font_missing",
-    "No Chinese TrueType font is installed for receipts (install fonts-wqy-zenhei)"};
-inline constexpr ErrorDef kReceiptRenderFailed{"RECEIPT_RENDER_FAILED", ErrorKind::kInternal,
-                                               "billing.receipt_render_failed",
-                                               "The receipt could not be rendered"};
+namespace anju::receipts {
 
 // A TrueType font file; `index` selects the face in a collection (.ttc).
 struct FontFile {
@@ -57,4 +51,4 @@ Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<Fo
 // "1,234.56" (分 → 元 with two decimals and thousands separators).
 std::string FormatYuan(int64_t fen);
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

@@ -1,6 +1,6 @@
-#include "modules/billing/capital_amount.h"
+#include "modules/receipts/capital_amount.h"
 
-namespace anju::billing {
+namespace anju::receipts {
 
 namespace {
 
@@ -60,4 +60,4 @@ std::string CapitalAmount(int64_t fen) {
   return out;
 }
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

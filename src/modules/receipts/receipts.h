@@ -29,18 +29,11 @@
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "modules/billing/receipt_pdf.h"
+#include "modules/billing/ports.h"
+#include "modules/receipts/receipt_errors.h"
+#include "modules/receipts/receipt_pdf.h"
 
-namespace anju::billing {
-
-inline constexpr ErrorDef kReceiptNotFound{"RECEIPT_NOT_FOUND", ErrorKind::kNotFound,
-                                           "billing.receipt_not_found", "Receipt not found"};
-inline constexpr ErrorDef kReceiptAlreadyVoid{"RECEIPT_ALREADY_VOID", ErrorKind::kConflict,
-                                              "billing.receipt_already_void",
-                                              "The receipt is void already"};
-inline constexpr ErrorDef kReceiptPaymentNotFound{"RECEIPT_PAYMENT_NOT_FOUND", ErrorKind::kNotFound,
-                                                  "billing.receipt_payment_not_found",
-                                                  "No such payment to issue a receipt for"};
+namespace anju::receipts {
 
 struct ReceiptOptions {
   // Public base of the verify link in the QR code, e.g. "https://wuye.example.com": the
@@ -60,18 +53,19 @@ struct ReceiptPdf {
   std::string bytes;
 };
 
-// Issue() without a service object, for billing::Settle (which has only the transaction):
-// the receipt of `payment_id` inside `tx`, issued now or as it exists. Same contract.
-Result<boost::json::object> IssueReceipt(db::Tx& tx, int64_t company_id, int64_t payment_id,
-                                         Millis now);
-
-class ReceiptService {
+// Also billing's ReceiptIssuer (billing/ports.h): billing::Settle asks it for the receipt of
+// every payment of money, in the payment's transaction (wired in src/app/app.cc).
+class ReceiptService : public billing::ReceiptIssuer {
  public:
   ReceiptService(db::Database& db, const Clock& clock, ReceiptOptions options);
 
   // Inside `tx` (the payment's write transaction): the receipt of `payment_id`, issued now
   // or, when it exists, as it is. Errors: RECEIPT_PAYMENT_NOT_FOUND (not the company's).
+  // The payment is read through billing (bill_queries.h: FindPayment).
   Result<boost::json::object> Issue(db::Tx& tx, int64_t company_id, int64_t payment_id, Millis now);
+  // The same as billing's port.
+  Result<billing::ReceiptRef> IssueFor(db::Tx& tx, int64_t company_id, int64_t payment_id,
+                                       Millis now) override;
 
   // The receipt with its lines (fee item, period, amount) and verify URL.
   Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
@@ -94,4 +88,4 @@ class ReceiptService {
   ReceiptOptions options_;
 };
 
-}  // namespace anju::billing
+}  // namespace anju::receipts

@@ -3,7 +3,7 @@
 // transaction, void with reason and audit row, public verification without personal data,
 // the PDF (parsed back with pdftotext when poppler-utils is installed). Also the table of
 // capital-numeral amounts (大写金额).
-#include "modules/billing/receipts.h"
+#include "modules/receipts/receipts.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -15,18 +15,20 @@
 #include "core/crypto.h"
 #include "db/migrations.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/capital_amount.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/permissions.h"
+#include "modules/receipts/capital_amount.h"
 #include "support/test_db.h"
 
-namespace anju::billing {
+namespace anju::receipts {
 namespace {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
+namespace ledger = billing::ledger;
+namespace totals = billing::totals;
 
 constexpr Millis kNov23 = 1'795'399'200'000;    // 2026-11-23T02:00Z (10:00 in China)
 constexpr Millis kNewYear = 1'798'734'600'000;  // 2026-12-31T16:30Z = 2027-01-01 00:30 China
@@ -200,8 +202,8 @@ class ReceiptStorageTest : public ::testing::Test {
                      now);
         totals::AddBilled(tx, company_, h->project_id, period, 22375, now);
       }
-      auto payment =
-          Settle(tx, {company_, *h, amount, "cash", {}, "", std::nullopt, cashier_}, now);
+      auto payment = billing::Settle(
+          tx, {company_, *h, amount, "cash", {}, "", std::nullopt, cashier_}, now, svc_.get());
       if (!payment.ok()) return payment.take_error();
       auto receipt = svc_->Issue(tx, company_, payment->id, now);
       if (fail_after_issue) return Error(errors::kConflict);  // rolls everything back
@@ -447,4 +449,4 @@ TEST_F(ReceiptStorageTest, PdfWithoutAFontIsAnErrorNotBoxes) {
 }
 
 }  // namespace
-}  // namespace anju::billing
+}  // namespace anju::receipts
