@@ -29,6 +29,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -192,7 +193,7 @@ http::Response BillingService::TakePayment(const TenantContext& ctx, const http:
   return idem_.Run(ctx, req, 201, [&](db::Tx& tx) -> JsonResult {
     auto h = property::FindHouseFacts(tx, ctx.company_id, p.house_id);
     if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
-      return Error(kHouseNotFound).WithField("house_id", "not_found");
+      return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     auto out = Settle(tx, {ctx.company_id, *h, p.amount, p.channel, p.bill_ids, p.note,
                            std::nullopt, ctx.user_id},
                       now);
