@@ -15,15 +15,9 @@
 #include <vector>
 
 #include "core/error.h"
+#include "modules/billing/receipt_errors.h"
 
 namespace anju::billing {
-
-inline constexpr ErrorDef kReceiptFontMissing{
-    "RECEIPT_FONT_MISSING", ErrorKind::kUnavailable, "billing.receipt_font_missing",
-    "No Chinese TrueType font is installed for receipts (install fonts-wqy-zenhei)"};
-inline constexpr ErrorDef kReceiptRenderFailed{"RECEIPT_RENDER_FAILED", ErrorKind::kInternal,
-                                               "billing.receipt_render_failed",
-                                               "The receipt could not be rendered"};
 
 // A TrueType font file; `index` selects the face in a collection (.ttc).
 struct FontFile {

@@ -29,18 +29,10 @@
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/billing/receipt_errors.h"
 #include "modules/billing/receipt_pdf.h"
 
 namespace anju::billing {
-
-inline constexpr ErrorDef kReceiptNotFound{"RECEIPT_NOT_FOUND", ErrorKind::kNotFound,
-                                           "billing.receipt_not_found", "Receipt not found"};
-inline constexpr ErrorDef kReceiptAlreadyVoid{"RECEIPT_ALREADY_VOID", ErrorKind::kConflict,
-                                              "billing.receipt_already_void",
-                                              "The receipt is void already"};
-inline constexpr ErrorDef kReceiptPaymentNotFound{"RECEIPT_PAYMENT_NOT_FOUND", ErrorKind::kNotFound,
-                                                  "billing.receipt_payment_not_found",
-                                                  "No such payment to issue a receipt for"};
 
 struct ReceiptOptions {
   // Public base of the verify link in the QR code, e.g. "https://wuye.example.com": the
