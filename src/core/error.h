@@ -1,7 +1,15 @@
 // Errors are values. A service returns Result<T>; the HTTP edge turns an Error into a JSON
-// reply whose status comes from the error's kind (http/error_reply.cc, the one place that
-// maps kinds to statuses). Each module declares its errors once, as ErrorDef constants in
-// its `<area>_errors.h`: a stable code, a kind, an i18n key and an English message.
+// reply whose status comes from the error's kind (`StatusOf` in http/message.cc, the one
+// place that maps kinds to statuses).
+//
+// The error catalogue: each error code is declared exactly once, as an ErrorDef constant in
+// the `<area>_errors.h` of the module that owns the concept (a stable code, a kind, an i18n
+// key and an English message), and listed in that header's `k<Area>Errors` array. Other
+// modules include the owner's header instead of declaring the code again. The errors every
+// layer shares (VALIDATION_FAILED, NOT_FOUND, FORBIDDEN…) are in core/common_errors.h,
+// included at the end of this file. app/error_catalogue.h gathers every list;
+// app/error_catalogue_test.cc fails on a code declared twice, an i18n key used by two codes,
+// a malformed code or key, or an ErrorDef outside a `*_errors.h`.
 #pragma once
 
 #include <optional>
@@ -28,11 +36,13 @@ enum class ErrorKind {
   kInternal,          // 500
 };
 
-// A module's error declaration. Keep them as `inline constexpr` in `<area>_errors.h`.
+// A module's error declaration. Keep them as `inline constexpr` in `<area>_errors.h` and list
+// each one in that header's `k<Area>Errors` array.
 struct ErrorDef {
   const char* code;     // stable, upper snake case: "HOUSE_NOT_FOUND"
   ErrorKind kind;
-  const char* i18n;     // key the UI translates: "property.house_not_found"
+  const char* i18n;     // key the UI translates, `area.snake_case`: "property.house_not_found"
+                        // (web/src/locales: zh-CN and en-US, under `server`)
   const char* message;  // English fallback
 };
 
@@ -103,38 +113,7 @@ class [[nodiscard]] Status {
     if (!anju_try_r_.ok()) return anju_try_r_.take_error(); \
   } while (0)
 
-// Errors shared by every module.
-namespace errors {
-inline constexpr ErrorDef kValidation{"VALIDATION_FAILED", ErrorKind::kValidation,
-                                      "common.validation_failed", "Some fields are invalid"};
-inline constexpr ErrorDef kMalformedJson{"MALFORMED_JSON", ErrorKind::kValidation,
-                                         "common.malformed_json", "The body is not valid JSON"};
-inline constexpr ErrorDef kBadQuery{"BAD_QUERY_PARAMETER", ErrorKind::kValidation,
-                                    "common.bad_query_parameter",
-                                    "A query parameter is invalid"};
-inline constexpr ErrorDef kUnsupportedMedia{"UNSUPPORTED_MEDIA_TYPE",
-                                            ErrorKind::kUnsupportedMedia,
-                                            "common.unsupported_media_type",
-                                            "The body must be application/json"};
-inline constexpr ErrorDef kBodyTooLarge{"BODY_TOO_LARGE", ErrorKind::kTooLarge,
-                                        "common.body_too_large", "The body is too large"};
-inline constexpr ErrorDef kNotFound{"NOT_FOUND", ErrorKind::kNotFound, "common.not_found",
-                                    "Not found"};
-inline constexpr ErrorDef kMethodNotAllowed{"METHOD_NOT_ALLOWED", ErrorKind::kMethodNotAllowed,
-                                            "common.method_not_allowed",
-                                            "Method not allowed"};
-inline constexpr ErrorDef kUnauthenticated{"UNAUTHENTICATED", ErrorKind::kUnauthenticated,
-                                           "auth.unauthenticated", "Please log in"};
-inline constexpr ErrorDef kForbidden{"FORBIDDEN", ErrorKind::kForbidden, "auth.forbidden",
-                                     "You may not do this"};
-inline constexpr ErrorDef kCsrf{"CSRF_TOKEN_INVALID", ErrorKind::kForbidden, "auth.csrf_invalid",
-                                "Missing or wrong X-CSRF-Token header"};
-inline constexpr ErrorDef kConflict{"CONFLICT", ErrorKind::kConflict, "common.conflict",
-                                    "The record changed or already exists"};
-inline constexpr ErrorDef kInternal{"INTERNAL", ErrorKind::kInternal, "common.internal",
-                                    "Internal error"};
-inline constexpr ErrorDef kUnavailable{"UNAVAILABLE", ErrorKind::kUnavailable,
-                                       "common.unavailable", "Try again later"};
-}  // namespace errors
-
 }  // namespace anju
+
+// The shared errors (errors::kValidation…): every user of Result and Status sees them.
+#include "core/common_errors.h"  // IWYU pragma: export

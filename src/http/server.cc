@@ -79,10 +79,6 @@ constexpr milliseconds kLingerTime{2000};
 constexpr size_t kLingerBytes = 4 * 1024 * 1024;
 constexpr milliseconds kAcceptRetryDelay{100};
 
-constexpr ErrorDef kTooManyStreams{"TOO_MANY_STREAMS", ErrorKind::kUnavailable,
-                                   "common.too_many_streams",
-                                   "Too many open event streams; try again later"};
-
 // "Sun, 06 Nov 1994 08:49:37 GMT", formatted at most once per second per thread.
 std::string_view HttpDate() {
   thread_local char buf[40];
@@ -426,7 +422,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (res_.stream) {
       if (!core_.stopping.load() && TakeStreamSlot()) return StartStream();
       std::string request_id = req_.request_id;
-      res_ = ErrorReply(kTooManyStreams, request_id);  // drops the subscription
+      res_ = ErrorReply(errors::kTooManyStreams, request_id);  // drops the subscription
       res_.Header("Retry-After", "5");
     }
     bool has_body = SerializeHead();

@@ -302,6 +302,36 @@ TEST_F(WorkOrderApiTest, BadInputIsRefusedWithTheFieldAndWritesNothing) {
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM bills WHERE fee_item_id IN (SELECT id FROM fee_items WHERE code = 'WX')"), 0);
 }
 
+// One code, one status: an unknown category is 404 WO_CATEGORY_NOT_FOUND whether its id is in
+// the path or in a body (with the field), like HOUSE_NOT_FOUND and PROJECT_NOT_FOUND.
+TEST_F(WorkOrderApiTest, AnUnknownCategoryIs404InThePathAndInABody) {
+  auto expect_missing = [](const Reply& r, const char* field) {
+    EXPECT_EQ(r.status, 404) << r.body;
+    json::value e = r.json().at("error");
+    EXPECT_EQ(e.at("code"), "WO_CATEGORY_NOT_FOUND") << r.body;
+    EXPECT_EQ(e.at("i18n"), "workorder.category_not_found") << r.body;
+    if (field) EXPECT_EQ(e.at("fields").at(0).at("field"), field) << r.body;
+  };
+  int64_t before = app_->Count("SELECT COUNT(*) FROM work_orders");
+  expect_missing(owner_->PostJson("/api/v1/work-orders",
+                                  json::object{{"kind", "repair_house"},
+                                               {"house_id", house_},
+                                               {"description", "阳台地漏堵塞"},
+                                               {"category_id", 999999}}),
+                 "category_id");
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM work_orders"), before);
+  auto admin = app_->LoginAs("admin");
+  expect_missing(admin->PostJson("/api/v1/work-order-categories",
+                                 json::object{{"code", "orphan"},
+                                              {"name", "孤儿"},
+                                              {"skill", "plumbing"},
+                                              {"parent_id", 999999}}),
+                 "parent_id");
+  expect_missing(admin->PatchJson("/api/v1/work-order-categories/999999",
+                                  json::object{{"name", "改名"}}),
+                 nullptr);
+}
+
 TEST_F(WorkOrderApiTest, SuggestionReportsAndSummary) {
   Reply s = service_->Get("/api/v1/work-orders/suggest?text=" "%E6%A5%BC%E9%81%93%E7%81%AF%E4%B8%8D%E4%BA%AE");  // 楼道灯不亮
   ASSERT_EQ(s.status, 200) << s.body;

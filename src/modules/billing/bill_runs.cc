@@ -34,7 +34,9 @@
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -113,7 +115,7 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
   }
   for (int64_t id : project_ids)
     if (!ctx.access.HasIn(std::string(perm::kBillRun), id))
-      return Error(kProjectNotFound).WithField("project_ids", "not_found", std::to_string(id));
+      return Error(org::kProjectNotFound).WithField("project_ids", "not_found", std::to_string(id));
   json::array runs;
   int64_t houses = 0, bills = 0, amount = 0, existing = 0;
   for (int64_t id : project_ids) {
@@ -136,12 +138,12 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                            const std::string& period_name, bool dry_run) {
   std::optional<Period> period = ParsePeriod(period_name);
   if (!ctx.access.HasIn(std::string(perm::kBillRun), project_id))
-    return Error(kProjectNotFound).WithField("project_id", "not_found");
+    return Error(org::kProjectNotFound).WithField("project_id", "not_found");
 
   auto project = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return org::ProjectCode(tx, ctx.company_id, project_id);
   });
-  if (!project) return Error(kProjectNotFound).WithField("project_id", "not_found");
+  if (!project) return Error(org::kProjectNotFound).WithField("project_id", "not_found");
   std::string project_code = *project;
   std::string ym = period->name.substr(0, 4) + period->name.substr(5, 2);
 
@@ -405,7 +407,7 @@ JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_
     if (!allowed) {
       if (h && !ctx.IsResident() && !ctx.access.Has(std::string(perm::kBillRead)))
         return Error(errors::kForbidden);
-      return Error(kHouseNotFound);
+      return Error(property::kHouseNotFound);
     }
     json::array open;
     for (auto& r : tx.Query(std::string(kBillColumns) +

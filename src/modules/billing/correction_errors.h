@@ -37,4 +37,10 @@ inline constexpr ErrorDef kRefundProviderDown{
     "billing.refund_provider_unavailable",
     "The payment provider did not answer; approve again to retry the same refund"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kCorrectionErrors[] = {
+    &kApprovalNotPending,    &kApprovalSelf,   &kAdjustmentNotFound, &kBillNotFound,
+    &kAdjustmentExceedsOpen, &kRefundNotFound, &kPaymentNotFound,    &kRefundExceedsBalance,
+    &kRefundExceedsPayment,  &kRefundRefused,  &kRefundProviderDown};
+
 }  // namespace anju::billing

@@ -5,6 +5,7 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_errors.h"
 
 namespace anju::billing {
 
@@ -12,10 +13,6 @@ namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
-
-inline constexpr ErrorDef kDiscountNotFound{"DISCOUNT_RULE_NOT_FOUND", ErrorKind::kNotFound,
-                                            "billing.discount_not_found",
-                                            "Discount rule not found"};
 
 constexpr std::string_view kColumns =
     "SELECT id, project_id, fee_item_id, name, rate_bp, period_from, period_to, active, "
@@ -121,7 +118,7 @@ Result<json::value> DiscountService::Create(const TenantContext& ctx, const json
   ANJU_TRY(r.Finish());
   ANJU_TRY(CheckTerms(kind, t));
   if (!ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
-    return Error(kProjectNotFound).WithField("project_id", "not_found");
+    return Error(org::kProjectNotFound).WithField("project_id", "not_found");
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
     if (!tx.QueryOne("SELECT 1 FROM fee_items WHERE id = ? AND project_id = ? AND company_id = ?",
                      {*fee_item_id, *project_id, ctx.company_id}))

@@ -9,6 +9,7 @@
 #include "modules/billing/calc/tiers.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
 
 namespace anju::billing {
@@ -169,7 +170,7 @@ Result<json::value> CreateFeeItemIn(db::Tx& tx, const TenantContext& ctx,
   ANJU_TRY(r.Finish());
   if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
       !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
-    return Error(kProjectNotFound).WithField("project_id", "not_found");
+    return Error(org::kProjectNotFound).WithField("project_id", "not_found");
   if (tx.QueryOne("SELECT 1 FROM fee_items WHERE project_id = ? AND code = ?",
                   {*project_id, *code}))
     return Error(kFeeItemCodeTaken).WithField("code", "taken");

@@ -6,6 +6,7 @@
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -32,7 +33,7 @@ int64_t RepairItem(db::Tx& tx, int64_t company_id, int64_t project_id, Millis no
 Result<ChargedBill> ChargeOneOff(db::Tx& tx, const OneOffCharge& c, Millis now) {
   auto h = property::FindHouseFacts(tx, c.company_id, c.house_id);
   auto period = ParsePeriod(c.period);
-  if (!h || !period || c.amount <= 0) return Error(kHouseNotFound);
+  if (!h || !period || c.amount <= 0) return Error(property::kHouseNotFound);
   int64_t item = RepairItem(tx, c.company_id, h->project_id, now);
   for (int i = 0; i < 24 && tx.QueryOne("SELECT 1 FROM bills WHERE house_id = ? AND "
                                          "fee_item_id = ? AND period = ?",

@@ -17,27 +17,18 @@
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/pay/alipay.h"
+#include "modules/pay/pay_errors.h"
 #include "modules/pay/wechat_pay.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_errors.h"
 
 namespace anju::billing {
 
 namespace perm = identity::perm;
 
 namespace {
-
-inline constexpr ErrorDef kUnknownOrder{"PAY_UNKNOWN_ORDER", ErrorKind::kNotFound,
-                                        "billing.pay_unknown_order", "No such online order"};
-inline constexpr ErrorDef kOrderMismatch{"PAY_ORDER_MISMATCH", ErrorKind::kUnprocessable,
-                                         "billing.pay_order_mismatch",
-                                         "The confirmation does not match the order"};
-inline constexpr ErrorDef kNothingToPay{"NOTHING_TO_PAY", ErrorKind::kConflict,
-                                        "billing.nothing_to_pay", "Nothing is owed"};
-inline constexpr ErrorDef kProviderDown{"PAY_PROVIDER_UNAVAILABLE", ErrorKind::kUnavailable,
-                                        "billing.pay_provider_unavailable",
-                                        "The payment provider did not answer"};
 
 constexpr std::string_view kOrderColumns =
     "SELECT id, company_id, project_id, house_id, order_no, channel, amount, bill_ids, status, "
@@ -108,7 +99,7 @@ Result<OnlineOrderOpened> BillingService::CreateOnlineOrder(
     bool allowed = h && (ctx.IsResident() ? ctx.OwnsHouse(h->id)
                                           : ctx.access.HasIn(std::string(perm::kPaymentCreate),
                                                              h->project_id));
-    if (!allowed) return Error(kHouseNotFound).WithField("house_id", "not_found");
+    if (!allowed) return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     int64_t due = 0;
     std::string ids_text;
     if (cmd.bill_ids.empty()) {
@@ -160,11 +151,11 @@ Result<OnlineOrder> BillingService::ConfirmOrder(const pay::Confirmed& c) {
     std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
     auto o = tx.QueryOne(std::string(kOrderColumns) + " WHERE order_no = ?" + lock, {c.order_no});
     if (!o) return Error(kUnknownOrder);
-    if (o->Str(5) != c.channel || o->Int(6) != c.amount_fen) return Error(kOrderMismatch);
+    if (o->Str(5) != c.channel || o->Int(6) != c.amount_fen) return Error(pay::kPayOrderMismatch, "The confirmation does not match the order");
     if (o->Str(8) == "paid") return OrderOf(*o);  // a repeated confirmation: nothing new
     int64_t company = o->Int(1);
     auto h = property::FindHouseFacts(tx, company, o->Int(3));
-    if (!h) return Error(kHouseNotFound);
+    if (!h) return Error(property::kHouseNotFound);
     SettleArgs args{company, *h, c.amount_fen, c.channel, ParseIds(o->Str(7)),
                     "online " + c.order_no, c.provider_txn_id, std::nullopt};
     auto paid = Settle(tx, args, now, &ports_.receipts);
@@ -260,7 +251,7 @@ Result<OnlineOrder> BillingService::SimulatePayment(const TenantContext& ctx,
     headers = {{"content-type", "application/x-www-form-urlencoded"}};
   }
   pay::NotifyReply reply = HandleNotify(channel, body, headers);
-  if (reply.status >= 300) return Error(kOrderMismatch, "The simulated notify was refused");
+  if (reply.status >= 300) return Error(pay::kPayOrderMismatch, "The simulated notify was refused");
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return VisibleOrder(tx, ctx, order_no); });
 }
 

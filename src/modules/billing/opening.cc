@@ -14,6 +14,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -61,7 +62,7 @@ db::Value UserOf(const TenantContext& ctx) {
 Result<property::HouseFacts> HouseInScope(db::Tx& tx, const TenantContext& ctx, int64_t id) {
   auto h = property::FindHouseFacts(tx, ctx.company_id, id);
   if (!h || !ctx.access.HasIn(std::string(perm::kBillRun), h->project_id))
-    return Error(kHouseNotFound).WithField("house_id", "not_found");
+    return Error(property::kHouseNotFound).WithField("house_id", "not_found");
   return *h;
 }
 

@@ -27,4 +27,8 @@ inline constexpr ErrorDef kOpeningInUse{
     "OPENING_IN_USE", ErrorKind::kConflict, "billing.opening_in_use",
     "The opening balance was paid, used or corrected since; it can no longer be reversed"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kOpeningErrors[] = {
+    &kOpeningExists, &kOpeningConflict, &kOpeningNotFound, &kOpeningReversed, &kOpeningInUse};
+
 }  // namespace anju::billing

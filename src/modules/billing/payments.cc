@@ -28,6 +28,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -146,7 +147,7 @@ Result<PaymentTaken> BillingService::TakePayment(const TenantContext& ctx,
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<PaymentTaken> {
     auto h = property::FindHouseFacts(tx, ctx.company_id, cmd.house_id);
     if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
-      return Error(kHouseNotFound).WithField("house_id", "not_found");
+      return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     auto out = Settle(tx, {ctx.company_id, *h, cmd.amount, cmd.channel, cmd.bill_ids, cmd.note,
                            std::nullopt, ctx.user_id},
                       now, &ports_.receipts);

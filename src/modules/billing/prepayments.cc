@@ -24,6 +24,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 
 namespace anju::billing {
 
@@ -32,12 +33,6 @@ namespace perm = identity::perm;
 using namespace bill_lines;
 
 namespace {
-
-inline constexpr ErrorDef kPrepayNotApplicable{
-    "PREPAY_NOT_APPLICABLE", ErrorKind::kUnprocessable, "billing.prepay_not_applicable",
-    "This fee item cannot be prepaid for the house (not active, metered, not monthly, or not "
-    "of its kind)"};
-
 
 struct PlannedBill {
   Period period;
@@ -57,7 +52,7 @@ Result<Plan> MakePlan(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
                       int64_t fee_item_id, int64_t months, Millis now) {
   auto h = property::FindHouseFacts(tx, ctx.company_id, house_id);
   if (!h || !ctx.access.HasIn(std::string(perm::kPaymentCreate), h->project_id))
-    return Error(kHouseNotFound).WithField("house_id", "not_found");
+    return Error(property::kHouseNotFound).WithField("house_id", "not_found");
   auto latest = tx.QueryOne("SELECT MAX(period) FROM bills WHERE house_id = ? AND fee_item_id = ?",
                             {house_id, fee_item_id});
   Period first = latest && !latest->IsNull(0) ? NextPeriod(*ParsePeriod(latest->Str(0)))

@@ -18,6 +18,7 @@
 #include "modules/billing/settings.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -135,7 +136,7 @@ Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
     online = false;
     auto h = property::FindHouseFacts(tx, ctx.company_id, b.house_id);
     if (!h || !ctx.access.HasIn(std::string(perm::kRefundCreate), h->project_id))
-      return Error(kHouseNotFound).WithField("house_id", "not_found");
+      return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     std::string channel = "cash";  // without a payment, the cashier pays out
     if (b.payment_id) {
       auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "

@@ -15,15 +15,12 @@
 #include "db/database.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/daily_report.h"
+#include "modules/billing/report_errors.h"
 
 namespace anju::billing {
 
 // Arrears exports list every group in one sheet, up to this many rows.
 inline constexpr int64_t kMaxExportRows = 100'000;
-
-inline constexpr ErrorDef kExportTooLarge{"EXPORT_TOO_LARGE", ErrorKind::kUnprocessable,
-                                          "billing.export_too_large",
-                                          "Too many rows to export; narrow the filter"};
 
 // A file to download: an ASCII name, the same name in Chinese, and the bytes.
 struct Download {

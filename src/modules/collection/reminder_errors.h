@@ -21,4 +21,9 @@ inline constexpr ErrorDef kAssignmentClosed{"COLLECTION_ASSIGNMENT_CLOSED", Erro
                                             "billing.collection_assignment_closed",
                                             "The assignment is closed: the house has paid"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kReminderErrors[] = {&kReminderRuleNotFound,
+                                                      &kReminderRuleNameTaken, &kReminderRuleInUse,
+                                                      &kAssignmentNotFound, &kAssignmentClosed};
+
 }  // namespace anju::collection

@@ -9,6 +9,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/template.h"
+#include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
 
 namespace anju::collection {
@@ -120,7 +121,7 @@ Result<json::value> ReminderService::CreateRule(const TenantContext& ctx,
   ANJU_TRY(r.Finish());
   return Write(db_, [&](db::Tx& tx) -> Result<json::value> {
     if (!org::ProjectCode(tx, ctx.company_id, *project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), *project_id))
-      return Error(billing::kProjectNotFound).WithField("project_id", "not_found");
+      return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     if (tx.QueryOne("SELECT 1 FROM reminder_rules WHERE project_id = ? AND name = ?",
                     {*project_id, *f.name}))
       return Error(kReminderRuleNameTaken).WithField("name", "taken");
@@ -214,7 +215,7 @@ Result<json::value> ReminderService::PutSetting(const TenantContext& ctx, const 
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
     if (!org::ProjectCode(tx, ctx.company_id, *project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), *project_id))
-      return Error(billing::kProjectNotFound).WithField("project_id", "not_found");
+      return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     auto old = tx.QueryOne(
         "SELECT assign_after_days, active FROM collection_settings WHERE project_id = ?",
         {*project_id});

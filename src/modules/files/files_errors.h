@@ -25,4 +25,9 @@ inline constexpr ErrorDef kFileNotAttachable{
     "FILE_NOT_ATTACHABLE", ErrorKind::kValidation, "files.not_attachable",
     "A file is unknown, not yours, or already attached to something else"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kFilesErrors[] = {
+    &kFileEmpty,         &kFileTooLarge, &kFileTypeNotAllowed, &kFileTypeMismatch,
+    &kUploadRateLimited, &kFileNotFound, &kFileNotAttachable};
+
 }  // namespace anju::files

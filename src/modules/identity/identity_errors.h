@@ -24,4 +24,9 @@ inline constexpr ErrorDef kWrongPassword{"WRONG_PASSWORD", ErrorKind::kValidatio
 inline constexpr ErrorDef kLoginTaken{"LOGIN_TAKEN", ErrorKind::kConflict, "auth.login_taken",
                                       "This login is already used"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kIdentityErrors[] = {
+    &kInvalidCredentials, &kAccountLocked, &kAccountDisabled, &kSessionExpired,
+    &kWeakPassword,       &kWrongPassword, &kLoginTaken};
+
 }  // namespace anju::identity

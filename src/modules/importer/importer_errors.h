@@ -23,5 +23,14 @@ inline constexpr ErrorDef kRollbackBlocked{"IMPORT_ROLLBACK_BLOCKED", ErrorKind:
 inline constexpr ErrorDef kProjectRequired{"IMPORT_PROJECT_NOT_FOUND", ErrorKind::kNotFound,
                                            "import.project_not_found",
                                            "Choose a project of yours to import into"};
+// Internal: returned inside the runner's transaction to roll a dry run (or a failed
+// all-or-nothing file) back; never answered to a client.
+inline constexpr ErrorDef kRollbackDryRun{"IMPORT_DRY_RUN", ErrorKind::kConflict, "import.dry_run",
+                                          "Dry run: rolled back"};
+
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kImporterErrors[] = {
+    &kUnknownKind,    &kBadFormat,       &kBatchNotFound,   &kNotRollbackable,
+    &kNotCommittable, &kRollbackBlocked, &kProjectRequired, &kRollbackDryRun};
 
 }  // namespace anju::importer

@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "modules/importer/importer_errors.h"
 #include "modules/importer/values.h"
 
 namespace anju::importer {
@@ -9,9 +10,6 @@ namespace anju::importer {
 namespace json = boost::json;
 
 namespace {
-
-inline constexpr ErrorDef kRollbackDryRun{"IMPORT_DRY_RUN", ErrorKind::kConflict, "import.dry_run",
-                                          "Dry run: rolled back"};
 
 // "建筑面积(㎡)*" → "建筑面积"; used to match headers loosely.
 std::string Bare(std::string_view header) {

@@ -51,4 +51,10 @@ inline constexpr ErrorDef kReadingInUse{"READING_IN_USE", ErrorKind::kConflict,
                                         "billing.reading_in_use",
                                         "The period is billed or a later reading exists"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kMeterErrors[] = {
+    &kMeterNotFound,   &kMeterCodeTaken,     &kMeterFeeItemConflict, &kMeterNoHouses,
+    &kReadingNotFound, &kReadingExists,      &kReadingBelowPrevious, &kReadingOutOfOrder,
+    &kReadingBilled,   &kReadingNotInReview, &kReadingImportInvalid, &kReadingInUse};
+
 }  // namespace anju::metering

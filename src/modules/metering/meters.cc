@@ -12,7 +12,9 @@
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meter_rules.h"
+#include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
+#include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 
 namespace anju::metering {
@@ -195,12 +197,12 @@ JsonResult MeterService::CreateMeter(const TenantContext& ctx, const json::objec
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
         !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
-      return Error(billing::kProjectNotFound).WithField("project_id", "not_found");
+      return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     int64_t building = 0;
     if (house_id) {
       auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
       if (!h || h->project_id != *project_id)
-        return Error(billing::kHouseNotFound).WithField("house_id", "not_found");
+        return Error(property::kHouseNotFound).WithField("house_id", "not_found");
       if (building_id && *building_id != h->building_id)
         return Error(errors::kValidation)
             .WithField("building_id", "invalid", "Not the house's building");

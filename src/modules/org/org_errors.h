@@ -31,4 +31,10 @@ inline constexpr ErrorDef kCompanyCodeTaken{"COMPANY_CODE_TAKEN", ErrorKind::kCo
                                             "org.company_code_taken",
                                             "A company with this code exists"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kOrgErrors[] = {
+    &kProjectNotFound, &kProjectCodeTaken, &kDepartmentNotFound, &kStaffNotFound,
+    &kRoleNotFound,    &kRoleCodeTaken,    &kBuiltinRole,        &kGrantNotFound,
+    &kGrantExists,     &kGrantEscalation,  &kCompanyCodeTaken};
+
 }  // namespace anju::org

@@ -1,7 +1,8 @@
 // Errors of the payment-provider adapters (modules/pay). A notify that fails any of these
 // checks is answered with the provider's failure reply, so the provider retries it; the
 // codes say which check failed, for logs and tests. Kinds map to HTTP statuses in
-// http/error_reply.cc, but a notify handler answers with PaymentProvider::FailureReply.
+// http/message.cc (StatusOf), but a notify handler answers with
+// PaymentProvider::FailureReply.
 #pragma once
 
 #include "core/error.h"
@@ -44,5 +45,11 @@ inline constexpr ErrorDef kPayRefundRefused{"PAY_REFUND_REFUSED", ErrorKind::kUn
 inline constexpr ErrorDef kPayProviderError{"PAY_PROVIDER_ERROR", ErrorKind::kUnavailable,
                                             "billing.pay_provider_error",
                                             "The payment provider refused or failed"};
+
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kPayErrors[] = {
+    &kPayBadSignature,     &kPayStaleTimestamp, &kPayUnknownSerial, &kPayDecryptFailed,
+    &kPayMerchantMismatch, &kPayBadAmount,      &kPayNotPaid,       &kPayOrderMismatch,
+    &kPayMalformed,        &kPayBadConfig,      &kPayRefundRefused, &kPayProviderError};
 
 }  // namespace anju::pay

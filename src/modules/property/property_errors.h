@@ -1,12 +1,12 @@
 // The property registry's error catalogue: code, kind (→ HTTP status), i18n key, message.
+// A project named in a body that the caller cannot reach is org's PROJECT_NOT_FOUND
+// (org_errors.h).
 #pragma once
 
 #include "core/error.h"
 
 namespace anju::property {
 
-inline constexpr ErrorDef kProjectNotFound{"PROJECT_NOT_FOUND", ErrorKind::kNotFound,
-                                           "property.project_not_found", "Project not found"};
 inline constexpr ErrorDef kBuildingNotFound{"BUILDING_NOT_FOUND", ErrorKind::kNotFound,
                                             "property.building_not_found", "Building not found"};
 inline constexpr ErrorDef kEntranceNotFound{"ENTRANCE_NOT_FOUND", ErrorKind::kNotFound,
@@ -77,5 +77,15 @@ inline constexpr ErrorDef kHouseHasBills{"HOUSE_HAS_BILLS", ErrorKind::kConflict
 inline constexpr ErrorDef kVehicleHasParking{"VEHICLE_HAS_PARKING_SPACE", ErrorKind::kConflict,
                                              "property.vehicle_has_parking_space",
                                              "Release the vehicle's parking space first"};
+
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kPropertyErrors[] = {
+    &kBuildingNotFound,  &kEntranceNotFound,      &kFloorNotFound,    &kHouseNotFound,
+    &kResidentNotFound,  &kLinkNotFound,          &kVehicleNotFound,  &kParkingSpaceNotFound,
+    &kBuildingCodeTaken, &kEntranceCodeTaken,     &kFloorNumberTaken, &kHouseCodeTaken,
+    &kIdNumberTaken,     &kResidentAlreadyLinked, &kPlateTaken,       &kParkingCodeTaken,
+    &kBuildingNotEmpty,  &kEntranceNotEmpty,      &kFloorNotEmpty,    &kHouseHasResidents,
+    &kResidentInUse,     &kHouseHasVehicles,      &kHouseHasParking,  &kHouseHasBills,
+    &kVehicleHasParking};
 
 }  // namespace anju::property

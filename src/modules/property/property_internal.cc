@@ -4,6 +4,7 @@
 
 #include "core/pii.h"
 #include "modules/identity/access.h"
+#include "modules/org/org_errors.h"
 #include "modules/property/property_errors.h"
 
 namespace anju::property::internal {
@@ -73,7 +74,7 @@ Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code,
       "SELECT 1 FROM projects WHERE id = ? AND company_id = ?";
   bool found = tx.QueryOne(kProjectOfCompany, {project_id, ctx.company_id}).has_value();
   if (!found || !identity::RequireIn(ctx, code, project_id).ok())
-    return FieldErr(kProjectNotFound, std::string(field), "not_found");
+    return FieldErr(org::kProjectNotFound, std::string(field), "not_found");
   return Status::Ok();
 }
 

@@ -140,7 +140,7 @@ JsonResult WorkOrderService::PublicReport(const std::string& token, const std::s
       return hits.size() < limit;
     };
     if (!allow("ip:" + ip, kPerIpPerHour) || !allow("phone:" + *phone, kPerPhonePerHour))
-      return Error(kRateLimited);
+      return Error(errors::kRateLimited, "Too many reports; try again later");
     public_hits_["ip:" + ip].push_back(now);
     public_hits_["phone:" + *phone].push_back(now);
     if (public_hits_.size() > 100'000) public_hits_.clear();  // bounded memory under a flood

@@ -8,6 +8,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/workorder/wo_internal.h"
+#include "modules/workorder/workorder_errors.h"
 
 namespace anju::workorder {
 
@@ -15,10 +16,6 @@ namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
-
-inline constexpr ErrorDef kBadRange{"WO_REPORT_BAD_RANGE", ErrorKind::kValidation,
-                                    "workorder.report_bad_range",
-                                    "from and to must be months YYYY-MM, from ≤ to, ≤ 36 months"};
 
 // Sums of one group; rates are computed at the end, in integers.
 struct Acc {
@@ -78,7 +75,7 @@ Result<std::vector<db::Row>> Rows(db::Tx& tx, const TenantContext& ctx, const Re
                                   const std::string& key, const std::string& name,
                                   const std::string& join) {
   auto range = RangeOf(q);
-  if (!range) return Error(kBadRange).WithField("from", "invalid");
+  if (!range) return Error(kReportBadRange).WithField("from", "invalid");
   std::string sql = "SELECT " + key + ", o.created_at, o.accepted_at, o.completed_at, "
                     "o.reopen_count, o.accept_met, o.finish_met, o.rating, " + name +
                     " FROM work_orders o " + join +
@@ -122,8 +119,9 @@ Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQue
 Status Check(const TenantContext& ctx, const ReportQuery& q) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderReport));
   if (q.group != "staff" && q.group != "category" && q.group != "building" && q.group != "month")
-    return Error(kBadRange).WithField("group", "invalid", "staff, category, building or month");
-  if (!RangeOf(q)) return Error(kBadRange).WithField("from", "invalid");
+    return Error(kReportBadRange)
+        .WithField("group", "invalid", "staff, category, building or month");
+  if (!RangeOf(q)) return Error(kReportBadRange).WithField("from", "invalid");
   return {};
 }
 

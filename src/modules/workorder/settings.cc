@@ -148,7 +148,7 @@ JsonResult WorkOrderSettings::UpdateCategory(const TenantContext& ctx, int64_t i
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
     auto row = tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ? AND company_id = ?",
                            {id, ctx.company_id});
-    if (!row) return Error(kCategoryMissing);
+    if (!row) return Error(kCategoryNotFound);
     json::object before = CategoryJson(*row);
     tx.Exec("UPDATE wo_categories SET name = COALESCE(?, name), name_en = COALESCE(?, name_en), "
             "skill = COALESCE(?, skill), keywords = COALESCE(?, keywords), sort = COALESCE(?, "

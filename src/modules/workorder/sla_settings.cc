@@ -3,6 +3,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/workorder_errors.h"
@@ -14,8 +15,6 @@ namespace perm = identity::perm;
 
 namespace {
 
-inline constexpr ErrorDef kProjectNotFound{"PROJECT_NOT_FOUND", ErrorKind::kNotFound,
-                                           "org.project_not_found", "Project not found"};
 constexpr int64_t kMaxMinutes = 60 * 24 * 60;  // 60 days
 
 json::value OptId(const db::Row& r, size_t i) {
@@ -33,7 +32,7 @@ Status CheckCategory(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
 Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id, std::string_view code) {
   if (!org::ProjectCode(tx, ctx.company_id, project_id) ||
       !ctx.access.HasIn(std::string(code), project_id))
-    return Error(kProjectNotFound).WithField("project_id", "not_found");
+    return Error(org::kProjectNotFound).WithField("project_id", "not_found");
   return {};
 }
 

@@ -1,3 +1,5 @@
+// The errors of work orders (工单): code, kind (→ HTTP status), i18n key, English message.
+// PROJECT_NOT_FOUND is org's (org_errors.h), RATE_LIMITED core's (core/common_errors.h).
 #pragma once
 
 #include "core/error.h"
@@ -21,11 +23,10 @@ inline constexpr ErrorDef kNoCandidate{"WO_NO_CANDIDATE", ErrorKind::kConflict,
 inline constexpr ErrorDef kAssigneeInvalid{"WO_ASSIGNEE_INVALID", ErrorKind::kValidation,
                                            "workorder.assignee_invalid",
                                            "The assignee cannot handle orders in this project"};
-inline constexpr ErrorDef kCategoryNotFound{"WO_CATEGORY_NOT_FOUND", ErrorKind::kValidation,
-                                            "workorder.category_not_found",
-                                            "Category not found"};
-inline constexpr ErrorDef kCategoryMissing{"WO_CATEGORY_NOT_FOUND", ErrorKind::kNotFound,
-                                           "workorder.category_not_found", "Category not found"};
+// 404 for a category id in the path and, with a field error, for one named in a body
+// (category_id, parent_id), like HOUSE_NOT_FOUND and PROJECT_NOT_FOUND.
+inline constexpr ErrorDef kCategoryNotFound{"WO_CATEGORY_NOT_FOUND", ErrorKind::kNotFound,
+                                            "workorder.category_not_found", "Category not found"};
 inline constexpr ErrorDef kPlaceNotFound{"WO_PLACE_NOT_FOUND", ErrorKind::kNotFound,
                                          "workorder.place_not_found",
                                          "The house, building or project was not found"};
@@ -38,9 +39,6 @@ inline constexpr ErrorDef kPlaceRequired{"WO_PLACE_REQUIRED", ErrorKind::kValida
 inline constexpr ErrorDef kReportPointNotFound{"WO_REPORT_POINT_NOT_FOUND", ErrorKind::kNotFound,
                                                "workorder.report_point_not_found",
                                                "This QR code is not (or no longer) valid"};
-inline constexpr ErrorDef kRateLimited{"RATE_LIMITED", ErrorKind::kRateLimited,
-                                       "common.rate_limited",
-                                       "Too many reports; try again later"};
 inline constexpr ErrorDef kChargeNoHouse{"WO_CHARGE_NO_HOUSE", ErrorKind::kValidation,
                                          "workorder.charge_no_house",
                                          "Only a repair in a house can be charged to it"};
@@ -54,5 +52,17 @@ inline constexpr ErrorDef kStaffNotFound{"WO_STAFF_NOT_FOUND", ErrorKind::kNotFo
 inline constexpr ErrorDef kNotFollowUpDue{"WO_FOLLOW_UP_NOT_DUE", ErrorKind::kConflict,
                                           "workorder.follow_up_not_due",
                                           "Only completed orders can be followed up"};
+inline constexpr ErrorDef kReportBadRange{
+    "WO_REPORT_BAD_RANGE", ErrorKind::kValidation, "workorder.report_bad_range",
+    "from and to must be months YYYY-MM, from ≤ to, ≤ 36 months"};
+
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kWorkOrderErrors[] = {
+    &kOrderNotFound,    &kBadTransition,       &kNotYours,
+    &kCannotGrab,       &kNoCandidate,         &kAssigneeInvalid,
+    &kCategoryNotFound, &kPlaceNotFound,       &kCategoryCodeTaken,
+    &kPlaceRequired,    &kReportPointNotFound, &kChargeNoHouse,
+    &kScanMismatch,     &kShiftNotFound,       &kStaffNotFound,
+    &kNotFollowUpDue,   &kReportBadRange};
 
 }  // namespace anju::workorder

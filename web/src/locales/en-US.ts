@@ -275,6 +275,9 @@ const en: typeof zh = {
       reading_not_found: 'Meter reading not found', reading_not_in_review: 'The reading is not waiting for review; refresh',
       reading_out_of_order: 'A later reading is measured from this one; it cannot be rejected',
       reading_below_previous: 'The reading is below the previous one', reading_exists: 'This meter is read for the month already', nothing_to_pay: 'Nothing is owed', pay_unknown_order: 'No such order', pay_provider_unavailable: 'The payment provider is unavailable; try again later', export_too_large: 'Too many rows to export; narrow the filter',
+      meter_code_taken: 'A meter with this code exists in the project', meter_fee_item_conflict: 'Another meter already bills this fee item for the house or building',
+      meter_no_houses: 'The shared meter’s building has no houses with area to apportion over', reading_billed: 'The reading is billed and can no longer change',
+      receipt_payment_not_found: 'No such payment to issue a receipt for',
     },
     auth: {
       account_disabled: 'This account is disabled', account_locked: 'Too many failed sign-ins; the account is locked for a while',
@@ -289,6 +292,7 @@ const en: typeof zh = {
       conflict: 'Conflicting change; reload and try again', internal: 'Internal server error',
       malformed_json: 'Malformed request', method_not_allowed: 'Method not allowed', not_found: 'Not found',
       unavailable: 'Service unavailable; try again later', unsupported_media_type: 'Unsupported content type',
+      too_many_streams: 'Too many open live updates; try again later',
       validation_failed: 'Some fields are not valid; see the marked fields',
     },
     org: {
@@ -308,7 +312,7 @@ const en: typeof zh = {
       house_has_vehicles: 'The house has vehicles', resident_in_use: 'The resident has an account, vehicles or other houses', house_has_bills: 'The house has bills', house_not_found: 'House not found',
       house_resident_not_found: 'Resident link not found', parking_code_taken: 'The space code is taken',
       parking_space_not_found: 'Parking space not found', plate_taken: 'This plate is registered already',
-      project_not_found: 'Project not found', resident_already_linked: 'The resident is linked to this house already',
+      resident_already_linked: 'The resident is linked to this house already',
       resident_id_number_taken: 'This ID number is registered already', resident_not_found: 'Resident not found',
       vehicle_has_parking_space: 'The vehicle holds a parking space', vehicle_not_found: 'Vehicle not found',
     },

@@ -266,6 +266,9 @@ export default {
       reading_not_found: '抄表记录不存在', reading_not_in_review: '该抄表记录不在待审核状态，请刷新',
       reading_out_of_order: '已有更晚的抄表记录以此为基准，不能驳回',
       reading_below_previous: '读数小于上次读数', reading_exists: '该表本月已抄', nothing_to_pay: '没有需要缴纳的费用', pay_unknown_order: '订单不存在', pay_provider_unavailable: '支付平台暂不可用，请稍后重试', export_too_large: '导出的行数过多，请缩小范围',
+      meter_code_taken: '该项目下仪表编号已被使用', meter_fee_item_conflict: '该房屋或楼栋已有仪表计收此收费项目',
+      meter_no_houses: '公摊表所在楼栋没有可分摊面积的房屋', reading_billed: '该读数已出账，不能再修改',
+      receipt_payment_not_found: '找不到要开收据的收款记录',
     },
     auth: {
       account_disabled: '账号已停用', account_locked: '登录失败次数过多，账号已暂时锁定',
@@ -277,7 +280,7 @@ export default {
     common: {
       bad_query_parameter: '查询参数有误', body_too_large: '提交的内容过大', rate_limited: '操作过于频繁，请稍后再试', conflict: '数据冲突，请刷新后重试',
       internal: '服务器内部错误', malformed_json: '请求格式错误', method_not_allowed: '不支持的请求方法',
-      not_found: '记录不存在', unavailable: '服务暂不可用，请稍后重试',
+      not_found: '记录不存在', unavailable: '服务暂不可用，请稍后重试', too_many_streams: '打开的实时连接过多，请稍后再试',
       unsupported_media_type: '不支持的内容类型', validation_failed: '输入有误，请检查标红的字段',
     },
     org: {
@@ -295,7 +298,7 @@ export default {
       house_has_parking_spaces: '房屋关联了车位，不能删除', house_has_residents: '房屋还有住户，不能删除',
       house_has_vehicles: '房屋关联了车辆，不能删除', resident_in_use: '住户已有账号、车辆或其他房屋，不能删除', house_has_bills: '房屋已有账单，不能删除', house_not_found: '房屋不存在',
       house_resident_not_found: '住户关联不存在', parking_code_taken: '车位编号已被使用',
-      parking_space_not_found: '车位不存在', plate_taken: '车牌号已登记', project_not_found: '项目不存在',
+      parking_space_not_found: '车位不存在', plate_taken: '车牌号已登记',
       resident_already_linked: '该住户已关联此房屋', resident_id_number_taken: '身份证号已登记',
       resident_not_found: '住户不存在', vehicle_has_parking_space: '车辆占用了车位，不能删除',
       vehicle_not_found: '车辆不存在',

@@ -30,4 +30,8 @@ inline constexpr ErrorDef kCalcOverflow{"CALC_OVERFLOW", ErrorKind::kUnprocessab
                                         "billing.calc_overflow",
                                         "The amount is too large to compute"};
 
+// Every error above, for the catalogue (app/error_catalogue.h).
+inline constexpr const ErrorDef* kCalcErrors[] = {&kCalcBadInput, &kCalcBadDate, &kCalcBadTiers,
+                                                  &kCalcBadWeights, &kCalcOverflow};
+
 }  // namespace anju::billing::calc
