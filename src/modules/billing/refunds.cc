@@ -29,12 +29,13 @@ namespace {
 
 const ApprovalKind kRefunds{"refunds", perm::kRefundApprove, kRefundNotFound};
 
+// Columns 12 and 15 are left empty here: the requester's and decider's names are
+// identity's (filled in by RefundJson).
 constexpr std::string_view kColumns =
     "SELECT r.id, r.project_id, r.house_id, r.payment_id, r.number, r.channel, r.amount, "
-    "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, ru.name, "
-    "r.requested_at, r.decided_by, du.name, r.decided_at, r.decision_note, r.refunded_at, "
-    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id "
-    "LEFT JOIN users ru ON ru.id = r.requested_by LEFT JOIN users du ON du.id = r.decided_by";
+    "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, NULL, "
+    "r.requested_at, r.decided_by, NULL, r.decided_at, r.decision_note, r.refunded_at, "
+    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id";
 
 json::value OptTime(const db::Row& r, int i) {
   return r.IsNull(i) ? json::value(nullptr) : json::value(FormatUtc(r.Int(i)));
@@ -56,10 +57,12 @@ json::object RefundJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
           {"provider_refund_id", r.IsNull(9) ? json::value(nullptr) : json::value(r.Str(9))},
           {"failure", r.Str(10)},
           {"requested_by", r.Int(11)},
-          {"requested_by_name", r.IsNull(12) ? "" : r.Str(12)},
+          {"requested_by_name", identity::UserName(tx, company_id, r.Int(11))},
           {"requested_at", FormatUtc(r.Int(13))},
           {"decided_by", r.IsNull(14) ? json::value(nullptr) : json::value(r.Int(14))},
-          {"decided_by_name", r.IsNull(15) ? json::value(nullptr) : json::value(r.Str(15))},
+          {"decided_by_name", r.IsNull(14)
+                                  ? json::value(nullptr)
+                                  : json::value(identity::UserName(tx, company_id, r.Int(14)))},
           {"decided_at", OptTime(r, 16)},
           {"decision_note", r.Str(17)},
           {"refunded_at", OptTime(r, 18)}};
