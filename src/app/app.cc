@@ -9,6 +9,7 @@
 #include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
+#include "modules/billing/house_bills.h"
 #include "modules/billing/meter_routes.h"
 #include "modules/billing/receipt_routes.h"
 #include "modules/billing/report_routes.h"
@@ -16,9 +17,11 @@
 #include "modules/files/files_routes.h"
 #include "modules/importer/import_routes.h"
 #include "modules/identity/identity_routes.h"
+#include "modules/identity/permissions.h"
 #include "modules/notify/notify_routes.h"
 #include "modules/notify/sms_http.h"
 #include "modules/org/org_routes.h"
+#include "modules/property/directories.h"
 #include "modules/property/property_routes.h"
 #include "modules/workorder/workorder_routes.h"
 
@@ -56,6 +59,11 @@ App::App(AppConfig cfg, const Clock& clock)
   identity_ = std::make_shared<identity::IdentityService>(*db_, clock_, cfg_.identity);
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
+  // Ports: modules below read what modules above them own through interfaces the upper
+  // modules implement (src/modules/README.md).
+  identity_->SetResidentDirectory(&property::ResidentDirectoryOf());
+  org_->SetHouseDirectory(&property::HouseDirectoryOf());
+  property_->SetHouseBills(&billing::HouseBillsOf());
   billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
   idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
   meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
@@ -106,7 +114,7 @@ App::App(AppConfig cfg, const Clock& clock)
   identity::RegisterRoutes(*router_, *identity_);
   org::RegisterRoutes(*router_, *org_);
   property::RegisterRoutes(*router_, *property_);
-  audit::RegisterRoutes(*router_, *db_);
+  audit::RegisterRoutes(*router_, *db_, std::string(identity::perm::kAuditRead));
   billing::RegisterRoutes(*router_, *billing_, *idempotency_);
   billing::RegisterReceiptRoutes(*router_, *receipts_);
   billing::RegisterMeterRoutes(*router_, *meters_);

@@ -1,5 +1,6 @@
 // Storage tests of meters and readings: SQLite and, with ANJU_TEST_DB=pg, PostgreSQL (the
-// suite name contains "Storage"). Rows outside the service under test are plain SQL.
+// suite name contains "Storage"). Billing's other rows are plain SQL; other modules' rows come
+// from support/seed.h.
 #include "modules/billing/meters.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/billing/meter_rules.h"
 #include "modules/identity/permissions.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::billing {
@@ -27,34 +29,15 @@ class MeterStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      c1_ = tx.InsertId("INSERT INTO companies (code, name, created_at) VALUES ('c1', '物业', 0) "
-                        "RETURNING id");
-      p1_ = tx.InsertId("INSERT INTO projects (company_id, code, name, kind, created_at, "
-                        "updated_at) VALUES (?, 'P1', '阳光花园', 'residential', 0, 0) RETURNING id",
-                        {c1_});
-      b1_ = tx.InsertId("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-                        "created_at, updated_at) VALUES (?, ?, '1', '1号楼', 'residential', 0, 0) "
-                        "RETURNING id",
-                        {c1_, p1_});
-      b2_ = tx.InsertId("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-                        "created_at, updated_at) VALUES (?, ?, '2', '2号楼', 'residential', 0, 0) "
-                        "RETURNING id",
-                        {c1_, p1_});
-      int64_t e = tx.InsertId("INSERT INTO entrances (company_id, project_id, building_id, code, "
-                              "name, created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) "
-                              "RETURNING id",
-                              {c1_, p1_, b1_});
-      int64_t f = tx.InsertId("INSERT INTO floors (company_id, project_id, building_id, "
-                              "entrance_id, number, name, created_at, updated_at) "
-                              "VALUES (?, ?, ?, ?, 1, '1层', 0, 0) RETURNING id",
-                              {c1_, p1_, b1_, e});
+      c1_ = testing::SeedCompany(tx, "c1", "物业");
+      p1_ = testing::SeedProject(tx, c1_, "P1", "阳光花园");
+      b1_ = testing::SeedBuilding(tx, c1_, p1_, "1", "1号楼");
+      b2_ = testing::SeedBuilding(tx, c1_, p1_, "2", "2号楼");
+      int64_t e = testing::SeedEntrance(tx, c1_, p1_, b1_, "1", "1单元");
+      int64_t f = testing::SeedFloor(tx, c1_, p1_, b1_, e, 1, "1层");
       auto house = [&](const char* number, const char* kind, int64_t area) {
-        return tx.InsertId(
-            "INSERT INTO houses (company_id, project_id, building_id, entrance_id, floor_id, "
-            "number, code, kind, status, gross_area, net_area, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'self_occupied', ?, ?, 0, 0) RETURNING id",
-            {c1_, p1_, b1_, e, f, std::string(number), "1-1-" + std::string(number),
-             std::string(kind), area, area});
+        return testing::SeedHouse(tx, {c1_, p1_, b1_, e, f, number, "1-1-" + std::string(number),
+                                       kind, area, area});
       };
       h1_ = house("0101", "residential", 8950);
       h2_ = house("0102", "residential", 7600);
@@ -192,8 +175,12 @@ TEST_F(MeterStorageTest, ReadingRulesTable) {
   }
   // Six readings were accepted, each with its audit row.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM meter_readings"), 6);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'billing.meter_reading.create'"),
-            6);
+  db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    EXPECT_EQ(testing::AuditRows(tx, "COUNT(*)", "WHERE action = 'billing.meter_reading.create'")
+                  .at(0)
+                  .Int(0),
+              6);
+  });
 }
 
 TEST_F(MeterStorageTest, RolloverAndMultiplier) {

@@ -11,7 +11,9 @@
 #include "modules/billing/capital_amount.h"
 #include "modules/billing/counters.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -129,11 +131,13 @@ Result<json::object> IssueReceipt(db::Tx& tx, int64_t company_id, int64_t paymen
   if (auto r = Load(tx, "r.payment_id = ? AND r.company_id = ?", {payment_id, company_id}))
     return ToJson(*r);
   auto pay = tx.QueryOne(
-      "SELECT p.project_id, p.house_id, p.amount, pr.code FROM payments p "
-      "JOIN projects pr ON pr.id = p.project_id WHERE p.id = ? AND p.company_id = ?",
+      "SELECT p.project_id, p.house_id, p.amount FROM payments p "
+      "WHERE p.id = ? AND p.company_id = ?",
       {payment_id, company_id});
   if (!pay) return Error(kReceiptPaymentNotFound);
   int64_t project_id = pay->Int(0);
+  auto project_code = org::ProjectCode(tx, company_id, project_id);
+  if (!project_code) return Error(kReceiptPaymentNotFound);
   std::string year = CivilDate(now).substr(0, 4);
   int64_t seq = NextCounter(tx, company_id, fmt::format("receipt:{}:{}", project_id, year));
   Receipt r;
@@ -142,7 +146,7 @@ Result<json::object> IssueReceipt(db::Tx& tx, int64_t company_id, int64_t paymen
   r.house_id = pay->Int(1);
   r.payment_id = payment_id;
   r.amount = pay->Int(2);
-  r.number = fmt::format("R-{}-{}-{:06d}", pay->Str(3), year, seq);
+  r.number = fmt::format("R-{}-{}-{:06d}", *project_code, year, seq);
   r.status = "issued";
   r.verify_token = crypto::RandomToken(kTokenBytes);
   r.created_at = now;
@@ -239,27 +243,25 @@ Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
     auto head = tx.QueryOne(
-        "SELECT c.name, pr.name, p.number, p.channel, p.to_prepayment, p.created_by "
-        "FROM payments p JOIN projects pr ON pr.id = p.project_id "
-        "JOIN companies c ON c.id = p.company_id WHERE p.id = ?",
+        "SELECT p.number, p.channel, p.to_prepayment, p.created_by FROM payments p "
+        "WHERE p.id = ?",
         {r->payment_id});
     // The cashier's login; an online payment has none (the provider confirmed it).
     std::string cashier = "线上支付";
-    if (auto user = head->OptInt(5))
-      if (auto u = tx.QueryOne("SELECT login FROM users WHERE id = ? AND company_id = ?",
-                               {*user, ctx.company_id}))
-        cashier = u->Str(0);
+    if (auto user = head->OptInt(3))
+      if (std::string login = identity::UserLogin(tx, ctx.company_id, *user); !login.empty())
+        cashier = login;
     auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
-    doc = {head->Str(0),
-           head->Str(1),
+    doc = {org::CompanyName(tx, ctx.company_id),
+           org::ProjectName(tx, ctx.company_id, r->project_id).value_or(""),
            r->number,
            CivilDate(r->created_at),
            house ? house->code : "",
-           ChannelName(head->Str(3)),
+           ChannelName(head->Str(1)),
            cashier,
-           head->Str(2),
+           head->Str(0),
            r->amount,
-           LinesOf(tx, r->payment_id, head->Int(4)),
+           LinesOf(tx, r->payment_id, head->Int(2)),
            r->status == "void",
            r->void_reason.value_or(""),
            VerifyUrl(r->verify_token)};
@@ -275,17 +277,18 @@ Result<json::value> ReceiptService::Verify(const std::string& token) {
   if (!IsTokenShaped(token)) return Error(kReceiptNotFound);
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     auto r = tx.QueryOne(
-        "SELECT r.number, c.name, pr.name, r.amount, r.created_at, r.status FROM receipts r "
-        "JOIN projects pr ON pr.id = r.project_id JOIN companies c ON c.id = r.company_id "
-        "WHERE r.verify_token = ?",
+        "SELECT r.number, r.company_id, r.project_id, r.amount, r.created_at, r.status "
+        "FROM receipts r WHERE r.verify_token = ?",
         {token});
     if (!r) return Error(kReceiptNotFound);
-    return json::value(json::object{{"number", r->Str(0)},
-                                    {"company_name", r->Str(1)},
-                                    {"project_name", r->Str(2)},
-                                    {"amount", r->Int(3)},
-                                    {"date", CivilDate(r->Int(4))},
-                                    {"status", r->Str(5)}});
+    int64_t company_id = r->Int(1);
+    return json::value(
+        json::object{{"number", r->Str(0)},
+                     {"company_name", org::CompanyName(tx, company_id)},
+                     {"project_name", org::ProjectName(tx, company_id, r->Int(2)).value_or("")},
+                     {"amount", r->Int(3)},
+                     {"date", CivilDate(r->Int(4))},
+                     {"status", r->Str(5)}});
   });
 }
 
