@@ -3,6 +3,8 @@
 // recomputed house codes would clash, and a house with bills that cannot be deleted.
 #include "property_tx_fixture.h"
 
+#include "modules/billing/house_bills.h"
+
 namespace anju::testing {
 namespace {
 
@@ -129,7 +131,7 @@ TEST_F(PropertyTxRulesApiTest, AHouseWithBillsIsNotDeleted) {
     auto tx = Write();
     for (const db::Row& l : tx->Query("SELECT id FROM house_residents WHERE house_id = ?", {house}))
       ASSERT_TRUE(ptx::UnlinkResident(*tx, ctx, house, l.Int(0), Key(), Now()).ok());
-    Status s = ptx::DeleteHouse(*tx, ctx, house, Now());
+    Status s = ptx::DeleteHouse(*tx, ctx, house, Now(), billing::HouseBillsOf());
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(Shape(s.error()), "HOUSE_HAS_BILLS 409");
   }

@@ -7,6 +7,7 @@
 
 #include "core/crypto.h"
 #include "db/migrations.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::audit {
@@ -21,8 +22,8 @@ class AuditStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [](db::Tx& tx) {
-      tx.Exec("INSERT INTO companies (id, code, name, created_at) VALUES (1, 'a', 'A', 0), "
-              "(2, 'b', 'B', 0)");
+      ASSERT_EQ(testing::SeedCompany(tx, "a", "A"), 1);
+      ASSERT_EQ(testing::SeedCompany(tx, "b", "B"), 2);
     });
     // Interleave two companies' chains: 6 rows for company 1, 3 for company 2.
     for (int i = 1; i <= 9; ++i) {

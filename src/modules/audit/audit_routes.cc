@@ -2,21 +2,24 @@
 
 #include "http/reply.h"
 #include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
 
 namespace anju::audit {
 
 namespace json = boost::json;
 using http::Request;
 using http::Response;
-namespace perm = identity::perm;
 
 namespace {
 
-Response List(db::Database& db, Request& req, const TenantContext& ctx) {
-  if (auto s = identity::Require(ctx, perm::kAuditRead); !s.ok())
-    return http::ErrorReply(s.error(), req.request_id);
+// The caller's scope of `read_code`, or nullptr when they may not read the log at all.
+const Scope* ReadScope(const TenantContext& ctx, const std::string& read_code) {
+  return ctx.IsResident() ? nullptr : ctx.access.ScopeOf(read_code);
+}
+
+Response List(db::Database& db, Request& req, const TenantContext& ctx,
+              const std::string& read_code) {
+  const Scope* s = ReadScope(ctx, read_code);
+  if (!s) return http::ErrorReply(errors::kForbidden, req.request_id);
   auto page = http::PageOf(req);
   if (!page.ok()) return http::ErrorReply(page.error(), req.request_id);
   auto entity_id = http::IdQuery(req, "entity_id");
@@ -26,10 +29,13 @@ Response List(db::Database& db, Request& req, const TenantContext& ctx) {
   std::string where = " FROM audit_log WHERE company_id = ?";
   db::Params params{ctx.company_id};
   // Project-scoped readers see the rows of their projects only (not company-level rows).
-  const Scope* s = ctx.access.ScopeOf(std::string(perm::kAuditRead));
   if (!s->all_projects) {
-    where += " AND project_id IS NOT NULL";
-    identity::AppendProjectScope(ctx, perm::kAuditRead, "project_id", where, params);
+    std::string in;
+    for (int64_t p : s->projects) {
+      in += in.empty() ? "?" : ", ?";
+      params.emplace_back(p);
+    }
+    where += in.empty() ? " AND 1 = 0" : " AND project_id IN (" + in + ")";
   }
   for (const char* f : {"entity", "action", "actor"}) {
     auto v = http::TextQuery(req, f, 64);
@@ -66,12 +72,12 @@ Response List(db::Database& db, Request& req, const TenantContext& ctx) {
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, db::Database& db) {
-  router.Add("GET", "/api/v1/audit-log", [&db](Request& req, TenantContext& ctx) {
-    return List(db, req, ctx);
+void RegisterRoutes(http::Router& router, db::Database& db, std::string read_code) {
+  router.Add("GET", "/api/v1/audit-log", [&db, read_code](Request& req, TenantContext& ctx) {
+    return List(db, req, ctx, read_code);
   });
-  router.Add("GET", "/api/v1/audit-log/verify", [&db](Request& req, TenantContext& ctx) {
-    const Scope* s = ctx.IsResident() ? nullptr : ctx.access.ScopeOf(std::string(perm::kAuditRead));
+  router.Add("GET", "/api/v1/audit-log/verify", [&db, read_code](Request& req, TenantContext& ctx) {
+    const Scope* s = ReadScope(ctx, read_code);
     if (!s || !s->all_projects) return http::ErrorReply(errors::kForbidden, req.request_id);
     return http::JsonReply(200, ToJson(Verify(db, ctx.company_id)));
   });

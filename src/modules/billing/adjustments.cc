@@ -23,12 +23,13 @@ namespace {
 
 const ApprovalKind kAdjustments{"adjustments", perm::kAdjustApprove, kAdjustmentNotFound};
 
+// Columns 10 and 13 are left empty here: the requester's and decider's names are
+// identity's (filled in by AdjustmentJson).
 constexpr std::string_view kColumns =
     "SELECT a.id, a.project_id, a.house_id, a.bill_id, a.kind, a.amount, a.reason, a.status, "
-    "a.to_prepayment, a.requested_by, ru.name, a.requested_at, a.decided_by, du.name, "
+    "a.to_prepayment, a.requested_by, NULL, a.requested_at, a.decided_by, NULL, "
     "a.decided_at, a.decision_note, b.number, b.period FROM adjustments a "
-    "JOIN bills b ON b.id = a.bill_id LEFT JOIN users ru ON ru.id = a.requested_by "
-    "LEFT JOIN users du ON du.id = a.decided_by";
+    "JOIN bills b ON b.id = a.bill_id";
 
 json::value OptInt(const db::Row& r, int i) {
   return r.IsNull(i) ? json::value(nullptr) : json::value(r.Int(i));
@@ -36,6 +37,7 @@ json::value OptInt(const db::Row& r, int i) {
 
 json::object AdjustmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
+
   return {{"id", r.Int(0)},
           {"project_id", r.Int(1)},
           {"house_id", r.Int(2)},
@@ -49,10 +51,12 @@ json::object AdjustmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
           {"status", r.Str(7)},
           {"to_prepayment", r.Int(8)},
           {"requested_by", r.Int(9)},
-          {"requested_by_name", r.IsNull(10) ? "" : r.Str(10)},
+          {"requested_by_name", identity::UserName(tx, company_id, r.Int(9))},
           {"requested_at", FormatUtc(r.Int(11))},
           {"decided_by", OptInt(r, 12)},
-          {"decided_by_name", r.IsNull(13) ? json::value(nullptr) : json::value(r.Str(13))},
+          {"decided_by_name", r.IsNull(12)
+                                  ? json::value(nullptr)
+                                  : json::value(identity::UserName(tx, company_id, r.Int(12)))},
           {"decided_at", r.IsNull(14) ? json::value(nullptr) : json::value(FormatUtc(r.Int(14)))},
           {"decision_note", r.Str(15)}};
 }

@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "db/migrations.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::billing::ledger {
@@ -28,12 +29,8 @@ class LedgerStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      company_ = tx.InsertId(
-          "INSERT INTO companies (code, name, created_at) VALUES ('ay', '安居物业', 0) "
-          "RETURNING id");
-      other_ = tx.InsertId(
-          "INSERT INTO companies (code, name, created_at) VALUES ('zz', '别家物业', 0) "
-          "RETURNING id");
+      company_ = testing::SeedCompany(tx, "ay", "安居物业");
+      other_ = testing::SeedCompany(tx, "zz", "别家物业");
     });
   }
 

@@ -30,12 +30,13 @@ namespace {
 
 const ApprovalKind kRefunds{"refunds", perm::kRefundApprove, kRefundNotFound};
 
+// Columns 12 and 15 are left empty here: the requester's and decider's names are
+// identity's (RefundOf asks identity::UserName).
 constexpr std::string_view kColumns =
     "SELECT r.id, r.project_id, r.house_id, r.payment_id, r.number, r.channel, r.amount, "
-    "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, ru.name, "
-    "r.requested_at, r.decided_by, du.name, r.decided_at, r.decision_note, r.refunded_at, "
-    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id "
-    "LEFT JOIN users ru ON ru.id = r.requested_by LEFT JOIN users du ON du.id = r.decided_by";
+    "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, NULL, "
+    "r.requested_at, r.decided_by, NULL, r.decided_at, r.decision_note, r.refunded_at, "
+    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id";
 
 std::optional<std::string> OptStr(const db::Row& r, int i) {
   return r.IsNull(i) ? std::nullopt : std::optional(r.Str(i));
@@ -57,10 +58,12 @@ Refund RefundOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
           .provider_refund_id = OptStr(r, 9),
           .failure = r.Str(10),
           .requested_by = r.Int(11),
-          .requested_by_name = r.IsNull(12) ? "" : r.Str(12),
+          .requested_by_name = identity::UserName(tx, company_id, r.Int(11)),
           .requested_at = r.Int(13),
           .decided_by = r.OptInt(14),
-          .decided_by_name = OptStr(r, 15),
+          .decided_by_name = r.IsNull(14) ? std::nullopt
+                                           : std::optional<std::string>(
+                                                 identity::UserName(tx, company_id, r.Int(14))),
           .decided_at = r.OptInt(16),
           .decision_note = r.Str(17),
           .refunded_at = r.OptInt(18)};

@@ -24,6 +24,7 @@
 #include "modules/billing/calc/allocation.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::billing {
@@ -62,13 +63,8 @@ class SettleStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      company_ = tx.InsertId(
-          "INSERT INTO companies (code, name, created_at) VALUES ('ay', '安居物业', 0) "
-          "RETURNING id");
-      project_ = tx.InsertId(
-          "INSERT INTO projects (company_id, code, name, kind, created_at, updated_at) "
-          "VALUES (?, 'YG', '阳光花园', 'residential', 0, 0) RETURNING id",
-          {company_});
+      company_ = testing::SeedCompany(tx, "ay", "安居物业");
+      project_ = testing::SeedProject(tx, company_, "YG", "阳光花园");
       fee_item_ = tx.InsertId(
           "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
           "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, 'WYF', '物业服务费', "
@@ -95,26 +91,14 @@ class SettleStorageTest : public ::testing::Test {
     bills_.clear();
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       auto one = [&](const std::string& sql, db::Params p) { return tx.InsertId(sql, p); };
-      int64_t b =
-          one("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-              "created_at, updated_at) VALUES (?, ?, ?, '楼', 'residential', 0, 0) "
-              "RETURNING id",
-              {company_, project_, std::to_string(n)});
-      int64_t e =
-          one("INSERT INTO entrances (company_id, project_id, building_id, code, name, "
-              "created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) RETURNING id",
-              {company_, project_, b});
-      int64_t f =
-          one("INSERT INTO floors (company_id, project_id, building_id, entrance_id, "
-              "number, name, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '1层', 0, 0) "
-              "RETURNING id",
-              {company_, project_, b, e});
-      house_ =
-          one("INSERT INTO houses (company_id, project_id, building_id, entrance_id, "
-              "floor_id, number, code, kind, status, gross_area, net_area, created_at, "
-              "updated_at) VALUES (?, ?, ?, ?, ?, '0101', ?, 'residential', "
-              "'self_occupied', 8950, 7600, 0, 0) RETURNING id",
-              {company_, project_, b, e, f, fmt::format("{}-1-0101", n)});
+      int64_t b = testing::SeedBuilding(tx, company_, project_, std::to_string(n), "楼");
+      int64_t e = testing::SeedEntrance(tx, company_, project_, b, "1", "1单元");
+      int64_t f = testing::SeedFloor(tx, company_, project_, b, e, 1, "1层");
+      testing::HouseSeed hs;
+      hs.company_id = company_, hs.project_id = project_, hs.building_id = b;
+      hs.entrance_id = e, hs.floor_id = f, hs.number = "0101";
+      hs.code = fmt::format("{}-1-0101", n), hs.gross_area = 8950, hs.net_area = 7600;
+      house_ = testing::SeedHouse(tx, hs);
       for (const Bill& bill : kBills) {
         int64_t id =
             one("INSERT INTO bills (company_id, project_id, building_id, house_id, fee_item_id, "

@@ -13,6 +13,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/template.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::collection {
@@ -202,14 +203,12 @@ void ReminderService::AssignProject(int64_t company_id, int64_t project_id, int6
 ReminderReport ReminderService::Run(const std::string& as_of, std::optional<int64_t> company_id,
                                     const std::optional<std::set<int64_t>>& projects) {
   ReminderReport rep;
-  std::string where = company_id ? " WHERE id = ?" : "";
-  db::Params params;
-  if (company_id) params.emplace_back(*company_id);
-  db::Rows companies = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.Query("SELECT id FROM companies" + where + " ORDER BY id", params);
+  std::vector<int64_t> companies = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    std::vector<int64_t> ids = org::CompanyIds(tx);
+    if (company_id) std::erase_if(ids, [&](int64_t id) { return id != *company_id; });
+    return ids;
   });
-  for (const db::Row& c : companies) {
-    int64_t cid = c.Int(0);
+  for (int64_t cid : companies) {
     ReminderReport before = rep;
     std::string rules_sql =
         "SELECT id, company_id, project_id, offset_days, channels, template FROM "

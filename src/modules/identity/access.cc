@@ -33,6 +33,11 @@ void AppendIn(std::string_view column, const auto& ids, std::string& sql, db::Pa
 }
 }  // namespace
 
+void AppendIdIn(std::string_view column, const std::vector<int64_t>& ids, std::string& sql,
+                db::Params& params) {
+  AppendIn(column, ids, sql, params);
+}
+
 void AppendProjectScope(const TenantContext& ctx, std::string_view code, std::string_view column,
                         std::string& sql, db::Params& params) {
   const Scope* s = ctx.IsResident() ? nullptr : ctx.access.ScopeOf(std::string(code));

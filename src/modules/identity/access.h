@@ -31,6 +31,10 @@ Status RequireIn(const TenantContext& ctx, std::string_view code, int64_t projec
 void AppendProjectScope(const TenantContext& ctx, std::string_view code, std::string_view column,
                         std::string& sql, db::Params& params);
 
+// Appends " AND <column> IN (?, …)" for `ids` (" AND 1 = 0" when none).
+void AppendIdIn(std::string_view column, const std::vector<int64_t>& ids, std::string& sql,
+                db::Params& params);
+
 // Appends " AND <column> IN (?, …)" for a resident's houses (" AND 1 = 0" when none).
 void AppendHouseScope(const TenantContext& ctx, std::string_view column, std::string& sql,
                       db::Params& params);

@@ -277,22 +277,10 @@ Result<TenantContext> IdentityService::LoadContext(db::Tx& tx, int64_t user_id) 
       std::string code;
       while (codes >> code) ctx.access.Grant(code, r.OptInt(1));
     }
-  } else {
-    std::string today = CivilDate(clock_.Now());
-    for (auto& r : tx.Query("SELECT hr.house_id, r.id FROM residents r "
-                            "JOIN house_residents hr ON hr.resident_id = r.id "
-                            "WHERE r.user_id = ? AND r.company_id = ? AND hr.start_date <= ? "
-                            "AND (hr.end_date IS NULL OR hr.end_date >= ?) ORDER BY hr.house_id",
-                            {user_id, ctx.company_id, today, today})) {
-      ctx.house_ids.push_back(r.Int(0));
-      if (std::find(ctx.resident_ids.begin(), ctx.resident_ids.end(), r.Int(1)) ==
-          ctx.resident_ids.end())
-        ctx.resident_ids.push_back(r.Int(1));
-    }
-    if (ctx.resident_ids.empty()) {
-      if (auto r = tx.QueryOne("SELECT id FROM residents WHERE user_id = ?", {user_id}))
-        ctx.resident_ids.push_back(r->Int(0));
-    }
+  } else if (residents_) {
+    ResidentLinks links = residents_->LinksOf(tx, ctx.company_id, user_id, CivilDate(clock_.Now()));
+    ctx.house_ids = std::move(links.house_ids);
+    ctx.resident_ids = std::move(links.resident_ids);
   }
   return ctx;
 }

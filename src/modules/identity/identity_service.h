@@ -28,6 +28,7 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/identity/resident_directory.h"
 
 namespace anju::identity {
 
@@ -69,6 +70,10 @@ class IdentityService {
       : db_(db), clock_(clock), cfg_(cfg) {}
 
   const IdentityConfig& config() const { return cfg_; }
+
+  // Where resident accounts' houses come from (property implements it; the app wires it
+  // before serving). Not owned; must outlive the service. Unset: residents reach no houses.
+  void SetResidentDirectory(const ResidentDirectory* residents) { residents_ = residents; }
 
   Result<LoginResult> Login(std::string_view login, std::string_view password,
                             const std::string& ip, const std::string& request_id);
@@ -124,6 +129,7 @@ class IdentityService {
   db::Database& db_;
   const Clock& clock_;
   IdentityConfig cfg_;
+  const ResidentDirectory* residents_ = nullptr;
   std::mutex mu_;
   struct CacheEntry {
     TenantContext ctx;

@@ -3,6 +3,7 @@
 // kind, status, delivery) or skipped when identical.
 #include <fmt/format.h>
 
+#include "modules/billing/house_bills.h"
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
 #include "modules/property/property_tx.h"
@@ -127,7 +128,8 @@ class Houses : public Kind {
   }
 
   Status Undo(RowContext& rc, const Change& ch) const override {
-    if (ch.entity == "house" && ch.action == "created") return ptx::DeleteHouse(rc.tx, rc.ctx, ch.id, rc.now);
+    if (ch.entity == "house" && ch.action == "created")
+      return ptx::DeleteHouse(rc.tx, rc.ctx, ch.id, rc.now, billing::HouseBillsOf());
     if (ch.entity == "house") {
       json::object back;
       const json::object& before = ch.before.as_object();

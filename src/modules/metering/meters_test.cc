@@ -1,5 +1,6 @@
 // Storage tests of meters and readings: SQLite and, with ANJU_TEST_DB=pg, PostgreSQL (the
-// suite name contains "Storage"). Rows outside the service under test are plain SQL.
+// suite name contains "Storage"). Billing's other rows are plain SQL; other modules' rows come
+// from support/seed.h.
 #include "modules/metering/meters.h"
 
 #include <gtest/gtest.h>
@@ -10,8 +11,10 @@
 #include "db/migrations.h"
 #include "modules/audit/audit_log.h"
 #include "modules/billing/calc/tiers.h"
+#include "modules/billing/fee_items.h"
 #include "modules/identity/permissions.h"
 #include "modules/metering/meter_rules.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::metering {
@@ -28,55 +31,27 @@ class MeterStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      c1_ = tx.InsertId("INSERT INTO companies (code, name, created_at) VALUES ('c1', '物业', 0) "
-                        "RETURNING id");
-      p1_ = tx.InsertId("INSERT INTO projects (company_id, code, name, kind, created_at, "
-                        "updated_at) VALUES (?, 'P1', '阳光花园', 'residential', 0, 0) RETURNING id",
-                        {c1_});
-      b1_ = tx.InsertId("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-                        "created_at, updated_at) VALUES (?, ?, '1', '1号楼', 'residential', 0, 0) "
-                        "RETURNING id",
-                        {c1_, p1_});
-      b2_ = tx.InsertId("INSERT INTO buildings (company_id, project_id, code, name, kind, "
-                        "created_at, updated_at) VALUES (?, ?, '2', '2号楼', 'residential', 0, 0) "
-                        "RETURNING id",
-                        {c1_, p1_});
-      int64_t e = tx.InsertId("INSERT INTO entrances (company_id, project_id, building_id, code, "
-                              "name, created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) "
-                              "RETURNING id",
-                              {c1_, p1_, b1_});
-      int64_t f = tx.InsertId("INSERT INTO floors (company_id, project_id, building_id, "
-                              "entrance_id, number, name, created_at, updated_at) "
-                              "VALUES (?, ?, ?, ?, 1, '1层', 0, 0) RETURNING id",
-                              {c1_, p1_, b1_, e});
+      c1_ = testing::SeedCompany(tx, "c1", "物业");
+      p1_ = testing::SeedProject(tx, c1_, "P1", "阳光花园");
+      b1_ = testing::SeedBuilding(tx, c1_, p1_, "1", "1号楼");
+      b2_ = testing::SeedBuilding(tx, c1_, p1_, "2", "2号楼");
+      int64_t e = testing::SeedEntrance(tx, c1_, p1_, b1_, "1", "1单元");
+      int64_t f = testing::SeedFloor(tx, c1_, p1_, b1_, e, 1, "1层");
       auto house = [&](const char* number, const char* kind, int64_t area) {
-        return tx.InsertId(
-            "INSERT INTO houses (company_id, project_id, building_id, entrance_id, floor_id, "
-            "number, code, kind, status, gross_area, net_area, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'self_occupied', ?, ?, 0, 0) RETURNING id",
-            {c1_, p1_, b1_, e, f, std::string(number), "1-1-" + std::string(number),
-             std::string(kind), area, area});
+        return testing::SeedHouse(tx, {c1_, p1_, b1_, e, f, number, "1-1-" + std::string(number),
+                                       kind, area, area});
       };
       h1_ = house("0101", "residential", 8950);
       h2_ = house("0102", "residential", 7600);
       h3_ = house("0103", "residential", 12345);
       shop_ = house("0104", "shop", 5000);
       auto item = [&](const char* code, const char* kind, int64_t price) {
-        return tx.InsertId(
-            "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, "
-            "unit_price, house_kinds, valid_from, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, 'metered', ?, 'residential', '2020-01-01', 0, 0) "
-            "RETURNING id",
-            {c1_, p1_, std::string(code), std::string(code), std::string(kind), price});
+        return testing::SeedFeeItem(tx, {c1_, p1_, code, code, kind, "metered", price});
       };
       water_ = item("SF", "water", 3'50'00);       // 3.50 元/m³
       shared_ = item("GTSF", "apportionment", 10'00);  // 0.10 元/m³
       power_ = item("DF", "electricity", 60'00);   // 0.60 元/kWh
-      property_ = tx.InsertId(
-          "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
-          "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, 'WYF', '物业费', "
-          "'property', 'area', 23500, 'residential', '2020-01-01', 0, 0) RETURNING id",
-          {c1_, p1_});
+      property_ = testing::SeedFeeItem(tx, {c1_, p1_, "WYF", "物业费", "property", "area", 23500});
     });
     svc_ = std::make_unique<MeterService>(*db_, clock_);
     staff_.company_id = c1_;
@@ -193,8 +168,12 @@ TEST_F(MeterStorageTest, ReadingRulesTable) {
   }
   // Six readings were accepted, each with its audit row.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM meter_readings"), 6);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'billing.meter_reading.create'"),
-            6);
+  db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    EXPECT_EQ(testing::AuditRows(tx, "COUNT(*)", "WHERE action = 'billing.meter_reading.create'")
+                  .at(0)
+                  .Int(0),
+              6);
+  });
 }
 
 TEST_F(MeterStorageTest, RolloverAndMultiplier) {
@@ -265,10 +244,7 @@ TEST_F(MeterStorageTest, CorrectOnlyWhileLatestAndUnbilled) {
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().code, "READING_OUT_OF_ORDER");
   db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    tx.Exec("INSERT INTO bills (company_id, project_id, house_id, fee_item_id, period, number, "
-            "quantity, unit_price, amount, due_date, created_at) VALUES (?, ?, ?, ?, '2026-02', "
-            "'B-1', 800, 35000, 280, '2026-02-16', 0)",
-            {c1_, p1_, h1_, water_});
+    testing::SeedBill(tx, {c1_, p1_, h1_, water_, "2026-02", "B-1", 800, 35000, 280, "2026-02-16"});
   });
   auto billed = svc_->CorrectReading(reader_, feb->at("id").as_int64(),
                                      json::parse(R"({"reading":2100})").as_object());
@@ -356,7 +332,7 @@ TEST_F(MeterStorageTest, SharedMeterApportionsExactly) {
 
   // A shared meter whose item has broken tiers fails the whole lookup, naming the meter.
   db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    tx.Exec("UPDATE fee_items SET tiers = '[[1000, 1]' WHERE id = ?", {shared_});
+    testing::SetFeeItemTiers(tx, shared_, "[[1000, 1]");
   });
   auto broken = db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return BillableReadings(tx, c1_, p1_, "2026-01");
@@ -369,11 +345,10 @@ TEST_F(MeterStorageTest, SharedMeterApportionsExactly) {
 // 阶梯价 with two tiers: the first 10 m³ at 3.00 元, the rest at 5.00 元.
 TEST_F(MeterStorageTest, TieredAmounts) {
   db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    tx.Exec("UPDATE fee_items SET tiers = '[[1000, 30000], [null, 50000]]' WHERE id = ?",
-            {water_});
+    testing::SetFeeItemTiers(tx, water_, "[[1000, 30000], [null, 50000]]");
   });
   std::string tiers = db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.QueryOne("SELECT tiers FROM fee_items WHERE id = ?", {water_})->Str(0);
+    return billing::FindFeeItem(tx, c1_, water_)->tiers;
   });
   billing::calc::RoundRule rule;
   struct Case {

@@ -21,7 +21,9 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/identity_service.h"
+#include "modules/org/house_directory.h"
 
 namespace anju::org {
 
@@ -29,6 +31,10 @@ class OrgService {
  public:
   OrgService(db::Database& db, const Clock& clock, identity::IdentityService& identity)
       : db_(db), clock_(clock), identity_(identity) {}
+
+  // Where the projects of residents' houses come from (property implements it; the app
+  // wires it before serving). Not owned; must outlive the service.
+  void SetHouseDirectory(const HouseDirectory* houses) { houses_ = houses; }
 
   // Companies are created from the command line (`anju demo`, `anju company add`): the
   // company row and its built-in roles. Returns the id.
@@ -76,9 +82,10 @@ class OrgService {
   Result<boost::json::object> VisibleStaff(db::Tx& tx, const TenantContext& ctx, int64_t id,
                                            std::string_view code);
 
-  // Appends " AND (…)" limiting users u to those visible with `code` (project-scoped callers).
-  static void AppendStaffScope(const TenantContext& ctx, std::string_view code, std::string& sql,
-                               db::Params& params);
+  // Whom a project-scoped caller reaches with `code`: staff with a grant for one of the
+  // caller's projects, or in a department of one.
+  static identity::StaffReach StaffScope(db::Tx& tx, const TenantContext& ctx,
+                                         std::string_view code);
   // 404 DEPARTMENT_NOT_FOUND unless the department is the caller's company's and within
   // `code`'s scope (HQ departments need the code company-wide).
   Status CheckDepartment(db::Tx& tx, const TenantContext& ctx, int64_t department_id,
@@ -87,11 +94,18 @@ class OrgService {
   db::Database& db_;
   const Clock& clock_;
   identity::IdentityService& identity_;
+  const HouseDirectory* houses_ = nullptr;
 };
 
-// For other modules (billing): the code of the company's project `project_id` ("JHY"), or
-// nullopt when it is not one of the company's projects; and the company's project ids.
+// For other modules, inside their transaction (the tables are org's): the code ("JHY") or
+// name of the company's project `project_id`, nullopt when it is not one of the company's
+// projects; whether it is; the company's project ids.
 std::optional<std::string> ProjectCode(db::Tx& tx, int64_t company_id, int64_t project_id);
+std::optional<std::string> ProjectName(db::Tx& tx, int64_t company_id, int64_t project_id);
+bool ProjectExists(db::Tx& tx, int64_t company_id, int64_t project_id);
 std::vector<int64_t> ProjectIds(db::Tx& tx, int64_t company_id);
+// The name of a company ("" when there is none) and the ids of all companies, ascending.
+std::string CompanyName(db::Tx& tx, int64_t company_id);
+std::vector<int64_t> CompanyIds(db::Tx& tx);
 
 }  // namespace anju::org

@@ -3,6 +3,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/identity/roles.h"
 #include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
 
@@ -33,6 +34,13 @@ json::object DepartmentJson(const db::Row& r) {
 const std::vector<std::string_view> kProjectKinds = {
     "residential", "commercial", "office", "park", "mixed"};
 
+// The projects a resident's houses are in, through property's port (none without one).
+std::set<int64_t> ResidentProjects(const HouseDirectory* houses, db::Tx& tx,
+                                   const TenantContext& ctx) {
+  if (!houses || ctx.house_ids.empty()) return {};
+  return houses->ProjectsOfHouses(tx, ctx.company_id, ctx.house_ids);
+}
+
 }  // namespace
 
 Result<int64_t> OrgService::CreateCompany(db::Tx& tx, const std::string& code,
@@ -43,13 +51,7 @@ Result<int64_t> OrgService::CreateCompany(db::Tx& tx, const std::string& code,
   int64_t id = tx.InsertId(
       "INSERT INTO companies (code, name, created_at) VALUES (?, ?, ?) RETURNING id",
       {code, name, now});
-  for (const auto& role : identity::BuiltinRoles()) {
-    std::string codes;
-    for (auto p : role.permissions) codes += (codes.empty() ? "" : " ") + std::string(p);
-    tx.Exec("INSERT INTO roles (company_id, code, name, permissions, builtin, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
-            {id, std::string(role.code), std::string(role.name), codes, now, now});
-  }
+  identity::CreateBuiltinRoles(tx, id, now);
   audit::Append(tx, {id, std::nullopt, actor_login, "", ""},
                 {"org.company.create", "company", id, std::nullopt, nullptr,
                  json::object{{"code", code}, {"name", name}}},
@@ -61,10 +63,10 @@ Result<json::value> OrgService::ListProjects(const TenantContext& ctx) {
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     std::string sql = "SELECT " + std::string(kProjectColumns) + " FROM projects WHERE company_id = ?";
     db::Params params{ctx.company_id};
-    if (ctx.IsResident()) {
-      sql += " AND id IN (SELECT project_id FROM houses WHERE 1 = 1";
-      identity::AppendHouseScope(ctx, "id", sql, params);
-      sql += ")";
+    if (ctx.IsResident()) {  // the projects their houses are in
+      std::set<int64_t> mine = ResidentProjects(houses_, tx, ctx);
+      std::vector<int64_t> ids(mine.begin(), mine.end());
+      identity::AppendIdIn("id", ids, sql, params);
     } else {
       ANJU_TRY(identity::Require(ctx, perm::kProjectRead));
       identity::AppendProjectScope(ctx, perm::kProjectRead, "id", sql, params);
@@ -84,10 +86,7 @@ Result<json::value> OrgService::GetProject(const TenantContext& ctx, int64_t id)
                          {id, ctx.company_id});
     if (!r) return Error(kProjectNotFound);
     if (ctx.IsResident()) {  // residents read the projects their houses are in
-      std::string sql = "SELECT 1 FROM houses WHERE project_id = ?";
-      db::Params params{id};
-      identity::AppendHouseScope(ctx, "id", sql, params);
-      if (!tx.QueryOne(sql, params)) return Error(kProjectNotFound);
+      if (!ResidentProjects(houses_, tx, ctx).count(id)) return Error(kProjectNotFound);
       return json::value(ProjectJson(*r));
     }
     if (auto s = identity::RequireIn(ctx, perm::kProjectRead, id); !s.ok())
@@ -256,6 +255,29 @@ std::optional<std::string> ProjectCode(db::Tx& tx, int64_t company_id, int64_t p
   auto r = tx.QueryOne("SELECT code FROM projects WHERE id = ? AND company_id = ?",
                        {project_id, company_id});
   return r ? std::optional(r->Str(0)) : std::nullopt;
+}
+
+std::optional<std::string> ProjectName(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  auto r = tx.QueryOne("SELECT name FROM projects WHERE id = ? AND company_id = ?",
+                       {project_id, company_id});
+  return r ? std::optional(r->Str(0)) : std::nullopt;
+}
+
+bool ProjectExists(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  return tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
+                     {project_id, company_id})
+      .has_value();
+}
+
+std::string CompanyName(db::Tx& tx, int64_t company_id) {
+  auto r = tx.QueryOne("SELECT name FROM companies WHERE id = ?", {company_id});
+  return r ? r->Str(0) : std::string();
+}
+
+std::vector<int64_t> CompanyIds(db::Tx& tx) {
+  std::vector<int64_t> ids;
+  for (auto& r : tx.Query("SELECT id FROM companies ORDER BY id")) ids.push_back(r.Int(0));
+  return ids;
 }
 
 std::vector<int64_t> ProjectIds(db::Tx& tx, int64_t company_id) {

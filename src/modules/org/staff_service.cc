@@ -4,7 +4,9 @@
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
+#include "modules/identity/roles.h"
 #include "modules/org/org_errors.h"
 #include "modules/org/org_service.h"
 
@@ -15,29 +17,39 @@ namespace perm = identity::perm;
 
 namespace {
 
-constexpr std::string_view kStaffColumns =
-    "u.id, u.login, u.name, u.department_id, u.trade, u.status, u.locked_until, u.created_at";
-
 const std::vector<std::string_view> kTrades = {
     "management", "service",  "cashier",  "finance",   "engineering",
     "security",   "cleaning", "greening", "collection"};
 
-json::object StaffJson(const db::Row& r, Millis now) {
-  json::object o{{"id", r.Int(0)},      {"login", r.Str(1)}, {"name", r.Str(2)},
-                 {"trade", r.Str(4)},   {"status", r.Str(5)},
-                 {"locked", r.Int(6) > now},
-                 {"created_at", FormatUtc(r.Int(7))}};
-  o["department_id"] = r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3));
+json::object StaffJson(const identity::StaffAccount& a, Millis now) {
+  json::object o{{"id", a.id},           {"login", a.login},   {"name", a.name},
+                 {"trade", a.trade},     {"status", a.status},
+                 {"locked", a.locked_until > now},
+                 {"created_at", FormatUtc(a.created_at)}};
+  o["department_id"] = a.department_id ? json::value(*a.department_id) : json::value(nullptr);
   return o;
 }
 
-json::object RoleJson(const db::Row& r) {
+json::object RoleJson(const identity::Role& r) {
   json::array perms;
-  std::istringstream in(r.Str(3));
+  std::istringstream in(r.permissions);
   std::string c;
   while (in >> c) perms.emplace_back(c);
-  return {{"id", r.Int(0)}, {"code", r.Str(1)}, {"name", r.Str(2)},
-          {"permissions", std::move(perms)}, {"builtin", r.Int(4) != 0}};
+  return {{"id", r.id}, {"code", r.code}, {"name", r.name},
+          {"permissions", std::move(perms)}, {"builtin", r.builtin}};
+}
+
+// The departments of the company's projects `projects` (staff placed there are the
+// projects' staff).
+std::vector<int64_t> DepartmentsOf(db::Tx& tx, int64_t company_id,
+                                   const std::vector<int64_t>& projects) {
+  std::vector<int64_t> out;
+  if (projects.empty()) return out;
+  std::string sql = "SELECT id FROM departments WHERE company_id = ?";
+  db::Params params{company_id};
+  identity::AppendIdIn("project_id", projects, sql, params);
+  for (const db::Row& r : tx.Query(sql + " ORDER BY id", params)) out.push_back(r.Int(0));
+  return out;
 }
 
 // Reads a role's permission list from a body: known codes only, duplicates dropped.
@@ -61,33 +73,23 @@ std::optional<std::string> ReadPermissions(BodyReader& r, bool required) {
 
 }  // namespace
 
-void OrgService::AppendStaffScope(const TenantContext& ctx, std::string_view code,
-                                  std::string& sql, db::Params& params) {
-  std::string grants, departments;
-  db::Params gp, dp;
-  identity::AppendProjectScope(ctx, code, "project_id", grants, gp);
-  identity::AppendProjectScope(ctx, code, "project_id", departments, dp);
-  sql += " AND (u.id IN (SELECT user_id FROM role_grants WHERE 1 = 1" + grants +
-         ") OR u.department_id IN (SELECT id FROM departments WHERE 1 = 1" + departments + "))";
-  params.insert(params.end(), gp.begin(), gp.end());
-  params.insert(params.end(), dp.begin(), dp.end());
+identity::StaffReach OrgService::StaffScope(db::Tx& tx, const TenantContext& ctx,
+                                            std::string_view code) {
+  const Scope* s = ctx.IsResident() ? nullptr : ctx.access.ScopeOf(std::string(code));
+  std::vector<int64_t> projects;
+  if (s) projects.assign(s->projects.begin(), s->projects.end());
+  return {projects, DepartmentsOf(tx, ctx.company_id, projects)};
 }
 
 Result<json::object> OrgService::VisibleStaff(db::Tx& tx, const TenantContext& ctx, int64_t id,
                                               std::string_view code) {
   ANJU_TRY(identity::Require(ctx, code));
-  auto row = tx.QueryOne("SELECT " + std::string(kStaffColumns) +
-                             " FROM users u WHERE u.id = ? AND u.company_id = ? AND u.kind = 'staff'",
-                         {id, ctx.company_id});
-  if (!row) return Error(kStaffNotFound);
+  auto staff = identity::FindStaffAccount(tx, ctx.company_id, id);
+  if (!staff) return Error(kStaffNotFound);
   const Scope* s = ctx.access.ScopeOf(std::string(code));
-  if (!s->all_projects) {
-    std::string sql = "SELECT 1 FROM users u WHERE u.id = ?";
-    db::Params params{id};
-    AppendStaffScope(ctx, code, sql, params);
-    if (!tx.QueryOne(sql, params)) return Error(kStaffNotFound);
-  }
-  return StaffJson(*row, clock_.Now());
+  if (!s->all_projects && !identity::StaffReaches(tx, id, StaffScope(tx, ctx, code)))
+    return Error(kStaffNotFound);
+  return StaffJson(*staff, clock_.Now());
 }
 
 Status OrgService::CheckDepartment(db::Tx& tx, const TenantContext& ctx, int64_t department_id,
@@ -105,36 +107,15 @@ Result<json::value> OrgService::ListStaff(const TenantContext& ctx,
                                           int64_t offset, int64_t limit, int64_t* total) {
   ANJU_TRY(identity::Require(ctx, perm::kStaffRead));
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    std::string where = " FROM users u WHERE u.company_id = ? AND u.kind = 'staff'";
-    db::Params params{ctx.company_id};
+    identity::StaffQuery sq{ctx.company_id, {}, q, offset, limit};
     const Scope* s = ctx.access.ScopeOf(std::string(perm::kStaffRead));
-    if (!s->all_projects) AppendStaffScope(ctx, perm::kStaffRead, where, params);
-    if (project_id) {
-      where += " AND (u.id IN (SELECT user_id FROM role_grants WHERE project_id = ?) OR "
-               "u.department_id IN (SELECT id FROM departments WHERE project_id = ?))";
-      params.emplace_back(*project_id);
-      params.emplace_back(*project_id);
-    }
-    if (!q.empty()) {
-      std::string like = "%";
-      for (char c : q) {
-        if (c == '%' || c == '_' || c == '\\') like += '\\';
-        like += c;
-      }
-      like += "%";
-      where += " AND (u.name LIKE ? ESCAPE '\\' OR u.login LIKE ? ESCAPE '\\')";
-      params.emplace_back(like);
-      params.emplace_back(like);
-    }
-    *total = tx.QueryOne("SELECT COUNT(*)" + where, params)->Int(0);
-    params.emplace_back(limit);
-    params.emplace_back(offset);
+    if (!s->all_projects) sq.reach.push_back(StaffScope(tx, ctx, perm::kStaffRead));
+    if (project_id)  // staff with a grant for the project or in one of its departments
+      sq.reach.push_back({{*project_id}, DepartmentsOf(tx, ctx.company_id, {*project_id})});
     json::array items;
     Millis now = clock_.Now();
-    for (auto& r : tx.Query("SELECT " + std::string(kStaffColumns) + where +
-                                " ORDER BY u.login LIMIT ? OFFSET ?",
-                            params))
-      items.push_back(StaffJson(r, now));
+    for (const identity::StaffAccount& a : identity::FindStaff(tx, sq, total))
+      items.push_back(StaffJson(a, now));
     return json::value(std::move(items));
   });
 }
@@ -168,9 +149,8 @@ Result<json::value> OrgService::CreateStaff(const TenantContext& ctx, const json
                            department_id, trade.value_or("")};
     auto id = identity_.CreateAccount(tx, a, ctx.login, ctx.user_id);
     if (!id.ok()) return id.take_error();
-    auto row = tx.QueryOne("SELECT " + std::string(kStaffColumns) + " FROM users u WHERE u.id = ?",
-                           {*id});
-    return json::value(StaffJson(*row, clock_.Now()));
+    return json::value(StaffJson(*identity::FindStaffAccount(tx, ctx.company_id, *id),
+                                 clock_.Now()));
   });
 }
 
@@ -189,19 +169,16 @@ Result<json::value> OrgService::UpdateStaff(const TenantContext& ctx, int64_t id
     if (department_id) ANJU_TRY(CheckDepartment(tx, ctx, *department_id, perm::kStaffWrite));
     const json::object& bo = before.value();
     Millis now = clock_.Now();
-    db::Value dept = department_id ? db::Value(*department_id)
-                     : bo.at("department_id").is_null() ? db::kNull
-                                                        : db::Value(bo.at("department_id").as_int64());
-    tx.Exec("UPDATE users SET name = ?, department_id = ?, trade = ?, updated_at = ? WHERE id = ?",
-            {name.value_or(std::string(bo.at("name").as_string())), dept,
-             trade.value_or(std::string(bo.at("trade").as_string())), now, id});
+    std::optional<int64_t> dept = department_id;
+    if (!dept && !bo.at("department_id").is_null()) dept = bo.at("department_id").as_int64();
+    identity::UpdateStaffProfile(tx, id, name.value_or(std::string(bo.at("name").as_string())),
+                                 dept, trade.value_or(std::string(bo.at("trade").as_string())),
+                                 now);
     if (status && *status != bo.at("status").as_string()) {
       if (id == ctx.user_id) return Error(errors::kForbidden, "You cannot disable yourself");
       ANJU_TRY(identity_.SetLocked(tx, id, *status == "disabled", ctx.login));
     }
-    auto row = tx.QueryOne("SELECT " + std::string(kStaffColumns) + " FROM users u WHERE u.id = ?",
-                           {id});
-    json::object after = StaffJson(*row, now);
+    json::object after = StaffJson(*identity::FindStaffAccount(tx, ctx.company_id, id), now);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"org.staff.update", "user", id, std::nullopt, bo, after}, now);
     return json::value(after);
@@ -224,9 +201,7 @@ Result<json::value> OrgService::ListRoles(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kRoleRead));
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     json::array items;
-    for (auto& r : tx.Query("SELECT id, code, name, permissions, builtin FROM roles "
-                            "WHERE company_id = ? ORDER BY builtin DESC, code",
-                            {ctx.company_id}))
+    for (const identity::Role& r : identity::ListRoles(tx, ctx.company_id))
       items.push_back(RoleJson(r));
     int64_t n = static_cast<int64_t>(items.size());
     return json::value(json::object{{"items", std::move(items)}, {"total", n}});
@@ -243,17 +218,11 @@ Result<json::value> OrgService::CreateRole(const TenantContext& ctx, const json:
   auto perms = ReadPermissions(r, true);
   ANJU_TRY(r.Finish());
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    if (tx.QueryOne("SELECT 1 FROM roles WHERE company_id = ? AND code = ?",
-                    {ctx.company_id, *code}))
+    if (identity::FindRoleByCode(tx, ctx.company_id, *code))
       return Error(kRoleCodeTaken).WithField("code", "taken", "This code is used");
     Millis now = clock_.Now();
-    int64_t id = tx.InsertId(
-        "INSERT INTO roles (company_id, code, name, permissions, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, *code, *name, *perms, now, now});
-    auto row = tx.QueryOne("SELECT id, code, name, permissions, builtin FROM roles WHERE id = ?",
-                           {id});
-    json::object after = RoleJson(*row);
+    int64_t id = identity::InsertRole(tx, ctx.company_id, *code, *name, *perms, now);
+    json::object after = RoleJson(*identity::FindRole(tx, ctx.company_id, id));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"org.role.create", "role", id, std::nullopt, nullptr, after}, now);
     return json::value(after);
@@ -270,18 +239,14 @@ Result<json::value> OrgService::UpdateRole(const TenantContext& ctx, int64_t id,
   auto perms = ReadPermissions(r, false);
   ANJU_TRY(r.Finish());
   auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    auto row = tx.QueryOne("SELECT id, code, name, permissions, builtin FROM roles "
-                           "WHERE id = ? AND company_id = ?",
-                           {id, ctx.company_id});
-    if (!row) return Error(kRoleNotFound);
-    if (row->Int(4)) return Error(kBuiltinRole);
-    json::object before = RoleJson(*row);
+    auto role = identity::FindRole(tx, ctx.company_id, id);
+    if (!role) return Error(kRoleNotFound);
+    if (role->builtin) return Error(kBuiltinRole);
+    json::object before = RoleJson(*role);
     Millis now = clock_.Now();
-    tx.Exec("UPDATE roles SET name = ?, permissions = ?, updated_at = ? WHERE id = ?",
-            {name.value_or(row->Str(2)), perms.value_or(row->Str(3)), now, id});
-    auto after_row = tx.QueryOne(
-        "SELECT id, code, name, permissions, builtin FROM roles WHERE id = ?", {id});
-    json::object after = RoleJson(*after_row);
+    identity::UpdateRole(tx, id, name.value_or(role->name), perms.value_or(role->permissions),
+                         now);
+    json::object after = RoleJson(*identity::FindRole(tx, ctx.company_id, id));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"org.role.update", "role", id, std::nullopt, before, after}, now);
     return json::value(after);
@@ -302,15 +267,13 @@ Result<json::value> OrgService::ListGrants(const TenantContext& ctx, int64_t sta
     auto s = VisibleStaff(tx, ctx, staff_id, perm::kStaffRead);
     if (!s.ok()) return s.take_error();
     json::array items;
-    for (auto& r : tx.Query("SELECT g.id, g.role_id, r.code, r.name, g.project_id, p.name "
-                            "FROM role_grants g JOIN roles r ON r.id = g.role_id "
-                            "LEFT JOIN projects p ON p.id = g.project_id "
-                            "WHERE g.user_id = ? ORDER BY g.id",
-                            {staff_id})) {
-      json::object o{{"id", r.Int(0)}, {"role_id", r.Int(1)}, {"role_code", r.Str(2)},
-                     {"role_name", r.Str(3)}};
-      o["project_id"] = r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4));
-      o["project_name"] = r.IsNull(5) ? json::value(nullptr) : json::value(r.Str(5));
+    for (const identity::Grant& g : identity::GrantsOf(tx, staff_id)) {
+      json::object o{{"id", g.id}, {"role_id", g.role_id}, {"role_code", g.role_code},
+                     {"role_name", g.role_name}};
+      std::optional<std::string> project_name;
+      if (g.project_id) project_name = ProjectName(tx, ctx.company_id, *g.project_id);
+      o["project_id"] = g.project_id ? json::value(*g.project_id) : json::value(nullptr);
+      o["project_name"] = project_name ? json::value(*project_name) : json::value(nullptr);
       items.push_back(std::move(o));
     }
     return json::value(json::object{{"items", std::move(items)}});
@@ -328,34 +291,25 @@ Result<json::value> OrgService::AddGrant(const TenantContext& ctx, int64_t staff
     auto s = VisibleStaff(tx, ctx, staff_id, perm::kStaffRead);
     if (!s.ok()) return s.take_error();
     ANJU_TRY(identity::Require(ctx, perm::kRoleWrite));
-    auto role = tx.QueryOne("SELECT permissions, code FROM roles WHERE id = ? AND company_id = ?",
-                            {*role_id, ctx.company_id});
+    auto role = identity::FindRole(tx, ctx.company_id, *role_id);
     if (!role) return Error(kRoleNotFound).WithField("role_id", "not_found");
-    if (project_id && !tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
-                                   {*project_id, ctx.company_id}))
+    if (project_id && !ProjectExists(tx, ctx.company_id, *project_id))
       return Error(kProjectNotFound).WithField("project_id", "not_found");
     // No escalation: the granter must hold role:write and every code of the role there.
     auto holds = [&](const std::string& code) {
       const Scope* sc = ctx.access.ScopeOf(code);
       return sc && (sc->all_projects || (project_id && sc->projects.count(*project_id)));
     };
-    std::istringstream in(role->Str(0));
+    std::istringstream in(role->permissions);
     std::string code;
     bool ok = holds(std::string(perm::kRoleWrite));
     while (ok && in >> code) ok = holds(code);
     if (!ok) return Error(kGrantEscalation);
-    std::string dup = "SELECT 1 FROM role_grants WHERE user_id = ? AND role_id = ? AND ";
-    db::Params dp{staff_id, *role_id};
-    if (project_id) { dup += "project_id = ?"; dp.emplace_back(*project_id); }
-    else dup += "project_id IS NULL";
-    if (tx.QueryOne(dup, dp)) return Error(kGrantExists);
+    if (identity::HasGrant(tx, staff_id, *role_id, project_id)) return Error(kGrantExists);
     Millis now = clock_.Now();
-    int64_t id = tx.InsertId(
-        "INSERT INTO role_grants (company_id, user_id, role_id, project_id, created_at) "
-        "VALUES (?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, staff_id, *role_id, project_id ? db::Value(*project_id) : db::kNull, now});
+    int64_t id = identity::InsertGrant(tx, ctx.company_id, staff_id, *role_id, project_id, now);
     json::object after{{"id", id}, {"user_id", staff_id}, {"role_id", *role_id},
-                       {"role_code", role->Str(1)}};
+                       {"role_code", role->code}};
     after["project_id"] = project_id ? json::value(*project_id) : json::value(nullptr);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"org.grant.create", "role_grant", id, project_id, nullptr, after}, now);
@@ -370,18 +324,16 @@ Status OrgService::RemoveGrant(const TenantContext& ctx, int64_t staff_id, int64
     auto s = VisibleStaff(tx, ctx, staff_id, perm::kStaffRead);
     if (!s.ok()) return s.take_error();
     ANJU_TRY(identity::Require(ctx, perm::kRoleWrite));
-    auto g = tx.QueryOne("SELECT role_id, project_id FROM role_grants "
-                         "WHERE id = ? AND user_id = ? AND company_id = ?",
-                         {grant_id, staff_id, ctx.company_id});
+    auto g = identity::FindGrant(tx, ctx.company_id, staff_id, grant_id);
     if (!g) return Error(kGrantNotFound);
     const Scope* sc = ctx.access.ScopeOf(std::string(perm::kRoleWrite));
-    bool ok = sc->all_projects || (!g->IsNull(1) && sc->projects.count(g->Int(1)));
+    bool ok = sc->all_projects || (g->project_id && sc->projects.count(*g->project_id));
     if (!ok) return Error(kGrantEscalation);
-    tx.Exec("DELETE FROM role_grants WHERE id = ?", {grant_id});
-    json::object before{{"id", grant_id}, {"user_id", staff_id}, {"role_id", g->Int(0)}};
-    before["project_id"] = g->IsNull(1) ? json::value(nullptr) : json::value(g->Int(1));
+    identity::DeleteGrant(tx, grant_id);
+    json::object before{{"id", grant_id}, {"user_id", staff_id}, {"role_id", g->role_id}};
+    before["project_id"] = g->project_id ? json::value(*g->project_id) : json::value(nullptr);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"org.grant.delete", "role_grant", grant_id, g->OptInt(1), before, nullptr},
+                  {"org.grant.delete", "role_grant", grant_id, g->project_id, before, nullptr},
                   clock_.Now());
     return Status::Ok();
   });
@@ -392,14 +344,10 @@ Status OrgService::RemoveGrant(const TenantContext& ctx, int64_t staff_id, int64
 Status OrgService::GrantByCode(db::Tx& tx, int64_t company_id, int64_t user_id,
                                const std::string& role_code, std::optional<int64_t> project_id,
                                const std::string& actor_login) {
-  auto role = tx.QueryOne("SELECT id FROM roles WHERE company_id = ? AND code = ?",
-                          {company_id, role_code});
+  auto role = identity::FindRoleByCode(tx, company_id, role_code);
   if (!role) return Error(kRoleNotFound);
   Millis now = clock_.Now();
-  int64_t id = tx.InsertId(
-      "INSERT INTO role_grants (company_id, user_id, role_id, project_id, created_at) "
-      "VALUES (?, ?, ?, ?, ?) RETURNING id",
-      {company_id, user_id, role->Int(0), project_id ? db::Value(*project_id) : db::kNull, now});
+  int64_t id = identity::InsertGrant(tx, company_id, user_id, role->id, project_id, now);
   json::object after{{"user_id", user_id}, {"role_code", role_code}};
   after["project_id"] = project_id ? json::value(*project_id) : json::value(nullptr);
   audit::Append(tx, {company_id, std::nullopt, actor_login, "", ""},

@@ -88,8 +88,10 @@ JsonResult PropertyService::UpdateHouse(const TenantContext& ctx, int64_t id,
 }
 
 Status PropertyService::DeleteHouse(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kWrite,
-                 [&](db::Tx& tx) { return tx::DeleteHouse(tx, ctx, id, clock_.Now()); });
+  if (!bills_) throw std::logic_error("PropertyService::SetHouseBills was not called");
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return tx::DeleteHouse(tx, ctx, id, clock_.Now(), *bills_);
+  });
 }
 
 // ---- a house's residents ------------------------------------------------------------------
@@ -165,6 +167,39 @@ std::vector<HouseFacts> BuildingHouseFacts(db::Tx& tx, int64_t company_id, int64
                                        " WHERE company_id = ? AND building_id = ? ORDER BY id",
                                    {company_id, building_id}))
     out.push_back(FactsOf(r));
+  return out;
+}
+
+namespace {
+// id → text for the rows among `ids` that `select` (id, text; company_id = ?) finds.
+std::map<int64_t, std::string> TextById(db::Tx& tx, std::string_view select, int64_t company_id,
+                                        const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  std::string sql(select);
+  db::Params params{company_id};
+  identity::AppendIdIn("id", ids, sql, params);
+  for (const db::Row& r : tx.Query(sql, params)) out[r.Int(0)] = r.Str(1);
+  return out;
+}
+}  // namespace
+
+std::map<int64_t, std::string> HouseCodes(db::Tx& tx, int64_t company_id,
+                                          const std::vector<int64_t>& ids) {
+  return TextById(tx, "SELECT id, code FROM houses WHERE company_id = ?", company_id, ids);
+}
+
+std::map<int64_t, std::string> BuildingNames(db::Tx& tx, int64_t company_id,
+                                             const std::vector<int64_t>& ids) {
+  return TextById(tx, "SELECT id, name FROM buildings WHERE company_id = ?", company_id, ids);
+}
+
+std::vector<int64_t> BuildingIds(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  std::vector<int64_t> out;
+  for (const db::Row& r : tx.Query("SELECT id FROM buildings WHERE company_id = ? AND "
+                                   "project_id = ? ORDER BY id",
+                                   {company_id, project_id}))
+    out.push_back(r.Int(0));
   return out;
 }
 

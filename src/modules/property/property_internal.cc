@@ -5,6 +5,7 @@
 #include "core/pii.h"
 #include "modules/identity/access.h"
 #include "modules/org/org_errors.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_errors.h"
 
 namespace anju::property::internal {
@@ -70,9 +71,7 @@ Status InScope(const TenantContext& ctx, std::string_view code, int64_t project_
 
 Status CheckProject(db::Tx& tx, const TenantContext& ctx, std::string_view code, int64_t project_id,
                     std::string_view field) {
-  constexpr std::string_view kProjectOfCompany =
-      "SELECT 1 FROM projects WHERE id = ? AND company_id = ?";
-  bool found = tx.QueryOne(kProjectOfCompany, {project_id, ctx.company_id}).has_value();
+  bool found = org::ProjectExists(tx, ctx.company_id, project_id);
   if (!found || !identity::RequireIn(ctx, code, project_id).ok())
     return FieldErr(org::kProjectNotFound, std::string(field), "not_found");
   return Status::Ok();

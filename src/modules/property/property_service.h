@@ -22,6 +22,7 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,7 @@
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/property/house_bills.h"
 
 namespace anju::property {
 
@@ -77,6 +79,15 @@ std::vector<HouseFacts> HouseFactsPage(db::Tx& tx, int64_t company_id, int64_t p
 std::vector<HouseFacts> BuildingHouseFacts(db::Tx& tx, int64_t company_id, int64_t building_id);
 // The project of a building of the company, or nullopt when there is no such building.
 std::optional<int64_t> BuildingProjectId(db::Tx& tx, int64_t company_id, int64_t building_id);
+// The codes ("1-1-0101") of the company's houses among `ids`, and the names of its
+// buildings among `ids` (unknown ids left out): one query, for a page of rows that show
+// them (work orders).
+std::map<int64_t, std::string> HouseCodes(db::Tx& tx, int64_t company_id,
+                                          const std::vector<int64_t>& ids);
+std::map<int64_t, std::string> BuildingNames(db::Tx& tx, int64_t company_id,
+                                             const std::vector<int64_t>& ids);
+// The ids of a project's buildings, ascending.
+std::vector<int64_t> BuildingIds(db::Tx& tx, int64_t company_id, int64_t project_id);
 
 // An owner (业主) of a house, for notifications (billing reminders). `phone` is in clear:
 // never log it or put it in a reply; show pii::MaskPhone(phone).
@@ -99,6 +110,10 @@ class PropertyService {
  public:
   PropertyService(db::Database& db, const Clock& clock, const crypto::SecretKey& key)
       : db_(db), clock_(clock), key_(key) {}
+
+  // Billing's answer to "does this house have bills?" (house_bills.h), which DeleteHouse
+  // needs; the app wires it before serving. Not owned; must outlive the service.
+  void SetHouseBills(const HouseBills* bills) { bills_ = bills; }
 
   // Structure (楼栋 / 单元 / 楼层). Deleting refuses while houses remain below; a
   // building's or entrance's empty floors and entrances go with it.
@@ -172,6 +187,7 @@ class PropertyService {
   db::Database& db_;
   const Clock& clock_;
   const crypto::SecretKey& key_;
+  const HouseBills* bills_ = nullptr;
 };
 
 }  // namespace anju::property

@@ -9,6 +9,7 @@
 #include "modules/audit/audit_log.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_routes.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::property {
@@ -28,6 +29,12 @@ constexpr std::string_view kAllCodes[] = {
     perm::kResidentRead, perm::kResidentWrite, perm::kVehicleRead,
     perm::kVehicleWrite, perm::kParkingRead,   perm::kParkingWrite};
 
+// Property's port to billing (house_bills.h); these tests write no bills.
+class NoBills final : public HouseBills {
+ public:
+  bool HasBills(db::Tx&, int64_t) const override { return false; }
+};
+
 class PropertyStorageTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -36,16 +43,10 @@ class PropertyStorageTest : public ::testing::Test {
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       auto company = [&](const char* code) {
-        return tx.InsertId(
-            "INSERT INTO companies (code, name, created_at) VALUES (?, ?, 0) "
-            "RETURNING id",
-            {std::string(code), std::string("物业公司")});
+        return testing::SeedCompany(tx, code, "物业公司");
       };
       auto project = [&](int64_t company_id, const char* code) {
-        return tx.InsertId(
-            "INSERT INTO projects (company_id, code, name, kind, created_at, "
-            "updated_at) VALUES (?, ?, '阳光花园', 'residential', 0, 0) RETURNING id",
-            {company_id, std::string(code)});
+        return testing::SeedProject(tx, company_id, code, "阳光花园");
       };
       c1_ = company("c1");
       c2_ = company("c2");
@@ -54,6 +55,7 @@ class PropertyStorageTest : public ::testing::Test {
       p3_ = project(c2_, "P3");
     });
     svc_ = std::make_unique<PropertyService>(*db_, clock_, key_);
+    svc_->SetHouseBills(&no_bills_);
     admin_ = Staff(c1_, std::nullopt, true);
     p1_staff_ = Staff(c1_, p1_, false);
     other_ = Staff(c2_, std::nullopt, true);
@@ -124,6 +126,7 @@ class PropertyStorageTest : public ::testing::Test {
   std::unique_ptr<db::Database> db_;
   ManualClock clock_{1'800'000'000'000};
   crypto::SecretKey key_{std::string(32, 'k')};
+  NoBills no_bills_;
   std::unique_ptr<PropertyService> svc_;
   int64_t c1_ = 0, c2_ = 0, p1_ = 0, p2_ = 0, p3_ = 0;
   TenantContext admin_, p1_staff_, other_;
@@ -340,7 +343,7 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
     EXPECT_EQ(row->Str(0).find("12345678"), std::string::npos);
     EXPECT_EQ(row->Str(1).find("194912"), std::string::npos);
     EXPECT_EQ(row->Str(2).find("12345678"), std::string::npos);
-    for (auto& a : tx.Query("SELECT before_json, after_json FROM audit_log")) {
+    for (auto& a : testing::AuditRows(tx, "before_json, after_json")) {
       EXPECT_EQ(a.Str(0).find("13812345678"), std::string::npos);
       EXPECT_EQ(a.Str(1).find("13812345678"), std::string::npos);
       EXPECT_EQ(a.Str(1).find("11010519491231002X"), std::string::npos);
@@ -367,10 +370,10 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   EXPECT_EQ(clear->at("phone").as_string(), "13812345678");
   EXPECT_EQ(clear->at("id_number").as_string(), "11010519491231002X");
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    auto a = tx.QueryOne(
-        "SELECT before_json, after_json FROM audit_log "
-        "WHERE action = 'property.resident.unmask'");
-    ASSERT_TRUE(a.has_value());
+    auto rows = testing::AuditRows(tx, "before_json, after_json",
+                                   "WHERE action = 'property.resident.unmask'");
+    ASSERT_EQ(rows.size(), 1u);
+    const db::Row* a = &rows[0];
     EXPECT_NE(a->Str(1).find("核对业主身份"), std::string::npos);
     EXPECT_EQ(a->Str(1).find("13812345678"), std::string::npos);
     EXPECT_EQ(a->Str(1).find("11010519491231002X"), std::string::npos);

@@ -36,6 +36,7 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/property/house_bills.h"
 
 namespace anju::property::tx {
 
@@ -62,11 +63,12 @@ Status DeleteFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now)
 
 // ---- houses (房屋) and their residents -------------------------------------------------
 // DeleteHouse refuses while residents, vehicles, parking spaces (HOUSE_HAS_*) or bills
-// (HOUSE_HAS_BILLS) hang from the house.
+// (HOUSE_HAS_BILLS, asked of `bills`: billing's HouseBillsOf()) hang from the house.
 JsonResult CreateHouse(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now);
 JsonResult UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
                        Millis now);
-Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now);
+Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now,
+                   const HouseBills& bills);
 // start_date defaults to CivilDate(now).
 JsonResult LinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id, const Body& body,
                         const crypto::SecretKey& key, Millis now);

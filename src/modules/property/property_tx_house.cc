@@ -38,9 +38,6 @@ constexpr std::string_view kAnyResidentOfHouse =
 constexpr std::string_view kAnyVehicleOfHouse = "SELECT 1 FROM vehicles WHERE house_id = ? LIMIT 1";
 constexpr std::string_view kAnyParkingOfHouse =
     "SELECT 1 FROM parking_spaces WHERE house_id = ? LIMIT 1";
-// The one read of billing's tables: bills name their house by a foreign key, and deleting
-// a house with bills must be a clear refusal, not a constraint failure.
-constexpr std::string_view kAnyBillOfHouse = "SELECT 1 FROM bills WHERE house_id = ? LIMIT 1";
 constexpr std::string_view kDeleteHouse = "DELETE FROM houses WHERE id = ?";
 
 struct FloorOfHouse {
@@ -141,14 +138,16 @@ JsonResult UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, const B
   return after;
 }
 
-Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
+Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now,
+                   const HouseBills& bills) {
   ANJU_TRY(identity::Require(ctx, perm::kHouseWrite));
   auto h = FindHouse(tx, ctx, id, perm::kHouseWrite);
   if (!h.ok()) return h.take_error();
   if (tx.QueryOne(kAnyResidentOfHouse, {id})) return Error(kHouseHasResidents);
   if (tx.QueryOne(kAnyVehicleOfHouse, {id})) return Error(kHouseHasVehicles);
   if (tx.QueryOne(kAnyParkingOfHouse, {id})) return Error(kHouseHasParking);
-  if (tx.QueryOne(kAnyBillOfHouse, {id})) return Error(kHouseHasBills);
+  // Bills name their house by a foreign key: a clear refusal, not a constraint failure.
+  if (bills.HasBills(tx, id)) return Error(kHouseHasBills);
   tx.Exec(kDeleteHouse, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
                 {"property.house.delete", "house", id, h->project_id, h->Json(), nullptr}, now);

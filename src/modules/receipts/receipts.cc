@@ -11,6 +11,7 @@
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/counters.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -134,7 +135,8 @@ Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64
   auto pay = billing::FindPayment(tx, company_id, payment_id);
   if (!pay) return Error(kReceiptPaymentNotFound);
   int64_t project_id = pay->project_id;
-  std::string project_code = org::ProjectCode(tx, company_id, project_id).value_or("");
+  auto project_code = org::ProjectCode(tx, company_id, project_id);
+  if (!project_code) return Error(kReceiptPaymentNotFound);
   std::string year = CivilDate(now).substr(0, 4);
   int64_t seq =
       billing::NextCounter(tx, company_id, fmt::format("receipt:{}:{}", project_id, year));
@@ -144,7 +146,7 @@ Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64
   r.house_id = pay->house_id;
   r.payment_id = payment_id;
   r.amount = pay->amount;
-  r.number = fmt::format("R-{}-{}-{:06d}", project_code, year, seq);
+  r.number = fmt::format("R-{}-{}-{:06d}", *project_code, year, seq);
   r.status = "issued";
   r.verify_token = crypto::RandomToken(kTokenBytes);
   r.created_at = now;
@@ -240,19 +242,14 @@ Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
     auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
-    auto head = tx.QueryOne(
-        "SELECT c.name, pr.name FROM projects pr JOIN companies c ON c.id = pr.company_id "
-        "WHERE pr.id = ?",
-        {pay->project_id});
     // The cashier's login; an online payment has none (the provider confirmed it).
     std::string cashier = "线上支付";
     if (auto user = pay->created_by)
-      if (auto u = tx.QueryOne("SELECT login FROM users WHERE id = ? AND company_id = ?",
-                               {*user, ctx.company_id}))
-        cashier = u->Str(0);
+      if (std::string login = identity::UserLogin(tx, ctx.company_id, *user); !login.empty())
+        cashier = login;
     auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
-    doc = {head->Str(0),
-           head->Str(1),
+    doc = {org::CompanyName(tx, ctx.company_id),
+           org::ProjectName(tx, ctx.company_id, r->project_id).value_or(""),
            r->number,
            CivilDate(r->created_at),
            house ? house->code : "",
@@ -276,17 +273,18 @@ Result<json::value> ReceiptService::Verify(const std::string& token) {
   if (!IsTokenShaped(token)) return Error(kReceiptNotFound);
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     auto r = tx.QueryOne(
-        "SELECT r.number, c.name, pr.name, r.amount, r.created_at, r.status FROM receipts r "
-        "JOIN projects pr ON pr.id = r.project_id JOIN companies c ON c.id = r.company_id "
-        "WHERE r.verify_token = ?",
+        "SELECT r.number, r.company_id, r.project_id, r.amount, r.created_at, r.status "
+        "FROM receipts r WHERE r.verify_token = ?",
         {token});
     if (!r) return Error(kReceiptNotFound);
-    return json::value(json::object{{"number", r->Str(0)},
-                                    {"company_name", r->Str(1)},
-                                    {"project_name", r->Str(2)},
-                                    {"amount", r->Int(3)},
-                                    {"date", CivilDate(r->Int(4))},
-                                    {"status", r->Str(5)}});
+    int64_t company_id = r->Int(1);
+    return json::value(
+        json::object{{"number", r->Str(0)},
+                     {"company_name", org::CompanyName(tx, company_id)},
+                     {"project_name", org::ProjectName(tx, company_id, r->Int(2)).value_or("")},
+                     {"amount", r->Int(3)},
+                     {"date", CivilDate(r->Int(4))},
+                     {"status", r->Str(5)}});
   });
 }
 

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <tuple>
 
 #include "core/crypto.h"
 #include "db/migrations.h"
@@ -20,6 +21,7 @@
 #include "modules/billing/settle.h"
 #include "modules/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
+#include "support/seed.h"
 #include "support/test_db.h"
 
 namespace anju::receipts {
@@ -98,22 +100,14 @@ class ReceiptStorageTest : public ::testing::Test {
     db_ = db::Open(tdb_.url(), 4);
     db::Migrate(*db_);
     db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      company_ = tx.InsertId(
-          "INSERT INTO companies (code, name, created_at) VALUES ('ay', '安居物业服务有限公司', "
-          "0) RETURNING id");
-      other_company_ = tx.InsertId(
-          "INSERT INTO companies (code, name, created_at) VALUES ('zz', '别家物业', 0) "
-          "RETURNING id");
+      company_ = testing::SeedCompany(tx, "ay", "安居物业服务有限公司");
+      other_company_ = testing::SeedCompany(tx, "zz", "别家物业");
       p1_ = Project(tx, company_, "YG", "阳光花园");
       p2_ = Project(tx, company_, "CH", "翠湖苑");
       h1_ = House(tx, p1_, "1-1-0101");
       h1b_ = House(tx, p1_, "1-1-0102");
       h2_ = House(tx, p2_, "2-1-0301");
-      cashier_ = tx.InsertId(
-          "INSERT INTO users (company_id, kind, login, name, password_hash, "
-          "password_changed_at, created_at, updated_at) "
-          "VALUES (?, 'staff', 'cashier01', '收费员', 'x', 0, 0, 0) RETURNING id",
-          {company_});
+      cashier_ = testing::SeedStaffAccount(tx, company_, "cashier01", "收费员");
     });
     svc_ =
         std::make_unique<ReceiptService>(*db_, clock_, ReceiptOptions{"https://wuye.example.com/"});
@@ -128,39 +122,18 @@ class ReceiptStorageTest : public ::testing::Test {
   }
 
   int64_t Project(db::Tx& tx, int64_t company, const std::string& code, const std::string& name) {
-    int64_t id = tx.InsertId(
-        "INSERT INTO projects (company_id, code, name, kind, created_at, updated_at) "
-        "VALUES (?, ?, ?, 'residential', 0, 0) RETURNING id",
-        {company, code, name});
-    fee_items_[id] = tx.InsertId(
-        "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
-        "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, 'WYF', '物业服务费', "
-        "'property', 'area', 250, 'residential', '2026-01-01', 0, 0) RETURNING id",
-        {company, id});
+    int64_t id = testing::SeedProject(tx, company, code, name);
+    fee_items_[id] =
+        testing::SeedFeeItem(tx, {company, id, "WYF", "物业服务费", "property", "area", 250});
     return id;
   }
 
   int64_t House(db::Tx& tx, int64_t project, const std::string& code) {
-    auto one = [&](const std::string& sql, db::Params p) { return tx.InsertId(sql, p); };
-    int64_t b =
-        one("INSERT INTO buildings (company_id, project_id, code, name, kind, created_at, "
-            "updated_at) VALUES (?, ?, ?, '楼', 'residential', 0, 0) RETURNING id",
-            {company_, project, code});
-    int64_t e =
-        one("INSERT INTO entrances (company_id, project_id, building_id, code, name, "
-            "created_at, updated_at) VALUES (?, ?, ?, '1', '1单元', 0, 0) RETURNING id",
-            {company_, project, b});
-    int64_t f =
-        one("INSERT INTO floors (company_id, project_id, building_id, entrance_id, "
-            "number, name, created_at, updated_at) VALUES (?, ?, ?, ?, 1, '1层', 0, 0) "
-            "RETURNING id",
-            {company_, project, b, e});
-    return one(
-        "INSERT INTO houses (company_id, project_id, building_id, entrance_id, floor_id, "
-        "number, code, kind, status, gross_area, net_area, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, '0101', ?, 'residential', 'self_occupied', 8950, 7600, "
-        "0, 0) RETURNING id",
-        {company_, project, b, e, f, code});
+    int64_t b = testing::SeedBuilding(tx, company_, project, code, "楼");
+    int64_t e = testing::SeedEntrance(tx, company_, project, b, "1", "1单元");
+    int64_t f = testing::SeedFloor(tx, company_, project, b, e, 1, "1层");
+    return testing::SeedHouse(
+        tx, {company_, project, b, e, f, "0101", code, "residential", 8950, 7600});
   }
 
   TenantContext Staff(std::optional<int64_t> project, std::vector<std::string_view> codes) {
@@ -189,12 +162,9 @@ class ReceiptStorageTest : public ::testing::Test {
       auto h = property::FindHouseFacts(tx, company_, house);
       for (int i = 0; i < 2; ++i, ++month_) {
         std::string period = fmt::format("{}-{:02d}", 2020 + month_ / 12, month_ % 12 + 1);
-        int64_t bill = tx.InsertId(
-            "INSERT INTO bills (company_id, project_id, house_id, fee_item_id, period, number, "
-            "quantity, unit_price, amount, due_date, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, 8950, 250, 22375, ?, ?) RETURNING id",
-            {company_, h->project_id, house, fee_items_[h->project_id], period,
-             "B-" + std::to_string(++bills_), period + "-15", now});
+        int64_t bill = testing::SeedBill(
+            tx, {company_, h->project_id, house, fee_items_[h->project_id], period,
+                 "B-" + std::to_string(++bills_), 8950, 250, 22375, period + "-15", now});
         ledger::Post(tx, {company_, h->project_id, "bill", "bill", bill, "bill"},
                      {{ledger::ReceivableOf(house), ledger::AccountKind::kAsset, 22375, 0},
                       {ledger::RevenueOf(fee_items_[h->project_id]), ledger::AccountKind::kIncome,
@@ -349,8 +319,14 @@ TEST_F(ReceiptStorageTest, VoidNeedsReasonIsAuditedAndMovesNoMoney) {
       svc_->Void(Staff(p2_, {perm::kPaymentCreate}), id, {{"reason", "重复开具"}}).error().code,
       "RECEIPT_NOT_FOUND");
 
-  int64_t entries = Count("SELECT COUNT(*) FROM journal_entries");
-  int64_t paid = Count("SELECT SUM(paid) FROM bills");
+  auto books = [&] {  // journal entries, Σ paid of the bills, payments (billing's)
+    return db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      return std::tuple(testing::RowCount(tx, "journal_entries"),
+                        testing::ColumnSum(tx, "bills", "paid"),
+                        testing::RowCount(tx, "payments"));
+    });
+  };
+  auto before = books();
   clock_.Advance(kHour);
   auto voided = svc_->Void(Staff(p1_, {perm::kPaymentCreate}), id, {{"reason", "客户要求重开"}});
   ASSERT_TRUE(voided.ok()) << voided.error().code;
@@ -359,14 +335,13 @@ TEST_F(ReceiptStorageTest, VoidNeedsReasonIsAuditedAndMovesNoMoney) {
   EXPECT_EQ(voided->at("voided_at"), json::value(FormatUtc(kNov23 + kHour)));
   EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "再来一次"}}).error().code, "RECEIPT_ALREADY_VOID");
   // No money moved: no journal entry, bills still paid, the payment still there.
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM journal_entries"), entries);
-  EXPECT_EQ(Count("SELECT SUM(paid) FROM bills"), paid);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM payments"), 1);
+  EXPECT_EQ(books(), before);
+  EXPECT_EQ(std::get<2>(before), 1);
   // One audit row, with the reason and the actor.
   db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    auto rows = tx.Query(
-        "SELECT entity_id, project_id, actor_login, before_json, after_json FROM audit_log "
-        "WHERE action = 'billing.receipt.void'");
+    auto rows =
+        testing::AuditRows(tx, "entity_id, project_id, actor_login, before_json, after_json",
+                           "WHERE action = 'billing.receipt.void'");
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].Int(0), id);
     EXPECT_EQ(rows[0].Int(1), p1_);

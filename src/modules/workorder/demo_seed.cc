@@ -10,7 +10,9 @@
 
 #include "modules/billing/counters.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
 #include "modules/workorder/classify/samples.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/wo_internal.h"
@@ -35,6 +37,19 @@ std::vector<std::string> SkillsOf(const std::string& trade) {
   return {};
 }
 
+// Up to 400 residential and office houses of the project, by id: where past orders happened.
+std::vector<property::HouseFacts> SampleHouses(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  std::vector<property::HouseFacts> out;
+  for (int64_t after = 0; out.size() < 400;) {
+    auto page = property::HouseFactsPage(tx, company_id, project_id, after, 1000);
+    if (page.empty()) break;
+    for (auto& h : page)
+      if ((h.kind == "residential" || h.kind == "office") && out.size() < 400) out.push_back(h);
+    after = page.back().id;
+  }
+  return out;
+}
+
 }  // namespace
 
 void WorkOrderService::SeedDemo(db::Tx& tx, int64_t company_id,
@@ -51,17 +66,17 @@ void WorkOrderService::SeedDemo(db::Tx& tx, int64_t company_id,
             "VALUES (?, ?, ?, 'manual', ?), (?, ?, ?, 'grab', ?)",
             {company_id, pid, cats["service"], now, company_id, pid, cats["cleaning"], now});
     auto handlers = identity::StaffHolding(tx, company_id, pid, perm::kWorkOrderHandle);
-    auto buildings = tx.Query("SELECT id FROM buildings WHERE project_id = ? ORDER BY id", {pid});
+    std::vector<int64_t> buildings = property::BuildingIds(tx, company_id, pid);
     size_t bi = 0;
     for (auto& s : handlers) {
-      std::string trade = tx.QueryOne("SELECT trade FROM users WHERE id = ?", {s.id})->Str(0);
+      std::string trade = identity::UserTrade(tx, company_id, s.id);
       for (auto& skill : SkillsOf(trade))
         tx.Exec("INSERT INTO wo_staff_skills (company_id, user_id, skill) VALUES (?, ?, ?)",
                 {company_id, s.id, skill});
       for (int k = 0; k < 2 && !buildings.empty(); ++k, ++bi)
         tx.Exec("INSERT INTO wo_staff_buildings (company_id, user_id, building_id) VALUES (?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                {company_id, s.id, buildings[bi % buildings.size()].Int(0)});
+                {company_id, s.id, buildings[bi % buildings.size()]});
       // Engineers keep a 24-hour duty rota (值班); the others work 07:00–23:00.
       bool round_the_clock = trade == "engineering";
       for (int d = -kShiftDaysBack; d <= kShiftDaysAhead; ++d) {
@@ -79,8 +94,7 @@ void WorkOrderService::SeedDemo(db::Tx& tx, int64_t company_id,
     if (handlers.empty()) continue;
 
     // A year of past orders, all closed (or cancelled), for reports and the classifier.
-    auto houses = tx.Query("SELECT id, building_id FROM houses WHERE project_id = ? AND kind IN "
-                           "('residential', 'office') ORDER BY id LIMIT 400", {pid});
+    std::vector<property::HouseFacts> houses = SampleHouses(tx, company_id, pid);
     auto samples = classify::GenerateSamples(kPastOrdersPerProject, 7 + pid);
     std::map<std::string, std::vector<int64_t>> by_skill;
     for (auto& s : handlers)
@@ -122,7 +136,7 @@ void WorkOrderService::SeedDemo(db::Tx& tx, int64_t company_id,
           "?, ?, ?) RETURNING id",
           {company_id, pid, number,
            std::string(skill == "service" ? "complaint" : in_house ? "repair_house" : "repair_public"),
-           cat, in_house ? db::Value(h.Int(0)) : db::kNull, h.Int(1),
+           cat, in_house ? db::Value(h.id) : db::kNull, h.building_id,
            std::string(in_house ? "" : "公共区域"), smp.text,
            std::string(urgent ? "urgent" : "normal"),
            std::string(cancelled ? "cancelled" : "closed"),

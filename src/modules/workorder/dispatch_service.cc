@@ -5,6 +5,7 @@
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/notifier.h"
+#include "modules/property/property_service.h"
 #include "modules/workorder/dispatch/dispatcher.h"
 #include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_service.h"
@@ -79,9 +80,10 @@ Decision Dispatch(db::Tx& tx, const Order& o, Millis now) {
                                 "project_id = ? AND skill = ?",
                                 {o.project_id, skill});
   std::string building_name;
-  if (o.building_id)
-    if (auto b = tx.QueryOne("SELECT name FROM buildings WHERE id = ?", {*o.building_id}))
-      building_name = b->Str(0);
+  if (o.building_id) {
+    auto names = property::BuildingNames(tx, o.company_id, {*o.building_id});
+    if (!names.empty()) building_name = names.begin()->second;
+  }
   auto candidates = Candidates(tx, o.company_id, o.project_id, now);
   auto d = dispatch::Dispatch({skill, o.building_id.value_or(0), building_name}, candidates,
                               cursor_row ? cursor_row->Int(0) : 0);

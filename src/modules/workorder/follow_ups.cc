@@ -78,17 +78,19 @@ JsonResult WorkOrderService::FollowUps(const TenantContext& ctx, std::optional<i
     db::Params pp = p;
     pp.push_back(page.size), pp.push_back(page.offset());
     json::array items;
-    for (const db::Row& r : tx.Query(std::string(kViewSelect) + where +
-                                         " ORDER BY o.completed_at LIMIT ? OFFSET ?", pp)) {
-      json::object row = OrderRowJson(r, now);
+    db::Rows rows = tx.Query(
+        std::string(kViewSelect) + where + " ORDER BY o.completed_at LIMIT ? OFFSET ?", pp);
+    ViewNames names = NamesFor(tx, ctx.company_id, rows);
+    for (const db::Row& r : rows) {
+      json::object row = OrderRowJson(r, names, now);
       json::array calls;
-      for (auto& f : tx.Query("SELECT f.result, f.rating, f.note, u.name, f.done_at FROM "
-                              "wo_follow_ups f JOIN users u ON u.id = f.done_by WHERE "
-                              "f.work_order_id = ? ORDER BY f.id",
+      for (auto& f : tx.Query("SELECT f.result, f.rating, f.note, f.done_by, f.done_at FROM "
+                              "wo_follow_ups f WHERE f.work_order_id = ? ORDER BY f.id",
                               {r.Int(0)}))
         calls.push_back(json::object{{"result", f.Str(0)},
                                      {"rating", f.IsNull(1) ? json::value() : json::value(f.Int(1))},
-                                     {"note", f.Str(2)}, {"by", f.Str(3)},
+                                     {"note", f.Str(2)},
+                                     {"by", identity::UserName(tx, ctx.company_id, f.Int(3))},
                                      {"at", FormatUtc(f.Int(4))}});
       row["follow_ups"] = std::move(calls);
       items.push_back(std::move(row));

@@ -1,7 +1,11 @@
 #include "modules/workorder/order_view.h"
 
+#include <algorithm>
+
 #include "modules/files/files_service.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
 #include "modules/workorder/lifecycle.h"
 
 namespace anju::workorder {
@@ -9,20 +13,20 @@ namespace anju::workorder {
 namespace json = boost::json;
 namespace perm = identity::perm;
 
+// Columns 7 (house code), 9 (building name), 18 (responsible's name) and 23 (assignee's
+// name) stay empty: ViewNames fills them from their owners.
 const char* const kViewSelect =
     "SELECT o.id, o.number, o.project_id, o.kind, o.category_id, c.name, o.house_id, "
-    "COALESCE(h.code, ''), o.building_id, COALESCE(b.name, ''), o.place, o.description, "
+    "'', o.building_id, '', o.place, o.description, "
     "o.urgency, o.preferred_time, o.channel, o.reporter_name, o.reporter_phone, "
-    "o.responsible_id, COALESCE(r.name, ''), o.suggested_category_id, o.suggested_urgency, "
-    "o.status, o.assignee_id, COALESCE(a.name, ''), o.dispatch_mode, o.dispatch_reason, "
+    "o.responsible_id, '', o.suggested_category_id, o.suggested_urgency, "
+    "o.status, o.assignee_id, '', o.dispatch_mode, o.dispatch_reason, "
     "o.created_at, o.assigned_at, o.accepted_at, o.arrived_at, o.completed_at, "
     "o.confirmed_at, o.closed_at, o.cancelled_at, o.cancel_reason, o.reopen_count, o.rating, "
     "o.rating_comment, o.labour_fee, o.material_fee, o.bill_id, o.sla_calendar, "
     "o.accept_minutes, o.finish_minutes, o.accept_warn_at, o.accept_due_at, o.finish_warn_at, "
     "o.finish_due_at, o.accept_met, o.finish_met, o.version "
-    "FROM work_orders o JOIN wo_categories c ON c.id = o.category_id "
-    "LEFT JOIN houses h ON h.id = o.house_id LEFT JOIN buildings b ON b.id = o.building_id "
-    "LEFT JOIN users a ON a.id = o.assignee_id LEFT JOIN users r ON r.id = o.responsible_id ";
+    "FROM work_orders o JOIN wo_categories c ON c.id = o.category_id ";
 
 namespace {
 
@@ -56,9 +60,33 @@ std::string SlaState(const db::Row& r, Millis now) {
   return r.IsNull(met) || r.Int(met) != 0 ? "met" : "missed";
 }
 
+// The name of id column `i` in `names`, "" when the column is null or the id unknown.
+std::string NameOf(const std::map<int64_t, std::string>& names, const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return "";
+  auto it = names.find(r.Int(i));
+  return it == names.end() ? "" : it->second;
+}
+
 }  // namespace
 
-json::object OrderRowJson(const db::Row& r, Millis now) {
+ViewNames NamesFor(db::Tx& tx, int64_t company_id, const db::Rows& rows) {
+  std::vector<int64_t> houses, buildings, people;
+  for (const db::Row& r : rows) {
+    if (!r.IsNull(6)) houses.push_back(r.Int(6));
+    if (!r.IsNull(8)) buildings.push_back(r.Int(8));
+    if (!r.IsNull(17)) people.push_back(r.Int(17));
+    if (!r.IsNull(22)) people.push_back(r.Int(22));
+  }
+  for (auto* ids : {&houses, &buildings, &people}) {
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  }
+  return {property::HouseCodes(tx, company_id, houses),
+          property::BuildingNames(tx, company_id, buildings),
+          identity::UserNames(tx, company_id, people)};
+}
+
+json::object OrderRowJson(const db::Row& r, const ViewNames& names, Millis now) {
   json::object sla{{"calendar", r.Str(41)},        {"accept_minutes", r.Int(42)},
                    {"finish_minutes", r.Int(43)},  {"accept_due_at", OptTime(r, 45)},
                    {"finish_due_at", OptTime(r, 47)}, {"accept_met", OptBool(r, 48)},
@@ -71,9 +99,9 @@ json::object OrderRowJson(const db::Row& r, Millis now) {
       {"category_id", r.Int(4)},
       {"category_name", r.Str(5)},
       {"house_id", OptId(r, 6)},
-      {"house_code", r.Str(7)},
+      {"house_code", NameOf(names.houses, r, 6)},
       {"building_id", OptId(r, 8)},
-      {"building_name", r.Str(9)},
+      {"building_name", NameOf(names.buildings, r, 8)},
       {"place", r.Str(10)},
       {"description", r.Str(11)},
       {"urgency", r.Str(12)},
@@ -82,12 +110,12 @@ json::object OrderRowJson(const db::Row& r, Millis now) {
       {"reporter_name", r.Str(15)},
       {"reporter_phone", r.Str(16)},
       {"responsible_id", OptId(r, 17)},
-      {"responsible_name", r.Str(18)},
+      {"responsible_name", NameOf(names.people, r, 17)},
       {"suggested_category_id", OptId(r, 19)},
       {"suggested_urgency", r.Str(20)},
       {"status", r.Str(21)},
       {"assignee_id", OptId(r, 22)},
-      {"assignee_name", r.Str(23)},
+      {"assignee_name", NameOf(names.people, r, 22)},
       {"dispatch_mode", r.Str(24)},
       {"dispatch_reason", r.Str(25)},
       {"created_at", FormatUtc(r.Int(26))},
@@ -122,8 +150,8 @@ json::array ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o, Mil
 }
 
 json::object OrderFullJson(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
-  auto row = tx.QueryOne(std::string(kViewSelect) + "WHERE o.id = ?", {o.id});
-  json::object out = OrderRowJson(*row, now);
+  db::Rows rows = tx.Query(std::string(kViewSelect) + "WHERE o.id = ?", {o.id});
+  json::object out = OrderRowJson(rows.at(0), NamesFor(tx, o.company_id, rows), now);
   json::array timeline;
   for (const db::Row& e : tx.Query(std::string("SELECT ") + kEventColumns +
                                        " FROM wo_events WHERE work_order_id = ? ORDER BY seq",

@@ -2,6 +2,9 @@
 // with photos, signature, timeline and the actions the caller may take now.
 #pragma once
 
+#include <map>
+#include <string>
+
 #include <boost/json.hpp>
 
 #include "core/tenant.h"
@@ -10,10 +13,16 @@
 
 namespace anju::workorder {
 
-// SELECT list for OrderRowJson (alias o; joins c = category, h = house, b = building,
-// a = assignee, r = responsible).
+// SELECT list for OrderRowJson (alias o; joins c = category).
 extern const char* const kViewSelect;
-boost::json::object OrderRowJson(const db::Row& r, Millis now);
+// The names a row shows that other modules own: house codes and building names
+// (property), the assignee's and the responsible person's names (identity). Read once per
+// page of rows, inside the same transaction.
+struct ViewNames {
+  std::map<int64_t, std::string> houses, buildings, people;
+};
+ViewNames NamesFor(db::Tx& tx, int64_t company_id, const db::Rows& rows);
+boost::json::object OrderRowJson(const db::Row& r, const ViewNames& names, Millis now);
 // The full view of one order the caller may see.
 boost::json::object OrderFullJson(db::Tx& tx, const TenantContext& ctx, const Order& o,
                                   Millis now);

@@ -80,10 +80,12 @@ JsonResult WorkOrderService::List(const TenantContext& ctx, const ListFilter& f)
     db::Params pp = p;
     pp.push_back(f.page.size), pp.push_back(f.page.offset());
     json::array items;
-    for (const db::Row& r : tx.Query(std::string(kViewSelect) + where +
-                                         " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-                                     pp)) {
-      json::object row = OrderRowJson(r, now);
+    db::Rows rows = tx.Query(std::string(kViewSelect) + where +
+                                 " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
+                             pp);
+    ViewNames names = NamesFor(tx, ctx.company_id, rows);
+    for (const db::Row& r : rows) {
+      json::object row = OrderRowJson(r, names, now);
       if (ctx.IsResident()) row.erase("dispatch_reason");
       items.push_back(std::move(row));
     }
@@ -102,9 +104,10 @@ JsonResult WorkOrderService::GrabList(const TenantContext& ctx) {
   Millis now = clock_.Now();
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     json::array items;
-    for (const db::Row& r : tx.Query(sql + " ORDER BY o.urgency = 'urgent' DESC, o.created_at "
-                                           "LIMIT 100", p))
-      items.push_back(OrderRowJson(r, now));
+    db::Rows rows =
+        tx.Query(sql + " ORDER BY o.urgency = 'urgent' DESC, o.created_at LIMIT 100", p);
+    ViewNames names = NamesFor(tx, ctx.company_id, rows);
+    for (const db::Row& r : rows) items.push_back(OrderRowJson(r, names, now));
     int64_t total = static_cast<int64_t>(items.size());
     return json::value(json::object{{"items", std::move(items)}, {"total", total}});
   });

@@ -111,11 +111,13 @@ Result<std::string> WorkOrderService::ReportPointQr(const TenantContext& ctx, in
 
 JsonResult WorkOrderService::PublicPoint(const std::string& token) {
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    auto r = tx.QueryOne("SELECT p.name, w.place FROM wo_report_points w JOIN projects p ON "
-                         "p.id = w.project_id WHERE w.token = ? AND w.active = 1",
+    auto r = tx.QueryOne("SELECT w.company_id, w.project_id, w.place FROM wo_report_points w "
+                         "WHERE w.token = ? AND w.active = 1",
                          {token});
     if (!r) return Error(kReportPointNotFound);
-    return json::value(json::object{{"project_name", r->Str(0)}, {"place", r->Str(1)}});
+    auto project = org::ProjectName(tx, r->Int(0), r->Int(1));
+    if (!project) return Error(kReportPointNotFound);
+    return json::value(json::object{{"project_name", *project}, {"place", r->Str(2)}});
   });
 }
 

@@ -1,12 +1,15 @@
 #include "modules/workorder/reports.h"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "core/xlsx.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
+#include "modules/property/property_service.h"
 #include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_errors.h"
 
@@ -88,17 +91,17 @@ Result<std::vector<db::Row>> Rows(db::Tx& tx, const TenantContext& ctx, const Re
 }
 
 Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQuery& q) {
-  std::string key, name, join;
+  // Staff and buildings are grouped by id here and named below by their owners
+  // (identity, property); 0 stands for no assignee / a public area.
+  std::string key, name = "''", join;
   if (q.group == "staff") {
-    key = "COALESCE(o.assignee_id, 0)", name = "COALESCE(u.name, '未分配')";
-    join = "LEFT JOIN users u ON u.id = o.assignee_id";
+    key = "COALESCE(o.assignee_id, 0)";
   } else if (q.group == "category") {
     key = "o.category_id", name = "c.name", join = "JOIN wo_categories c ON c.id = o.category_id";
   } else if (q.group == "building") {
-    key = "COALESCE(o.building_id, 0)", name = "COALESCE(b.name, '公共区域')";
-    join = "LEFT JOIN buildings b ON b.id = o.building_id";
+    key = "COALESCE(o.building_id, 0)";
   } else {
-    key = "o.created_at", name = "''";
+    key = "o.created_at";
   }
   auto rows = Rows(tx, ctx, q, key, name, join);
   if (!rows.ok()) return rows.take_error();
@@ -110,6 +113,16 @@ Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQue
     Acc& a = groups[k];
     a.name = q.group == "month" ? k : r.Str(8);
     a.Add(r), total.Add(r);
+  }
+  if (q.group == "staff" || q.group == "building") {
+    std::vector<int64_t> ids;
+    for (const auto& [k, a] : groups) ids.push_back(std::stoll(k));
+    auto names = q.group == "staff" ? identity::UserNames(tx, ctx.company_id, ids)
+                                    : property::BuildingNames(tx, ctx.company_id, ids);
+    for (auto& [k, a] : groups) {
+      auto it = names.find(std::stoll(k));
+      a.name = it != names.end() ? it->second : q.group == "staff" ? "未分配" : "公共区域";
+    }
   }
   json::array out;
   for (auto& [k, a] : groups) out.push_back(a.Json(k));
@@ -143,21 +156,44 @@ Result<json::value> WorkOrderReports::Hotspots(const TenantContext& ctx, const R
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
     auto range = *RangeOf(q);
     json::object out;
-    for (auto [field, expr, join] :
-         {std::tuple{"places", "COALESCE(b.name, '') || CASE WHEN o.place = '' THEN '' ELSE ' ' "
-                               "|| o.place END", "LEFT JOIN buildings b ON b.id = o.building_id"},
-          std::tuple{"categories", "c.name", "JOIN wo_categories c ON c.id = o.category_id"}}) {
-      std::string sql = std::string("SELECT ") + expr + " AS n, COUNT(*) FROM work_orders o " +
-                        join + " WHERE o.company_id = ? AND o.kind IN ('repair_house', "
+    std::string where = " WHERE o.company_id = ? AND o.kind IN ('repair_house', "
                         "'repair_public') AND o.created_at >= ? AND o.created_at < ?";
-      db::Params p{ctx.company_id, range.from, range.to};
-      identity::AppendProjectScope(ctx, perm::kWorkOrderReport, "o.project_id", sql, p);
-      if (q.project_id) sql += " AND o.project_id = ?", p.push_back(*q.project_id);
+    db::Params p{ctx.company_id, range.from, range.to};
+    identity::AppendProjectScope(ctx, perm::kWorkOrderReport, "o.project_id", where, p);
+    if (q.project_id) where += " AND o.project_id = ?", p.push_back(*q.project_id);
+    // The ten most frequent names, then by name (byte order, as the C collation).
+    auto top10 = [](const std::map<std::string, int64_t>& counts) {
+      std::vector<std::pair<std::string, int64_t>> v(counts.begin(), counts.end());
+      std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second > b.second; });
       json::array items;
-      for (auto& r : tx.Query(sql + " GROUP BY n ORDER BY COUNT(*) DESC, n LIMIT 10", p))
-        items.push_back(json::object{{"name", r.Str(0)}, {"count", r.Int(1)}});
-      out[field] = std::move(items);
+      for (size_t i = 0; i < v.size() && i < 10; ++i)
+        items.push_back(json::object{{"name", v[i].first}, {"count", v[i].second}});
+      return items;
+    };
+    // Places: "<building name> <place>", the building named by property.
+    db::Rows places = tx.Query("SELECT o.building_id, o.place, COUNT(*) FROM work_orders o" +
+                                   where + " GROUP BY o.building_id, o.place",
+                               p);
+    std::vector<int64_t> buildings;
+    for (const db::Row& r : places)
+      if (!r.IsNull(0)) buildings.push_back(r.Int(0));
+    auto names = property::BuildingNames(tx, ctx.company_id, buildings);
+    std::map<std::string, int64_t> by_place;
+    for (const db::Row& r : places) {
+      std::string n;
+      if (!r.IsNull(0))
+        if (auto it = names.find(r.Int(0)); it != names.end()) n = it->second;
+      if (!r.Str(1).empty()) n += " " + r.Str(1);
+      by_place[n] += r.Int(2);
     }
+    out["places"] = top10(by_place);
+    std::map<std::string, int64_t> by_category;
+    for (const db::Row& r : tx.Query("SELECT c.name, COUNT(*) FROM work_orders o JOIN "
+                                     "wo_categories c ON c.id = o.category_id" +
+                                         where + " GROUP BY c.name",
+                                     p))
+      by_category[r.Str(0)] += r.Int(1);
+    out["categories"] = top10(by_category);
     return json::value(std::move(out));
   });
 }

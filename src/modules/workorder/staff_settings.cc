@@ -4,6 +4,7 @@
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
 #include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -48,9 +49,8 @@ JsonResult WorkOrderSettings::ListStaff(const TenantContext& ctx, int64_t projec
       std::sort(c.buildings.begin(), c.buildings.end());
       json::array skills(c.skills.begin(), c.skills.end());
       json::array buildings(c.buildings.begin(), c.buildings.end());
-      auto trade = tx.QueryOne("SELECT trade FROM users WHERE id = ?", {c.staff_id});
       items.push_back(json::object{{"id", c.staff_id}, {"name", c.name},
-                                   {"trade", trade ? trade->Str(0) : ""},
+                                   {"trade", identity::UserTrade(tx, ctx.company_id, c.staff_id)},
                                    {"skills", std::move(skills)}, {"building_ids", std::move(buildings)},
                                    {"on_duty", c.on_duty}, {"open_orders", c.open_orders}});
     }
@@ -119,12 +119,22 @@ JsonResult WorkOrderSettings::ListShifts(const TenantContext& ctx, int64_t proje
   return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
     ANJU_TRY(CheckProject(tx, ctx, project_id));
     json::array items;
-    for (auto& r : tx.Query("SELECT s.id, s.user_id, u.name, s.starts_at, s.ends_at FROM wo_shifts s "
-                            "JOIN users u ON u.id = s.user_id WHERE s.project_id = ? AND "
-                            "s.starts_at < ? AND s.ends_at > ? ORDER BY s.starts_at, s.user_id",
-                            {project_id, hi, lo}))
-      items.push_back(json::object{{"id", r.Int(0)}, {"user_id", r.Int(1)}, {"user_name", r.Str(2)},
-                                   {"starts_at", FormatUtc(r.Int(3))}, {"ends_at", FormatUtc(r.Int(4))}});
+    db::Rows shifts = tx.Query("SELECT s.id, s.user_id, s.starts_at, s.ends_at FROM wo_shifts s "
+                               "WHERE s.project_id = ? AND s.starts_at < ? AND s.ends_at > ? "
+                               "ORDER BY s.starts_at, s.user_id",
+                               {project_id, hi, lo});
+    std::vector<int64_t> people;
+    for (const db::Row& r : shifts) people.push_back(r.Int(1));
+    auto names = identity::UserNames(tx, ctx.company_id, people);
+    for (const db::Row& r : shifts) {
+      auto name = names.find(r.Int(1));
+      if (name == names.end()) continue;  // another company's account: never shown
+      items.push_back(json::object{{"id", r.Int(0)},
+                                   {"user_id", r.Int(1)},
+                                   {"user_name", name->second},
+                                   {"starts_at", FormatUtc(r.Int(2))},
+                                   {"ends_at", FormatUtc(r.Int(3))}});
+    }
     int64_t total = static_cast<int64_t>(items.size());
     return json::value(json::object{{"items", std::move(items)}, {"total", total}});
   });

@@ -1,5 +1,6 @@
 #include "modules/workorder/wo_internal.h"
 
+#include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/notify/notifier.h"
 #include "modules/workorder/workorder_errors.h"
@@ -127,8 +128,7 @@ void NotifyUser(notify::Notifier& n, db::Tx& tx, const Order& o, int64_t user_id
   m.project_id = o.project_id;
   m.channel = "in_app";
   m.user_id = user_id;
-  if (auto r = tx.QueryOne("SELECT name FROM users WHERE id = ?", {user_id}))
-    m.user_name = r->Str(0);
+  m.user_name = identity::UserName(tx, o.company_id, user_id);
   m.template_code = "work_order";
   m.params = json::object{{"number", o.number}};
   m.title = title;
