@@ -6,12 +6,13 @@
 #include "http/metrics.h"
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
-#include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
 #include "modules/billing/house_bills.h"
 #include "modules/billing/report_routes.h"
 #include "modules/collection/reminder_routes.h"
+#include "modules/corrections/adjustment_routes.h"
+#include "modules/corrections/corrections_check.h"
 #include "modules/files/files_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/identity/permissions.h"
@@ -51,6 +52,10 @@ std::unique_ptr<notify::Channel> SmsChannel(const AppConfig& cfg, const Clock& c
 }
 }  // namespace
 
+billing::ledger::CheckReport CheckBooks(db::Database& db) {
+  return billing::ledger::Check(db, {corrections::Check});
+}
+
 App::App(AppConfig cfg, const Clock& clock)
     : cfg_(std::move(cfg)),
       clock_(clock),
@@ -64,25 +69,29 @@ App::App(AppConfig cfg, const Clock& clock)
   identity_->SetResidentDirectory(&property::ResidentDirectoryOf());
   org_->SetHouseDirectory(&property::HouseDirectoryOf());
   property_->SetHouseBills(&billing::HouseBillsOf());
+  // Billing's own: metering, receipts and corrections are built first and handed to
+  // BillingService. (Corrections reach billing's payment providers through billing_, which
+  // exists by the time it asks.)
   meters_ = std::make_unique<metering::MeterService>(*db_, clock_);
   receipts_ = std::make_unique<receipts::ReceiptService>(*db_, clock_,
                                                          receipts::ReceiptOptions{cfg_.public_url});
-  billing_ = std::make_unique<billing::BillingService>(*db_, clock_,
-                                                       billing::Ports{*meters_, *receipts_});
+  corrections_ = std::make_unique<corrections::CorrectionService>(
+      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
+  billing_ = std::make_unique<billing::BillingService>(
+      *db_, clock_, billing::Ports{*meters_, *receipts_, *corrections_});
   idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
   reminders_ = std::make_unique<collection::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
-  corrections_ = std::make_unique<billing::CorrectionService>(
-      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   files_ = std::make_unique<files::FilesService>(*db_, clock_, cfg_.data_dir);
   if (!cfg_.web_dir.empty() && files::PathIsInside(files_->store().root(), cfg_.web_dir))
     throw std::runtime_error("the data folder's files/ must not lie inside the web folder " +
                              cfg_.web_dir);
   events_ = std::make_unique<http::EventHub>();
   workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
-  imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir);
+  imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir,
+                                                       *corrections_);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
   router_ = std::make_unique<http::Router>(
@@ -122,7 +131,8 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
   collection::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
-  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_, *idempotency_);
+  billing::RegisterSettingsRoutes(*router_, *settings_);
+  corrections::RegisterCorrectionRoutes(*router_, *corrections_, *idempotency_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
   files::RegisterRoutes(*router_, *files_);
   importer::RegisterRoutes(*router_, *imports_);

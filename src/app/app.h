@@ -12,8 +12,9 @@
 #include "http/event_hub.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/corrections.h"
+#include "modules/corrections/corrections.h"
 #include "modules/billing/discounts.h"
+#include "modules/billing/ledger.h"
 #include "modules/receipts/receipts.h"
 #include "modules/collection/reminders.h"
 #include "modules/billing/settings.h"
@@ -29,6 +30,10 @@
 #include "modules/workorder/workorder_service.h"
 
 namespace anju::app {
+
+// `anju ledger check` and the tests' check after every billing test: billing's ledger::Check
+// with the corrections' part (corrections_check.h) in the same transaction.
+billing::ledger::CheckReport CheckBooks(db::Database& db);
 
 struct AppConfig {
   std::string db_url = "sqlite:./data/anju.db";
@@ -62,7 +67,7 @@ class App {
   metering::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
   collection::ReminderService& reminders() { return *reminders_; }
-  billing::CorrectionService& corrections() { return *corrections_; }
+  corrections::CorrectionService& corrections() { return *corrections_; }
   // Uploads; other modules attach files and register who may read them (files_service.h).
   files::FilesService& files() { return *files_; }
   // Live updates: modules publish after their transaction commits; stream handlers
@@ -87,7 +92,7 @@ class App {
   std::unique_ptr<collection::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
-  std::unique_ptr<billing::CorrectionService> corrections_;
+  std::unique_ptr<corrections::CorrectionService> corrections_;
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<http::EventHub> events_;
   std::unique_ptr<workorder::WorkOrderService> workorders_;

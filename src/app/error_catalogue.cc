@@ -3,10 +3,10 @@
 #include "core/common_errors.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/calc/calc_errors.h"
-#include "modules/billing/correction_errors.h"
 #include "modules/billing/opening_errors.h"
 #include "modules/billing/report_errors.h"
 #include "modules/collection/reminder_errors.h"
+#include "modules/corrections/correction_errors.h"
 #include "modules/files/files_errors.h"
 #include "modules/identity/identity_errors.h"
 #include "modules/importer/importer_errors.h"
@@ -35,7 +35,7 @@ constexpr ErrorList kLists[] = {
     {"modules/metering/meter_errors.h", metering::kMeterErrors},
     {"modules/collection/reminder_errors.h", collection::kReminderErrors},
     {"modules/receipts/receipt_errors.h", receipts::kReceiptErrors},
-    {"modules/billing/correction_errors.h", billing::kCorrectionErrors},
+    {"modules/corrections/correction_errors.h", corrections::kCorrectionErrors},
     {"modules/billing/opening_errors.h", billing::kOpeningErrors},
     {"modules/billing/report_errors.h", billing::kReportErrors},
     {"modules/workorder/workorder_errors.h", workorder::kWorkOrderErrors},

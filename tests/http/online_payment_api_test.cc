@@ -31,7 +31,7 @@ class OnlinePaymentApiTest : public ::testing::Test {
     ASSERT_GT(owed_, 0);
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
   }
   json::value Account() {

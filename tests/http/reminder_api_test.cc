@@ -30,7 +30,7 @@ class ReminderApiTest : public ::testing::Test {
     ASSERT_EQ(run.status, 200) << run.body;
   }
   void TearDown() override {
-    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+    EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
     EXPECT_TRUE(app_->AuditChainOk());
   }
   collection::ReminderReport Remind(const std::string& as_of) {

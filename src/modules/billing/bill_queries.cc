@@ -76,4 +76,25 @@ std::vector<PaymentPart> PaymentParts(db::Tx& tx, int64_t payment_id) {
   return out;
 }
 
+std::optional<BillFacts> FindBill(db::Tx& tx, int64_t company_id, int64_t bill_id,
+                                  bool for_update) {
+  std::string lock = for_update && tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+  auto r = tx.QueryOne("SELECT b.id, b.project_id, b.house_id, b.fee_item_id, b.number, b.period, "
+                       "b.amount, b.paid, b.credited, b.late_fee, b.late_paid, b.late_waived, " +
+                           std::string(kOpenPrincipalSql) + ", " + std::string(kOpenLateSql) +
+                           " FROM bills b WHERE b.id = ? AND b.company_id = ?" + lock,
+                       {bill_id, company_id});
+  if (!r) return std::nullopt;
+  return BillFacts{r->Int(0),  r->Int(1),  r->Int(2),  r->Int(3),  r->Str(4),
+                   r->Str(5),  r->Int(6),  r->Int(7),  r->Int(8),  r->Int(9),
+                   r->Int(10), r->Int(11), r->Int(12), r->Int(13)};
+}
+
+std::optional<PaidOrder> OrderOfPayment(db::Tx& tx, int64_t payment_id) {
+  auto r = tx.QueryOne("SELECT order_no, amount FROM online_orders WHERE payment_id = ?",
+                       {payment_id});
+  if (!r) return std::nullopt;
+  return PaidOrder{r->Str(0), r->Int(1)};
+}
+
 }  // namespace anju::billing

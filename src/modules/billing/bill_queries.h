@@ -18,6 +18,20 @@
 
 namespace anju::billing {
 
+// A bill as a correction sees it: its amounts, its corrections so far and what it still
+// owes (bill_sql.h).
+struct BillFacts {
+  int64_t id = 0, project_id = 0, house_id = 0, fee_item_id = 0;
+  std::string number, period;
+  int64_t amount = 0, paid = 0, credited = 0, late_fee = 0, late_paid = 0, late_waived = 0;
+  int64_t open_principal = 0;  // amount − paid − credited, floored at 0
+  int64_t open_late = 0;       // late_fee − late_paid − late_waived
+};
+// The bill of the company, or nullopt. `for_update` reads its row FOR UPDATE on PostgreSQL
+// (SQLite has one writer), for a caller that changes it in the same transaction.
+std::optional<BillFacts> FindBill(db::Tx& tx, int64_t company_id, int64_t bill_id,
+                                  bool for_update = false);
+
 // Whether a bill of the fee item for the period exists for the house (`house_id`) or, given
 // `building_id`, for any house billed in that building (either one matching is enough).
 // Metering asks it before a reading may change or go (READING_BILLED, READING_IN_USE).
@@ -68,5 +82,13 @@ struct PaymentPart {
   bool late_fee = false;
 };
 std::vector<PaymentPart> PaymentParts(db::Tx& tx, int64_t payment_id);
+
+// The online order (线上支付) a payment settled, or nullopt for a payment at the desk:
+// refunds of online payments go back to the provider under the order's number.
+struct PaidOrder {
+  std::string order_no;
+  int64_t amount = 0;  // 分 the provider collected
+};
+std::optional<PaidOrder> OrderOfPayment(db::Tx& tx, int64_t payment_id);
 
 }  // namespace anju::billing

@@ -26,7 +26,6 @@
 #include "modules/billing/calc/bill_calc.h"
 #include "modules/billing/calc/tiers.h"
 #include "modules/billing/collection_totals.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
@@ -59,11 +58,12 @@ struct NewBill {
 };
 
 // auto_apply_prepayment (settings.h): each house's prepaid balance — less what refunds
-// still processing hold (corrections.h) — settles its new bills of this batch, in order,
-// through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no receipt).
-// Returns the 分 applied.
+// still processing hold (ports.h: CorrectionHolds) — settles its new bills of this batch, in
+// order, through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no
+// receipt). Returns the 分 applied.
 Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
-                                 const std::vector<NewBill>& bills, Millis now) {
+                                 const std::vector<NewBill>& bills, CorrectionHolds& holds,
+                                 Millis now) {
   std::map<int64_t, std::pair<const property::HouseFacts*, std::vector<std::pair<int64_t, int64_t>>>>
       new_bills;  // house → (facts, [(bill, amount)])
   for (const NewBill& b : bills) {
@@ -74,7 +74,7 @@ Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
   int64_t applied = 0;
   for (auto& [house_id, slot] : new_bills) {
     int64_t available = -ledger::Balance(tx, company_id, ledger::PrepaymentOf(house_id)) -
-                        ReservedRefunds(tx, house_id);
+                        holds.ReservedRefunds(tx, house_id);
     if (available <= 0 || slot.second.empty()) continue;
     SettleArgs args{company_id, *slot.first, 0, std::string(kPrepaymentChannel), {}, "预存抵扣",
                     std::nullopt, std::nullopt};
@@ -282,7 +282,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         for (const auto& [key, amount] : billed)
           totals::AddBilled(tx, ctx.company_id, project_id, key, amount, now);
         if (settings.auto_apply_prepayment) {
-          auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, now);
+          auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, ports_.corrections, now);
           if (!applied.ok()) return applied.take_error();
           prepaid_applied += *applied;
         }

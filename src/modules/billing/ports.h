@@ -56,10 +56,24 @@ class ReceiptIssuer {
                                          Millis now) = 0;
 };
 
+// What corrections (adjustments, refunds; implemented by corrections) hold on billing's
+// bills and prepaid balances. Whatever spends a prepaid balance (bill runs applying it,
+// reversing an opening prepaid balance) must leave ReservedRefunds aside; an opening bill
+// that a correction names is in use.
+class CorrectionHolds {
+ public:
+  virtual ~CorrectionHolds() = default;
+  // 分 of the house's prepaid balance reserved by refunds still 'processing'.
+  virtual int64_t ReservedRefunds(db::Tx& tx, int64_t house_id) = 0;
+  // Whether any adjustment (pending, applied or rejected) names the bill.
+  virtual bool BillHasAdjustments(db::Tx& tx, int64_t bill_id) = 0;
+};
+
 // The ports BillingService is built with (src/app/app.cc wires them).
 struct Ports {
   MeteredReadings& metered;
   ReceiptIssuer& receipts;
+  CorrectionHolds& corrections;
 };
 
 }  // namespace anju::billing

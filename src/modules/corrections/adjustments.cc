@@ -2,22 +2,23 @@
 // kind posts and where its limit comes from — is at the top of corrections.h.
 #include "core/json_body.h"
 #include "modules/audit/audit_log.h"
-#include "modules/billing/approvals.h"
-#include "modules/billing/bill_sql.h"
+#include "modules/billing/bill_corrections.h"
+#include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/collection_totals.h"
-#include "modules/billing/correction_errors.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settings.h"
+#include "modules/corrections/approvals.h"
+#include "modules/corrections/correction_errors.h"
+#include "modules/corrections/corrections.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
+namespace ledger = billing::ledger;
 
 namespace {
 
@@ -28,23 +29,23 @@ const ApprovalKind kAdjustments{"adjustments", perm::kAdjustApprove, kAdjustment
 constexpr std::string_view kColumns =
     "SELECT a.id, a.project_id, a.house_id, a.bill_id, a.kind, a.amount, a.reason, a.status, "
     "a.to_prepayment, a.requested_by, NULL, a.requested_at, a.decided_by, NULL, "
-    "a.decided_at, a.decision_note, b.number, b.period FROM adjustments a "
-    "JOIN bills b ON b.id = a.bill_id";
+    "a.decided_at, a.decision_note FROM adjustments a";
 
 json::value OptInt(const db::Row& r, int i) {
   return r.IsNull(i) ? json::value(nullptr) : json::value(r.Int(i));
 }
 
+// An adjustment with its bill's number and period (billing's FindBill).
 json::object AdjustmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
-
+  auto bill = billing::FindBill(tx, company_id, r.Int(3));
   return {{"id", r.Int(0)},
           {"project_id", r.Int(1)},
           {"house_id", r.Int(2)},
           {"house_code", house ? house->code : ""},
           {"bill_id", r.Int(3)},
-          {"bill_number", r.Str(16)},
-          {"period", r.Str(17)},
+          {"bill_number", bill ? bill->number : ""},
+          {"period", bill ? bill->period : ""},
           {"kind", r.Str(4)},
           {"amount", r.Int(5)},
           {"reason", r.Str(6)},
@@ -66,7 +67,7 @@ json::object LoadJson(db::Tx& tx, int64_t company_id, int64_t id) {
                         *tx.QueryOne(std::string(kColumns) + " WHERE a.id = ?", {id}));
 }
 
-// A bill as a correction sees it, read FOR UPDATE on PostgreSQL.
+// A bill as a correction sees it (billing's FindBill), read FOR UPDATE on PostgreSQL.
 struct BillState {
   int64_t project_id = 0, house_id = 0, fee_item_id = 0;
   int64_t open_principal = 0;  // what the house still owes on it
@@ -75,14 +76,10 @@ struct BillState {
 };
 
 std::optional<BillState> LoadBill(db::Tx& tx, int64_t company_id, int64_t bill_id) {
-  std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
-  auto r = tx.QueryOne("SELECT b.project_id, b.house_id, b.fee_item_id, " +
-                           std::string(kOpenPrincipalSql) + ", b.amount - b.credited, " +
-                           std::string(kOpenLateSql) +
-                           " FROM bills b WHERE b.id = ? AND b.company_id = ?" + lock,
-                       {bill_id, company_id});
-  if (!r) return std::nullopt;
-  return BillState{r->Int(0), r->Int(1), r->Int(2), r->Int(3), r->Int(4), r->Int(5)};
+  auto b = billing::FindBill(tx, company_id, bill_id, /*for_update=*/true);
+  if (!b) return std::nullopt;
+  return BillState{b->project_id,     b->house_id,           b->fee_item_id,
+                   b->open_principal, b->amount - b->credited, b->open_late};
 }
 
 int64_t Limit(const BillState& b, std::string_view kind) {
@@ -120,18 +117,16 @@ Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
     if (to_prepayment > 0)
       lines.push_back(
           {ledger::PrepaymentOf(b.house_id), ledger::AccountKind::kLiability, 0, to_prepayment});
-    tx.Exec("UPDATE bills SET credited = credited + ? WHERE id = ?", {amount, a->Int(1)});
-    totals::AddCredited(tx, company, a->Int(1), amount, to_prepayment, now);
+    billing::AddCredit(tx, company, a->Int(1), amount, to_prepayment, now);
   } else if (kind == "write_off") {
     lines.push_back({std::string(ledger::kBadDebt), ledger::AccountKind::kExpense, amount, 0});
     lines.push_back({ledger::ReceivableOf(b.house_id), ledger::AccountKind::kAsset, 0, amount});
-    tx.Exec("UPDATE bills SET credited = credited + ? WHERE id = ?", {amount, a->Int(1)});
-    totals::AddCredited(tx, company, a->Int(1), amount, 0, now);
+    billing::AddCredit(tx, company, a->Int(1), amount, 0, now);
   } else {
     lines.push_back({std::string(ledger::kLateFeeWaiver), ledger::AccountKind::kContraIncome,
                      amount, 0});
     lines.push_back({ledger::LateOf(b.house_id), ledger::AccountKind::kAsset, 0, amount});
-    tx.Exec("UPDATE bills SET late_waived = late_waived + ? WHERE id = ?", {amount, a->Int(1)});
+    billing::AddLateWaiver(tx, a->Int(1), amount);
   }
   tx.Exec("UPDATE adjustments SET to_prepayment = ? WHERE id = ?", {to_prepayment, id});
   ledger::Post(tx,
@@ -152,7 +147,7 @@ Result<json::value> CorrectionService::RequestAdjustment(const TenantContext& ct
               "requested_by", "decided_by"});
   auto bill_id = r.Int("bill_id", true, 1, INT64_MAX);
   auto kind = r.Enum("kind", true, {"credit_note", "write_off", "late_fee_waiver"});
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
+  auto amount = r.Int("amount", true, 1, billing::kMaxPaymentFen);
   auto reason = r.Str("reason", true, 200, 2);
   ANJU_TRY(r.Finish());
   Millis now = clock_.Now();
@@ -162,7 +157,7 @@ Result<json::value> CorrectionService::RequestAdjustment(const TenantContext& ct
       return Error(kBillNotFound).WithField("bill_id", "not_found");
     if (*amount > Limit(*b, *kind)) return ExceedsOpen(Limit(*b, *kind));
     bool at_once = AppliesAtOnce(ctx, kAdjustments, b->project_id, *amount,
-                                 LoadSettings(tx, ctx.company_id).approval_threshold);
+                                 billing::LoadSettings(tx, ctx.company_id).approval_threshold);
     int64_t id = tx.InsertId(
         "INSERT INTO adjustments (company_id, project_id, house_id, bill_id, kind, amount, "
         "reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', "
@@ -228,4 +223,4 @@ Result<json::value> CorrectionService::ListAdjustments(const TenantContext& ctx,
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

@@ -25,7 +25,7 @@
 #include "core/tenant.h"
 #include "db/database.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 struct ApprovalKind {
   std::string_view table;         // "adjustments" | "refunds"
@@ -59,4 +59,4 @@ void Decide(db::Tx& tx, const ApprovalKind& kind, int64_t id, std::string_view f
 // to approve.
 Result<std::string> ReadDecision(const boost::json::object& body, bool approve);
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

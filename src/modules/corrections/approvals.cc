@@ -1,10 +1,10 @@
-#include "modules/billing/approvals.h"
+#include "modules/corrections/approvals.h"
 
 #include "core/json_body.h"
-#include "modules/billing/correction_errors.h"
+#include "modules/corrections/correction_errors.h"
 #include "modules/identity/access.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 bool AppliesAtOnce(const TenantContext& ctx, const ApprovalKind& kind, int64_t project_id,
                    int64_t amount, int64_t threshold) {
@@ -46,4 +46,4 @@ Result<std::string> ReadDecision(const boost::json::object& body, bool approve) 
   return reason.value_or("");
 }
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

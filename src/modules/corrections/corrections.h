@@ -59,12 +59,15 @@
 #include "core/tenant.h"
 #include "db/database.h"
 #include "modules/billing/idempotency.h"
+#include "modules/billing/ports.h"
 #include "modules/pay/provider.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 // 分 of a house's prepaid balance reserved by refunds still 'processing' (leaving out
-// refund `except`). Whatever spends prepaid balances must leave this much aside.
+// refund `except`). Whatever spends prepaid balances must leave this much aside: billing
+// asks through its CorrectionHolds port (billing/ports.h), which CorrectionService
+// implements.
 int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except = 0);
 
 struct CorrectionFilter {
@@ -103,11 +106,16 @@ struct Refund {
   std::optional<Millis> refunded_at;
 };
 
-class CorrectionService {
+// Also billing's CorrectionHolds (billing/ports.h), wired in src/app/app.cc.
+class CorrectionService : public billing::CorrectionHolds {
  public:
   // `provider` returns the adapter of an online channel ("wechat", "alipay").
   using ProviderFor = std::function<pay::PaymentProvider*(std::string_view channel)>;
   CorrectionService(db::Database& db, const Clock& clock, ProviderFor provider);
+
+  // billing::CorrectionHolds: refunds still processing; adjustments naming a bill.
+  int64_t ReservedRefunds(db::Tx& tx, int64_t house_id) override;
+  bool BillHasAdjustments(db::Tx& tx, int64_t bill_id) override;
 
   // {bill_id, kind: credit_note | write_off | late_fee_waiver, amount, reason}: needs
   // billing:adjust:create in the bill's project. 201 with the adjustment ('applied' or
@@ -128,7 +136,7 @@ class CorrectionService {
   // PAYMENT_NOT_FOUND, REFUND_EXCEEDS_BALANCE, REFUND_EXCEEDS_PAYMENT,
   // REFUND_REFUSED_BY_PROVIDER, REFUND_PROVIDER_UNAVAILABLE (stays processing).
   Result<Refund> RequestRefund(const TenantContext& ctx, const RefundCommand& cmd,
-                               const IdempotentAnswer<Refund>& answer = {});
+                               const billing::IdempotentAnswer<Refund>& answer = {});
   Result<boost::json::value> DecideRefund(const TenantContext& ctx, int64_t id, bool approve,
                                           const boost::json::object& body);
   Result<boost::json::value> ListRefunds(const TenantContext& ctx, const CorrectionFilter& f,
@@ -145,4 +153,4 @@ class CorrectionService {
   ProviderFor provider_;
 };
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

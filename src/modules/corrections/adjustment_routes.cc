@@ -1,12 +1,12 @@
-#include "modules/billing/adjustment_routes.h"
+#include "modules/corrections/adjustment_routes.h"
 
 #include "core/json_body.h"
 #include "http/handlers.h"
-#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/idempotent_route.h"
+#include "modules/corrections/correction_json.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 using http::QueryReader;
 using http::Request;
@@ -21,7 +21,7 @@ Result<RefundCommand> ReadRefund(const Request& req) {
   BodyReader r(*obj);
   r.ReadOnly({"id", "number", "status", "channel", "company_id", "project_id"});
   auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
+  auto amount = r.Int("amount", true, 1, billing::kMaxPaymentFen);
   auto reason = r.Str("reason", true, 200, 2);
   auto payment_id = r.Int("payment_id", false, 1, INT64_MAX);
   ANJU_TRY(r.Finish());
@@ -30,14 +30,8 @@ Result<RefundCommand> ReadRefund(const Request& req) {
 
 }  // namespace
 
-void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
-                              CorrectionService& s, Idempotency& idem) {
-  router.Add("GET", "/api/v1/billing-settings", [&settings](Request& req, TenantContext& ctx) {
-    return http::Reply(req, settings.Get(ctx));
-  });
-  router.Add("PUT", "/api/v1/billing-settings",
-             WithBody(200, 0, [&settings](auto& ctx, auto& b) { return settings.Put(ctx, b); }));
-
+void RegisterCorrectionRoutes(http::Router& router, CorrectionService& s,
+                              billing::Idempotency& idem) {
   // A list filtered by ?status=&house_id=&project_id=, paged.
   auto list = [](auto fn) {
     return [fn](Request& req, TenantContext& ctx) {
@@ -62,9 +56,11 @@ void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
       return http::ErrorReply(may.error(), req.request_id);
     auto cmd = ReadRefund(req);
     if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
-    return RunIdempotent<Refund>(
+    return billing::RunIdempotent<Refund>(
         idem, ctx, req, 201,
-        [&](const IdempotentAnswer<Refund>& answer) { return s.RequestRefund(ctx, *cmd, answer); },
+        [&](const billing::IdempotentAnswer<Refund>& answer) {
+          return s.RequestRefund(ctx, *cmd, answer);
+        },
         RefundJson);
   });
   for (bool approve : {true, false}) {
@@ -80,4 +76,4 @@ void RegisterCorrectionRoutes(http::Router& router, SettingsService& settings,
   }
 }
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

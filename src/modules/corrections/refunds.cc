@@ -6,25 +6,28 @@
 #include <fmt/format.h>
 
 #include "modules/audit/audit_log.h"
-#include "modules/billing/approvals.h"
+#include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_errors.h"
-#include "modules/billing/billing_json.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/correction_errors.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
-#include "modules/pay/pay_errors.h"
 #include "modules/billing/settings.h"
+#include "modules/billing/settle.h"
+#include "modules/corrections/approvals.h"
+#include "modules/corrections/correction_errors.h"
+#include "modules/corrections/correction_json.h"
+#include "modules/corrections/corrections.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/property/property_errors.h"
+#include "modules/pay/pay_errors.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
+namespace ledger = billing::ledger;
 
 namespace {
 
@@ -35,21 +38,25 @@ const ApprovalKind kRefunds{"refunds", perm::kRefundApprove, kRefundNotFound};
 constexpr std::string_view kColumns =
     "SELECT r.id, r.project_id, r.house_id, r.payment_id, r.number, r.channel, r.amount, "
     "r.reason, r.status, r.provider_refund_id, r.failure, r.requested_by, NULL, "
-    "r.requested_at, r.decided_by, NULL, r.decided_at, r.decision_note, r.refunded_at, "
-    "p.number FROM refunds r LEFT JOIN payments p ON p.id = r.payment_id";
+    "r.requested_at, r.decided_by, NULL, r.decided_at, r.decision_note, r.refunded_at "
+    "FROM refunds r";
 
 std::optional<std::string> OptStr(const db::Row& r, int i) {
   return r.IsNull(i) ? std::nullopt : std::optional(r.Str(i));
 }
 
+// A refund with its house's code and its payment's number (billing's FindPayment).
 Refund RefundOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
+  std::optional<std::string> payment_number;
+  if (!r.IsNull(3))
+    if (auto p = billing::FindPayment(tx, company_id, r.Int(3))) payment_number = p->number;
   return {.id = r.Int(0),
           .project_id = r.Int(1),
           .house_id = r.Int(2),
           .house_code = house ? house->code : "",
           .payment_id = r.OptInt(3),
-          .payment_number = OptStr(r, 19),
+          .payment_number = payment_number,
           .number = r.Str(4),
           .channel = r.Str(5),
           .amount = r.Int(6),
@@ -80,20 +87,19 @@ bool IsOnline(std::string_view channel) { return channel == "wechat" || channel 
 // refund. The prepayment account is read FOR UPDATE on PostgreSQL.
 Status CheckLimits(db::Tx& tx, int64_t company_id, int64_t house_id, int64_t amount,
                    std::optional<int64_t> payment_id, int64_t self) {
-  std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
-  auto acct = tx.QueryOne("SELECT balance FROM ledger_accounts WHERE company_id = ? AND code = ?" +
-                              lock,
-                          {company_id, ledger::PrepaymentOf(house_id)});
-  int64_t available = (acct ? -acct->Int(0) : 0) - ReservedRefunds(tx, house_id, self);
+  int64_t available = -ledger::BalanceForUpdate(tx, company_id, ledger::PrepaymentOf(house_id)) -
+                      ReservedRefunds(tx, house_id, self);
   if (amount > available)
     return Error(kRefundExceedsBalance, "At most " + std::to_string(std::max<int64_t>(available, 0)) +
                                             " 分 of prepaid balance can be refunded")
         .WithField("amount", "too_large", std::to_string(std::max<int64_t>(available, 0)));
   if (payment_id) {
-    auto left = tx.QueryOne("SELECT p.amount - COALESCE((SELECT SUM(x.amount) FROM refunds x "
-                            "WHERE x.payment_id = p.id AND x.status IN ('processing', 'refunded') "
-                            "AND x.id <> ?), 0) FROM payments p WHERE p.id = ?",
-                            {self, *payment_id})->Int(0);
+    // The payment's amount (billing's) less what its other refunds took or hold.
+    int64_t left = billing::FindPayment(tx, company_id, *payment_id)->amount -
+                   tx.QueryOne("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE "
+                               "payment_id = ? AND status IN ('processing', 'refunded') AND "
+                               "id <> ?",
+                               {*payment_id, self})->Int(0);
     if (amount > left)
       return Error(kRefundExceedsPayment,
                    "At most " + std::to_string(left) + " 分 of this payment can be refunded")
@@ -123,15 +129,23 @@ int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except) {
                      {house_id, except})->Int(0);
 }
 
+int64_t CorrectionService::ReservedRefunds(db::Tx& tx, int64_t house_id) {
+  return corrections::ReservedRefunds(tx, house_id, 0);
+}
+
+bool CorrectionService::BillHasAdjustments(db::Tx& tx, int64_t bill_id) {
+  return tx.QueryOne("SELECT 1 FROM adjustments WHERE bill_id = ?", {bill_id}).has_value();
+}
+
 Status CorrectionService::MayRequestRefunds(const TenantContext& ctx) const {
   return identity::Require(ctx, perm::kRefundCreate);
 }
 
 Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
                                                 const RefundCommand& b,
-                                                const IdempotentAnswer<Refund>& answer) {
+                                                const billing::IdempotentAnswer<Refund>& answer) {
   ANJU_TRY(MayRequestRefunds(ctx));
-  if (b.amount < 1 || b.amount > kMaxPaymentFen)
+  if (b.amount < 1 || b.amount > billing::kMaxPaymentFen)
     return Error(errors::kValidation).WithField("amount", "out_of_range");
   Millis now = clock_.Now();
   bool online = false;
@@ -142,17 +156,16 @@ Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
       return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     std::string channel = "cash";  // without a payment, the cashier pays out
     if (b.payment_id) {
-      auto p = tx.QueryOne("SELECT channel FROM payments WHERE id = ? AND company_id = ? AND "
-                           "house_id = ? AND channel <> 'prepayment'",
-                           {*b.payment_id, ctx.company_id, h->id});
+      auto p = billing::FindPayment(tx, ctx.company_id, *b.payment_id);
       // (A prepaid balance applied to bills is not money that came in: not refundable.)
-      if (!p) return Error(kPaymentNotFound).WithField("payment_id", "not_found");
-      channel = p->Str(0);
+      if (!p || p->house_id != h->id || p->channel == billing::kPrepaymentChannel)
+        return Error(kPaymentNotFound).WithField("payment_id", "not_found");
+      channel = p->channel;
     }
     ANJU_TRY(CheckLimits(tx, ctx.company_id, h->id, b.amount, b.payment_id, 0));
-    std::string ymd = DayStamp(now);
+    std::string ymd = billing::DayStamp(now);
     std::string number = fmt::format("RF{}{}{:06d}", ctx.company_id, ymd,
-                                     NextCounter(tx, ctx.company_id, "refund:" + ymd));
+                                     billing::NextCounter(tx, ctx.company_id, "refund:" + ymd));
     int64_t id = tx.InsertId(
         "INSERT INTO refunds (company_id, project_id, house_id, payment_id, number, channel, "
         "amount, reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
@@ -161,7 +174,7 @@ Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
          b.payment_id ? db::Value(*b.payment_id) : db::kNull, number, channel, b.amount,
          b.reason, ctx.user_id, now});
     if (AppliesAtOnce(ctx, kRefunds, h->project_id, b.amount,
-                      LoadSettings(tx, ctx.company_id).approval_threshold)) {
+                      billing::LoadSettings(tx, ctx.company_id).approval_threshold)) {
       online = IsOnline(channel);
       Decide(tx, kRefunds, id, "pending", online ? "processing" : "refunded", ctx, "", now);
       if (!online) PostRefund(tx, id, now);
@@ -183,16 +196,19 @@ Result<Refund> CorrectionService::RequestRefund(const TenantContext& ctx,
 }
 
 Result<Refund> CorrectionService::CompleteRefund(const TenantContext& ctx, int64_t id) {
-  auto row = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return tx.QueryOne("SELECT r.channel, r.number, r.amount, r.reason, o.order_no, o.amount "
-                       "FROM refunds r JOIN online_orders o ON o.payment_id = r.payment_id "
-                       "WHERE r.id = ?",
-                       {id});
+  // The refund and the online order its payment settled (billing's OrderOfPayment).
+  auto [row, order] = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    auto r = tx.QueryOne("SELECT channel, number, amount, reason, payment_id FROM refunds "
+                         "WHERE id = ?",
+                         {id});
+    std::optional<billing::PaidOrder> o;
+    if (r && !r->IsNull(4)) o = billing::OrderOfPayment(tx, r->Int(4));
+    return std::pair(r, o);
   });
-  if (!row) return Error(errors::kInternal, "an online refund without its order");
+  if (!row || !order) return Error(errors::kInternal, "an online refund without its order");
   pay::PaymentProvider* provider = provider_(row->Str(0));
   auto answer = provider->Refund(
-      {row->Str(4), row->Str(1), row->Int(2), row->Int(5), row->Str(3)});
+      {order->order_no, row->Str(1), row->Int(2), order->amount, row->Str(3)});
   bool refused = !answer.ok() && answer.error().code == std::string(pay::kPayRefundRefused.code);
   if (!answer.ok() && !refused)  // the outcome is unknown: stays processing
     return Error(kRefundProviderDown, "Refund " + row->Str(1) + ": " + answer.error().message);
@@ -292,4 +308,4 @@ Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
   });
 }
 
-}  // namespace anju::billing
+}  // namespace anju::corrections

@@ -3,7 +3,7 @@
 
 #include "core/error.h"
 
-namespace anju::billing {
+namespace anju::corrections {
 
 inline constexpr ErrorDef kApprovalNotPending{"APPROVAL_NOT_PENDING", ErrorKind::kConflict,
                                               "billing.approval_not_pending",
@@ -43,4 +43,4 @@ inline constexpr const ErrorDef* kCorrectionErrors[] = {
     &kAdjustmentExceedsOpen, &kRefundNotFound, &kPaymentNotFound,    &kRefundExceedsBalance,
     &kRefundExceedsPayment,  &kRefundRefused,  &kRefundProviderDown};
 
-}  // namespace anju::billing
+}  // namespace anju::corrections
