@@ -6,23 +6,24 @@
 #include "http/metrics.h"
 #include "http/static_files.h"
 #include "modules/audit/audit_routes.h"
-#include "modules/billing/adjustment_routes.h"
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
 #include "modules/billing/house_bills.h"
-#include "modules/billing/meter_routes.h"
-#include "modules/billing/receipt_routes.h"
 #include "modules/billing/report_routes.h"
-#include "modules/billing/reminder_routes.h"
+#include "modules/collection/reminder_routes.h"
+#include "modules/corrections/adjustment_routes.h"
+#include "modules/corrections/corrections_check.h"
 #include "modules/files/files_routes.h"
-#include "modules/importer/import_routes.h"
 #include "modules/identity/identity_routes.h"
 #include "modules/identity/permissions.h"
+#include "modules/importer/import_routes.h"
+#include "modules/metering/meter_routes.h"
 #include "modules/notify/notify_routes.h"
 #include "modules/notify/sms_http.h"
 #include "modules/org/org_routes.h"
 #include "modules/property/directories.h"
 #include "modules/property/property_routes.h"
+#include "modules/receipts/receipt_routes.h"
 #include "modules/workorder/workorder_routes.h"
 
 namespace anju::app {
@@ -51,6 +52,10 @@ std::unique_ptr<notify::Channel> SmsChannel(const AppConfig& cfg, const Clock& c
 }
 }  // namespace
 
+billing::ledger::CheckReport CheckBooks(db::Database& db) {
+  return billing::ledger::Check(db, {corrections::Check});
+}
+
 App::App(AppConfig cfg, const Clock& clock)
     : cfg_(std::move(cfg)),
       clock_(clock),
@@ -60,28 +65,33 @@ App::App(AppConfig cfg, const Clock& clock)
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *identity_);
   property_ = std::make_unique<property::PropertyService>(*db_, clock_, key_);
   // Ports: modules below read what modules above them own through interfaces the upper
-  // modules implement (src/modules/README.md).
+  // modules implement (src/modules/README.md; billing's are in billing/ports.h).
   identity_->SetResidentDirectory(&property::ResidentDirectoryOf());
   org_->SetHouseDirectory(&property::HouseDirectoryOf());
   property_->SetHouseBills(&billing::HouseBillsOf());
-  billing_ = std::make_unique<billing::BillingService>(*db_, clock_);
+  // Billing's own: metering, receipts and corrections are built first and handed to
+  // BillingService. (Corrections reach billing's payment providers through billing_, which
+  // exists by the time it asks.)
+  meters_ = std::make_unique<metering::MeterService>(*db_, clock_);
+  receipts_ = std::make_unique<receipts::ReceiptService>(*db_, clock_,
+                                                         receipts::ReceiptOptions{cfg_.public_url});
+  corrections_ = std::make_unique<corrections::CorrectionService>(
+      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
+  billing_ = std::make_unique<billing::BillingService>(
+      *db_, clock_, billing::Ports{*meters_, *receipts_, *corrections_});
   idempotency_ = std::make_unique<billing::Idempotency>(*db_, clock_);
-  meters_ = std::make_unique<billing::MeterService>(*db_, clock_);
-  receipts_ = std::make_unique<billing::ReceiptService>(*db_, clock_,
-                                                        billing::ReceiptOptions{cfg_.public_url});
   notifier_ = std::make_unique<notify::Notifier>(*db_, clock_, key_, SmsChannel(cfg_, clock_));
-  reminders_ = std::make_unique<billing::ReminderService>(*db_, clock_, key_, *notifier_);
+  reminders_ = std::make_unique<collection::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
-  corrections_ = std::make_unique<billing::CorrectionService>(
-      *db_, clock_, [this](std::string_view channel) { return billing_->Provider(channel); });
   files_ = std::make_unique<files::FilesService>(*db_, clock_, cfg_.data_dir);
   if (!cfg_.web_dir.empty() && files::PathIsInside(files_->store().root(), cfg_.web_dir))
     throw std::runtime_error("the data folder's files/ must not lie inside the web folder " +
                              cfg_.web_dir);
   events_ = std::make_unique<http::EventHub>();
   workorders_ = std::make_unique<workorder::WorkOrderService>(*db_, clock_, key_, *notifier_);
-  imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir);
+  imports_ = std::make_unique<importer::ImportService>(*db_, clock_, key_, cfg_.data_dir,
+                                                       *corrections_);
   wo_settings_ = std::make_unique<workorder::WorkOrderSettings>(*db_, clock_);
   wo_reports_ = std::make_unique<workorder::WorkOrderReports>(*db_, clock_);
   router_ = std::make_unique<http::Router>(
@@ -116,12 +126,13 @@ App::App(AppConfig cfg, const Clock& clock)
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_, std::string(identity::perm::kAuditRead));
   billing::RegisterRoutes(*router_, *billing_, *idempotency_);
-  billing::RegisterReceiptRoutes(*router_, *receipts_);
-  billing::RegisterMeterRoutes(*router_, *meters_);
+  receipts::RegisterReceiptRoutes(*router_, *receipts_);
+  metering::RegisterMeterRoutes(*router_, *meters_);
   billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
-  billing::RegisterReminderRoutes(*router_, *reminders_);
+  collection::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
-  billing::RegisterCorrectionRoutes(*router_, *settings_, *corrections_, *idempotency_);
+  billing::RegisterSettingsRoutes(*router_, *settings_);
+  corrections::RegisterCorrectionRoutes(*router_, *corrections_, *idempotency_);
   billing::RegisterDiscountRoutes(*router_, *discounts_);
   files::RegisterRoutes(*router_, *files_);
   importer::RegisterRoutes(*router_, *imports_);

@@ -12,15 +12,16 @@
 #include "http/event_hub.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
-#include "modules/billing/corrections.h"
-#include "modules/billing/meters.h"
-#include "modules/billing/receipts.h"
-#include "modules/billing/reminders.h"
+#include "modules/corrections/corrections.h"
 #include "modules/billing/discounts.h"
+#include "modules/billing/ledger.h"
+#include "modules/receipts/receipts.h"
+#include "modules/collection/reminders.h"
 #include "modules/billing/settings.h"
 #include "modules/files/files_service.h"
-#include "modules/importer/import_service.h"
 #include "modules/identity/identity_service.h"
+#include "modules/importer/import_service.h"
+#include "modules/metering/meters.h"
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
@@ -29,6 +30,10 @@
 #include "modules/workorder/workorder_service.h"
 
 namespace anju::app {
+
+// `anju ledger check` and the tests' check after every billing test: billing's ledger::Check
+// with the corrections' part (corrections_check.h) in the same transaction.
+billing::ledger::CheckReport CheckBooks(db::Database& db);
 
 struct AppConfig {
   std::string db_url = "sqlite:./data/anju.db";
@@ -58,11 +63,11 @@ class App {
   org::OrgService& org() { return *org_; }
   property::PropertyService& property() { return *property_; }
   billing::BillingService& billing() { return *billing_; }
-  billing::ReceiptService& receipts() { return *receipts_; }
-  billing::MeterService& meters() { return *meters_; }
+  receipts::ReceiptService& receipts() { return *receipts_; }
+  metering::MeterService& meters() { return *meters_; }
   notify::Notifier& notifier() { return *notifier_; }
-  billing::ReminderService& reminders() { return *reminders_; }
-  billing::CorrectionService& corrections() { return *corrections_; }
+  collection::ReminderService& reminders() { return *reminders_; }
+  corrections::CorrectionService& corrections() { return *corrections_; }
   // Uploads; other modules attach files and register who may read them (files_service.h).
   files::FilesService& files() { return *files_; }
   // Live updates: modules publish after their transaction commits; stream handlers
@@ -81,13 +86,13 @@ class App {
   std::unique_ptr<property::PropertyService> property_;
   std::unique_ptr<billing::BillingService> billing_;
   std::unique_ptr<billing::Idempotency> idempotency_;  // Idempotency-Keys of money-moving POSTs
-  std::unique_ptr<billing::ReceiptService> receipts_;
-  std::unique_ptr<billing::MeterService> meters_;
+  std::unique_ptr<receipts::ReceiptService> receipts_;
+  std::unique_ptr<metering::MeterService> meters_;
   std::unique_ptr<notify::Notifier> notifier_;
-  std::unique_ptr<billing::ReminderService> reminders_;
+  std::unique_ptr<collection::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
-  std::unique_ptr<billing::CorrectionService> corrections_;
+  std::unique_ptr<corrections::CorrectionService> corrections_;
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<http::EventHub> events_;
   std::unique_ptr<workorder::WorkOrderService> workorders_;

@@ -196,7 +196,7 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
     for (const auto& p : kProjects) projects.push_back(w.Project(p));
     for (int64_t pid : projects) {
       app.billing().SeedDemoFeeItems(tx, cid, pid, now);
-      billing::SeedDemoReminders(tx, cid, pid, now);  // a before-due and an after-due rule
+      collection::SeedDemoReminders(tx, cid, pid, now);  // a before-due and an after-due rule
     }
     w.summary.projects = static_cast<int64_t>(projects.size());
 

@@ -3,19 +3,19 @@
 #include "core/common_errors.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/calc/calc_errors.h"
-#include "modules/billing/correction_errors.h"
-#include "modules/billing/meter_errors.h"
 #include "modules/billing/opening_errors.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/receipt_errors.h"
-#include "modules/billing/reminder_errors.h"
 #include "modules/billing/report_errors.h"
+#include "modules/collection/reminder_errors.h"
+#include "modules/corrections/correction_errors.h"
 #include "modules/files/files_errors.h"
 #include "modules/identity/identity_errors.h"
 #include "modules/importer/importer_errors.h"
+#include "modules/metering/meter_errors.h"
 #include "modules/notify/notify_errors.h"
 #include "modules/org/org_errors.h"
+#include "modules/pay/pay_errors.h"
 #include "modules/property/property_errors.h"
+#include "modules/receipts/receipt_errors.h"
 #include "modules/workorder/workorder_errors.h"
 
 namespace anju::app {
@@ -31,11 +31,11 @@ constexpr ErrorList kLists[] = {
     {"modules/property/property_errors.h", property::kPropertyErrors},
     {"modules/billing/billing_errors.h", billing::kBillingErrors},
     {"modules/billing/calc/calc_errors.h", billing::calc::kCalcErrors},
-    {"modules/billing/pay/pay_errors.h", billing::pay::kPayErrors},
-    {"modules/billing/meter_errors.h", billing::kMeterErrors},
-    {"modules/billing/reminder_errors.h", billing::kReminderErrors},
-    {"modules/billing/receipt_errors.h", billing::kReceiptErrors},
-    {"modules/billing/correction_errors.h", billing::kCorrectionErrors},
+    {"modules/pay/pay_errors.h", pay::kPayErrors},
+    {"modules/metering/meter_errors.h", metering::kMeterErrors},
+    {"modules/collection/reminder_errors.h", collection::kReminderErrors},
+    {"modules/receipts/receipt_errors.h", receipts::kReceiptErrors},
+    {"modules/corrections/correction_errors.h", corrections::kCorrectionErrors},
     {"modules/billing/opening_errors.h", billing::kOpeningErrors},
     {"modules/billing/report_errors.h", billing::kReportErrors},
     {"modules/workorder/workorder_errors.h", workorder::kWorkOrderErrors},

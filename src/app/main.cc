@@ -331,7 +331,7 @@ int main(int argc, char** argv) {
   AddCommon(lcheck, common);
   lcheck->callback([&] {
     auto db = db::Open(common.db);
-    auto rep = billing::ledger::Check(*db);
+    auto rep = app::CheckBooks(*db);
     std::cout << "ledger: " << rep.companies << " companies, " << rep.entries << " entries, "
               << rep.lines << " lines, " << rep.accounts << " accounts: "
               << (rep.ok ? "sound" : "NOT SOUND") << "\n";

@@ -27,7 +27,7 @@ class BillingApiTest : public ::testing::Test {
     house_ = HouseId(*app_, jhy_, "1-1-0101");
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
     EXPECT_TRUE(app_->AuditChainOk());
   }
@@ -288,22 +288,22 @@ TEST_F(BillingApiTest, ARunCoversSeveralOrAllProjectsInTheCallersScope) {
 TEST_F(BillingApiTest, TheLedgerCheckFindsTampering) {
   ASSERT_EQ(Run("2026-11", false).status, 200);
   ASSERT_EQ(Pay(*admin_, "t-1", {{"house_id", house_}, {"amount", 500}, {"channel", "cash"}}).status, 201);
-  ASSERT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  ASSERT_TRUE(app::CheckBooks(app_->app().db()).ok);
   auto exec = [&](const std::string& sql) {
     app_->app().db().Run(db::TxMode::kWrite, [&](db::Tx& tx) { tx.Exec(sql); });
   };
   exec("UPDATE ledger_accounts SET balance = balance + 1 WHERE code = 'clearing:cash'");
-  auto rep = billing::ledger::Check(app_->app().db());
+  auto rep = app::CheckBooks(app_->app().db());
   EXPECT_FALSE(rep.ok);
   ASSERT_FALSE(rep.problems.empty());
   EXPECT_NE(rep.problems.front().find("clearing:cash"), std::string::npos) << rep.problems.front();
   exec("UPDATE ledger_accounts SET balance = balance - 1 WHERE code = 'clearing:cash'");
   exec("UPDATE bills SET paid = paid + 7 WHERE house_id = " + std::to_string(house_));
-  EXPECT_FALSE(billing::ledger::Check(app_->app().db()).ok);
+  EXPECT_FALSE(app::CheckBooks(app_->app().db()).ok);
   exec("UPDATE bills SET paid = paid - 7 WHERE house_id = " + std::to_string(house_));
   exec("UPDATE journal_lines SET debit = debit + 1 WHERE id = (SELECT MIN(id) FROM journal_lines "
        "WHERE debit > 0)");
-  EXPECT_FALSE(billing::ledger::Check(app_->app().db()).ok);
+  EXPECT_FALSE(app::CheckBooks(app_->app().db()).ok);
   exec("UPDATE journal_lines SET debit = debit - 1 WHERE id = (SELECT MIN(id) FROM journal_lines "
        "WHERE debit > 0)");
 }

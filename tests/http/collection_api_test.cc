@@ -27,7 +27,7 @@ class CollectionApiTest : public ::testing::Test {
     ASSERT_EQ(run.status, 200) << run.body;
   }
   void TearDown() override {
-    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+    EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
     EXPECT_TRUE(app_->AuditChainOk());
   }
   // A second collection specialist for the first project.

@@ -25,7 +25,7 @@ class CorrectionApiTest : public ::testing::Test {
     house_ = HouseId(*app_, jhy_, "1-1-0101");
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
     EXPECT_TRUE(app_->AuditChainOk());
   }

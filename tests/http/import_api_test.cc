@@ -38,7 +38,7 @@ class ImportApiTest : public ::testing::Test {
   }
   void TearDown() override {
     EXPECT_TRUE(app_->AuditChainOk());
-    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+    EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
   }
   // Uploads, waits for the batch to finish, returns it.
   json::object Import(const std::string& kind, const std::string& bytes, const std::string& name,
@@ -218,7 +218,7 @@ TEST_F(ImportApiTest, OpeningBalancesPostToTheLedgerAndEachHouseOwesWhatTheFileS
   ASSERT_EQ(bad.size(), 2u);
   EXPECT_EQ(bad[0], "5:fee_item_code:not_found");
   EXPECT_EQ(bad[1], "6:amount:invalid");
-  EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
   int64_t h1 = HouseId(*app_, jhy_, "1-1-0201"), h2 = HouseId(*app_, jhy_, "1-1-0202");
   json::value a1 = admin_->Get("/api/v1/houses/" + std::to_string(h1) + "/account").json();
   json::value a2 = admin_->Get("/api/v1/houses/" + std::to_string(h2) + "/account").json();
@@ -230,7 +230,7 @@ TEST_F(ImportApiTest, OpeningBalancesPostToTheLedgerAndEachHouseOwesWhatTheFileS
   Reply rb = admin_->PostJson("/api/v1/imports/" + std::to_string(b.at("id").as_int64()) + "/rollback", json::object{});
   ASSERT_EQ(rb.status, 200) << rb.body;
   EXPECT_EQ(admin_->Get("/api/v1/houses/" + std::to_string(h1) + "/account").json().at("owed").as_int64(), 0);
-  EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
 }
 
 TEST_F(ImportApiTest, FeeItemsAndReadingsGoThroughTheirRules) {

@@ -27,7 +27,7 @@ class LateFeeApiTest : public ::testing::Test {
     principal_ = app_->Count("SELECT amount FROM bills WHERE house_id = " + std::to_string(house_));
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
     EXPECT_TRUE(app_->AuditChainOk());
   }

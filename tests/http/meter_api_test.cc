@@ -34,7 +34,7 @@ class MeterApiTest : public ::testing::Test {
                                        {"fee_item_id", water_}}));
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
     EXPECT_TRUE(app_->AuditChainOk());
   }

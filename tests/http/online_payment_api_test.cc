@@ -11,8 +11,8 @@ namespace anju::testing {
 namespace {
 
 namespace json = boost::json;
-using billing::pay::AlipaySimulator;
-using billing::pay::WechatPaySimulator;
+using pay::AlipaySimulator;
+using pay::WechatPaySimulator;
 
 class OnlinePaymentApiTest : public ::testing::Test {
  protected:
@@ -31,7 +31,7 @@ class OnlinePaymentApiTest : public ::testing::Test {
     ASSERT_GT(owed_, 0);
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
   }
   json::value Account() {
@@ -49,12 +49,12 @@ class OnlinePaymentApiTest : public ::testing::Test {
     auto anon = app_->Anonymous();
     return anon->Send("POST", "/api/v1/payments/notify/" + channel, body, headers);
   }
-  Reply WechatNotify(const billing::pay::SimNotify& n) {
+  Reply WechatNotify(const pay::SimNotify& n) {
     TestClient::Headers h(n.headers.begin(), n.headers.end());
     return Notify("wechat", n.body, h);
   }
   int64_t Payments() { return app_->Count("SELECT COUNT(*) FROM payments"); }
-  billing::pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
+  pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
 
   std::unique_ptr<TestApp> app_;
   std::unique_ptr<TestClient> owner_;

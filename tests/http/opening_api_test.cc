@@ -8,8 +8,8 @@
 #include "modules/billing/fee_items.h"
 #include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/meter_readings.h"
 #include "modules/billing/opening.h"
+#include "modules/metering/meter_readings.h"
 #include "support/test_app.h"
 
 namespace anju::testing {
@@ -36,7 +36,7 @@ class OpeningApiTest : public ::testing::Test {
     period_ = CivilDate(app_->clock().Now() - 70 * kDay).substr(0, 7);
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
     EXPECT_TRUE(app_->AuditChainOk());
   }
@@ -61,7 +61,7 @@ class OpeningApiTest : public ::testing::Test {
     });
   }
   JsonResult Reverse(int64_t id) {
-    return InTx([&](db::Tx& tx) { return billing::ReverseOpening(tx, ctx_, id, app_->clock().Now()); });
+    return InTx([&](db::Tx& tx) { return billing::ReverseOpening(tx, ctx_, app_->app().corrections(), id, app_->clock().Now()); });
   }
   json::object Account() {
     Reply r = admin_->Get("/api/v1/houses/" + std::to_string(house_) + "/account");
@@ -93,7 +93,7 @@ TEST_F(OpeningApiTest, ArrearsAndPrepaidPostedInOneTransactionShowInTheAccount) 
   ASSERT_TRUE(both.ok()) << both.error().message;
   EXPECT_EQ(both->at("kind").as_string(), "prepayment");
   EXPECT_EQ(both->at("status").as_string(), "posted");
-  auto rep = billing::ledger::Check(app_->app().db());
+  auto rep = app::CheckBooks(app_->app().db());
   EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
   json::object account = Account();
   EXPECT_EQ(account.at("owed").as_int64(), 12845);
@@ -187,7 +187,7 @@ TEST_F(OpeningApiTest, ReversalRestoresTheBalancesAndARepostTakesTheSameBill) {
   EXPECT_EQ(Equity(), 0);
   EXPECT_EQ(Reverse(arrears->at("id").as_int64()).error().code, "OPENING_REVERSED");
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM journal_entries WHERE ref_type = 'opening'"), 4);
-  auto rep = billing::ledger::Check(app_->app().db());
+  auto rep = app::CheckBooks(app_->app().db());
   EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
   // The corrected file posts again: the same bill, the new amount.
   auto again = Arrears(Body("WYF-ZZ", 12000));
@@ -198,7 +198,7 @@ TEST_F(OpeningApiTest, ReversalRestoresTheBalancesAndARepostTakesTheSameBill) {
   EXPECT_EQ(Prepaid(8000).ok(), true);
   // By bill id, as the importer's rollback may.
   auto by_bill = InTx([&](db::Tx& tx) {
-    return billing::ReverseOpeningBill(tx, ctx_, again->at("bill_id").as_int64(), app_->clock().Now());
+    return billing::ReverseOpeningBill(tx, ctx_, app_->app().corrections(), again->at("bill_id").as_int64(), app_->clock().Now());
   });
   ASSERT_TRUE(by_bill.ok());
   EXPECT_EQ(by_bill->at("id"), again->at("id"));
@@ -232,7 +232,7 @@ TEST_F(OpeningApiTest, TheLedgerCheckFindsTamperedOpenings) {
   auto reversed = Arrears(Body("CWGLF", 500));
   ASSERT_TRUE(arrears.ok() && prepaid.ok() && reversed.ok());
   ASSERT_TRUE(Reverse(reversed->at("id").as_int64()).ok());
-  ASSERT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+  ASSERT_TRUE(app::CheckBooks(app_->app().db()).ok);
   std::string a = std::to_string(arrears->at("id").as_int64());
   std::string p = std::to_string(prepaid->at("id").as_int64());
   std::string r = std::to_string(reversed->at("id").as_int64());
@@ -244,9 +244,9 @@ TEST_F(OpeningApiTest, TheLedgerCheckFindsTamperedOpenings) {
   // Each tamper is found, and undoing it makes the books agree again.
   auto found = [&](const std::string& tamper, const std::string& undo) {
     exec(tamper);
-    EXPECT_FALSE(billing::ledger::Check(app_->app().db()).ok) << tamper;
+    EXPECT_FALSE(app::CheckBooks(app_->app().db()).ok) << tamper;
     exec(undo);
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << undo << ": " << (rep.problems.empty() ? "" : rep.problems.front());
   };
   found("UPDATE opening_balances SET amount = amount + 1 WHERE id = " + p,
@@ -338,7 +338,7 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   ASSERT_EQ(meter.status, 201) << meter.body;
   int64_t meter_id = meter.json().at("id").as_int64();
   auto record = [&](json::object b, const TenantContext& ctx) {
-    return InTx([&](db::Tx& tx) { return billing::RecordReadingIn(tx, ctx, b, app_->clock().Now()); });
+    return InTx([&](db::Tx& tx) { return metering::RecordReadingIn(tx, ctx, b, app_->clock().Now()); });
   };
   std::string read_day = CivilDate(app_->clock().Now() - 60 * kDay);
   json::object body{{"project_id", jhy_}, {"meter_code", "W-OPEN-1"}, {"period", period_},
@@ -351,7 +351,7 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   EXPECT_EQ(std::string(first->at("read_at").as_string()),
             FormatUtc(DaysFromCivil(read_day) * kDay - 8 * kHour));
   auto found = InTx([&](db::Tx& tx) -> JsonResult {
-    auto r = billing::FindReading(tx, app_->company_id(), jhy_, "W-OPEN-1", period_);
+    auto r = metering::FindReading(tx, app_->company_id(), jhy_, "W-OPEN-1", period_);
     if (!r) return Error(errors::kNotFound);
     return json::value(*r);
   });

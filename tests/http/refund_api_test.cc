@@ -4,7 +4,7 @@
 // refusal changes nothing, an unverifiable answer leaves the refund processing until it is
 // approved again — and after every test the ledger check (correction_fixture.h).
 #include "correction_fixture.h"
-#include "modules/billing/pay/simulator.h"
+#include "modules/pay/simulator.h"
 
 namespace anju::testing {
 namespace {
@@ -33,7 +33,7 @@ class RefundApiTest : public CorrectionApiTest {
     return app_->Count("SELECT COALESCE(SUM(balance), 0) FROM ledger_accounts WHERE code = "
                        "'clearing:" + channel + "'");
   }
-  billing::pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
+  pay::PaySimulator& Sim() { return app_->app().billing().simulator(); }
   int64_t owed_ = 0;
 };
 
@@ -177,7 +177,7 @@ TEST_F(RefundApiTest, AnAlipayRefundWithAForgedAnswerStaysProcessingUntilApprove
                                             {"reason", "多交退还"}, {"payment_id", payment}});
   ASSERT_EQ(pending.status, 201) << pending.body;
   int64_t id = pending.json().at("id").as_int64();
-  Sim().alipay.ForgeNextAnswer(billing::pay::AnswerForgery::kOtherKey);
+  Sim().alipay.ForgeNextAnswer(pay::AnswerForgery::kOtherKey);
   Reply unknown = Decide(*finance_, "refunds", id, true);
   EXPECT_EQ(unknown.status, 503) << unknown.body;
   EXPECT_EQ(Code(unknown), "REFUND_PROVIDER_UNAVAILABLE");

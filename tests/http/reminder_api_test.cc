@@ -30,10 +30,10 @@ class ReminderApiTest : public ::testing::Test {
     ASSERT_EQ(run.status, 200) << run.body;
   }
   void TearDown() override {
-    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+    EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
     EXPECT_TRUE(app_->AuditChainOk());
   }
-  billing::ReminderReport Remind(const std::string& as_of) {
+  collection::ReminderReport Remind(const std::string& as_of) {
     return app_->app().reminders().Run(as_of);
   }
   int64_t Sent(const std::string& rule) {

@@ -39,7 +39,7 @@ class ReportApiTest : public ::testing::Test {
     lyy_ = ProjectId(*app_, app_->company_id(), "LYY");
   }
   void TearDown() override {
-    auto rep = billing::ledger::Check(app_->app().db());
+    auto rep = app::CheckBooks(app_->app().db());
     EXPECT_TRUE(rep.ok) << (rep.problems.empty() ? "" : rep.problems.front());
   }
   // Moves the clock (a day later the sessions have expired, so log in again).

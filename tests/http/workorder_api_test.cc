@@ -25,7 +25,7 @@ class WorkOrderApiTest : public ::testing::Test {
     service_ = app_->LoginAs("service");
   }
   void TearDown() override {
-    EXPECT_TRUE(billing::ledger::Check(app_->app().db()).ok);
+    EXPECT_TRUE(app::CheckBooks(app_->app().db()).ok);
     EXPECT_TRUE(app_->AuditChainOk());
   }
   int64_t Category(const std::string& code) {

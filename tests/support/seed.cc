@@ -61,4 +61,33 @@ db::Rows AuditRows(db::Tx& tx, const std::string& columns, const std::string& wh
   return tx.Query("SELECT " + columns + " FROM audit_log " + where, params);
 }
 
+int64_t SeedFeeItem(db::Tx& tx, const FeeItemSeed& f) {
+  return tx.InsertId(
+      "INSERT INTO fee_items (company_id, project_id, code, name, kind, method, unit_price, "
+      "house_kinds, valid_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "'residential', '2020-01-01', 0, 0) RETURNING id",
+      {f.company_id, f.project_id, f.code, f.name, f.kind, f.method, f.unit_price});
+}
+
+void SetFeeItemTiers(db::Tx& tx, int64_t fee_item_id, const std::string& tiers_json) {
+  tx.Exec("UPDATE fee_items SET tiers = ? WHERE id = ?", {tiers_json, fee_item_id});
+}
+
+int64_t SeedBill(db::Tx& tx, const BillSeed& b) {
+  return tx.InsertId(
+      "INSERT INTO bills (company_id, project_id, house_id, fee_item_id, period, number, "
+      "quantity, unit_price, amount, due_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?) RETURNING id",
+      {b.company_id, b.project_id, b.house_id, b.fee_item_id, b.period, b.number, b.quantity,
+       b.unit_price, b.amount, b.due_date, b.created_at});
+}
+
+int64_t RowCount(db::Tx& tx, const std::string& table) {
+  return tx.QueryOne("SELECT COUNT(*) FROM " + table)->Int(0);
+}
+
+int64_t ColumnSum(db::Tx& tx, const std::string& table, const std::string& column) {
+  return tx.QueryOne("SELECT COALESCE(SUM(" + column + "), 0) FROM " + table)->Int(0);
+}
+
 }  // namespace anju::testing

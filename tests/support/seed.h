@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "db/database.h"
@@ -35,6 +36,30 @@ int64_t SeedHouse(db::Tx& tx, const HouseSeed& h);
 // An active staff account (password hash "x": it cannot log in).
 int64_t SeedStaffAccount(db::Tx& tx, int64_t company_id, const std::string& login,
                          const std::string& name);
+
+// Billing's rows, for the modules built on billing (metering, receipts, …): a fee item valid
+// from 2020-01-01 for residential houses, its tiers, and a bill as a bill run would write it
+// (no ledger entry: post one with billing::ledger where the test needs the books).
+struct FeeItemSeed {
+  int64_t company_id = 0, project_id = 0;
+  std::string code, name, kind = "property", method = "area";
+  int64_t unit_price = 0;  // 1/100 分
+};
+int64_t SeedFeeItem(db::Tx& tx, const FeeItemSeed& f);
+void SetFeeItemTiers(db::Tx& tx, int64_t fee_item_id, const std::string& tiers_json);
+struct BillSeed {
+  int64_t company_id = 0, project_id = 0, house_id = 0, fee_item_id = 0;
+  std::string period, number;
+  int64_t quantity = 0, unit_price = 0, amount = 0;
+  std::string due_date;
+  int64_t created_at = 0;
+};
+int64_t SeedBill(db::Tx& tx, const BillSeed& b);
+
+// COUNT(*) of another module's table, and the SUM of one of its columns (0 when empty), for
+// a test that checks its code left them alone.
+int64_t RowCount(db::Tx& tx, const std::string& table);
+int64_t ColumnSum(db::Tx& tx, const std::string& table, const std::string& column);
 
 // "SELECT <columns> FROM audit_log <where>", e.g. AuditRows(tx, "COUNT(*)", "WHERE action = ?",
 // {"billing.receipt.void"}).

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "modules/billing/calc/tiers.h"
+
 namespace anju::billing::bill_lines {
 
 bool FeeItem::AppliesTo(const std::string& kind) const {
@@ -34,14 +36,7 @@ Cycle CycleOf(const FeeItem& f, const Period& p) {
   return {start, start.first, end.last};
 }
 
-calc::RoundRule RuleOf(const FeeItem& f) {
-  calc::RoundRule rule;
-  rule.rounding = f.rounding == "up"     ? calc::Rounding::kUp
-                  : f.rounding == "down" ? calc::Rounding::kDown
-                                         : calc::Rounding::kHalfUp;
-  rule.to = f.round_to == "jiao" ? calc::RoundTo::kJiao : calc::RoundTo::kFen;
-  return rule;
-}
+calc::RoundRule RuleOf(const FeeItem& f) { return calc::RoundRuleOf(f.rounding, f.round_to); }
 
 Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& period) {
   Cycle cycle = CycleOf(f, period);

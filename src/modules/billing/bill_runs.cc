@@ -7,7 +7,7 @@
 // per transaction; each bill is inserted with ON CONFLICT DO NOTHING on (house, item,
 // period) and, only when it was new, posted to the ledger in the same transaction. So a run
 // can be repeated, or resumed after a crash, without ever billing twice. Metered items bill
-// the period's accepted meter readings (meters.h: BillableReadings): a house meter's
+// the period's accepted meter readings (ports.h: MeteredReadings, from metering): a house meter's
 // consumption priced with the item's tiers and rounding, a shared meter's apportioned share
 // as computed there; a reading approved after a run is billed by the next run.
 #include <algorithm>
@@ -24,13 +24,11 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/calc/bill_calc.h"
+#include "modules/billing/calc/tiers.h"
 #include "modules/billing/collection_totals.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/meter_rules.h"
-#include "modules/billing/meters.h"
 #include "modules/billing/settings.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
@@ -60,11 +58,12 @@ struct NewBill {
 };
 
 // auto_apply_prepayment (settings.h): each house's prepaid balance — less what refunds
-// still processing hold (corrections.h) — settles its new bills of this batch, in order,
-// through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no receipt).
-// Returns the 分 applied.
+// still processing hold (ports.h: CorrectionHolds) — settles its new bills of this batch, in
+// order, through Settle with the "prepayment" channel (Dr prepayment, Cr receivable; no
+// receipt). Returns the 分 applied.
 Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
-                                 const std::vector<NewBill>& bills, Millis now) {
+                                 const std::vector<NewBill>& bills, CorrectionHolds& holds,
+                                 Millis now) {
   std::map<int64_t, std::pair<const property::HouseFacts*, std::vector<std::pair<int64_t, int64_t>>>>
       new_bills;  // house → (facts, [(bill, amount)])
   for (const NewBill& b : bills) {
@@ -75,7 +74,7 @@ Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
   int64_t applied = 0;
   for (auto& [house_id, slot] : new_bills) {
     int64_t available = -ledger::Balance(tx, company_id, ledger::PrepaymentOf(house_id)) -
-                        ReservedRefunds(tx, house_id);
+                        holds.ReservedRefunds(tx, house_id);
     if (available <= 0 || slot.second.empty()) continue;
     SettleArgs args{company_id, *slot.first, 0, std::string(kPrepaymentChannel), {}, "预存抵扣",
                     std::nullopt, std::nullopt};
@@ -84,7 +83,7 @@ Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
       args.bill_ids.push_back(bill);
       args.amount = std::min(available, args.amount + amount);
     }
-    auto settled = Settle(tx, args, now);
+    auto settled = Settle(tx, args, now, nullptr);  // prepayment: no receipt
     if (!settled.ok()) return settled.take_error();
     applied += args.amount;
   }
@@ -186,7 +185,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         for (const FeeItem& f : items) key_period[f.id] = CycleOf(f, *period).start.name;
       }
       if (!metered) {
-        auto readings = BillableReadings(tx, ctx.company_id, project_id, period->name);
+        auto readings = ports_.metered.Billable(tx, ctx.company_id, project_id, period->name);
         if (!readings.ok()) return Error(kCalculation, readings.error().message);
         metered.emplace();
         for (const MeteredLine& m : *readings) (*metered)[m.house_id].push_back(m);
@@ -202,8 +201,8 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                   [&](const FeeItem& i) { return i.id == m.fee_item_id; });
             if (f == items.end()) continue;  // the item is off or not valid in the period
             auto amount = m.amount ? Result<int64_t>(*m.amount)
-                                   : MeteredAmount(f->tiers, f->unit_price, m.consumption,
-                                                   RuleOf(*f));
+                                   : calc::MeteredAmount(f->tiers, f->unit_price, m.consumption,
+                                                         RuleOf(*f));
             if (!amount.ok()) return Error(kCalculation, "house " + h.code + ", " + f->code +
                                                              ": " + amount.error().message);
             if (*amount > 0) lines.emplace_back(&*f, &h, Line{*amount, m.consumption});
@@ -283,7 +282,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
         for (const auto& [key, amount] : billed)
           totals::AddBilled(tx, ctx.company_id, project_id, key, amount, now);
         if (settings.auto_apply_prepayment) {
-          auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, now);
+          auto applied = ApplyPrepayments(tx, ctx.company_id, new_bills, ports_.corrections, now);
           if (!applied.ok()) return applied.take_error();
           prepaid_applied += *applied;
         }

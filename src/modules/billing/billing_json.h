@@ -1,5 +1,5 @@
 // The JSON forms of billing's typed results: the reply bodies of the routes
-// (billing_routes.cc, adjustment_routes.cc) and the records the audit log keeps of the same
+// (billing_routes.cc) and the records the audit log keeps of the same
 // events, so that the audit shows what the cashier saw. The API contract (api/openapi.yaml)
 // describes these shapes; key order is part of the bytes a replayed answer repeats.
 #pragma once
@@ -7,7 +7,6 @@
 #include <boost/json.hpp>
 
 #include "modules/billing/billing_service.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/settle.h"
 
 namespace anju::billing {
@@ -25,6 +24,5 @@ boost::json::object PrepaymentJson(const PrepaymentTaken& p);
 boost::json::object OnlineOrderJson(const OnlineOrder& o);
 // The order with "pay_params".
 boost::json::object OnlineOrderJson(const OnlineOrderOpened& o);
-boost::json::object RefundJson(const Refund& r);
 
 }  // namespace anju::billing

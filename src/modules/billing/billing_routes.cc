@@ -203,4 +203,12 @@ void RegisterRoutes(http::Router& router, BillingService& s, Idempotency& idem) 
   });
 }
 
+void RegisterSettingsRoutes(http::Router& router, SettingsService& settings) {
+  router.Add("GET", "/api/v1/billing-settings", [&settings](Request& req, TenantContext& ctx) {
+    return http::Reply(req, settings.Get(ctx));
+  });
+  router.Add("PUT", "/api/v1/billing-settings",
+             WithBody(200, 0, [&settings](auto& ctx, auto& b) { return settings.Put(ctx, b); }));
+}
+
 }  // namespace anju::billing

@@ -33,9 +33,10 @@
 #include "db/database.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/idempotency.h"
-#include "modules/billing/pay/provider.h"
-#include "modules/billing/pay/simulator.h"
+#include "modules/billing/ports.h"
 #include "modules/billing/settle.h"
+#include "modules/pay/provider.h"
+#include "modules/pay/simulator.h"
 
 namespace anju::billing {
 
@@ -120,7 +121,8 @@ class BillingService {
   // The payment providers are the in-process simulators (pay/simulator.h) with test keys:
   // the only providers configured so far (the demo and the tests use them). They are built
   // on first use: generating their keys takes most of a second.
-  BillingService(db::Database& db, const Clock& clock);
+  // `ports`: what bill runs ask the modules above billing (ports.h); they must outlive it.
+  BillingService(db::Database& db, const Clock& clock, Ports ports);
   // Today's civil date in China time, by the service's clock.
   std::string Today() const { return CivilDate(clock_.Now()); }
   ~BillingService();
@@ -216,6 +218,7 @@ class BillingService {
 
   db::Database& db_;
   const Clock& clock_;
+  Ports ports_;
   std::once_flag providers_once_;
   std::unique_ptr<pay::PaySimulator> sim_;
   std::unique_ptr<pay::PaymentProvider> wechat_, alipay_;

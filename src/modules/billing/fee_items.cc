@@ -6,7 +6,7 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/fee_items.h"
-#include "modules/billing/meter_rules.h"
+#include "modules/billing/calc/tiers.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_errors.h"
@@ -163,7 +163,7 @@ Result<json::value> CreateFeeItemIn(db::Tx& tx, const TenantContext& ctx,
     tiers = json::serialize(*list);
     if (!method || *method != "metered")
       r.Fail("tiers", "invalid", "Only metered items have tiers");
-    else if (auto ok = MeteredAmount(tiers, price.value_or(0), 1, RoundRuleOf("half_up", "fen"));
+    else if (auto ok = calc::MeteredAmount(tiers, price.value_or(0), 1, calc::RoundRuleOf("half_up", "fen"));
              !ok.ok())  // calc checks the limits (rising, positive) and prices
       r.Fail("tiers", "invalid", ok.error().message);
   }
@@ -231,6 +231,16 @@ std::optional<json::object> FindFeeItemByCode(db::Tx& tx, int64_t company_id,
                          {company_id, project_id, std::string(code)});
   if (!row) return std::nullopt;
   return FeeJson(*row);
+}
+
+std::optional<FeeItemFacts> FindFeeItem(db::Tx& tx, int64_t company_id, int64_t fee_item_id) {
+  auto r = tx.QueryOne(
+      "SELECT id, project_id, code, kind, method, unit_price, tiers, rounding, round_to, "
+      "house_kinds FROM fee_items WHERE id = ? AND company_id = ?",
+      {fee_item_id, company_id});
+  if (!r) return std::nullopt;
+  return FeeItemFacts{r->Int(0), r->Int(1), r->Str(2), r->Str(3), r->Str(4),
+                      r->Int(5), r->Str(6), r->Str(7), r->Str(8), r->Str(9)};
 }
 
 void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id,

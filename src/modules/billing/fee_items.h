@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include <boost/json.hpp>
@@ -31,5 +32,18 @@ Result<boost::json::value> UpdateFeeItemIn(db::Tx& tx, const TenantContext& ctx,
 std::optional<boost::json::object> FindFeeItemByCode(db::Tx& tx, int64_t company_id,
                                                      int64_t project_id,
                                                      std::string_view code);
+
+// What metering needs of a fee item: its project, kind and method to check a meter against
+// it, and its prices to price a shared meter (calc/tiers.h).
+struct FeeItemFacts {
+  int64_t id = 0, project_id = 0;
+  std::string code, kind, method;
+  int64_t unit_price = 0;   // 1/100 分
+  std::string tiers;        // JSON tiers, "" = one tier at unit_price
+  std::string rounding, round_to;
+  std::string house_kinds;  // space-separated house kinds the item bills
+};
+// The fee item `fee_item_id` of the company, or nullopt. No scope check.
+std::optional<FeeItemFacts> FindFeeItem(db::Tx& tx, int64_t company_id, int64_t fee_item_id);
 
 }  // namespace anju::billing

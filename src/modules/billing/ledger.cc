@@ -25,45 +25,6 @@ const char* KindName(AccountKind k) {
 
 constexpr size_t kMaxProblems = 50;
 
-// Adjustments and refunds agree with the bills, the payments and the journal.
-template <class Problem>
-void CheckCorrections(db::Tx& tx, Problem& problem) {
-  for (auto& r : tx.Query(
-           "SELECT b.id, b.credited, b.late_waived FROM bills b WHERE b.credited < 0 OR "
-           "b.credited > b.amount OR b.credited <> COALESCE((SELECT SUM(j.amount) FROM "
-           "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
-           "j.kind IN ('credit_note', 'write_off')), 0) + COALESCE((SELECT o.amount FROM "
-           "opening_balances o WHERE o.status = 'reversed' AND o.id = (SELECT MAX(o2.id) FROM "
-           "opening_balances o2 WHERE o2.bill_id = b.id)), 0) OR "
-           "b.late_waived <> COALESCE((SELECT SUM(j.amount) "
-           "FROM adjustments j WHERE j.bill_id = b.id AND j.status = 'applied' AND "
-           "j.kind = 'late_fee_waiver'), 0) OR COALESCE((SELECT SUM(j.to_prepayment) FROM "
-           "adjustments j WHERE j.bill_id = b.id AND j.status = 'applied'), 0) <> "
-           "(CASE WHEN b.paid + b.credited > b.amount THEN b.paid + b.credited - b.amount "
-           "ELSE 0 END)"))
-    problem("bill " + r.Str(0) + ": credited " + r.Str(1) + ", late fee waived " + r.Str(2) +
-            " disagree with its applied adjustments and opening reversal");
-  // Exactly one entry of the record's amount for each applied adjustment and refunded
-  // refund; none for any other.
-  for (auto [table, done] : {std::pair{"adjustments", "applied"}, {"refunds", "refunded"}}) {
-    std::string ref = std::string(table).substr(0, std::string(table).size() - 1);
-    for (auto& r : tx.Query(
-             std::string("SELECT x.id, x.status, x.amount, (SELECT COUNT(*) FROM "
-                         "journal_entries e WHERE e.company_id = x.company_id AND "
-                         "e.ref_type = '") + ref + "' AND e.ref_id = x.id), (SELECT "
-             "COALESCE(SUM(l.debit), 0) FROM journal_entries e JOIN journal_lines l ON "
-             "l.entry_id = e.id WHERE e.company_id = x.company_id AND e.ref_type = '" + ref +
-             "' AND e.ref_id = x.id) FROM " + table + " x"))
-      if (r.Int(3) != (r.Str(1) == done ? 1 : 0) || (r.Str(1) == done && r.Int(4) != r.Int(2)))
-        problem(ref + " " + r.Str(0) + " (" + r.Str(1) + ", " + r.Str(2) + "): " + r.Str(3) +
-                " journal entries of " + r.Str(4));
-  }
-  for (auto& r : tx.Query("SELECT p.id, p.amount, SUM(x.amount) FROM refunds x JOIN payments p "
-                          "ON p.id = x.payment_id WHERE x.status IN ('processing', 'refunded') "
-                          "GROUP BY p.id, p.amount HAVING SUM(x.amount) > p.amount"))
-    problem("payment " + r.Str(0) + " of " + r.Str(1) + " is refunded " + r.Str(2));
-}
-
 }  // namespace
 
 std::string ReceivableOf(int64_t house_id) { return "receivable:house:" + std::to_string(house_id); }
@@ -141,7 +102,26 @@ int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code) {
   return r ? r->Int(0) : 0;
 }
 
-CheckReport Check(db::Database& db) {
+int64_t BalanceForUpdate(db::Tx& tx, int64_t company_id, std::string_view code) {
+  std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
+  auto r = tx.QueryOne(
+      "SELECT balance FROM ledger_accounts WHERE company_id = ? AND code = ?" + lock,
+      {company_id, std::string(code)});
+  return r ? r->Int(0) : 0;
+}
+
+std::vector<RefEntries> EntriesOf(db::Tx& tx, std::string_view ref_type) {
+  std::vector<RefEntries> out;
+  for (auto& r : tx.Query("SELECT e.company_id, e.ref_id, COUNT(DISTINCT e.id), "
+                          "COALESCE(SUM(l.debit), 0) FROM journal_entries e LEFT JOIN "
+                          "journal_lines l ON l.entry_id = e.id WHERE e.ref_type = ? "
+                          "GROUP BY e.company_id, e.ref_id ORDER BY e.company_id, e.ref_id",
+                          {std::string(ref_type)}))
+    out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3)});
+  return out;
+}
+
+CheckReport Check(db::Database& db, const std::vector<ExtraCheck>& more) {
   CheckReport rep;
   auto tx = db.Begin(db::TxMode::kRead);
   auto problem = [&](std::string p) {
@@ -227,8 +207,13 @@ CheckReport Check(db::Database& db) {
     problem("company " + r.Str(0) + " project " + r.Str(1) + " period " + r.Str(2) +
             ": bills " + r.Str(3) + " billed, " + r.Str(5) + " settled; totals say " + r.Str(4) +
             " and " + r.Str(6));
-  CheckCorrections(*tx, problem);
+  // A bill's credit stays within its amount; what makes it up (credit notes, write-offs, an
+  // opening reversal) is the corrections' part of the check (modules/corrections).
+  for (auto& r : tx->Query("SELECT id, credited, amount FROM bills WHERE credited < 0 OR "
+                           "credited > amount"))
+    problem("bill " + r.Str(0) + ": credited " + r.Str(1) + " of " + r.Str(2));
   CheckOpenings(*tx, problem);
+  for (const ExtraCheck& check : more) check(*tx, rep);
   return rep;
 }
 

@@ -29,18 +29,22 @@
 // credits overall; every stored balance equals the replay of its lines; every line has
 // exactly one positive side; and the bills agree with the books (a bill's `paid` equals its
 // principal allocations and never exceeds its amount; its `late_fee` equals its daily
-// accruals, `late_paid` its late-fee allocations, `credited` and `late_waived` its applied
-// adjustments, and late_paid + late_waived ≤ late_fee; the part of its credit notes that
-// went to the prepaid balance is exactly what the house had overpaid, max(0, paid +
-// credited − amount); each house's receivable balance equals the open principal of its
-// bills (bill_sql.h), and its late account the open late fees; every applied adjustment and
-// every refunded refund has its one journal entry of its amount, and nothing else has one;
-// no payment is refunded beyond its amount); the opening balances agree with their entries
-// and bills (opening.h); and the collection totals (collection_totals.h) sum to the bills'
-// amounts and principal paid.
+// accruals, `late_paid` its late-fee allocations, and late_paid + late_waived ≤ late_fee;
+// each house's receivable balance equals the open principal of its bills (bill_sql.h), and
+// its late account the open late fees; its credit stays within its amount); the opening
+// balances agree with their entries and bills (opening.h); and the
+// collection totals (collection_totals.h) sum to the bills' amounts and principal paid.
+// What the corrections module adds to the books — `credited` and `late_waived` equal to the
+// applied adjustments (and an opening reversal), the part of its credit notes that went to
+// the prepaid balance exactly what the house had overpaid (max(0, paid + credited −
+// amount)), one journal entry of its amount per applied adjustment and refunded refund, no
+// payment refunded beyond its amount — it proves itself
+// (corrections/corrections_check.h); `anju ledger check` and the tests run both
+// (src/app/app.h: CheckBooks).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -85,6 +89,18 @@ std::vector<int64_t> PostAll(db::Tx& tx, const std::vector<Entry>& entries, Mill
 
 // The signed balance of an account (0 when it does not exist yet).
 int64_t Balance(db::Tx& tx, int64_t company_id, std::string_view code);
+// The same, the account's row read FOR UPDATE on PostgreSQL (SQLite has one writer): for a
+// caller that spends the balance in this transaction (refunds).
+int64_t BalanceForUpdate(db::Tx& tx, int64_t company_id, std::string_view code);
+
+// The journal entries that belong to records of one kind (ref_type "adjustment", "refund"…),
+// per record: how many, and their debits. For the owner of those records to prove each has
+// the entries it should (corrections' part of the check).
+struct RefEntries {
+  int64_t company_id = 0, ref_id = 0;
+  int64_t entries = 0, debits = 0;
+};
+std::vector<RefEntries> EntriesOf(db::Tx& tx, std::string_view ref_type);
 
 std::string ReceivableOf(int64_t house_id);
 std::string PrepaymentOf(int64_t house_id);
@@ -103,6 +119,9 @@ struct CheckReport {
   int64_t companies = 0, entries = 0, lines = 0, accounts = 0;
   std::vector<std::string> problems;  // one sentence each, the first 50
 };
-CheckReport Check(db::Database& db);
+// Checks of modules built on billing (corrections_check.h), run after billing's own in the
+// same read transaction, so the whole check sees one state of the books.
+using ExtraCheck = std::function<void(db::Tx& tx, CheckReport& report)>;
+CheckReport Check(db::Database& db, const std::vector<ExtraCheck>& more = {});
 
 }  // namespace anju::billing::ledger

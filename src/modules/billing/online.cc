@@ -16,9 +16,9 @@
 #include "modules/billing/billing_service.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/pay/alipay.h"
-#include "modules/billing/pay/pay_errors.h"
-#include "modules/billing/pay/wechat_pay.h"
+#include "modules/pay/alipay.h"
+#include "modules/pay/pay_errors.h"
+#include "modules/pay/wechat_pay.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
@@ -56,8 +56,8 @@ std::vector<int64_t> ParseIds(const std::string& text) {
 
 }  // namespace
 
-BillingService::BillingService(db::Database& db, const Clock& clock)
-    : db_(db), clock_(clock) {}
+BillingService::BillingService(db::Database& db, const Clock& clock, Ports ports)
+    : db_(db), clock_(clock), ports_(ports) {}
 
 BillingService::~BillingService() = default;
 
@@ -158,10 +158,10 @@ Result<OnlineOrder> BillingService::ConfirmOrder(const pay::Confirmed& c) {
     if (!h) return Error(property::kHouseNotFound);
     SettleArgs args{company, *h, c.amount_fen, c.channel, ParseIds(o->Str(7)),
                     "online " + c.order_no, c.provider_txn_id, std::nullopt};
-    auto paid = Settle(tx, args, now);
+    auto paid = Settle(tx, args, now, &ports_.receipts);
     if (!paid.ok() && paid.error().code == std::string(kBillNotPayable.code)) {
       args.bill_ids.clear();  // a picked bill was settled meanwhile: the money still counts
-      paid = Settle(tx, args, now);
+      paid = Settle(tx, args, now, &ports_.receipts);
     }
     if (!paid.ok()) return paid.take_error();
     int64_t payment_id = paid->id;

@@ -7,10 +7,10 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/collection_totals.h"
-#include "modules/billing/corrections.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/opening_errors.h"
+#include "modules/billing/ports.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
 #include "modules/org/org_service.h"
@@ -173,8 +173,8 @@ Result<json::value> PostOpeningPrepayment(db::Tx& tx, const TenantContext& ctx,
                 "期初预存", now);
 }
 
-Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, int64_t opening_id,
-                                   Millis now) {
+Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, CorrectionHolds& holds,
+                                   int64_t opening_id, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRun));
   auto o = tx.QueryOne("SELECT project_id, house_id, kind, bill_id, amount, status FROM "
                        "opening_balances WHERE id = ? AND company_id = ?" + Lock(tx),
@@ -188,11 +188,12 @@ Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, int64_t
     int64_t bill = o->Int(3);
     auto b = tx.QueryOne(
         "SELECT b.paid + b.credited + b.late_fee + b.late_paid + b.late_waived + b.discount, "
-        "(SELECT COUNT(*) FROM payment_allocations pa WHERE pa.bill_id = b.id) + (SELECT "
-        "COUNT(*) FROM adjustments a WHERE a.bill_id = b.id) FROM bills b WHERE b.id = ?" +
-            Lock(tx),
+        "(SELECT COUNT(*) FROM payment_allocations pa WHERE pa.bill_id = b.id) FROM bills b "
+        "WHERE b.id = ?" + Lock(tx),
         {bill});
-    if (b->Int(0) != 0 || b->Int(1) != 0) return Error(kOpeningInUse);
+    // In use: anything paid, credited, accrued or discounted on it, or a correction naming it.
+    if (b->Int(0) != 0 || b->Int(1) != 0 || holds.BillHasAdjustments(tx, bill))
+      return Error(kOpeningInUse);
     tx.Exec("UPDATE bills SET credited = amount WHERE id = ?", {bill});
     totals::AddCredited(tx, ctx.company_id, bill, amount, 0, now);
     lines = {{std::string(ledger::kOpeningEquity), AccountKind::kEquity, amount, 0},
@@ -201,7 +202,7 @@ Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, int64_t
     auto account = tx.QueryOne("SELECT balance FROM ledger_accounts WHERE company_id = ? AND "
                                "code = ?" + Lock(tx),
                                {ctx.company_id, ledger::PrepaymentOf(house)});
-    int64_t held = (account ? -account->Int(0) : 0) - ReservedRefunds(tx, house);
+    int64_t held = (account ? -account->Int(0) : 0) - holds.ReservedRefunds(tx, house);
     if (held < amount) return Error(kOpeningInUse);
     lines = {{ledger::PrepaymentOf(house), AccountKind::kLiability, amount, 0},
              {std::string(ledger::kOpeningEquity), AccountKind::kEquity, 0, amount}};
@@ -222,13 +223,13 @@ Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, int64_t
   return json::value(std::move(after));
 }
 
-Result<json::value> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx, int64_t bill_id,
-                                       Millis now) {
+Result<json::value> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
+                                       CorrectionHolds& holds, int64_t bill_id, Millis now) {
   auto o = tx.QueryOne("SELECT MAX(id) FROM opening_balances WHERE bill_id = ? AND "
                        "company_id = ?",
                        {bill_id, ctx.company_id});
   if (!o || o->IsNull(0)) return Error(kOpeningNotFound);
-  return ReverseOpening(tx, ctx, o->Int(0), now);
+  return ReverseOpening(tx, ctx, holds, o->Int(0), now);
 }
 
 }  // namespace anju::billing

@@ -54,6 +54,7 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/billing/ports.h"
 
 namespace anju::billing {
 
@@ -70,11 +71,15 @@ Result<boost::json::value> PostOpeningPrepayment(db::Tx& tx, const TenantContext
                                                  const boost::json::object& body, Millis now);
 
 // Reverses an opening by its id, or the opening of a bill. Errors: OPENING_NOT_FOUND,
-// OPENING_REVERSED, OPENING_IN_USE.
+// OPENING_REVERSED, OPENING_IN_USE. `holds` (ports.h, implemented by corrections) says what
+// refunds still processing hold of a prepaid balance and whether a correction names the bill;
+// the caller hands it down from src/app/app.cc's wiring (the importer gets it there).
 Result<boost::json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx,
-                                          int64_t opening_id, Millis now);
+                                          CorrectionHolds& holds, int64_t opening_id,
+                                          Millis now);
 Result<boost::json::value> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
-                                              int64_t bill_id, Millis now);
+                                              CorrectionHolds& holds, int64_t bill_id,
+                                              Millis now);
 
 namespace ledger {
 // The opening-balance part of ledger::Check: one sentence per problem found.

@@ -23,7 +23,6 @@
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
-#include "modules/billing/receipts.h"
 #include "modules/billing/settings.h"
 #include "modules/billing/settle.h"
 #include "modules/identity/access.h"
@@ -37,7 +36,8 @@ namespace anju::billing {
 namespace json = boost::json;
 namespace perm = identity::perm;
 
-Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
+Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now,
+                            ReceiptIssuer* receipts) {
   const property::HouseFacts& h = a.house;
   std::string lock = tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : "";
   // The open debts, read (and locked) in due order: the pure rule picks from them.
@@ -118,10 +118,10 @@ Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now) {
   // Every payment of money gets its receipt (收据) in the same transaction: gap-free per
   // project.
   if (!from_prepayment) {
-    auto receipt = IssueReceipt(tx, a.company_id, id, now);
+    if (!receipts) throw std::logic_error("money came in without a receipt issuer");
+    auto receipt = receipts->IssueFor(tx, a.company_id, id, now);
     if (!receipt.ok()) return receipt.take_error();
-    out.receipt = ReceiptRef{receipt->at("id").as_int64(),
-                             std::string(receipt->at("number").as_string())};
+    out.receipt = *receipt;
   }
   out.owed_after = ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id)) +
                    ledger::Balance(tx, a.company_id, ledger::LateOf(h.id));
@@ -150,7 +150,7 @@ Result<PaymentTaken> BillingService::TakePayment(const TenantContext& ctx,
       return Error(property::kHouseNotFound).WithField("house_id", "not_found");
     auto out = Settle(tx, {ctx.company_id, *h, cmd.amount, cmd.channel, cmd.bill_ids, cmd.note,
                            std::nullopt, ctx.user_id},
-                      now);
+                      now, &ports_.receipts);
     if (!out.ok()) return out.take_error();
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.payment.create", "payment", out->id, h->project_id, nullptr,

@@ -149,7 +149,7 @@ Result<PrepaymentTaken> BillingService::TakePrepayment(
     std::string memo = cmd.note.value_or(fmt::format("预缴 {} 个月", plan->bills.size()));
     auto paid = Settle(tx, {ctx.company_id, h, plan->amount, cmd.channel, to_pay, memo,
                             std::nullopt, ctx.user_id},
-                       now);
+                       now, &ports_.receipts);
     if (!paid.ok()) return paid.take_error();
     PrepaymentTaken out{Summary(*plan), std::move(*paid)};
     audit::Append(tx, audit::Actor::Of(ctx),

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "db/database.h"
+#include "modules/billing/ports.h"
 #include "modules/property/property_service.h"
 
 namespace anju::billing {
@@ -40,12 +41,6 @@ struct Allocation {
   int64_t amount = 0;
 };
 
-// The receipt (收据) a payment of money got (receipts.h).
-struct ReceiptRef {
-  int64_t id = 0;
-  std::string number;
-};
-
 // A payment as recorded: what it settled and what the house owes and holds after it.
 struct PaymentTaken {
   int64_t id = 0;
@@ -59,14 +54,18 @@ struct PaymentTaken {
   std::vector<Allocation> allocations;  // in the order they were settled
   int64_t owed_after = 0;     // receivable + late fees of the house
   int64_t prepaid_after = 0;  // its prepaid balance
-  std::optional<ReceiptRef> receipt;  // none for the "prepayment" channel
+  std::optional<ReceiptRef> receipt;  // none for the "prepayment" channel (ports.h)
   Millis created_at = 0;
 };
 
 // Inside `tx` (a write transaction): records the payment, allocates it to bills, keeps the
-// rest as prepaid balance, and posts the ledger entry (see payments.cc). Returns the
-// payment. Errors: BILL_NOT_PAYABLE for a picked bill that is settled or not the
-// house's. Throws DbError kUniqueViolation for a provider_txn_id seen before.
-Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& args, Millis now);
+// rest as prepaid balance, posts the ledger entry (see payments.cc) and, for money received
+// (any channel but prepayment), has `receipts` issue its receipt in the same transaction
+// (ports.h: receipts are another module's). Returns the payment. Errors: BILL_NOT_PAYABLE
+// for a picked bill that is settled or not the house's. Throws DbError kUniqueViolation for
+// a provider_txn_id seen before, and std::logic_error when money comes in and `receipts` is
+// null (a wiring bug).
+Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& args, Millis now,
+                            ReceiptIssuer* receipts);
 
 }  // namespace anju::billing

@@ -45,6 +45,17 @@ constexpr Bill kBills[] = {{"S", "2026-09", "2026-09-15", 300},
                            {"O", "2026-10", "2026-10-15", 120},
                            {"N", "2026-11", "2026-11-15", 0}};
 
+// Receipts are another module's (modules/receipts): Settle asks for one through billing's
+// ReceiptIssuer port (ports.h). This one notes which payments it was asked about.
+class NotedReceipts : public ReceiptIssuer {
+ public:
+  Result<ReceiptRef> IssueFor(db::Tx&, int64_t, int64_t payment_id, Millis) override {
+    asked.push_back(payment_id);
+    return ReceiptRef{static_cast<int64_t>(asked.size()), "R-TEST-" + std::to_string(payment_id)};
+  }
+  std::vector<int64_t> asked;
+};
+
 class SettleStorageTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -162,8 +173,8 @@ class SettleStorageTest : public ::testing::Test {
     for (const std::string& name : picked) ids.push_back(bills_.at(name));
     return db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
       auto h = property::FindHouseFacts(tx, company_, house_);
-      auto paid =
-          Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt}, kNow);
+      auto paid = Settle(tx, {company_, *h, amount, channel, ids, "", std::nullopt, std::nullopt},
+                         kNow, &receipts_);
       if (!paid.ok()) return Result<json::object>(paid.take_error());
       return Result<json::object>(PaymentJson(*paid));  // the reply the routes give
     });
@@ -179,6 +190,7 @@ class SettleStorageTest : public ::testing::Test {
 
   testing::TestDatabase tdb_;
   std::unique_ptr<db::Database> db_;
+  NotedReceipts receipts_;
   int64_t company_ = 0, project_ = 0, fee_item_ = 0, house_ = 0;
   int houses_ = 0;
   std::map<std::string, int64_t> bills_;
@@ -262,6 +274,8 @@ TEST_F(SettleStorageTest, AllocatesAsThePureFunctionSaysAndPostsOneBalancedEntry
     EXPECT_EQ(p.at("late_fee_settled").as_int64(), expected->late_fee);
     EXPECT_EQ(p.at("prepaid_after").as_int64(), c.prepaid);
     EXPECT_FALSE(p.at("receipt").is_null());  // money came in: a receipt
+    ASSERT_FALSE(receipts_.asked.empty());
+    EXPECT_EQ(receipts_.asked.back(), id);  // asked for in the payment's transaction
 
     // Stored: the payment, its allocations in order, the bills' paid and late_paid.
     EXPECT_EQ(Int("SELECT amount FROM payments WHERE id = ?", {id}), c.amount);
@@ -354,8 +368,10 @@ TEST_F(SettleStorageTest, PrepaidBalanceAppliedToBills) {
   });
   bills_["D"] = bill;
   names_[bill] = "D";
+  size_t receipts_before = receipts_.asked.size();
   auto applied = Pay(12455, {"D"}, std::string(kPrepaymentChannel));
   ASSERT_TRUE(applied.ok()) << applied.error().message;
+  EXPECT_EQ(receipts_.asked.size(), receipts_before);  // no receipt asked for
   EXPECT_EQ(Format(applied->at("allocations").as_array()), "PD=12455");
   EXPECT_TRUE(applied->at("receipt").is_null());  // no money came in
   EXPECT_EQ(Bal(ledger::PrepaymentOf(house_)), 0);
@@ -382,7 +398,8 @@ TEST_F(SettleStorageTest, APickedBillThatIsNotPayableWritesNothing) {
         std::vector<int64_t>{999999}}) {
     auto r = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<PaymentTaken> {
       auto h = property::FindHouseFacts(tx, company_, house_);
-      return Settle(tx, {company_, *h, 1000, "cash", ids, "", std::nullopt, std::nullopt}, kNow);
+      return Settle(tx, {company_, *h, 1000, "cash", ids, "", std::nullopt, std::nullopt}, kNow,
+                    &receipts_);
     });
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().code, std::string(kBillNotPayable.code));

@@ -55,8 +55,8 @@ Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id) {
 }  // namespace
 
 ImportService::ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
-                             fs::path data_dir)
-    : db_(db), clock_(clock), key_(key), root_(std::move(data_dir) / "imports") {
+                             fs::path data_dir, billing::CorrectionHolds& holds)
+    : db_(db), clock_(clock), key_(key), holds_(holds), root_(std::move(data_dir) / "imports") {
   // Batches left queued or running by a process that stopped: nothing has moved them for
   // kStale (a live instance's running batch beats at every committed batch).
   Millis stale = clock_.Now() - kStale;

@@ -33,6 +33,7 @@
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/billing/ports.h"
 #include "modules/importer/runner.h"
 
 namespace anju::importer {
@@ -56,8 +57,10 @@ class ImportService {
   // Writes the batch's kept file at the given path.
   using Store = std::function<Status(const std::filesystem::path&)>;
 
+  // `holds`: what corrections hold on billing's balances (billing/ports.h), for rolling
+  // back opening balances; wired in src/app/app.cc.
   ImportService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
-                std::filesystem::path data_dir);
+                std::filesystem::path data_dir, billing::CorrectionHolds& holds);
   ~ImportService();  // finishes the batch in progress, leaves queued ones queued
 
   // 202 {batch}: queued for the worker.
@@ -98,6 +101,7 @@ class ImportService {
   db::Database& db_;
   const Clock& clock_;
   const crypto::SecretKey& key_;
+  billing::CorrectionHolds& holds_;
   std::filesystem::path root_;
   std::mutex mu_;
   std::condition_variable cv_, idle_cv_;

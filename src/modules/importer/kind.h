@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/billing/ports.h"
 
 namespace anju::importer {
 
@@ -64,6 +65,9 @@ struct RowContext {
   int64_t project_id;
   const crypto::SecretKey& key;
   Millis now;
+  // What corrections hold on bills and prepaid balances (billing/ports.h), for undoing an
+  // opening balance; null where no kind undoes anything (a run applies rows).
+  billing::CorrectionHolds* holds;
 };
 
 class Kind {

@@ -67,7 +67,7 @@ class Balances : public Kind {
   }
 
   Status Undo(RowContext& rc, const Change& ch) const override {
-    auto r = billing::ReverseOpening(rc.tx, rc.ctx, ch.id, rc.now);
+    auto r = billing::ReverseOpening(rc.tx, rc.ctx, *rc.holds, ch.id, rc.now);
     return r.ok() ? Status{} : Status(r.error());
   }
 };

@@ -1,9 +1,9 @@
 // 抄表读数导入: a reading per meter code and period, by the rules of a reading typed on the
 // phone (below previous, rollover, review of unusual consumption). The same reading again is
 // skipped; another value for a period already read is refused (correct it in 抄表审核).
-#include "modules/billing/meter_readings.h"
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
+#include "modules/metering/meter_readings.h"
 
 namespace anju::importer {
 
@@ -36,7 +36,7 @@ class Readings : public Kind {
       errors.push_back({"read_at", "invalid", "日期应为 YYYY-MM-DD"});
     if (!errors.empty()) return Error(errors::kValidation);
     Applied out;
-    if (auto old = billing::FindReading(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("meter_code"), c.Get("period"))) {
+    if (auto old = metering::FindReading(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("meter_code"), c.Get("period"))) {
       if (old->at("reading").as_int64() == *reading) {
         out.action = "skipped";
         return out;
@@ -47,7 +47,7 @@ class Readings : public Kind {
     json::object body{{"project_id", rc.project_id}, {"meter_code", c.Get("meter_code")},
                       {"period", c.Get("period")}, {"reading", *reading}};
     if (read_at) body["read_at"] = *read_at;
-    auto r = billing::RecordReadingIn(rc.tx, rc.ctx, body, rc.now);
+    auto r = metering::RecordReadingIn(rc.tx, rc.ctx, body, rc.now);
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
     out.changes.push_back({"meter_reading", r->as_object().at("id").as_int64(), "created", nullptr});
@@ -55,7 +55,7 @@ class Readings : public Kind {
   }
 
   Status Undo(RowContext& rc, const Change& ch) const override {
-    return billing::DeleteReadingIn(rc.tx, rc.ctx, ch.id, rc.now);
+    return metering::DeleteReadingIn(rc.tx, rc.ctx, ch.id, rc.now);
   }
 };
 

@@ -25,7 +25,7 @@ Result<json::value> ImportService::Rollback(const TenantContext& ctx, int64_t id
     if ((status != "done" && status != "interrupted" && status != "failed") || b->Int(3) != 0)
       return Error(kNotRollbackable);
     const Kind* kind = FindKind(b->Str(1));
-    RowContext rc{tx, ctx, b->Int(0), key_, now};
+    RowContext rc{tx, ctx, b->Int(0), key_, now, &holds_};
     std::map<std::string, json::object> summary;  // entity → {removed, restored}
     json::array lines;
     for (const db::Row& r : tx.Query("SELECT seq, line, entity, entity_id, action, before FROM "

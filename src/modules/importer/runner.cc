@@ -84,7 +84,7 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
         tx.Exec("SAVEPOINT import_row");
         Result<Applied> done = Error(kRollbackDryRun);
         try {
-          RowContext rc{tx, ctx, o.project_id, key, clock.Now()};
+          RowContext rc{tx, ctx, o.project_id, key, clock.Now(), nullptr};
           done = kind.Apply(rc, cells, errors);
         } catch (const db::DbError& e) {
           tx.Exec("ROLLBACK TO SAVEPOINT import_row");

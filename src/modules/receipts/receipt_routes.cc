@@ -1,0 +1,60 @@
+#include "modules/receipts/receipt_routes.h"
+
+#include <cctype>
+
+#include "http/handlers.h"
+
+namespace anju::receipts {
+
+using http::ById;
+using http::QueryReader;
+using http::Request;
+using http::Response;
+using http::WithBody;
+
+namespace {
+
+// The PDF as a download named after the receipt number (letters, digits and '-' only).
+Response PdfReply(const Request& req, Result<ReceiptPdf> pdf) {
+  if (!pdf.ok()) return http::ErrorReply(pdf.error(), req.request_id);
+  std::string name;
+  for (char c : pdf->number)
+    name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '_';
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(pdf->bytes);
+  r.Header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+  r.Header("Cache-Control", "private, no-store");
+  return r;
+}
+
+}  // namespace
+
+void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
+  // First, so that ".../verify/pdf" never reaches the authenticated {id}/pdf route.
+  router.AddPublic("GET", "/api/v1/receipts/verify/{token}", [&s](Request& req) {
+    if (req.path_params.empty()) return http::NotFound(req);
+    return http::Reply(req, s.Verify(req.path_params[0]));
+  });
+  router.Add("GET", "/api/v1/receipts", [&s](Request& req, TenantContext& ctx) {
+    QueryReader q(req);
+    ReceiptFilter f;
+    f.project_id = q.Id("project_id");
+    f.house_id = q.Id("house_id");
+    f.status = q.Text("status");
+    Page page = q.PageOf();
+    if (auto bad = q.Failed()) return *bad;
+    return http::Reply(req, s.List(ctx, f, page));
+  });
+  router.Add("GET", "/api/v1/receipts/{id}",
+             ById([&s](auto& ctx, int64_t id) { return s.Get(ctx, id); }));
+  router.Add("GET", "/api/v1/receipts/{id}/pdf", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    return id ? PdfReply(req, s.Pdf(ctx, *id)) : http::NotFound(req);
+  });
+  router.Add(
+      "POST", "/api/v1/receipts/{id}/void",
+      WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) { return s.Void(ctx, id, body); }));
+}
+
+}  // namespace anju::receipts

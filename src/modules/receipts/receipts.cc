@@ -1,0 +1,291 @@
+// Receipts: issue (in the payment's transaction), read, list, void, render, verify.
+#include "modules/receipts/receipts.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "core/crypto.h"
+#include "core/json_body.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/bill_queries.h"
+#include "modules/billing/counters.h"
+#include "modules/identity/access.h"
+#include "modules/identity/accounts.h"
+#include "modules/identity/permissions.h"
+#include "modules/org/org_service.h"
+#include "modules/property/property_service.h"
+#include "modules/receipts/capital_amount.h"
+#include "modules/receipts/receipt_errors.h"
+
+namespace anju::receipts {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+
+namespace {
+
+constexpr size_t kTokenBytes = 16;  // 128 bits, 22 URL-safe characters
+
+constexpr std::string_view kReceiptColumns =
+    "r.id, r.company_id, r.project_id, r.house_id, r.payment_id, r.number, r.amount, "
+    "r.status, r.void_reason, r.voided_at, r.verify_token, r.created_at";
+
+struct Receipt {
+  int64_t id = 0, company_id = 0, project_id = 0, house_id = 0, payment_id = 0, amount = 0;
+  std::string number, status, verify_token;
+  std::optional<std::string> void_reason;
+  std::optional<int64_t> voided_at;
+  Millis created_at = 0;
+};
+
+Receipt ReceiptOf(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2),  r.Int(3),    r.Int(4),    r.Int(6),
+          r.Str(5), r.Str(7), r.Str(10), r.OptStr(8), r.OptInt(9), r.Int(11)};
+}
+
+std::optional<Receipt> Load(db::Tx& tx, std::string_view where, const db::Params& p) {
+  auto r =
+      tx.QueryOne(fmt::format("SELECT {} FROM receipts r WHERE {}", kReceiptColumns, where), p);
+  if (!r) return std::nullopt;
+  return ReceiptOf(*r);
+}
+
+json::object ToJson(const Receipt& r) {
+  return {{"id", r.id},
+          {"number", r.number},
+          {"project_id", r.project_id},
+          {"house_id", r.house_id},
+          {"payment_id", r.payment_id},
+          {"amount", r.amount},
+          {"status", r.status},
+          {"void_reason", r.void_reason ? json::value(*r.void_reason) : nullptr},
+          {"voided_at", r.voided_at ? json::value(FormatUtc(*r.voided_at)) : nullptr},
+          {"created_at", FormatUtc(r.created_at)}};
+}
+
+// Residents see their own houses' receipts; staff need `code` in the receipt's project.
+Status CheckAccess(const TenantContext& ctx, const Receipt& r, std::string_view code) {
+  if (ctx.IsResident()) {
+    if (!ctx.OwnsHouse(r.house_id)) return Error(kReceiptNotFound);
+    return Status::Ok();
+  }
+  auto s = identity::RequireIn(ctx, code, r.project_id);
+  if (!s.ok() && s.error().kind == ErrorKind::kNotFound) return Error(kReceiptNotFound);
+  return s;
+}
+
+bool IsTokenShaped(const std::string& t) {
+  if (t.size() < 16 || t.size() > 64) return false;
+  for (char c : t)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
+}
+
+std::string ChannelName(const std::string& channel) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"cash", "现金"},   {"pos", "POS 刷卡"},    {"transfer", "银行转账"},
+      {"cheque", "支票"}, {"wechat", "微信支付"}, {"alipay", "支付宝"}};
+  for (auto& [code, name] : kNames)
+    if (channel == code) return name;
+  return channel;
+}
+
+// What was paid: each allocation to a bill (its principal or its late fee, 0004_late_fees),
+// then what went to the prepaid balance. Billing says what the payment settled.
+std::vector<ReceiptDoc::Line> LinesOf(db::Tx& tx, const billing::PaymentFacts& pay) {
+  std::vector<ReceiptDoc::Line> lines;
+  for (const billing::PaymentPart& part : billing::PaymentParts(tx, pay.id))
+    lines.push_back({part.late_fee ? part.fee_item_name + " 滞纳金" : part.fee_item_name,
+                     part.period, part.amount});
+  if (pay.to_prepayment > 0) lines.push_back({"预存款", "", pay.to_prepayment});
+  return lines;
+}
+
+json::array LinesJson(const std::vector<ReceiptDoc::Line>& lines) {
+  json::array out;
+  for (auto& l : lines)
+    out.push_back(json::object{{"item", l.item}, {"period", l.period}, {"amount", l.amount}});
+  return out;
+}
+
+}  // namespace
+
+ReceiptService::ReceiptService(db::Database& db, const Clock& clock, ReceiptOptions options)
+    : db_(db), clock_(clock), options_(std::move(options)) {
+  while (!options_.verify_base_url.empty() && options_.verify_base_url.back() == '/')
+    options_.verify_base_url.pop_back();
+}
+
+std::string ReceiptService::VerifyUrl(const std::string& token) const {
+  return options_.verify_base_url + "/r/" + token;
+}
+
+Result<billing::ReceiptRef> ReceiptService::IssueFor(db::Tx& tx, int64_t company_id,
+                                                        int64_t payment_id, Millis now) {
+  auto r = Issue(tx, company_id, payment_id, now);
+  if (!r.ok()) return r.take_error();
+  return billing::ReceiptRef{r->at("id").as_int64(), std::string(r->at("number").as_string())};
+}
+
+Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t payment_id,
+                                           Millis now) {
+  if (auto r = Load(tx, "r.payment_id = ? AND r.company_id = ?", {payment_id, company_id}))
+    return ToJson(*r);
+  auto pay = billing::FindPayment(tx, company_id, payment_id);
+  if (!pay) return Error(kReceiptPaymentNotFound);
+  int64_t project_id = pay->project_id;
+  auto project_code = org::ProjectCode(tx, company_id, project_id);
+  if (!project_code) return Error(kReceiptPaymentNotFound);
+  std::string year = CivilDate(now).substr(0, 4);
+  int64_t seq =
+      billing::NextCounter(tx, company_id, fmt::format("receipt:{}:{}", project_id, year));
+  Receipt r;
+  r.company_id = company_id;
+  r.project_id = project_id;
+  r.house_id = pay->house_id;
+  r.payment_id = payment_id;
+  r.amount = pay->amount;
+  r.number = fmt::format("R-{}-{}-{:06d}", *project_code, year, seq);
+  r.status = "issued";
+  r.verify_token = crypto::RandomToken(kTokenBytes);
+  r.created_at = now;
+  r.id = tx.InsertId(
+      "INSERT INTO receipts (company_id, project_id, house_id, payment_id, number, amount, "
+      "status, verify_token, created_at) VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?) RETURNING id",
+      {company_id, project_id, r.house_id, payment_id, r.number, r.amount, r.verify_token, now});
+  return ToJson(r);
+}
+
+Result<json::value> ReceiptService::Get(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
+    if (!r) return Error(kReceiptNotFound);
+    ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
+    auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
+    auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
+    json::object out = ToJson(*r);
+    out["house_code"] = house ? house->code : "";
+    out["payment_number"] = pay->number;
+    out["channel"] = pay->channel;
+    out["amount_words"] = CapitalAmount(r->amount);
+    out["lines"] = LinesJson(LinesOf(tx, *pay));
+    out["verify_url"] = VerifyUrl(r->verify_token);
+    return json::value(std::move(out));
+  });
+}
+
+Result<json::value> ReceiptService::List(const TenantContext& ctx, const ReceiptFilter& f,
+                                         const Page& page) {
+  if (!f.status.empty() && f.status != "issued" && f.status != "void")
+    return Error(errors::kBadQuery).WithField("status", "invalid", "issued or void");
+  std::string where = " FROM receipts r WHERE r.company_id = ?";
+  db::Params p{ctx.company_id};
+  if (ctx.IsResident()) {
+    identity::AppendHouseScope(ctx, "r.house_id", where, p);
+  } else {
+    ANJU_TRY(identity::Require(ctx, perm::kPaymentRead));
+    identity::AppendProjectScope(ctx, perm::kPaymentRead, "r.project_id", where, p);
+  }
+  if (f.project_id) where += " AND r.project_id = ?", p.emplace_back(*f.project_id);
+  if (f.house_id) where += " AND r.house_id = ?", p.emplace_back(*f.house_id);
+  if (!f.status.empty()) where += " AND r.status = ?", p.emplace_back(f.status);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+    db::Params q = p;
+    q.emplace_back(page.size);
+    q.emplace_back(page.offset());
+    json::array items;
+    for (auto& row : tx.Query(
+             fmt::format("SELECT {}{} ORDER BY r.id DESC LIMIT ? OFFSET ?", kReceiptColumns, where),
+             q))
+      items.push_back(ToJson(ReceiptOf(row)));
+    return json::value(json::object{
+        {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
+  });
+}
+
+Result<json::value> ReceiptService::Void(const TenantContext& ctx, int64_t id,
+                                         const json::object& body) {
+  ANJU_TRY(identity::Require(ctx, perm::kPaymentCreate));
+  BodyReader reader(body);
+  reader.ReadOnly({"id", "number", "status", "amount", "voided_at", "voided_by"});
+  auto reason = reader.Str("reason", true, 200, 2);
+  ANJU_TRY(reader.Finish());
+  Millis now = clock_.Now();
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+    auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
+    if (!r) return Error(kReceiptNotFound);
+    ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentCreate));
+    // The status test in the UPDATE makes a concurrent second void find nothing to change.
+    if (r->status != "issued" ||
+        tx.Query("UPDATE receipts SET status = 'void', void_reason = ?, voided_by = ?, "
+                 "voided_at = ? WHERE id = ? AND status = 'issued' RETURNING id",
+                 {*reason, ctx.user_id, now, id})
+            .empty())
+      return Error(kReceiptAlreadyVoid);
+    json::object before = ToJson(*r);
+    r->status = "void";
+    r->void_reason = *reason;
+    r->voided_at = now;
+    json::object after = ToJson(*r);
+    audit::Append(tx, audit::Actor::Of(ctx),
+                  {"billing.receipt.void", "receipt", r->id, r->project_id, before, after}, now);
+    return json::value(std::move(after));
+  });
+}
+
+Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
+  ReceiptDoc doc;
+  auto loaded = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Status {
+    auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
+    if (!r) return Error(kReceiptNotFound);
+    ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
+    auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
+    // The cashier's login; an online payment has none (the provider confirmed it).
+    std::string cashier = "线上支付";
+    if (auto user = pay->created_by)
+      if (std::string login = identity::UserLogin(tx, ctx.company_id, *user); !login.empty())
+        cashier = login;
+    auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
+    doc = {org::CompanyName(tx, ctx.company_id),
+           org::ProjectName(tx, ctx.company_id, r->project_id).value_or(""),
+           r->number,
+           CivilDate(r->created_at),
+           house ? house->code : "",
+           ChannelName(pay->channel),
+           cashier,
+           pay->number,
+           r->amount,
+           LinesOf(tx, *pay),
+           r->status == "void",
+           r->void_reason.value_or(""),
+           VerifyUrl(r->verify_token)};
+    return Status::Ok();
+  });
+  if (!loaded.ok()) return loaded.take_error();
+  auto bytes = RenderReceiptPdf(doc, options_.fonts);
+  if (!bytes.ok()) return bytes.take_error();
+  return ReceiptPdf{doc.number, std::move(*bytes)};
+}
+
+Result<json::value> ReceiptService::Verify(const std::string& token) {
+  if (!IsTokenShaped(token)) return Error(kReceiptNotFound);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+    auto r = tx.QueryOne(
+        "SELECT r.number, r.company_id, r.project_id, r.amount, r.created_at, r.status "
+        "FROM receipts r WHERE r.verify_token = ?",
+        {token});
+    if (!r) return Error(kReceiptNotFound);
+    int64_t company_id = r->Int(1);
+    return json::value(
+        json::object{{"number", r->Str(0)},
+                     {"company_name", org::CompanyName(tx, company_id)},
+                     {"project_name", org::ProjectName(tx, company_id, r->Int(2)).value_or("")},
+                     {"amount", r->Int(3)},
+                     {"date", CivilDate(r->Int(4))},
+                     {"status", r->Str(5)}});
+  });
+}
+
+}  // namespace anju::receipts

@@ -1,0 +1,427 @@
+// Receipts on SQLite and, with ANJU_TEST_DB=pg, on PostgreSQL (suite name contains
+// "Storage"): gap-free numbers per project and year, idempotent issue inside the payment's
+// transaction, void with reason and audit row, public verification without personal data,
+// the PDF (parsed back with pdftotext when poppler-utils is installed). Also the table of
+// capital-numeral amounts (大写金额).
+#include "modules/receipts/receipts.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <tuple>
+
+#include "core/crypto.h"
+#include "db/migrations.h"
+#include "modules/audit/audit_log.h"
+#include "modules/billing/collection_totals.h"
+#include "modules/billing/ledger.h"
+#include "modules/billing/settle.h"
+#include "modules/identity/permissions.h"
+#include "modules/receipts/capital_amount.h"
+#include "support/seed.h"
+#include "support/test_db.h"
+
+namespace anju::receipts {
+namespace {
+
+namespace json = boost::json;
+namespace perm = identity::perm;
+namespace ledger = billing::ledger;
+namespace totals = billing::totals;
+
+constexpr Millis kNov23 = 1'795'399'200'000;    // 2026-11-23T02:00Z (10:00 in China)
+constexpr Millis kNewYear = 1'798'734'600'000;  // 2026-12-31T16:30Z = 2027-01-01 00:30 China
+
+// ---------------------------------------------------------------- 大写金额, as a table.
+
+TEST(ReceiptCapitalAmountTest, Table) {
+  struct Case {
+    int64_t fen;
+    const char* words;
+  } cases[] = {
+      {0, "零元整"},
+      {1, "壹分"},
+      {10, "壹角"},
+      {55, "伍角伍分"},
+      {100, "壹元整"},
+      {105, "壹元零伍分"},
+      {150, "壹元伍角"},
+      {1000, "壹拾元整"},
+      {1100, "壹拾壹元整"},
+      {10010, "壹佰元壹角"},
+      {10100, "壹佰零壹元整"},
+      {100100, "壹仟零壹元整"},
+      {1000000, "壹万元整"},
+      {1000001, "壹万元零壹分"},
+      {1001000, "壹万零壹拾元整"},
+      {2020202, "贰万零贰佰零贰元零贰分"},
+      {3000005, "叁万元零伍分"},
+      {8000080, "捌万元捌角"},
+      {10000000, "壹拾万元整"},
+      {100000000, "壹佰万元整"},
+      {100000001, "壹佰万元零壹分"},
+      {123456789, "壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"},
+      {9999999999, "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"},
+      {10000000000, "壹亿元整"},
+      {10000100000, "壹亿零壹仟元整"},
+      {10001000000, "壹亿零壹万元整"},
+      {10010000000, "壹亿零壹拾万元整"},
+      {11000000000, "壹亿壹仟万元整"},
+      {1234500000000, "壹佰贰拾叁亿肆仟伍佰万元整"},
+      {100000000000000, "壹万亿元整"},
+      {-105, "负壹元零伍分"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(CapitalAmount(c.fen), c.words) << c.fen;
+}
+
+TEST(ReceiptCapitalAmountTest, Int64Extremes) {
+  // 92233720368547758.07 元 (亿 of 亿 beyond 万亿): exact, no overflow on either end.
+  EXPECT_EQ(CapitalAmount(INT64_MAX),
+            "玖亿贰仟贰佰叁拾叁万柒仟贰佰零叁亿陆仟捌佰伍拾肆万柒仟柒佰伍拾捌元零柒分");
+  EXPECT_EQ(CapitalAmount(INT64_MIN).substr(0, 3), "负");
+}
+
+TEST(ReceiptCapitalAmountTest, FormatYuan) {
+  EXPECT_EQ(FormatYuan(0), "0.00");
+  EXPECT_EQ(FormatYuan(5), "0.05");
+  EXPECT_EQ(FormatYuan(123456789), "1,234,567.89");
+  EXPECT_EQ(FormatYuan(-100000), "-1,000.00");
+}
+
+// ---------------------------------------------------------------- storage
+
+class ReceiptStorageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    crypto::Init();
+    db_ = db::Open(tdb_.url(), 4);
+    db::Migrate(*db_);
+    db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      company_ = testing::SeedCompany(tx, "ay", "安居物业服务有限公司");
+      other_company_ = testing::SeedCompany(tx, "zz", "别家物业");
+      p1_ = Project(tx, company_, "YG", "阳光花园");
+      p2_ = Project(tx, company_, "CH", "翠湖苑");
+      h1_ = House(tx, p1_, "1-1-0101");
+      h1b_ = House(tx, p1_, "1-1-0102");
+      h2_ = House(tx, p2_, "2-1-0301");
+      cashier_ = testing::SeedStaffAccount(tx, company_, "cashier01", "收费员");
+    });
+    svc_ =
+        std::make_unique<ReceiptService>(*db_, clock_, ReceiptOptions{"https://wuye.example.com/"});
+    admin_ = Staff(std::nullopt, {perm::kPaymentRead, perm::kPaymentCreate});
+  }
+
+  void TearDown() override {
+    audit::VerifyReport a = audit::Verify(*db_);
+    EXPECT_TRUE(a.ok) << a.problem << " " << a.detail;
+    ledger::CheckReport l = ledger::Check(*db_);
+    EXPECT_TRUE(l.ok) << (l.problems.empty() ? "" : l.problems.front());
+  }
+
+  int64_t Project(db::Tx& tx, int64_t company, const std::string& code, const std::string& name) {
+    int64_t id = testing::SeedProject(tx, company, code, name);
+    fee_items_[id] =
+        testing::SeedFeeItem(tx, {company, id, "WYF", "物业服务费", "property", "area", 250});
+    return id;
+  }
+
+  int64_t House(db::Tx& tx, int64_t project, const std::string& code) {
+    int64_t b = testing::SeedBuilding(tx, company_, project, code, "楼");
+    int64_t e = testing::SeedEntrance(tx, company_, project, b, "1", "1单元");
+    int64_t f = testing::SeedFloor(tx, company_, project, b, e, 1, "1层");
+    return testing::SeedHouse(
+        tx, {company_, project, b, e, f, "0101", code, "residential", 8950, 7600});
+  }
+
+  TenantContext Staff(std::optional<int64_t> project, std::vector<std::string_view> codes) {
+    TenantContext ctx;
+    ctx.company_id = company_;
+    ctx.user_id = cashier_;
+    ctx.login = "cashier01";
+    for (auto code : codes) ctx.access.Grant(std::string(code), project);
+    return ctx;
+  }
+
+  TenantContext Resident(int64_t house) {
+    TenantContext ctx;
+    ctx.company_id = company_;
+    ctx.user_id = 99;
+    ctx.kind = AccountKind::kResident;
+    ctx.house_ids = {house};
+    return ctx;
+  }
+
+  // Bills the house for the next two months, pays `amount` at the cashier desk and issues the
+  // receipt in the payment's transaction, as billing::Settle's caller does. The receipt.
+  json::object Pay(int64_t house, int64_t amount, bool fail_after_issue = false) {
+    Millis now = clock_.Now();
+    auto out = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::object> {
+      auto h = property::FindHouseFacts(tx, company_, house);
+      for (int i = 0; i < 2; ++i, ++month_) {
+        std::string period = fmt::format("{}-{:02d}", 2020 + month_ / 12, month_ % 12 + 1);
+        int64_t bill = testing::SeedBill(
+            tx, {company_, h->project_id, house, fee_items_[h->project_id], period,
+                 "B-" + std::to_string(++bills_), 8950, 250, 22375, period + "-15", now});
+        ledger::Post(tx, {company_, h->project_id, "bill", "bill", bill, "bill"},
+                     {{ledger::ReceivableOf(house), ledger::AccountKind::kAsset, 22375, 0},
+                      {ledger::RevenueOf(fee_items_[h->project_id]), ledger::AccountKind::kIncome,
+                       0, 22375}},
+                     now);
+        totals::AddBilled(tx, company_, h->project_id, period, 22375, now);
+      }
+      auto payment = billing::Settle(
+          tx, {company_, *h, amount, "cash", {}, "", std::nullopt, cashier_}, now, svc_.get());
+      if (!payment.ok()) return payment.take_error();
+      auto receipt = svc_->Issue(tx, company_, payment->id, now);
+      if (fail_after_issue) return Error(errors::kConflict);  // rolls everything back
+      return receipt;
+    });
+    if (fail_after_issue) return {};
+    EXPECT_TRUE(out.ok()) << (out.ok() ? "" : out.error().code);
+    return out.ok() ? *out : json::object{};
+  }
+
+  static std::string Number(const json::object& r) {
+    return std::string(r.at("number").as_string());
+  }
+  static int64_t Id(const json::object& r) { return r.at("id").as_int64(); }
+
+  std::string TokenOf(int64_t receipt) {
+    return db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      return tx.QueryOne("SELECT verify_token FROM receipts WHERE id = ?", {receipt})->Str(0);
+    });
+  }
+  int64_t Count(const std::string& sql) {
+    return db_->Run(db::TxMode::kRead, [&](db::Tx& tx) { return tx.QueryOne(sql)->Int(0); });
+  }
+
+  testing::TestDatabase tdb_;
+  std::unique_ptr<db::Database> db_;
+  ManualClock clock_{kNov23};
+  std::unique_ptr<ReceiptService> svc_;
+  int64_t company_ = 0, other_company_ = 0, p1_ = 0, p2_ = 0, h1_ = 0, h1b_ = 0, h2_ = 0;
+  int64_t cashier_ = 0, bills_ = 0;
+  int64_t month_ = 6 * 12 + 9;  // the next bill's period, in months since 2020-01: 2026-10
+  std::map<int64_t, int64_t> fee_items_;  // project → its property fee item
+  TenantContext admin_;
+};
+
+TEST_F(ReceiptStorageTest, NumbersAreGapFreePerProjectAndYear) {
+  std::vector<std::string> numbers;
+  for (int64_t house : {h1_, h2_, h1b_, h1_, h2_}) numbers.push_back(Number(Pay(house, 10000)));
+  EXPECT_EQ(numbers,
+            (std::vector<std::string>{"R-YG-2026-000001", "R-CH-2026-000001", "R-YG-2026-000002",
+                                      "R-YG-2026-000003", "R-CH-2026-000002"}));
+  // Voiding keeps the number; the sequence goes on after it.
+  auto list = svc_->List(admin_, {p1_, std::nullopt, ""}, Page{});
+  ASSERT_TRUE(list.ok());
+  int64_t second = 0;
+  for (auto& r : list->at("items").as_array())
+    if (r.at("number") == "R-YG-2026-000002") second = r.at("id").as_int64();
+  ASSERT_TRUE(svc_->Void(admin_, second, {{"reason", "收款金额录入错误"}}).ok());
+  EXPECT_EQ(svc_->Get(admin_, second)->at("number"), "R-YG-2026-000002");
+  // A payment that rolls back gives its number back: still no gap.
+  Pay(h1_, 5000, /*fail_after_issue=*/true);
+  EXPECT_EQ(Number(Pay(h1_, 10000)), "R-YG-2026-000004");
+  // A new civil year (China time) starts again at 1, per project.
+  clock_.Set(kNewYear);
+  EXPECT_EQ(Number(Pay(h1_, 10000)), "R-YG-2027-000001");
+  EXPECT_EQ(Number(Pay(h1b_, 10000)), "R-YG-2027-000002");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM receipts"), 8);
+}
+
+TEST_F(ReceiptStorageTest, IssueIsIdempotentPerPayment) {
+  json::object first = Pay(h1_, 30000);
+  int64_t payment = first.at("payment_id").as_int64();
+  auto again = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return svc_->Issue(tx, company_, payment, clock_.Now());
+  });
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(Id(*again), Id(first));
+  EXPECT_EQ(Number(*again), Number(first));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM receipts"), 1);
+  EXPECT_EQ(Number(Pay(h1_, 100)), "R-YG-2026-000002");  // the counter did not move
+  // Another company's payment id is not ours to receipt.
+  auto foreign = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+    return svc_->Issue(tx, other_company_, payment, clock_.Now());
+  });
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, "RECEIPT_PAYMENT_NOT_FOUND");
+}
+
+TEST_F(ReceiptStorageTest, GetShowsLinesAndWords) {
+  // 500.00 settles 223.75 + 223.75 and keeps 52.50 as prepaid balance.
+  json::object r = Pay(h1_, 50000);
+  auto got = svc_->Get(admin_, Id(r));
+  ASSERT_TRUE(got.ok()) << got.error().code;
+  const json::object& o = got->as_object();
+  EXPECT_EQ(o.at("house_code"), "1-1-0101");
+  EXPECT_EQ(o.at("amount"), 50000);
+  EXPECT_EQ(o.at("amount_words"), "伍佰元整");
+  EXPECT_EQ(o.at("status"), "issued");
+  EXPECT_EQ(o.at("channel"), "cash");
+  EXPECT_EQ(o.at("verify_url"), json::value("https://wuye.example.com/r/" + TokenOf(Id(r))));
+  const json::array& lines = o.at("lines").as_array();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].at("item"), "物业服务费");
+  EXPECT_EQ(lines[0].at("period"), "2026-10");
+  EXPECT_EQ(lines[1].at("amount"), 22375);
+  EXPECT_EQ(lines[2].at("item"), "预存款");
+  EXPECT_EQ(lines[2].at("amount"), 5250);
+}
+
+TEST_F(ReceiptStorageTest, ReadsAreScoped) {
+  int64_t r1 = Id(Pay(h1_, 10000)), r1b = Id(Pay(h1b_, 10000)), r2 = Id(Pay(h2_, 10000));
+  // Residents: their own houses only.
+  EXPECT_TRUE(svc_->Get(Resident(h1_), r1).ok());
+  EXPECT_EQ(svc_->Get(Resident(h1_), r1b).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_TRUE(svc_->Pdf(Resident(h1_), r1).ok());
+  EXPECT_EQ(svc_->Pdf(Resident(h1_), r2).error().code, "RECEIPT_NOT_FOUND");
+  auto mine = svc_->List(Resident(h1_), {}, Page{});
+  ASSERT_TRUE(mine.ok());
+  EXPECT_EQ(mine->at("total"), 1);
+  // Staff: the projects of their code; without the code at all, 403.
+  TenantContext p2 = Staff(p2_, {perm::kPaymentRead});
+  EXPECT_EQ(svc_->Get(p2, r1).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_TRUE(svc_->Get(p2, r2).ok());
+  EXPECT_EQ(svc_->List(p2, {}, Page{})->at("total"), 1);
+  EXPECT_EQ(svc_->List(Staff(p2_, {perm::kBillRead}), {}, Page{}).error().code, "FORBIDDEN");
+  // Another company sees nothing.
+  TenantContext other = admin_;
+  other.company_id = other_company_;
+  EXPECT_EQ(svc_->Get(other, r1).error().code, "RECEIPT_NOT_FOUND");
+  // Filters.
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, h1b_, ""}, Page{})->at("total"), 1);
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "void"}, Page{})->at("total"), 0);
+  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "gone"}, Page{}).error().code,
+            "BAD_QUERY_PARAMETER");
+}
+
+TEST_F(ReceiptStorageTest, VoidNeedsReasonIsAuditedAndMovesNoMoney) {
+  int64_t id = Id(Pay(h1_, 10000));
+  auto field = [](const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; };
+  auto missing = svc_->Void(admin_, id, {});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(field(missing.error()), "reason");
+  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "错"}}).error().code, "VALIDATION_FAILED");
+  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", std::string(201, 'x')}}).error().code,
+            "VALIDATION_FAILED");
+  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "重复"}, {"status", "void"}}).error().code,
+            "VALIDATION_FAILED");
+  // Who may void: billing:payment:create in the project.
+  EXPECT_EQ(svc_->Void(Resident(h1_), id, {{"reason", "不要了"}}).error().code, "FORBIDDEN");
+  EXPECT_EQ(svc_->Void(Staff(p1_, {perm::kPaymentRead}), id, {{"reason", "重复开具"}}).error().code,
+            "FORBIDDEN");
+  EXPECT_EQ(
+      svc_->Void(Staff(p2_, {perm::kPaymentCreate}), id, {{"reason", "重复开具"}}).error().code,
+      "RECEIPT_NOT_FOUND");
+
+  auto books = [&] {  // journal entries, Σ paid of the bills, payments (billing's)
+    return db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      return std::tuple(testing::RowCount(tx, "journal_entries"),
+                        testing::ColumnSum(tx, "bills", "paid"),
+                        testing::RowCount(tx, "payments"));
+    });
+  };
+  auto before = books();
+  clock_.Advance(kHour);
+  auto voided = svc_->Void(Staff(p1_, {perm::kPaymentCreate}), id, {{"reason", "客户要求重开"}});
+  ASSERT_TRUE(voided.ok()) << voided.error().code;
+  EXPECT_EQ(voided->at("status"), "void");
+  EXPECT_EQ(voided->at("void_reason"), "客户要求重开");
+  EXPECT_EQ(voided->at("voided_at"), json::value(FormatUtc(kNov23 + kHour)));
+  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "再来一次"}}).error().code, "RECEIPT_ALREADY_VOID");
+  // No money moved: no journal entry, bills still paid, the payment still there.
+  EXPECT_EQ(books(), before);
+  EXPECT_EQ(std::get<2>(before), 1);
+  // One audit row, with the reason and the actor.
+  db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    auto rows =
+        testing::AuditRows(tx, "entity_id, project_id, actor_login, before_json, after_json",
+                           "WHERE action = 'billing.receipt.void'");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].Int(0), id);
+    EXPECT_EQ(rows[0].Int(1), p1_);
+    EXPECT_EQ(rows[0].Str(2), "cashier01");
+    EXPECT_EQ(json::parse(rows[0].Str(3)).at("status"), "issued");
+    EXPECT_EQ(json::parse(rows[0].Str(4)).at("void_reason"), "客户要求重开");
+  });
+}
+
+TEST_F(ReceiptStorageTest, VerifyIsPublicAndImpersonal) {
+  int64_t id = Id(Pay(h1_, 12345));
+  std::string token = TokenOf(id);
+  EXPECT_EQ(token.size(), 22u);
+  auto v = svc_->Verify(token);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, json::parse(R"({"number":"R-YG-2026-000001","company_name":"安居物业服务有限公司",
+      "project_name":"阳光花园","amount":12345,"date":"2026-11-23","status":"issued"})"));
+  std::string text = json::serialize(*v);
+  EXPECT_EQ(text.find("0101"), std::string::npos);  // no house
+  EXPECT_EQ(text.find("cashier"), std::string::npos);
+  ASSERT_TRUE(svc_->Void(admin_, id, {{"reason", "作废测试"}}).ok());
+  EXPECT_EQ(svc_->Verify(token)->at("status"), "void");
+  EXPECT_EQ(svc_->Verify(token)->as_object().size(), 6u);  // the reason stays private
+  EXPECT_EQ(svc_->Verify("AAAAAAAAAAAAAAAAAAAAAA").error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(svc_->Verify("x' OR 1=1 --").error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(svc_->Verify("").error().code, "RECEIPT_NOT_FOUND");
+}
+
+// pdftotext's output for the PDF, or nullopt when poppler-utils is not installed.
+std::optional<std::string> PdfText(const std::string& pdf) {
+  if (std::system("command -v pdftotext > /dev/null 2>&1") != 0) return std::nullopt;
+  std::string base = ::testing::TempDir() + "receipt_" + std::to_string(::getpid());
+  std::ofstream(base + ".pdf", std::ios::binary) << pdf;
+  int rc = std::system(("pdftotext -q -layout " + base + ".pdf " + base + ".txt").c_str());
+  std::ifstream in(base + ".txt");
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  std::remove((base + ".pdf").c_str());
+  std::remove((base + ".txt").c_str());
+  if (rc != 0) return std::string("pdftotext failed");
+  return text;
+}
+
+TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
+  int64_t id = Id(Pay(h1_, 123456789));  // 1,234,567.89 元: bills, then prepaid
+  auto pdf = svc_->Pdf(admin_, id);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code;
+  EXPECT_EQ(pdf->number, "R-YG-2026-000001");
+  ASSERT_EQ(pdf->bytes.rfind("%PDF-", 0), 0u);
+  if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))  // for looking at it by eye
+    std::ofstream(std::string(dir) + "/receipt.pdf", std::ios::binary) << pdf->bytes;
+  if (auto text = PdfText(pdf->bytes)) {
+    EXPECT_NE(text->find("收据"), std::string::npos) << *text;
+    EXPECT_NE(text->find("R-YG-2026-000001"), std::string::npos) << *text;
+    EXPECT_NE(text->find("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"), std::string::npos) << *text;
+    EXPECT_NE(text->find("阳光花园"), std::string::npos) << *text;
+    EXPECT_NE(text->find("1-1-0101"), std::string::npos) << *text;
+    EXPECT_NE(text->find("cashier01"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("作废"), std::string::npos) << *text;
+  } else {
+    GTEST_LOG_(WARNING) << "pdftotext not installed: PDF text not checked";
+  }
+  ASSERT_TRUE(svc_->Void(admin_, id, {{"reason", "金额有误"}}).ok());
+  auto voided = svc_->Pdf(admin_, id);
+  ASSERT_TRUE(voided.ok());
+  if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))
+    std::ofstream(std::string(dir) + "/receipt-void.pdf", std::ios::binary) << voided->bytes;
+  if (auto text = PdfText(voided->bytes)) {
+    EXPECT_NE(text->find("已作废"), std::string::npos) << *text;
+    EXPECT_NE(text->find("金额有误"), std::string::npos) << *text;
+  }
+}
+
+TEST_F(ReceiptStorageTest, PdfWithoutAFontIsAnErrorNotBoxes) {
+  int64_t id = Id(Pay(h1_, 100));
+  ReceiptService no_font(*db_, clock_, {"https://x.example", {{"/nonexistent/cjk.ttc", 0}}});
+  auto pdf = no_font.Pdf(admin_, id);
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.error().code, "RECEIPT_FONT_MISSING");
+  EXPECT_EQ(pdf.error().kind, ErrorKind::kUnavailable);
+}
+
+}  // namespace
+}  // namespace anju::receipts
