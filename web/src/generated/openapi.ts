@@ -2388,8 +2388,8 @@ export interface paths {
          *     of the caller's unattached uploads (`POST /api/v1/files`), at most 6. Errors 400
          *     `WO_PLACE_REQUIRED` (field `house_id`: `required`), 404 `WO_PLACE_NOT_FOUND` (field
          *     `house_id`, `building_id` or `project_id`: `not_found` for a place outside the
-         *     caller's reach — the same answer as for one that does not exist), 400
-         *     `WO_CATEGORY_NOT_FOUND`, 400 `FILE_NOT_ATTACHABLE`.
+         *     caller's reach — the same answer as for one that does not exist), 404
+         *     `WO_CATEGORY_NOT_FOUND` (field `category_id`), 400 `FILE_NOT_ATTACHABLE`.
          */
         post: operations["createWorkOrder"];
         delete?: never;
@@ -2933,8 +2933,8 @@ export interface paths {
          *     (`qr_url`) opens the public report form `<base>/owner/report/<token>`. Orders reported
          *     there are `repair_public` at `place` (and `building_id`), in `category_id` when given,
          *     else the suggested one. Errors 404 `WO_PLACE_NOT_FOUND` (field `project_id` or
-         *     `building_id` `not_found`: outside the caller's reach or not of the project), 400
-         *     `WO_CATEGORY_NOT_FOUND`.
+         *     `building_id` `not_found`: outside the caller's reach or not of the project), 404
+         *     `WO_CATEGORY_NOT_FOUND` (field `category_id`).
          */
         post: operations["createReportPoint"];
         delete?: never;
@@ -3011,7 +3011,7 @@ export interface paths {
          *     its category (else the suggested one), channel `qr`, reporter phone required (stored
          *     encrypted, shown masked). The reply is the order number only. Rate-limited per client
          *     IP (10 per hour) and per phone number (3 per hour): 429 `RATE_LIMITED`. Errors 404
-         *     `WO_REPORT_POINT_NOT_FOUND`, 400 `WO_CATEGORY_NOT_FOUND` (no category to file it
+         *     `WO_REPORT_POINT_NOT_FOUND`, 404 `WO_CATEGORY_NOT_FOUND` (no category to file it
          *     under).
          */
         post: operations["createPublicWorkOrder"];
@@ -3039,7 +3039,7 @@ export interface paths {
         /**
          * Add a category (新建类别)
          * @description Needs `workorder:settings`. Categories are company-wide. Errors 409
-         *     `WO_CATEGORY_CODE_TAKEN` (field `code`), 400 `WO_CATEGORY_NOT_FOUND` (field
+         *     `WO_CATEGORY_CODE_TAKEN` (field `code`), 404 `WO_CATEGORY_NOT_FOUND` (field
          *     `parent_id`).
          */
         post: operations["createWorkOrderCategory"];
@@ -3097,7 +3097,8 @@ export interface paths {
          *     afterwards. `calendar` `business` counts only the project's business hours (see
          *     work-order-calendars and holidays), `always` counts 24×7. Escalation: the assignee is
          *     warned at `warn_percent` of the allowed time, the project manager told at
-         *     `manager_percent`, HQ at `hq_percent`. Error 400 `WO_CATEGORY_NOT_FOUND`.
+         *     `manager_percent`, HQ at `hq_percent`. Error 404 `WO_CATEGORY_NOT_FOUND` (field
+         *     `category_id`).
          */
         put: operations["putWorkOrderSlaRule"];
         post?: never;
@@ -3125,8 +3126,8 @@ export interface paths {
          * @description Needs `workorder:settings` in the project. `auto`: the dispatcher assigns at once
          *     (skilled staff on duty, fewest open orders, then responsible for the building,
          *     round-robin); `grab`: skilled staff grab it (抢单); `manual`: a dispatcher assigns it.
-         *     Omit `category_id` for the project's default. Errors 404 `PROJECT_NOT_FOUND`, 400
-         *     `WO_CATEGORY_NOT_FOUND`.
+         *     Omit `category_id` for the project's default. Errors 404 `PROJECT_NOT_FOUND`, 404
+         *     `WO_CATEGORY_NOT_FOUND` (field `category_id`).
          */
         put: operations["putWorkOrderDispatchRule"];
         post?: never;
@@ -10707,6 +10708,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
@@ -10791,6 +10793,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
         };
