@@ -9,7 +9,6 @@
 #include "modules/billing/billing_routes.h"
 #include "modules/billing/discount_routes.h"
 #include "modules/billing/house_bills.h"
-#include "modules/billing/report_routes.h"
 #include "modules/collection/reminder_routes.h"
 #include "modules/corrections/adjustment_routes.h"
 #include "modules/corrections/corrections_check.h"
@@ -24,6 +23,7 @@
 #include "modules/property/directories.h"
 #include "modules/property/property_routes.h"
 #include "modules/receipts/receipt_routes.h"
+#include "modules/reports/report_routes.h"
 #include "modules/workorder/workorder_routes.h"
 
 namespace anju::app {
@@ -84,6 +84,7 @@ App::App(AppConfig cfg, const Clock& clock)
   reminders_ = std::make_unique<collection::ReminderService>(*db_, clock_, key_, *notifier_);
   settings_ = std::make_unique<billing::SettingsService>(*db_, clock_);
   discounts_ = std::make_unique<billing::DiscountService>(*db_, clock_);
+  reports_ = std::make_unique<reports::ReportService>(*db_, clock_);
   files_ = std::make_unique<files::FilesService>(*db_, clock_, cfg_.data_dir);
   if (!cfg_.web_dir.empty() && files::PathIsInside(files_->store().root(), cfg_.web_dir))
     throw std::runtime_error("the data folder's files/ must not lie inside the web folder " +
@@ -128,7 +129,7 @@ App::App(AppConfig cfg, const Clock& clock)
   billing::RegisterRoutes(*router_, *billing_, *idempotency_);
   receipts::RegisterReceiptRoutes(*router_, *receipts_);
   metering::RegisterMeterRoutes(*router_, *meters_);
-  billing::RegisterReportRoutes(*router_, *billing_, *db_, clock_);
+  reports::RegisterReportRoutes(*router_, *reports_);
   collection::RegisterReminderRoutes(*router_, *reminders_);
   notify::RegisterRoutes(*router_, *notifier_);
   billing::RegisterSettingsRoutes(*router_, *settings_);

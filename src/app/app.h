@@ -12,12 +12,11 @@
 #include "http/event_hub.h"
 #include "http/router.h"
 #include "modules/billing/billing_service.h"
-#include "modules/corrections/corrections.h"
 #include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
-#include "modules/receipts/receipts.h"
-#include "modules/collection/reminders.h"
 #include "modules/billing/settings.h"
+#include "modules/collection/reminders.h"
+#include "modules/corrections/corrections.h"
 #include "modules/files/files_service.h"
 #include "modules/identity/identity_service.h"
 #include "modules/importer/import_service.h"
@@ -25,6 +24,8 @@
 #include "modules/notify/notifier.h"
 #include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
+#include "modules/receipts/receipts.h"
+#include "modules/reports/report_service.h"
 #include "modules/workorder/reports.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/workorder_service.h"
@@ -68,6 +69,7 @@ class App {
   notify::Notifier& notifier() { return *notifier_; }
   collection::ReminderService& reminders() { return *reminders_; }
   corrections::CorrectionService& corrections() { return *corrections_; }
+  reports::ReportService& reports() { return *reports_; }
   // Uploads; other modules attach files and register who may read them (files_service.h).
   files::FilesService& files() { return *files_; }
   // Live updates: modules publish after their transaction commits; stream handlers
@@ -92,6 +94,7 @@ class App {
   std::unique_ptr<collection::ReminderService> reminders_;
   std::unique_ptr<billing::SettingsService> settings_;
   std::unique_ptr<billing::DiscountService> discounts_;
+  std::unique_ptr<reports::ReportService> reports_;
   std::unique_ptr<corrections::CorrectionService> corrections_;
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<http::EventHub> events_;

@@ -4,7 +4,6 @@
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/calc/calc_errors.h"
 #include "modules/billing/opening_errors.h"
-#include "modules/billing/report_errors.h"
 #include "modules/collection/reminder_errors.h"
 #include "modules/corrections/correction_errors.h"
 #include "modules/files/files_errors.h"
@@ -16,6 +15,7 @@
 #include "modules/pay/pay_errors.h"
 #include "modules/property/property_errors.h"
 #include "modules/receipts/receipt_errors.h"
+#include "modules/reports/report_errors.h"
 #include "modules/workorder/workorder_errors.h"
 
 namespace anju::app {
@@ -37,7 +37,7 @@ constexpr ErrorList kLists[] = {
     {"modules/receipts/receipt_errors.h", receipts::kReceiptErrors},
     {"modules/corrections/correction_errors.h", corrections::kCorrectionErrors},
     {"modules/billing/opening_errors.h", billing::kOpeningErrors},
-    {"modules/billing/report_errors.h", billing::kReportErrors},
+    {"modules/reports/report_errors.h", reports::kReportErrors},
     {"modules/workorder/workorder_errors.h", workorder::kWorkOrderErrors},
     {"modules/importer/importer_errors.h", importer::kImporterErrors},
 };

@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
           spdlog::info("online orders: {} pending checked, {} settled, {} failed", sweep.checked,
                        sweep.settled, sweep.failed);
       });
-      // Reminders and collection: hourly for today; each reminder once (billing/reminders.h).
+      // Reminders and collection: hourly for today; each reminder once (collection/reminders.h).
       scheduler.Every("reminders", kHour, 60 * kSecond, [&app, &clock] {
         auto rep = app.reminders().Run(CivilDate(clock.Now()));
         if (rep.reminders + rep.assigned + rep.closed > 0)

@@ -101,25 +101,6 @@ void RegisterRoutes(http::Router& router, BillingService& s, Idempotency& idem) 
     if (auto bad = q.Failed()) return *bad;
     return http::Reply(req, s.ListBills(ctx, f, page));
   });
-  router.Add("GET", "/api/v1/arrears", [&s](Request& req, TenantContext& ctx) {
-    QueryReader q(req);
-    ArrearsQuery a;
-    a.project_id = q.Id("project_id");
-    std::string group = q.Text("group");
-    if (!group.empty()) a.group = group;
-    a.as_of = q.Text("as_of");
-    Page page = q.PageOf();
-    if (auto bad = q.Failed()) return *bad;
-    if (a.as_of.empty()) a.as_of = s.Today();
-    return http::Reply(req, s.Arrears(ctx, a, page));
-  });
-  router.Add("GET", "/api/v1/reports/collection", [&s](Request& req, TenantContext& ctx) {
-    QueryReader q(req);
-    auto project_id = q.Id("project_id");
-    std::string from = q.Text("from"), to = q.Text("to");
-    if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.CollectionReport(ctx, from, to, project_id));
-  });
   router.Add("GET", "/api/v1/houses/{id}/account",
              ById([&s](auto& ctx, int64_t id) { return s.HouseAccount(ctx, id); }));
   router.Add("POST", "/api/v1/payments", [&s, &idem](Request& req, TenantContext& ctx) {

@@ -51,12 +51,6 @@ struct BillFilter {
   std::string status;  // "open" | "paid" | ""
 };
 
-struct ArrearsQuery {
-  std::optional<int64_t> project_id;
-  std::string group = "house";  // project | building | house
-  std::string as_of;            // "YYYY-MM-DD"
-};
-
 // The cashier desk takes money by these (online channels come by order).
 struct TakePaymentCommand {
   int64_t house_id = 0;
@@ -123,8 +117,6 @@ class BillingService {
   // on first use: generating their keys takes most of a second.
   // `ports`: what bill runs ask the modules above billing (ports.h); they must outlive it.
   BillingService(db::Database& db, const Clock& clock, Ports ports);
-  // Today's civil date in China time, by the service's clock.
-  std::string Today() const { return CivilDate(clock_.Now()); }
   ~BillingService();
 
   JsonResult ListFeeItems(const TenantContext& ctx, std::optional<int64_t> project_id);
@@ -138,13 +130,6 @@ class BillingService {
   JsonResult ListBills(const TenantContext& ctx, const BillFilter& f, const Page& page);
   // What a house owes (open bills oldest first) and holds (prepaid balance).
   JsonResult HouseAccount(const TenantContext& ctx, int64_t house_id);
-
-  // Arrears (欠费) on a day with aging buckets, grouped by project, building or house.
-  JsonResult Arrears(const TenantContext& ctx, const ArrearsQuery& q, const Page& page);
-
-  // 应收 / 实收 / 欠收, 当期收缴率 and 清欠率 per project and month ("YYYY-MM" .. "YYYY-MM").
-  JsonResult CollectionReport(const TenantContext& ctx, const std::string& from,
-                              const std::string& to, std::optional<int64_t> project_id);
 
   // Whether the caller may take payments and prepayments (billing:payment:create somewhere):
   // checked before the Idempotency-Key is taken. TakePayment checks it again.

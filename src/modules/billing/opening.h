@@ -9,7 +9,7 @@
 // the go-live day to charge none for the time before), arrears, reminders and the
 // collection totals (its period's 应收) treat it like any other. Only its entry differs:
 // the old system billed it, so it is no revenue of this one, and the daily figures
-// (daily_report.h) leave it out of what was billed that day:
+// (reports/daily_report.h) leave it out of what was billed that day:
 //     Dr receivable:house:<id>   Cr equity:opening_balance
 // An opening prepaid balance (期初预存) has no bill:
 //     Dr equity:opening_balance  Cr prepayment:house:<id>

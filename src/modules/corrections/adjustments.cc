@@ -223,4 +223,16 @@ Result<json::value> CorrectionService::ListAdjustments(const TenantContext& ctx,
   });
 }
 
+std::map<int64_t, int64_t> CorrectedBefore(db::Tx& tx, const billing::ReportScope& scope,
+                                           Millis end) {
+  std::string sql = "SELECT a.project_id, SUM(CASE WHEN a.kind = 'credit_note' THEN a.amount - "
+                    "a.to_prepayment ELSE a.amount END) FROM adjustments a WHERE "
+                    "a.company_id = ? AND a.status = 'applied' AND a.decided_at < ?";
+  db::Params p{scope.ctx.company_id, end};
+  billing::AppendReportScope(scope, "a.project_id", sql, p);
+  std::map<int64_t, int64_t> out;
+  for (auto& r : tx.Query(sql + " GROUP BY a.project_id", p)) out[r.Int(0)] = r.Int(1);
+  return out;
+}
+
 }  // namespace anju::corrections

@@ -48,6 +48,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -60,6 +61,7 @@
 #include "db/database.h"
 #include "modules/billing/idempotency.h"
 #include "modules/billing/ports.h"
+#include "modules/billing/report_queries.h"
 #include "modules/pay/provider.h"
 
 namespace anju::corrections {
@@ -69,6 +71,12 @@ namespace anju::corrections {
 // asks through its CorrectionHolds port (billing/ports.h), which CorrectionService
 // implements.
 int64_t ReservedRefunds(db::Tx& tx, int64_t house_id, int64_t except = 0);
+
+// For the daily figures (modules/reports): per project of the scope, what applied
+// adjustments took off arrears before `end` — credit notes' owed part (amount −
+// to_prepayment), write-offs and late-fee waivers in full.
+std::map<int64_t, int64_t> CorrectedBefore(db::Tx& tx, const billing::ReportScope& scope,
+                                           Millis end);
 
 struct CorrectionFilter {
   std::optional<int64_t> project_id, house_id;

@@ -13,11 +13,11 @@
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "modules/billing/billing_service.h"
-#include "modules/billing/daily_report.h"
-#include "modules/billing/report_errors.h"
+#include "modules/reports/daily_report.h"
+#include "modules/reports/report_errors.h"
+#include "modules/reports/report_service.h"
 
-namespace anju::billing {
+namespace anju::reports {
 
 // Arrears exports list every group in one sheet, up to this many rows.
 inline constexpr int64_t kMaxExportRows = 100'000;
@@ -29,7 +29,7 @@ struct Download {
 
 class ReportExports {
  public:
-  ReportExports(BillingService& billing, db::Database& db) : billing_(billing), db_(db) {}
+  ReportExports(ReportService& reports, db::Database& db) : reports_(reports), db_(db) {}
 
   Result<Download> Collection(const TenantContext& ctx, const std::string& from,
                               const std::string& to, std::optional<int64_t> project_id);
@@ -38,8 +38,8 @@ class ReportExports {
   Result<Download> Arrears(const TenantContext& ctx, const ArrearsQuery& q);
 
  private:
-  BillingService& billing_;
+  ReportService& reports_;
   db::Database& db_;
 };
 
-}  // namespace anju::billing
+}  // namespace anju::reports

@@ -29,7 +29,7 @@
 #include "core/tenant.h"
 #include "db/database.h"
 
-namespace anju::billing {
+namespace anju::reports {
 
 inline constexpr std::array<std::string_view, 6> kPaymentChannels = {
     "cash", "pos", "transfer", "cheque", "wechat", "alipay"};
@@ -45,4 +45,4 @@ struct DailyQuery {
 Result<boost::json::value> DailyReport(db::Database& db, const TenantContext& ctx,
                                        const DailyQuery& q);
 
-}  // namespace anju::billing
+}  // namespace anju::reports

@@ -1,25 +1,24 @@
-#include "modules/billing/report_exports.h"
+#include "modules/reports/report_exports.h"
 
 #include <map>
 
 #include "core/xlsx.h"
+#include "modules/org/org_service.h"
 #include "modules/property/property_service.h"
 
-namespace anju::billing {
+namespace anju::reports {
 
 namespace json = boost::json;
 using xlsx::Format;
 
 namespace {
 
-// Names of the company's projects (or buildings) by id, for the first column.
-std::map<int64_t, std::string> Names(db::Database& db, const char* table, int64_t company_id) {
+// Names of the company's projects by id, for the first column (org's).
+std::map<int64_t, std::string> ProjectNames(db::Database& db, int64_t company_id) {
   return db.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     std::map<int64_t, std::string> out;
-    for (auto& r : tx.Query(std::string("SELECT id, name FROM ") + table +
-                                " WHERE company_id = ?",
-                            {company_id}))
-      out[r.Int(0)] = r.Str(1);
+    for (int64_t id : org::ProjectIds(tx, company_id))
+      out[id] = org::ProjectName(tx, company_id, id).value_or("");
     return out;
   });
 }
@@ -50,9 +49,9 @@ std::vector<json::value> DailyCells(const json::object& o) {
 Result<Download> ReportExports::Collection(const TenantContext& ctx, const std::string& from,
                                            const std::string& to,
                                            std::optional<int64_t> project_id) {
-  auto report = billing_.CollectionReport(ctx, from, to, project_id);
+  auto report = reports_.CollectionReport(ctx, from, to, project_id);
   if (!report.ok()) return report.take_error();
-  auto names = Names(db_, "projects", ctx.company_id);
+  auto names = ProjectNames(db_, ctx.company_id);
   xlsx::Sheet sheet{"收缴报表",
                     {{"项目", Format::kText, 20},
                      {"月份", Format::kText, 10},
@@ -80,7 +79,7 @@ Result<Download> ReportExports::Collection(const TenantContext& ctx, const std::
 Result<Download> ReportExports::Daily(const TenantContext& ctx, const DailyQuery& q) {
   auto report = DailyReport(db_, ctx, q);
   if (!report.ok()) return report.take_error();
-  auto names = Names(db_, "projects", ctx.company_id);
+  auto names = ProjectNames(db_, ctx.company_id);
   xlsx::Sheet sheet{"收费日报", {{"项目", Format::kText, 20}, {"应收(元)", Format::kYuan, 14},
                                  {"滞纳金(元)", Format::kYuan, 12}},
                     {}};
@@ -101,13 +100,11 @@ Result<Download> ReportExports::Daily(const TenantContext& ctx, const DailyQuery
 }
 
 Result<Download> ReportExports::Arrears(const TenantContext& ctx, const ArrearsQuery& q) {
-  auto report = billing_.Arrears(ctx, q, Page{1, kMaxExportRows + 1});
+  auto report = reports_.Arrears(ctx, q, Page{1, kMaxExportRows + 1});
   if (!report.ok()) return report.take_error();
   const json::object& r = report->as_object();
   if (r.at("total").as_int64() > kMaxExportRows) return Error(kExportTooLarge);
-  auto projects = Names(db_, "projects", ctx.company_id);
-  std::map<int64_t, std::string> buildings;
-  if (q.group == "building") buildings = Names(db_, "buildings", ctx.company_id);
+  auto projects = ProjectNames(db_, ctx.company_id);
   xlsx::Sheet sheet{"欠费账龄", {{"项目", Format::kText, 20}}, {}};
   if (q.group == "building") sheet.columns.push_back({"楼栋", Format::kText, 14});
   if (q.group == "house") sheet.columns.push_back({"房屋", Format::kText, 14});
@@ -115,11 +112,18 @@ Result<Download> ReportExports::Arrears(const TenantContext& ctx, const ArrearsQ
   sheet.columns.push_back({"欠费(元)", Format::kYuan, 16});
   for (const char* h : {"≤30天", "31–90天", "91–180天", "181–365天", ">365天"})
     sheet.columns.push_back({h, Format::kYuan, 14});
-  // The project of each building or house row, read in one transaction.
+  // The project of each building or house row, and the buildings' names (property's), read
+  // in one transaction.
   const json::array& items = r.at("items").as_array();
   std::map<int64_t, json::value> project_of;
+  std::map<int64_t, std::string> buildings;
   if (q.group != "project")
     db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+      if (q.group == "building") {
+        std::vector<int64_t> ids;
+        for (auto& item : items) ids.push_back(item.at("building_id").as_int64());
+        buildings = property::BuildingNames(tx, ctx.company_id, ids);
+      }
       for (auto& item : items) {
         int64_t id = item.at(q.group + "_id").as_int64();
         std::optional<int64_t> p;
@@ -151,4 +155,4 @@ Result<Download> ReportExports::Arrears(const TenantContext& ctx, const ArrearsQ
   return Book(std::move(sheet), "arrears-" + q.as_of + ".xlsx", "欠费账龄-" + q.as_of + ".xlsx");
 }
 
-}  // namespace anju::billing
+}  // namespace anju::reports

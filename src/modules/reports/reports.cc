@@ -9,14 +9,19 @@
 //
 // Rates are integers (basis points), never floating point; a zero denominator gives null.
 // Months are billing periods "YYYY-MM"; "during the month" is by payment time in China.
-// The sums come from collection_totals (collection_totals.h), not from grouping the bills.
+// The sums come from billing's collection totals (billing/collection_totals.h, read through
+// billing::CollectionTotals), not from grouping the bills.
 #include <fmt/format.h>
 
-#include "modules/billing/billing_service.h"
+#include <map>
+#include <vector>
+
+#include "modules/billing/report_queries.h"
 #include "modules/identity/access.h"
 #include "modules/identity/permissions.h"
+#include "modules/reports/report_service.h"
 
-namespace anju::billing {
+namespace anju::reports {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
@@ -35,22 +40,18 @@ struct Cell {
 
 }  // namespace
 
-JsonResult BillingService::CollectionReport(const TenantContext& ctx, const std::string& from,
-                                            const std::string& to,
-                                            std::optional<int64_t> project_id) {
+JsonResult ReportService::CollectionReport(const TenantContext& ctx, const std::string& from,
+                                           const std::string& to,
+                                           std::optional<int64_t> project_id) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!IsValidCivilMonth(from) || !IsValidCivilMonth(to) || to < from)
     return Error(errors::kBadQuery).WithField("from", "invalid", "from and to are months YYYY-MM, from ≤ to");
-  std::string where = " WHERE t.company_id = ? AND t.period <= ?";
-  db::Params p{ctx.company_id, to};
-  identity::AppendProjectScope(ctx, perm::kBillRead, "t.project_id", where, p);
-  if (project_id) where += " AND t.project_id = ?", p.emplace_back(*project_id);
   // The totals of every period up to `to` (older ones feed 清欠率), per project.
   std::map<int64_t, std::vector<Cell>> cells;
   db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    for (auto& r : tx.Query("SELECT t.project_id, t.period, t.month, t.billed, t.settled "
-                            "FROM collection_totals t" + where, p))
-      cells[r.Int(0)].push_back({r.Str(1), r.Str(2), r.Int(3), r.Int(4)});
+    for (const billing::TotalsCell& c :
+         billing::CollectionTotals(tx, {ctx, perm::kBillRead, project_id}, to))
+      cells[c.project_id].push_back({c.period, c.month, c.billed, c.settled});
   });
   json::array items;
   int64_t receivable = 0, received = 0;
@@ -87,4 +88,4 @@ JsonResult BillingService::CollectionReport(const TenantContext& ctx, const std:
                                   {"items", std::move(items)}});
 }
 
-}  // namespace anju::billing
+}  // namespace anju::reports
