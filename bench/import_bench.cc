@@ -21,7 +21,7 @@
 
 #include "app/app.h"
 #include "core/tabular/tabular.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 
 using namespace anju;
 using Steady = std::chrono::steady_clock;

@@ -20,8 +20,8 @@
 #include <fmt/format.h>
 
 #include "app/app.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/wo_internal.h"
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 
 namespace anju::app {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <iostream>
 
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 
 namespace anju::app {
 

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/pii.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/password_policy.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/password_policy.h"
 
 namespace anju::app {
 

@@ -6,12 +6,12 @@
 #include "modules/billing/opening_errors.h"
 #include "modules/collection/reminder_errors.h"
 #include "modules/corrections/correction_errors.h"
-#include "modules/files/files_errors.h"
-#include "modules/identity/identity_errors.h"
+#include "platform/files/files_errors.h"
+#include "platform/identity/identity_errors.h"
 #include "modules/importer/importer_errors.h"
 #include "modules/metering/meter_errors.h"
-#include "modules/notify/notify_errors.h"
-#include "modules/org/org_errors.h"
+#include "platform/notify/notify_errors.h"
+#include "platform/org/org_errors.h"
 #include "modules/pay/pay_errors.h"
 #include "modules/property/property_errors.h"
 #include "modules/receipts/receipt_errors.h"
@@ -24,10 +24,10 @@ namespace {
 
 constexpr ErrorList kLists[] = {
     {"core/common_errors.h", errors::kCommonErrors},
-    {"modules/identity/identity_errors.h", identity::kIdentityErrors},
-    {"modules/org/org_errors.h", org::kOrgErrors},
-    {"modules/notify/notify_errors.h", notify::kNotifyErrors},
-    {"modules/files/files_errors.h", files::kFilesErrors},
+    {"platform/identity/identity_errors.h", identity::kIdentityErrors},
+    {"platform/org/org_errors.h", org::kOrgErrors},
+    {"platform/notify/notify_errors.h", notify::kNotifyErrors},
+    {"platform/files/files_errors.h", files::kFilesErrors},
     {"modules/property/property_errors.h", property::kPropertyErrors},
     {"modules/billing/billing_errors.h", billing::kBillingErrors},
     {"modules/billing/calc/calc_errors.h", billing::calc::kCalcErrors},

@@ -23,7 +23,7 @@ namespace anju::app {
 
 // One `<area>_errors.h` and the errors it declares, in declaration order.
 struct ErrorList {
-  const char* header;  // path under src/: "modules/org/org_errors.h"
+  const char* header;  // path under src/: "platform/org/org_errors.h"
   std::span<const ErrorDef* const> defs;
 };
 

@@ -14,11 +14,11 @@
 #include "core/log.h"
 #include "db/migrations.h"
 #include "http/server.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "jobs/scheduler.h"
 #include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 
 using namespace anju;
 

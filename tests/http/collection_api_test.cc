@@ -6,7 +6,7 @@
 #include <map>
 
 #include "modules/billing/ledger.h"
-#include "modules/notify/notifier.h"
+#include "platform/notify/notifier.h"
 #include "support/test_app.h"
 
 namespace anju::testing {

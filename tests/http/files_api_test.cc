@@ -8,7 +8,7 @@
 #include <fstream>
 
 #include "core/crypto.h"
-#include "modules/files/files_service.h"
+#include "platform/files/files_service.h"
 #include "support/test_app.h"
 
 namespace anju::testing {

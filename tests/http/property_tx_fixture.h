@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "http/message.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_tx.h"
 #include "support/test_app.h"
 

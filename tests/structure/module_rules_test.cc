@@ -65,7 +65,7 @@ TEST_F(ModuleRulesTest, MayCallGraphHasNoCycle) {
 
 TEST(ModuleRulesFixture, LiteralsJoinAdjacentAndReadRawStrings) {
   const char* src =
-      "#include \"modules/org/org_service.h\"\n"  // 1: no literal
+      "#include \"platform/org/org_service.h\"\n"  // 1: no literal
       "// \"FROM users\" in a comment\n"          // 2
       "auto a = \"SELECT id \"  /* x */\n"        // 3
       "         \"FROM users\";\n"                // 4
@@ -123,7 +123,7 @@ TEST(ModuleRulesFixture, CreatedTablesAndIncludes) {
                           "CREATE INDEX users_x ON users(id);"),
             (std::set<std::string>{"users", "sessions"}));
   auto inc = ModuleIncludes(
-      "#include \"modules/org/org_service.h\"\n#include <vector>\n"
+      "#include \"platform/org/org_service.h\"\n#include <vector>\n"
       "  #  include \"platform/identity/access.h\"\n#include \"core/x.h\"\n");
   ASSERT_EQ(inc.size(), 2u);
   EXPECT_EQ(inc[0].module, "org");
@@ -158,7 +158,7 @@ Tree FakeTree() {
   };
   t.sources = {
       {"org", "src/modules/org/p.cc",
-       "#include \"modules/identity/access.h\"\n"
+       "#include \"platform/identity/access.h\"\n"
        "auto q = \"SELECT id FROM projects\";\n"},
       {"identity", "src/modules/identity/a.cc", "auto q = \"SELECT id FROM users\";\n"},
   };
@@ -206,7 +206,7 @@ TEST(ModuleRulesFixture, BadDeclarations) {
 
 TEST(ModuleRulesFixture, IncludeOutsideMayCall) {
   Tree t = FakeTree();
-  t.sources[1].text = "#include \"modules/identity/x.h\"\n#include \"modules/org/org_service.h\"\n";
+  t.sources[1].text = "#include \"platform/identity/x.h\"\n#include \"platform/org/org_service.h\"\n";
   auto v = CheckIncludes(t);
   ASSERT_EQ(v.size(), 1u) << Lines(v);
   EXPECT_EQ(v[0].rfind("src/modules/identity/a.cc:2: identity includes org", 0), 0u) << v[0];

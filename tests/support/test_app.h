@@ -11,7 +11,7 @@
 
 #include "app/app.h"
 #include "app/demo.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "http/server.h"
 #include "support/http_client.h"
 #include "support/test_db.h"

@@ -5,7 +5,7 @@
 //   src/generated/openapi.ts      the API's types, from api/openapi.yaml (openapi-typescript):
 //                                 `components['schemas']['Bill']`, `paths['/api/v1/bills']`, …
 //   src/generated/permissions.ts  every permission code of the server's catalogue, from
-//                                 `anju permissions --json` (src/modules/identity/permissions.cc)
+//                                 `anju permissions --json` (src/platform/identity/permissions.cc)
 //
 //   node scripts/gen.mjs [--anju PATH] [--out DIR]       (npm run gen)
 //
@@ -56,7 +56,7 @@ try {
 if (!Array.isArray(catalogue) || catalogue.length === 0) throw new Error('gen: empty permission catalogue')
 const lit = (s) => JSON.stringify(String(s))
 const perms = [
-  header('`anju permissions --json` (src/modules/identity/permissions.cc)'),
+  header('`anju permissions --json` (src/platform/identity/permissions.cc)'),
   '/** Every permission code the server knows, with its names (the same as GET /api/v1/permissions). */',
   'export const PERMISSIONS = {',
   ...catalogue.map((p) => `  ${lit(p.code)}: { zh: ${lit(p.name_zh)}, en: ${lit(p.name_en)} },`),

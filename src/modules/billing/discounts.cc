@@ -1,11 +1,11 @@
 #include "modules/billing/discounts.h"
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_errors.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_errors.h"
 
 namespace anju::billing {
 

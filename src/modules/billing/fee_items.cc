@@ -2,15 +2,15 @@
 #include <sstream>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
 #include "modules/billing/fee_items.h"
 #include "modules/billing/calc/tiers.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_errors.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_errors.h"
+#include "platform/org/org_service.h"
 
 namespace anju::billing {
 

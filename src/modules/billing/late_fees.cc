@@ -2,7 +2,7 @@
 
 #include <boost/json.hpp>
 
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/calc/bill_calc.h"
 #include "modules/billing/ledger.h"

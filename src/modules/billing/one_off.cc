@@ -5,7 +5,7 @@
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 

@@ -9,7 +9,7 @@
 // posts nothing the second time and answers success.
 #include <fmt/format.h>
 
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_json.h"
@@ -20,8 +20,8 @@
 #include "modules/pay/pay_errors.h"
 #include "modules/pay/wechat_pay.h"
 #include "modules/billing/settle.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 
 namespace anju::billing {

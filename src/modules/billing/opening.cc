@@ -2,7 +2,7 @@
 #include "modules/billing/opening.h"
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
@@ -11,9 +11,9 @@
 #include "modules/billing/ledger.h"
 #include "modules/billing/opening_errors.h"
 #include "modules/billing/ports.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 

@@ -14,7 +14,7 @@
 
 #include <fmt/format.h>
 
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_sql.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_json.h"
@@ -25,9 +25,9 @@
 #include "modules/billing/ledger.h"
 #include "modules/billing/settings.h"
 #include "modules/billing/settle.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 

@@ -11,7 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_json.h"
@@ -21,9 +21,9 @@
 #include "modules/billing/discounts.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 
 namespace anju::billing {

@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "modules/billing/bill_sql.h"
-#include "modules/identity/access.h"
+#include "platform/identity/access.h"
 
 namespace anju::billing {
 

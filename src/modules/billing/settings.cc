@@ -1,10 +1,10 @@
 #include "modules/billing/settings.h"
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/billing_service.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 
 namespace anju::billing {
 

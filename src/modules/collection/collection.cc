@@ -3,13 +3,13 @@
 // the caller's own assignments in the projects where the caller holds it. Others: 403 with
 // neither code, 404 for a row out of reach.
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_service.h"
 #include "modules/collection/reminder_errors.h"
 #include "modules/collection/reminders.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 
 namespace anju::collection {

@@ -7,13 +7,13 @@
 #include <fmt/format.h>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/collection/reminders.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/template.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/template.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::collection {

@@ -51,7 +51,7 @@
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "modules/notify/notifier.h"
+#include "platform/notify/notifier.h"
 
 namespace anju::collection {
 

@@ -1,7 +1,7 @@
 // Adjustments (调账): credit notes and late-fee waivers with approval. The design — what each
 // kind posts and where its limit comes from — is at the top of corrections.h.
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_corrections.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_service.h"
@@ -10,8 +10,8 @@
 #include "modules/corrections/approvals.h"
 #include "modules/corrections/correction_errors.h"
 #include "modules/corrections/corrections.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 
 namespace anju::corrections {

@@ -2,7 +2,7 @@
 
 #include "core/json_body.h"
 #include "modules/corrections/correction_errors.h"
-#include "modules/identity/access.h"
+#include "platform/identity/access.h"
 
 namespace anju::corrections {
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
@@ -17,8 +17,8 @@
 #include "modules/corrections/correction_errors.h"
 #include "modules/corrections/correction_json.h"
 #include "modules/corrections/corrections.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/pay/pay_errors.h"
 #include "modules/property/property_service.h"

@@ -1,8 +1,8 @@
 // Files of an import: the templates (Chinese headers, one example row) and the bad rows of a
 // batch as a file to fix and re-upload (the original cells plus an 错误原因 column).
 #include "core/tabular/tabular.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/importer/import_service.h"
 #include "modules/importer/importer_errors.h"
 

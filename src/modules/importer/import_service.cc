@@ -3,11 +3,11 @@
 #include <fstream>
 
 #include "core/tabular/tabular.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/importer/importer_errors.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_service.h"
 
 namespace anju::importer {
 

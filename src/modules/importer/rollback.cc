@@ -2,9 +2,9 @@
 // none of them when one is refused (something newer depends on that row).
 #include <map>
 
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/importer/import_service.h"
 #include "modules/importer/importer_errors.h"
 

@@ -2,16 +2,16 @@
 #include <sstream>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meter_readings.h"
 #include "modules/metering/meter_rules.h"
 #include "modules/metering/meters.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::metering {

@@ -4,16 +4,16 @@
 #include <set>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/fee_items.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meter_rules.h"
-#include "modules/org/org_errors.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_errors.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_service.h"
 

@@ -9,10 +9,10 @@
 #include <map>
 
 #include "db/migrations.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/calc/tiers.h"
 #include "modules/billing/fee_items.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 #include "modules/metering/meter_rules.h"
 #include "support/seed.h"
 #include "support/test_db.h"

@@ -6,12 +6,12 @@
 
 #include "core/csv.h"
 #include "core/json_body.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meters.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_service.h"
 
 namespace anju::metering {
 

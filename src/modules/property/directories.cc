@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "modules/identity/access.h"
+#include "platform/identity/access.h"
 
 namespace anju::property {
 

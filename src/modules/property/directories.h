@@ -2,8 +2,8 @@
 // org may not include property): the app wires them at start-up.
 #pragma once
 
-#include "modules/identity/resident_directory.h"
-#include "modules/org/house_directory.h"
+#include "platform/identity/resident_directory.h"
+#include "platform/org/house_directory.h"
 
 namespace anju::property {
 

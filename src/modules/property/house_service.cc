@@ -2,8 +2,8 @@
 // and the facts other modules read. The writes are property_tx_house.cc and
 // property_tx_link.cc, wrapped in a transaction of their own.
 #include "core/pii.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/house_rows.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"

@@ -1,8 +1,8 @@
 // Parking spaces (车位) of a project: codes are unique per project; a space may be a
 // property unit (house_id, a house of kind "parking") and may hold one vehicle. Reads here;
 // the writes are property_tx_parking.cc.
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_service.h"

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "core/pii.h"
-#include "modules/identity/access.h"
-#include "modules/org/org_errors.h"
-#include "modules/org/org_service.h"
+#include "platform/identity/access.h"
+#include "platform/org/org_errors.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
 
 namespace anju::property::internal {

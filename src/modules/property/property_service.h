@@ -11,7 +11,7 @@
 //   other call from a resident answers 403 (writes) or an empty list / 404 (reads).
 // - Write bodies are read strictly (core/json_body.h): unknown fields and server-owned
 //   fields (id, company_id, derived codes, timestamps) are rejected with 400.
-// - Every write appends one audit row in its own transaction (modules/audit). Audit rows
+// - Every write appends one audit row in its own transaction (platform/audit). Audit rows
 //   and replies carry phone and ID numbers masked; only UnmaskResident returns them in
 //   clear, and it is audited with the caller's reason.
 // - Phone and ID numbers are stored encrypted with a keyed blind index for exact look-up.

@@ -6,8 +6,8 @@
 
 #include "db/migrations.h"
 #include "http/router.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_routes.h"
 #include "support/seed.h"
 #include "support/test_db.h"

@@ -1,9 +1,9 @@
 // Entrances (单元) and floors (楼层) at transaction level (property_tx.h). A house's code
 // embeds its entrance's code, so renaming an entrance recomputes the codes of its houses in
 // the same transaction — after checking that none of the new codes is taken in the project.
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_tx.h"

@@ -3,9 +3,9 @@
 // A house hangs from a floor; its company, project, building and entrance are copied from
 // the floor so that scoping and reports need no joins, and its code
 // "<building code>-<entrance code>-<number>" is unique in the project.
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/house_rows.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"

@@ -1,8 +1,8 @@
 // The links between houses and residents (业主 / 家属 / 租户) at transaction level
 // (property_tx.h). A resident is linked to a house at most once.
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/house_rows.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"

@@ -1,9 +1,9 @@
 // Parking spaces (车位) at transaction level (property_tx.h): codes are unique per project;
 // a space may be a property unit (house_id, a house of kind "parking") and may hold one
 // vehicle, both of its project.
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_tx.h"

@@ -5,9 +5,9 @@
 // unique per company through theirs), and a display hint. Replies and audit rows carry
 // them masked.
 #include "core/pii.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_tx.h"

@@ -1,9 +1,9 @@
 // Vehicles (车辆) at transaction level (property_tx.h): registered per project, optionally
 // tied to a house and a resident. Plates are normalised ("粤B D12345" → "粤BD12345") and
 // unique per company.
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_service.h"

@@ -15,8 +15,8 @@
 #include "core/pii.h"
 #include "core/tenant.h"
 #include "db/database.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 

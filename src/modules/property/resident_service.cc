@@ -12,9 +12,9 @@
 //   to (house_residents.project_id).
 // Reads and the unmask here; the writes are property_tx_resident.cc.
 #include "core/pii.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_service.h"

@@ -1,8 +1,8 @@
 // Vehicles (车辆): registered per project, optionally tied to a house and a resident.
 // Plates are normalised ("粤B D12345" → "粤BD12345") and unique per company. Reads and
 // NormalizePlate here; the writes are property_tx_vehicle.cc.
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
 #include "modules/property/property_service.h"

@@ -15,11 +15,11 @@
 
 #include "core/crypto.h"
 #include "db/migrations.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
 #include "support/seed.h"
 #include "support/test_db.h"

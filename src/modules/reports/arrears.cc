@@ -4,8 +4,8 @@
 // unpaid late fee; the bucket follows the bill's due date. Billing sums them
 // (billing::ArrearsAging); this file checks the query and shapes the page.
 #include "modules/billing/report_queries.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 #include "modules/reports/report_service.h"
 

@@ -7,8 +7,8 @@
 #include "core/clock.h"
 #include "modules/billing/report_queries.h"
 #include "modules/corrections/corrections.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 
 namespace anju::reports {
 

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "core/xlsx.h"
-#include "modules/org/org_service.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 
 namespace anju::reports {

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "modules/billing/report_queries.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/reports/report_service.h"
 
 namespace anju::reports {

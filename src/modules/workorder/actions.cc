@@ -5,12 +5,12 @@
 #include <fmt/format.h>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
+#include "platform/audit/audit_log.h"
 #include "modules/billing/one_off.h"
-#include "modules/files/files_service.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/notifier.h"
+#include "platform/files/files_service.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/notifier.h"
 #include "modules/workorder/lifecycle.h"
 #include "modules/workorder/order_view.h"
 #include "modules/workorder/workorder_errors.h"

@@ -9,9 +9,9 @@
 #include <fmt/format.h>
 
 #include "modules/billing/counters.h"
-#include "modules/identity/access.h"
-#include "modules/identity/accounts.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/accounts.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/classify/samples.h"
 #include "modules/workorder/settings.h"

@@ -2,9 +2,9 @@
 // workorder:handle in the project, their skills, shifts, open orders, buildings), the
 // round-robin cursor, and what happens after submission in each dispatch mode. The choice
 // itself is dispatch/dispatcher.h (pure).
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/notifier.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/notifier.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/dispatch/dispatcher.h"
 #include "modules/workorder/wo_internal.h"

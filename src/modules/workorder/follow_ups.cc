@@ -3,10 +3,10 @@
 // one, else to the project's customer service. The call's result is recorded; a satisfied
 // owner's rating closes the order, an unsatisfied one may be reopened by staff.
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/notifier.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/notifier.h"
 #include "modules/workorder/order_view.h"
 #include "modules/workorder/workorder_errors.h"
 #include "modules/workorder/workorder_service.h"

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "modules/files/files_service.h"
-#include "modules/identity/accounts.h"
-#include "modules/identity/permissions.h"
+#include "platform/files/files_service.h"
+#include "platform/identity/accounts.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/lifecycle.h"
 

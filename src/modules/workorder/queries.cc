@@ -1,7 +1,7 @@
 // Lists: the board (filters), an owner's own orders, an engineer's orders, the grab pool,
 // and the home screens' counts.
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/workorder/order_view.h"
 #include "modules/workorder/workorder_errors.h"
 #include "modules/workorder/workorder_service.h"

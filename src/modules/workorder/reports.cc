@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "core/xlsx.h"
-#include "modules/identity/access.h"
-#include "modules/identity/accounts.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/accounts.h"
+#include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_errors.h"

@@ -4,9 +4,9 @@
 // wo_escalations key), record them on the timeline, and move next_escalation_at on.
 // Because the state lives in the rows, a restart (or a day of downtime) resumes exactly:
 // the steps missed meanwhile are sent at once, in order.
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/notifier.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/notifier.h"
 #include "modules/workorder/sla_timers.h"
 #include "modules/workorder/workorder_service.h"
 

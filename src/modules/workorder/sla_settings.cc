@@ -1,10 +1,10 @@
 // SLA rules, dispatch modes, business hours (营业时间) and holidays (节假日与调休).
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_errors.h"
-#include "modules/org/org_service.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_errors.h"
+#include "platform/org/org_service.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/workorder_errors.h"
 

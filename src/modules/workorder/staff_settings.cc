@@ -2,11 +2,11 @@
 #include <fmt/format.h>
 
 #include "core/json_body.h"
-#include "modules/audit/audit_log.h"
-#include "modules/identity/access.h"
-#include "modules/identity/accounts.h"
-#include "modules/identity/permissions.h"
-#include "modules/org/org_service.h"
+#include "platform/audit/audit_log.h"
+#include "platform/identity/access.h"
+#include "platform/identity/accounts.h"
+#include "platform/identity/permissions.h"
+#include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/wo_internal.h"

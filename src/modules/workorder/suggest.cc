@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "modules/workorder/classify/evaluate.h"
 #include "modules/workorder/classify/suggest.h"
 #include "modules/workorder/suggest.h"

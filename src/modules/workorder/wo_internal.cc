@@ -1,8 +1,8 @@
 #include "modules/workorder/wo_internal.h"
 
-#include "modules/identity/access.h"
-#include "modules/identity/permissions.h"
-#include "modules/notify/notifier.h"
+#include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
+#include "platform/notify/notifier.h"
 #include "modules/workorder/workorder_errors.h"
 
 namespace anju::workorder {
