@@ -84,7 +84,6 @@ const std::vector<std::string_view> kNotYetTyped = {
     "platform/files/files_service.h",
     "platform/identity/identity_service.h",
     "platform/notify/notifier.h",
-    "platform/org/org_service.h",
 };
 
 bool Listed(const std::vector<std::string_view>& list, std::string_view header) {
@@ -187,9 +186,11 @@ TEST(ServiceHeadersTest, CheckerCatchesJsonInAServiceHeader) {
   EXPECT_EQ(JsonProblem("modules/billing/billing_json.h", json), "");
   EXPECT_EQ(JsonProblem("modules/billing/billing_routes.h", json), "");
   EXPECT_EQ(JsonProblem("modules/pay/wechat_pay.h", json), "");
-  EXPECT_EQ(JsonProblem("platform/org/org_service.h", json), "");  // listed, not yet typed
-  EXPECT_NE(JsonProblem("platform/org/org_service.h", typed).find("take it off kNotYetTyped"),
-            std::string::npos);
+  if (!kNotYetTyped.empty()) {  // a listed header, not yet typed
+    const std::string listed(kNotYetTyped.front());
+    EXPECT_EQ(JsonProblem(listed, json), "");
+    EXPECT_NE(JsonProblem(listed, typed).find("take it off kNotYetTyped"), std::string::npos);
+  }
 }
 
 TEST(ServiceHeadersTest, NoServiceHeaderIncludesHttpOrSpeaksJson) {

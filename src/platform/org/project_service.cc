@@ -1,10 +1,10 @@
 // Companies, projects and departments.
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/identity/roles.h"
 #include "platform/org/org_errors.h"
+#include "platform/org/org_json.h"
 #include "platform/org/org_service.h"
 
 namespace anju::org {
@@ -17,22 +17,13 @@ namespace {
 constexpr std::string_view kProjectColumns =
     "id, code, name, kind, address, time_zone, status, created_at, updated_at";
 
-json::object ProjectJson(const db::Row& r) {
-  return {{"id", r.Int(0)},         {"code", r.Str(1)},      {"name", r.Str(2)},
-          {"kind", r.Str(3)},       {"address", r.Str(4)},   {"time_zone", r.Str(5)},
-          {"status", r.Str(6)},     {"created_at", FormatUtc(r.Int(7))},
-          {"updated_at", FormatUtc(r.Int(8))}};
+Project ProjectOf(const db::Row& r) {
+  return {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4),
+          r.Str(5), r.Str(6), r.Int(7), r.Int(8)};
 }
 
-json::object DepartmentJson(const db::Row& r) {
-  json::object o{{"id", r.Int(0)}, {"name", r.Str(3)}};
-  o["project_id"] = r.IsNull(1) ? json::value(nullptr) : json::value(r.Int(1));
-  o["parent_id"] = r.IsNull(2) ? json::value(nullptr) : json::value(r.Int(2));
-  return o;
-}
-
-const std::vector<std::string_view> kProjectKinds = {
-    "residential", "commercial", "office", "park", "mixed"};
+// A row of (id, project_id, parent_id, name).
+Department DepartmentOf(const db::Row& r) { return {r.Int(0), r.OptInt(1), r.OptInt(2), r.Str(3)}; }
 
 // The projects a resident's houses are in, through property's port (none without one).
 std::set<int64_t> ResidentProjects(const HouseDirectory* houses, db::Tx& tx,
@@ -59,8 +50,8 @@ Result<int64_t> OrgService::CreateCompany(db::Tx& tx, const std::string& code,
   return id;
 }
 
-Result<json::value> OrgService::ListProjects(const TenantContext& ctx) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+Result<std::vector<Project>> OrgService::ListProjects(const TenantContext& ctx) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<Project>> {
     std::string sql = "SELECT " + std::string(kProjectColumns) + " FROM projects WHERE company_id = ?";
     db::Params params{ctx.company_id};
     if (ctx.IsResident()) {  // the projects their houses are in
@@ -72,91 +63,81 @@ Result<json::value> OrgService::ListProjects(const TenantContext& ctx) {
       identity::AppendProjectScope(ctx, perm::kProjectRead, "id", sql, params);
     }
     sql += " ORDER BY code";
-    json::array items;
-    for (auto& r : tx.Query(sql, params)) items.push_back(ProjectJson(r));
-    int64_t n = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", n}});
+    std::vector<Project> items;
+    for (auto& r : tx.Query(sql, params)) items.push_back(ProjectOf(r));
+    return items;
   });
 }
 
-Result<json::value> OrgService::GetProject(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+Result<Project> OrgService::GetProject(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Project> {
     auto r = tx.QueryOne("SELECT " + std::string(kProjectColumns) +
                              " FROM projects WHERE id = ? AND company_id = ?",
                          {id, ctx.company_id});
     if (!r) return Error(kProjectNotFound);
     if (ctx.IsResident()) {  // residents read the projects their houses are in
       if (!ResidentProjects(houses_, tx, ctx).count(id)) return Error(kProjectNotFound);
-      return json::value(ProjectJson(*r));
+      return ProjectOf(*r);
     }
     if (auto s = identity::RequireIn(ctx, perm::kProjectRead, id); !s.ok())
       return s.error().kind == ErrorKind::kNotFound ? Error(kProjectNotFound) : s.take_error();
-    return json::value(ProjectJson(*r));
+    return ProjectOf(*r);
   });
 }
 
-Result<json::value> OrgService::CreateProject(const TenantContext& ctx, const json::object& b) {
+Status OrgService::MayCreateProjects(const TenantContext& ctx) const {
   const Scope* s = ctx.IsResident() ? nullptr : ctx.access.ScopeOf(std::string(perm::kProjectWrite));
   if (!s || !s->all_projects) return Error(errors::kForbidden);
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "status", "created_at", "updated_at"});
-  auto code = r.Str("code", true, 32);
-  auto name = r.Str("name", true, 100);
-  auto kind = r.Enum("kind", true, kProjectKinds);
-  auto address = r.Str("address", false, 200);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  return Status::Ok();
+}
+
+Result<Project> OrgService::CreateProject(const TenantContext& ctx, const NewProject& cmd) {
+  ANJU_TRY(MayCreateProjects(ctx));
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Project> {
     if (tx.QueryOne("SELECT 1 FROM projects WHERE company_id = ? AND code = ?",
-                    {ctx.company_id, *code}))
+                    {ctx.company_id, cmd.code}))
       return Error(kProjectCodeTaken).WithField("code", "taken", "This code is used");
     Millis now = clock_.Now();
     int64_t id = tx.InsertId(
         "INSERT INTO projects (company_id, code, name, kind, address, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, *code, *name, *kind, address.value_or(""), now, now});
+        {ctx.company_id, cmd.code, cmd.name, cmd.kind, cmd.address.value_or(""), now, now});
     auto row = tx.QueryOne("SELECT " + std::string(kProjectColumns) + " FROM projects WHERE id = ?",
                            {id});
-    json::object after = ProjectJson(*row);
+    Project after = ProjectOf(*row);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"org.project.create", "project", id, id, nullptr, after}, now);
-    return json::value(after);
+                  {"org.project.create", "project", id, id, nullptr, ProjectJson(after)}, now);
+    return after;
   });
 }
 
-Result<json::value> OrgService::UpdateProject(const TenantContext& ctx, int64_t id,
-                                              const json::object& b) {
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "code", "created_at", "updated_at"});
-  auto name = r.Str("name", false, 100, 1);
-  auto kind = r.Enum("kind", false, kProjectKinds);
-  auto address = r.Str("address", false, 200);
-  auto status = r.Enum("status", false, {"active", "archived"});
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+Result<Project> OrgService::UpdateProject(const TenantContext& ctx, int64_t id,
+                                          const ProjectChanges& cmd) {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Project> {
     auto row = tx.QueryOne("SELECT " + std::string(kProjectColumns) +
                                " FROM projects WHERE id = ? AND company_id = ?",
                            {id, ctx.company_id});
     if (!row) return Error(kProjectNotFound);
     if (auto s = identity::RequireIn(ctx, perm::kProjectWrite, id); !s.ok())
       return s.error().kind == ErrorKind::kNotFound ? Error(kProjectNotFound) : s.take_error();
-    json::object before = ProjectJson(*row);
+    json::object before = ProjectJson(ProjectOf(*row));
     Millis now = clock_.Now();
     tx.Exec("UPDATE projects SET name = ?, kind = ?, address = ?, status = ?, updated_at = ? "
             "WHERE id = ?",
-            {name.value_or(row->Str(2)), kind.value_or(row->Str(3)),
-             address.value_or(row->Str(4)), status.value_or(row->Str(6)), now, id});
+            {cmd.name.value_or(row->Str(2)), cmd.kind.value_or(row->Str(3)),
+             cmd.address.value_or(row->Str(4)), cmd.status.value_or(row->Str(6)), now, id});
     auto after_row = tx.QueryOne(
         "SELECT " + std::string(kProjectColumns) + " FROM projects WHERE id = ?", {id});
-    json::object after = ProjectJson(*after_row);
+    Project after = ProjectOf(*after_row);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"org.project.update", "project", id, id, before, after}, now);
-    return json::value(after);
+                  {"org.project.update", "project", id, id, before, ProjectJson(after)}, now);
+    return after;
   });
 }
 
-Result<json::value> OrgService::ListDepartments(const TenantContext& ctx) {
+Result<std::vector<Department>> OrgService::ListDepartments(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kDepartmentRead));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<Department>> {
     std::string sql =
         "SELECT id, project_id, parent_id, name FROM departments WHERE company_id = ?";
     db::Params params{ctx.company_id};
@@ -169,22 +150,22 @@ Result<json::value> OrgService::ListDepartments(const TenantContext& ctx) {
       sql += " OR (1 = 1" + in + "))";
     }
     sql += " ORDER BY id";
-    json::array items;
-    for (auto& r : tx.Query(sql, params)) items.push_back(DepartmentJson(r));
-    int64_t n = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", n}});
+    std::vector<Department> items;
+    for (auto& r : tx.Query(sql, params)) items.push_back(DepartmentOf(r));
+    return items;
   });
 }
 
-Result<json::value> OrgService::CreateDepartment(const TenantContext& ctx, const json::object& b) {
-  ANJU_TRY(identity::Require(ctx, perm::kDepartmentWrite));
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "created_at", "updated_at"});
-  auto name = r.Str("name", true, 100);
-  auto project_id = r.Int("project_id", false, 1, INT64_MAX);
-  auto parent_id = r.Int("parent_id", false, 1, INT64_MAX);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+Status OrgService::MayWriteDepartments(const TenantContext& ctx) const {
+  return identity::Require(ctx, perm::kDepartmentWrite);
+}
+
+Result<Department> OrgService::CreateDepartment(const TenantContext& ctx,
+                                                const NewDepartment& cmd) {
+  ANJU_TRY(MayWriteDepartments(ctx));
+  const std::optional<int64_t>& project_id = cmd.project_id;
+  const std::optional<int64_t>& parent_id = cmd.parent_id;
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Department> {
     if (project_id) {
       if (!tx.QueryOne("SELECT 1 FROM projects WHERE id = ? AND company_id = ?",
                        {*project_id, ctx.company_id}))
@@ -202,25 +183,23 @@ Result<json::value> OrgService::CreateDepartment(const TenantContext& ctx, const
         "INSERT INTO departments (company_id, project_id, parent_id, name, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         {ctx.company_id, project_id ? db::Value(*project_id) : db::kNull,
-         parent_id ? db::Value(*parent_id) : db::kNull, *name, now, now});
+         parent_id ? db::Value(*parent_id) : db::kNull, cmd.name, now, now});
     auto row = tx.QueryOne("SELECT id, project_id, parent_id, name FROM departments WHERE id = ?",
                            {id});
-    json::object after = DepartmentJson(*row);
+    Department after = DepartmentOf(*row);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"org.department.create", "department", id, project_id, nullptr, after}, now);
-    return json::value(after);
+                  {"org.department.create", "department", id, project_id, nullptr,
+                   DepartmentJson(after)},
+                  now);
+    return after;
   });
 }
 
-Result<json::value> OrgService::UpdateDepartment(const TenantContext& ctx, int64_t id,
-                                                 const json::object& b) {
-  ANJU_TRY(identity::Require(ctx, perm::kDepartmentWrite));
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "project_id", "created_at", "updated_at"});
-  auto name = r.Str("name", false, 100, 1);
-  auto parent_id = r.Int("parent_id", false, 1, INT64_MAX);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+Result<Department> OrgService::UpdateDepartment(const TenantContext& ctx, int64_t id,
+                                                const DepartmentChanges& cmd) {
+  ANJU_TRY(MayWriteDepartments(ctx));
+  const std::optional<int64_t>& parent_id = cmd.parent_id;
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Department> {
     auto row = tx.QueryOne(
         "SELECT id, project_id, parent_id, name FROM departments WHERE id = ? AND company_id = ?",
         {id, ctx.company_id});
@@ -233,21 +212,22 @@ Result<json::value> OrgService::UpdateDepartment(const TenantContext& ctx, int64
                       !tx.QueryOne("SELECT 1 FROM departments WHERE id = ? AND company_id = ?",
                                    {*parent_id, ctx.company_id})))
       return Error(kDepartmentNotFound).WithField("parent_id", "not_found");
-    json::object before = DepartmentJson(*row);
+    json::object before = DepartmentJson(DepartmentOf(*row));
     Millis now = clock_.Now();
     // parent_id: a new parent, null to make it a top-level department, absent to keep it.
-    db::Value parent = parent_id              ? db::Value(*parent_id)
-                       : r.IsNull("parent_id") || row->IsNull(2) ? db::kNull
-                                                                 : db::Value(row->Int(2));
+    db::Value parent = parent_id                           ? db::Value(*parent_id)
+                       : cmd.clear_parent || row->IsNull(2) ? db::kNull
+                                                            : db::Value(row->Int(2));
     tx.Exec("UPDATE departments SET name = ?, parent_id = ?, updated_at = ? WHERE id = ?",
-            {name.value_or(row->Str(3)), parent, now, id});
+            {cmd.name.value_or(row->Str(3)), parent, now, id});
     auto after_row = tx.QueryOne(
         "SELECT id, project_id, parent_id, name FROM departments WHERE id = ?", {id});
-    json::object after = DepartmentJson(*after_row);
+    Department after = DepartmentOf(*after_row);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"org.department.update", "department", id, row->OptInt(1), before, after},
+                  {"org.department.update", "department", id, row->OptInt(1), before,
+                   DepartmentJson(after)},
                   now);
-    return json::value(after);
+    return after;
   });
 }
 
