@@ -2,6 +2,7 @@
 
 #include "core/json_body.h"
 #include "http/reply.h"
+#include "platform/identity/identity_json.h"
 
 namespace anju::identity {
 
@@ -27,12 +28,7 @@ void RegisterRoutes(http::Router& router, IdentityService& identity) {
     if (auto s = r.Finish(); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
     auto res = identity.Login(*login, *password, req.remote_ip, req.request_id);
     if (!res.ok()) return http::ErrorReply(res.error(), req.request_id);
-    json::object out;
-    out["token"] = res->token;
-    out["csrf_token"] = res->csrf_token;
-    out["expires_at"] = FormatUtc(res->expires_at);
-    out["user"] = identity.MeJson(res->ctx, res->csrf_token);
-    Response reply = http::JsonReply(200, out);
+    Response reply = http::JsonReply(200, LoginJson(*res));
     reply.Header("Set-Cookie", SessionCookie(res->token, identity.config().session_max,
                                              identity.config().cookie_secure));
     return reply;
@@ -45,7 +41,7 @@ void RegisterRoutes(http::Router& router, IdentityService& identity) {
   });
 
   router.Add("GET", "/api/v1/me", [&identity](Request& req, TenantContext& ctx) {
-    return http::JsonReply(200, identity.MeJson(ctx, identity.CsrfOf(ctx)));
+    return http::JsonReply(200, MeJson(ctx, identity.CsrfOf(ctx)));
   });
 
   router.Add("POST", "/api/v1/me/password", [&identity](Request& req, TenantContext& ctx) {

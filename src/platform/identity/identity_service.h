@@ -21,8 +21,6 @@
 #include <string>
 #include <unordered_map>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
@@ -105,7 +103,6 @@ class IdentityService {
   void InvalidateAccount(int64_t user_id);
   void InvalidateAll();
 
-  boost::json::object MeJson(const TenantContext& ctx, const std::string& csrf_token) const;
   // The CSRF token of the caller's session ("" for bearer-only use is still returned).
   std::string CsrfOf(const TenantContext& ctx);
 
