@@ -32,6 +32,22 @@ struct Message {
   std::optional<int64_t> ref_id;
 };
 
+// What a module hands to the outbox (Notifier::Enqueue, notifier.h): a message before it
+// has an id, with the same template parameters.
+struct Outgoing {
+  int64_t company_id = 0;
+  std::optional<int64_t> project_id;
+  std::string channel;             // sms | in_app
+  std::string phone;               // sms: a normalised mainland number
+  std::optional<int64_t> user_id;  // in_app: the account
+  std::string user_name;           // in_app: shown as the recipient
+  std::string template_code;
+  boost::json::object params;
+  std::string title, text;
+  std::string ref_type;
+  std::optional<int64_t> ref_id;
+};
+
 struct SendResult {
   bool ok = false;
   std::string transport;  // http | local | in_app

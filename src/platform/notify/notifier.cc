@@ -52,27 +52,20 @@ class InAppChannel final : public Channel {
 // 1, 2, 4, 8 … minutes after the n-th attempt, at most an hour.
 Millis Backoff(int64_t attempts) { return std::min<Millis>(kMinute << std::min<int64_t>(attempts, 6), kHour); }
 
-json::object OutboxJson(const db::Row& r) {
-  auto opt_int = [&](size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Int(i)); };
-  auto opt_str = [&](size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Str(i)); };
-  return json::object{{"id", r.Int(0)},          {"project_id", opt_int(1)},
-                      {"channel", r.Str(2)},     {"recipient", r.Str(3)},
-                      {"template", r.Str(4)},    {"text", r.Str(5)},
-                      {"status", r.Str(6)},      {"transport", opt_str(7)},
-                      {"attempts", r.Int(8)},    {"last_error", opt_str(9)},
-                      {"ref_type", r.Str(10)},   {"ref_id", opt_int(11)},
-                      {"created_at", FormatUtc(r.Int(12))},
-                      {"sent_at", r.IsNull(13) ? json::value(nullptr) : json::value(FormatUtc(r.Int(13)))}};
+// A row of (id, project_id, channel, recipient, template, text, status, transport,
+// attempts, last_error, ref_type, ref_id, created_at, sent_at).
+OutboxEntry OutboxEntryOf(const db::Row& r) {
+  auto opt_str = [&](size_t i) {
+    return r.IsNull(i) ? std::nullopt : std::optional<std::string>(r.Str(i));
+  };
+  return {r.Int(0),    r.OptInt(1),  r.Str(2),    r.Str(3),  r.Str(4),
+          r.Str(5),    r.Str(6),     opt_str(7),  r.Int(8),  opt_str(9),
+          r.Str(10),   r.OptInt(11), r.Int(12),   r.OptInt(13)};
 }
 
-json::object MessageJson(const db::Row& r) {
-  return json::object{{"id", r.Int(0)},
-                      {"title", r.Str(1)},
-                      {"text", r.Str(2)},
-                      {"ref_type", r.Str(3)},
-                      {"ref_id", r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4))},
-                      {"read", !r.IsNull(5)},
-                      {"created_at", FormatUtc(r.Int(6))}};
+// A row of (id, title, text, ref_type, ref_id, read_at, created_at).
+InAppMessage MessageOf(const db::Row& r) {
+  return {r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.OptInt(4), !r.IsNull(5), r.Int(6)};
 }
 
 }  // namespace
@@ -175,10 +168,11 @@ DeliveryReport Notifier::Deliver(std::optional<int64_t> company_id) {
   return rep;
 }
 
-Result<json::value> Notifier::ListOutbox(const TenantContext& ctx,
-                                         std::optional<int64_t> project_id,
-                                         const std::string& status, const std::string& channel,
-                                         const Page& page) {
+Result<OutboxPage> Notifier::ListOutbox(const TenantContext& ctx, const OutboxFilter& filter,
+                                        const Page& page) {
+  const std::optional<int64_t>& project_id = filter.project_id;
+  const std::string& status = filter.status;
+  const std::string& channel = filter.channel;
   ANJU_TRY(identity::Require(ctx, identity::perm::kOutboxRead));
   if (!status.empty() && status != "queued" && status != "sent" && status != "failed")
     return Error(errors::kBadQuery).WithField("status", "invalid", "queued, sent or failed");
@@ -190,44 +184,40 @@ Result<json::value> Notifier::ListOutbox(const TenantContext& ctx,
   if (project_id) where += " AND project_id = ?", params.emplace_back(*project_id);
   if (!status.empty()) where += " AND status = ?", params.emplace_back(status);
   if (!channel.empty()) where += " AND channel = ?", params.emplace_back(channel);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, params)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<OutboxPage> {
+    OutboxPage out{{}, tx.QueryOne("SELECT COUNT(*)" + where, params)->Int(0), page,
+                   sms_configured()};
     db::Params p = params;
     p.emplace_back(page.size);
     p.emplace_back(page.offset());
-    json::array items;
     for (const db::Row& r : tx.Query(
              "SELECT id, project_id, channel, recipient, template, text, status, transport, "
              "attempts, last_error, ref_type, ref_id, created_at, sent_at" + where +
                  " ORDER BY id DESC LIMIT ? OFFSET ?",
              p))
-      items.push_back(OutboxJson(r));
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size},
-                                    {"sms_configured", sms_configured()}});
+      out.items.push_back(OutboxEntryOf(r));
+    return out;
   });
 }
 
-Result<json::value> Notifier::ListMessages(const TenantContext& ctx, const Page& page) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+Result<MessagePage> Notifier::ListMessages(const TenantContext& ctx, const Page& page) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<MessagePage> {
     auto counts = tx.QueryOne(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) "
         "FROM messages WHERE company_id = ? AND user_id = ?",
         {ctx.company_id, ctx.user_id});
-    json::array items;
+    MessagePage out{{}, counts->Int(0), counts->Int(1), page};
     for (const db::Row& r : tx.Query(
              "SELECT id, title, text, ref_type, ref_id, read_at, created_at FROM messages "
              "WHERE company_id = ? AND user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
              {ctx.company_id, ctx.user_id, page.size, page.offset()}))
-      items.push_back(MessageJson(r));
-    return json::value(json::object{{"items", std::move(items)}, {"total", counts->Int(0)},
-                                    {"unread", counts->Int(1)}, {"page", page.page},
-                                    {"size", page.size}});
+      out.items.push_back(MessageOf(r));
+    return out;
   });
 }
 
-Result<json::value> Notifier::MarkRead(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+Result<InAppMessage> Notifier::MarkRead(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<InAppMessage> {
     constexpr std::string_view kOne =
         "SELECT id, title, text, ref_type, ref_id, read_at, created_at FROM messages "
         "WHERE id = ? AND company_id = ? AND user_id = ?";
@@ -242,7 +232,7 @@ Result<json::value> Notifier::MarkRead(const TenantContext& ctx, int64_t id) {
                     now);
       r = tx.QueryOne(kOne, {id, ctx.company_id, ctx.user_id});
     }
-    return json::value(MessageJson(*r));
+    return MessageOf(*r);
   });
 }
 

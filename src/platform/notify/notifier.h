@@ -26,8 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <boost/json.hpp>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -42,19 +41,47 @@ namespace anju::notify {
 inline constexpr int64_t kMaxAttempts = 6;
 inline constexpr int64_t kDeliverBatch = 200;
 
-// What a module hands to Enqueue.
-struct Outgoing {
-  int64_t company_id = 0;
+// One outbox row as the console shows it: the phone only masked (`recipient`).
+struct OutboxEntry {
+  int64_t id = 0;
   std::optional<int64_t> project_id;
-  std::string channel;             // sms | in_app
-  std::string phone;               // sms: a normalised mainland number
-  std::optional<int64_t> user_id;  // in_app: the account
-  std::string user_name;           // in_app: shown as the recipient
-  std::string template_code;
-  boost::json::object params;
-  std::string title, text;
+  std::string channel;  // sms | in_app
+  std::string recipient, template_code, text;
+  std::string status;                    // queued | sent | failed
+  std::optional<std::string> transport;  // http | local | in_app, once sent
+  int64_t attempts = 0;
+  std::optional<std::string> last_error;
   std::string ref_type;
   std::optional<int64_t> ref_id;
+  Millis created_at = 0;
+  std::optional<Millis> sent_at;
+};
+// Which outbox rows a list shows; "" for any status or channel.
+struct OutboxFilter {
+  std::optional<int64_t> project_id;
+  std::string status, channel;
+};
+// A page of the outbox, how many rows match, and whether SMS goes to a provider.
+struct OutboxPage {
+  std::vector<OutboxEntry> items;
+  int64_t total = 0;
+  Page page;
+  bool sms_configured = false;
+};
+
+// An in-app message of the caller.
+struct InAppMessage {
+  int64_t id = 0;
+  std::string title, text, ref_type;
+  std::optional<int64_t> ref_id;
+  bool read = false;
+  Millis created_at = 0;
+};
+// A page of the caller's messages, how many they have and how many are unread.
+struct MessagePage {
+  std::vector<InAppMessage> items;
+  int64_t total = 0, unread = 0;
+  Page page;
 };
 
 struct DeliveryReport {
@@ -75,15 +102,16 @@ class Notifier {
   DeliveryReport Deliver(std::optional<int64_t> company_id = std::nullopt);
   bool sms_configured() const { return sms_ != nullptr; }
 
-  // GET /api/v1/notify/outbox: notify:outbox:read; rows of projects in scope (rows without
-  // a project need the code company-wide). Filters: project_id, status, channel.
-  Result<boost::json::value> ListOutbox(const TenantContext& ctx, std::optional<int64_t> project_id,
-                                        const std::string& status, const std::string& channel,
-                                        const Page& page);
-  // GET /api/v1/messages: the caller's own in-app messages, newest first, with `unread`.
-  Result<boost::json::value> ListMessages(const TenantContext& ctx, const Page& page);
-  // POST /api/v1/messages/{id}/read: marks one of the caller's messages read (404 otherwise).
-  Result<boost::json::value> MarkRead(const TenantContext& ctx, int64_t id);
+  // The outbox, newest first: notify:outbox:read; rows of projects in scope (rows without
+  // a project need the code company-wide). BAD_QUERY_PARAMETER for a status other than
+  // queued, sent, failed or a channel other than sms, in_app (fields `status`, `channel`).
+  Result<OutboxPage> ListOutbox(const TenantContext& ctx, const OutboxFilter& filter,
+                                const Page& page);
+  // The caller's own in-app messages, newest first.
+  Result<MessagePage> ListMessages(const TenantContext& ctx, const Page& page);
+  // Marks one of the caller's messages read (audited the first time) and returns it;
+  // MESSAGE_NOT_FOUND for anybody else's.
+  Result<InAppMessage> MarkRead(const TenantContext& ctx, int64_t id);
 
  private:
   SendResult DeliverOne(const db::Row& row);
