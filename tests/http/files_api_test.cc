@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/crypto.h"
+#include "platform/files/files_json.h"
 #include "platform/files/files_service.h"
 #include "support/test_app.h"
 

@@ -81,7 +81,6 @@ const std::vector<std::string_view> kNotYetTyped = {
     "modules/workorder/suggest.h",
     "modules/workorder/wo_internal.h",
     "modules/workorder/workorder_service.h",
-    "platform/files/files_service.h",
 };
 
 bool Listed(const std::vector<std::string_view>& list, std::string_view header) {

@@ -3,6 +3,7 @@
 #include "http/handlers.h"
 #include "http/server.h"
 #include "platform/files/files_errors.h"
+#include "platform/files/files_json.h"
 
 namespace anju::files {
 
@@ -16,8 +17,7 @@ void RegisterRoutes(http::Router& router, FilesService& files) {
   router.AddUpload("POST", "/api/v1/files", [&files](Request& req, TenantContext& ctx) {
     auto r = files.Upload(ctx, req.Header("content-type"), req.body);
     if (!r.ok()) return http::ErrorReply(r.error(), req.request_id);
-    std::string url(r->at("url").as_string());
-    return http::JsonReply(201, *r).Header("Location", url);
+    return http::JsonReply(201, UploadJson(*r)).Header("Location", r->url);
   });
   router.Add("GET", "/api/v1/files/{id}", [&files](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);

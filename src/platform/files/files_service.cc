@@ -29,14 +29,6 @@ std::string MediaType(std::string_view header) {
 
 std::string UrlOf(int64_t file_id) { return "/api/v1/files/" + std::to_string(file_id); }
 
-json::array ToJson(const std::vector<FileRef>& files) {
-  json::array out;
-  out.reserve(files.size());
-  for (const FileRef& f : files)
-    out.push_back(json::object{{"id", f.id}, {"content_type", f.content_type}, {"url", f.url}});
-  return out;
-}
-
 FilesService::FilesService(db::Database& db, const Clock& clock,
                            const std::filesystem::path& data_dir)
     : db_(db), clock_(clock), store_(data_dir / "files") {}
@@ -46,8 +38,8 @@ void FilesService::RegisterOwnerAccess(std::string owner_kind, OwnerAccess fn) {
   access_[std::move(owner_kind)] = std::move(fn);
 }
 
-Result<json::value> FilesService::Upload(const TenantContext& ctx, std::string_view content_type,
-                                         std::string_view bytes) {
+Result<FileUploaded> FilesService::Upload(const TenantContext& ctx,
+                                          std::string_view content_type, std::string_view bytes) {
   if (bytes.empty()) return Error(kFileEmpty).WithField("file", "required", kFileEmpty.message);
   if (bytes.size() > kMaxPhotoBytes)
     return Error(kFileTooLarge).WithField("file", "too_large", kFileTooLarge.message);
@@ -77,7 +69,7 @@ Result<json::value> FilesService::Upload(const TenantContext& ctx, std::string_v
     }
   } cleanup{store_, ctx.company_id, name, kept};
 
-  auto r = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  auto r = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<FileUploaded> {
     if (recent(tx) >= kUploadRateLimit) return Error(kUploadRateLimited);
     std::string ct(type->content_type);
     int64_t size = static_cast<int64_t>(bytes.size());
@@ -88,9 +80,7 @@ Result<json::value> FilesService::Upload(const TenantContext& ctx, std::string_v
     json::object after{{"content_type", ct}, {"size_bytes", size}, {"sha256", sha}};
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"files.file.upload", "file", id, std::nullopt, nullptr, after}, now);
-    after.emplace("id", id);
-    after.emplace("url", UrlOf(id));
-    return json::value(std::move(after));
+    return FileUploaded{id, ct, size, sha, UrlOf(id)};
   });
   kept = r.ok();
   return r;

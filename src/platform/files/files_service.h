@@ -27,8 +27,6 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
@@ -60,8 +58,17 @@ struct FileRef {
   std::string url;  // "/api/v1/files/{id}"
 };
 
+// An upload as stored: its type (from the magic bytes), size, SHA-256 (hex) and its URL.
+struct FileUploaded {
+  int64_t id = 0;
+  std::string content_type;
+  int64_t size_bytes = 0;
+  std::string sha256;
+  std::string url;  // "/api/v1/files/{id}"
+};
+
+// "/api/v1/files/{id}". (The JSON of a list of files: files_json.h ToJson.)
 std::string UrlOf(int64_t file_id);
-boost::json::array ToJson(const std::vector<FileRef>& files);  // [{id, content_type, url}]
 
 class FilesService {
  public:
@@ -71,10 +78,11 @@ class FilesService {
   // Replaces any earlier rule for the kind. Thread-safe; register at start-up.
   void RegisterOwnerAccess(std::string owner_kind, OwnerAccess fn);
 
-  // content_type: the request's Content-Type header. 201 body:
-  // {id, content_type, size_bytes, sha256, url}.
-  Result<boost::json::value> Upload(const TenantContext& ctx, std::string_view content_type,
-                                    std::string_view bytes);
+  // Stores an upload of the caller; content_type: the request's Content-Type header.
+  // Errors: FILE_EMPTY, FILE_TOO_LARGE (field `file`), FILE_TYPE_NOT_ALLOWED,
+  // FILE_TYPE_MISMATCH, FILE_UPLOAD_RATE_LIMITED. Audited.
+  Result<FileUploaded> Upload(const TenantContext& ctx, std::string_view content_type,
+                              std::string_view bytes);
   Result<StoredFile> Read(const TenantContext& ctx, int64_t id);
 
   const FileStore& store() const { return store_; }
