@@ -75,12 +75,6 @@ const std::vector<std::string_view> kNotYetTyped = {
     "modules/receipts/receipts.h",
     "modules/reports/daily_report.h",
     "modules/reports/report_service.h",
-    "modules/workorder/order_view.h",
-    "modules/workorder/reports.h",
-    "modules/workorder/settings.h",
-    "modules/workorder/suggest.h",
-    "modules/workorder/wo_internal.h",
-    "modules/workorder/workorder_service.h",
 };
 
 bool Listed(const std::vector<std::string_view>& list, std::string_view header) {

@@ -1,10 +1,11 @@
-// One route per action: POST /api/v1/work-orders/{id}/{action}. The order is loaded (404
+// One route per action: POST /api/v1/work-orders/{id}/{action}. The route reads the body
+// into an ActionCommand (400, workorder_json.cc ReadAction); here the order is loaded (404
 // when the caller may not see it), the caller's right to this action checked (403), the
-// body read (400), the state machine asked (409), then the row is updated under its
-// version with the timeline event, timers, messages and audit row in the same transaction.
+// state machine asked (409), then the row is updated under its version with the timeline
+// event, timers, messages and audit row in the same transaction.
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/one_off.h"
 #include "platform/files/files_service.h"
@@ -23,7 +24,6 @@ namespace perm = identity::perm;
 
 namespace {
 
-constexpr int64_t kMaxFee = 10'000'000;  // 10 万元 per line: a typo guard
 constexpr Millis kFollowUpAfter = 48 * kHour;
 
 struct Sets {
@@ -34,57 +34,14 @@ struct Sets {
 
 }  // namespace
 
-JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std::string& action,
-                                 const json::object& body) {
+Result<OrderView> WorkOrderService::Act(const TenantContext& ctx, int64_t id,
+                                       const ActionCommand& c) {
+  const std::string& action = c.action;
   if (!IsKnownAction(action)) return Error(kOrderNotFound);
-  BodyReader r(body);
-  auto note = r.Text("note", false, 500);
-  std::optional<int64_t> assignee, labour, rating, signature;
-  std::optional<std::string> method, reason, comment;
-  std::vector<int64_t> photos;
-  json::array materials;
-  int64_t material_fee = 0;
-  bool charge = false;
-  if (action == "assign") assignee = r.Int("assignee_id", false, 1, INT64_MAX);
-  std::optional<std::string> scanned;
-  if (action == "arrive") {
-    method = r.Enum("method", true, {"scan", "checkin"});
-    scanned = r.Str("code", method == "scan", 64, 1);  // scan: the QR token read on the spot
-  }
-  if (action == "pause") reason = r.Enum("reason", true, {"owner", "parts", "other"});
-  if (action == "cancel" || action == "reopen") reason = r.Str("reason", true, 200, 1);
-  if (action == "confirm") signature = r.Int("signature", true, 1, INT64_MAX);
-  if (action == "rate") {
-    rating = r.Int("rating", true, 1, 5);
-    comment = r.Text("comment", false, 500);
-  }
-  if (action == "complete") {
-    if (!note) r.Fail("note", "required");
-    photos = r.Ids("photos", 6);
-    labour = r.Int("labour_fee", false, 0, kMaxFee);
-    charge = r.Bool("charge", false).value_or(false);
-    if (const json::array* m = r.Array("materials", false, 50)) {
-      for (size_t i = 0; i < m->size(); ++i) {
-        std::string f = "materials[" + std::to_string(i) + "]";
-        if (!(*m)[i].is_object()) { r.Fail(f, "invalid"); continue; }
-        BodyReader mr((*m)[i].as_object());
-        auto name = mr.Str("name", true, 50, 1);
-        auto qty = mr.Int("quantity", true, 1, 10000);
-        auto price = mr.Int("unit_price", true, 0, kMaxFee);
-        if (auto s = mr.Finish(); !s.ok()) {
-          for (auto& fe : s.error().fields) r.Fail(f + "." + fe.field, fe.code, fe.message);
-          continue;
-        }
-        material_fee += *qty * *price;
-        materials.push_back(json::object{{"name", *name}, {"quantity", *qty},
-                                         {"unit_price", *price}, {"amount", *qty * *price}});
-      }
-    }
-  }
-  ANJU_TRY(r.Finish());
+  const std::optional<std::string>& note = c.note;
   Millis now = clock_.Now();
   Events events;
-  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<OrderView> {
     auto loaded = LoadOrder(tx, ctx.company_id, id);
     if (!loaded || !CanSee(ctx, *loaded, CanGrab(tx, ctx, *loaded))) return Error(kOrderNotFound);
     Order o = *loaded;
@@ -96,7 +53,7 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
     json::object data;
     std::string text = note.value_or("");
     if (action == "assign") {
-      std::optional<int64_t> who = assignee;
+      std::optional<int64_t> who = c.assignee_id;
       std::string why;
       if (!who) {
         Decision d = Dispatch(tx, o, now);
@@ -112,15 +69,14 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
       if (o.status == "paused")
         tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
                 {now, o.id});
-      json::object ev = AssignTo(tx, o, *who, why, ActorOf(ctx), now);
-      events.emplace_back(o.id, std::move(ev));
+      events.emplace_back(o.id, AssignTo(tx, o, *who, why, ActorOf(ctx), now));
       o = *LoadOrder(tx, ctx.company_id, id);
       UpdateTimers(tx, o.id, now);
       audit::Append(tx, audit::Actor::Of(ctx),
                     {"workorder.order.assign", "work_order", o.id, o.project_id, nullptr,
                      json::object{{"assignee_id", *who}}},
                     now);
-      return json::value(OrderFullJson(tx, ctx, o, now));
+      return LoadView(tx, ctx, o, now);
     }
     if (action == "accept") {
       if (o.status == "submitted") {  // 抢单: the grabber becomes the assignee
@@ -130,32 +86,36 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
       }
       s.Add("accepted_at", now);
     } else if (action == "arrive") {
-      if (*method == "scan") {  // the code must be a QR point of the order's project and place
+      if (*c.method == "scan") {  // the code must be a QR point of the order's project and place
         auto p = tx.QueryOne("SELECT building_id, place FROM wo_report_points WHERE token = ? AND "
-                             "project_id = ? AND active = 1", {*scanned, o.project_id});
+                             "project_id = ? AND active = 1", {*c.code, o.project_id});
         if (!p || (!p->IsNull(0) && o.building_id && p->Int(0) != *o.building_id))
           return Error(kScanMismatch).WithField("code", "invalid");
         data["place"] = p->Str(1);
       }
       s.Add("arrived_at", now);
-      data["method"] = *method;
+      data["method"] = *c.method;
     } else if (action == "pause") {
       tx.Exec("INSERT INTO wo_pauses (work_order_id, started_at, reason) VALUES (?, ?, ?)",
-              {o.id, now, *reason});
-      data["reason"] = *reason;
+              {o.id, now, *c.reason});
+      data["reason"] = *c.reason;
     } else if (action == "resume") {
       tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
               {now, o.id});
     } else if (action == "complete") {
-      int64_t fee = labour.value_or(0) + material_fee;
-      s.Add("completed_at", now), s.Add("labour_fee", labour.value_or(0));
-      s.Add("material_fee", material_fee), s.Add("follow_up_at", now + kFollowUpAfter);
-      data["materials"] = materials;
-      data["labour_fee"] = labour.value_or(0);
-      data["photos"] = photos.size();
-      ANJU_TRY(files::Attach(tx, o.company_id, photos, ctx.user_id, "work_order_done", o.id,
+      int64_t fee = c.labour_fee.value_or(0) + c.material_fee;
+      s.Add("completed_at", now), s.Add("labour_fee", c.labour_fee.value_or(0));
+      s.Add("material_fee", c.material_fee), s.Add("follow_up_at", now + kFollowUpAfter);
+      json::array materials;
+      for (const Material& m : c.materials)
+        materials.push_back(json::object{{"name", m.name}, {"quantity", m.quantity},
+                                         {"unit_price", m.unit_price}, {"amount", m.amount}});
+      data["materials"] = std::move(materials);
+      data["labour_fee"] = c.labour_fee.value_or(0);
+      data["photos"] = c.photos.size();
+      ANJU_TRY(files::Attach(tx, o.company_id, c.photos, ctx.user_id, "work_order_done", o.id,
                              audit::Actor::Of(ctx), now));
-      if (charge && fee > 0) {
+      if (c.charge && fee > 0) {
         if (!o.house_id || o.kind != "repair_house")
           return Error(kChargeNoHouse).WithField("charge", "invalid");
         auto bill = billing::ChargeOneOff(tx, {o.company_id, *o.house_id, fee, CivilDate(now).substr(0, 7)},
@@ -166,26 +126,26 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
         data["charged"] = fee;
       }
     } else if (action == "confirm") {
-      ANJU_TRY(files::Attach(tx, o.company_id, {*signature}, ctx.user_id, "work_order_sign", o.id,
+      ANJU_TRY(files::Attach(tx, o.company_id, {*c.signature}, ctx.user_id, "work_order_sign", o.id,
                              audit::Actor::Of(ctx), now, "signature"));
       s.Add("confirmed_at", now);
     } else if (action == "rate") {
-      s.Add("rating", *rating), s.Add("rating_comment", comment.value_or(""));
+      s.Add("rating", *c.rating), s.Add("rating_comment", c.comment.value_or(""));
       s.Add("closed_at", now), s.Add("follow_up_at", db::kNull);
-      data["rating"] = *rating;
-      text = comment.value_or(text);
+      data["rating"] = *c.rating;
+      text = c.comment.value_or(text);
     } else if (action == "cancel") {
       tx.Exec("UPDATE wo_pauses SET ended_at = ? WHERE work_order_id = ? AND ended_at IS NULL",
               {now, o.id});
-      s.Add("cancelled_at", now), s.Add("cancel_reason", *reason), s.Add("follow_up_at", db::kNull);
-      text = *reason;
+      s.Add("cancelled_at", now), s.Add("cancel_reason", *c.reason), s.Add("follow_up_at", db::kNull);
+      text = *c.reason;
     } else if (action == "reopen") {
       s.Add("reopen_count", o.reopen_count + 1), s.Add("sla_started_at", now);
       for (const char* c : {"accepted_at", "arrived_at", "completed_at", "confirmed_at",
                             "closed_at", "rating", "accept_met", "finish_met", "follow_up_at"})
         s.Add(c, db::kNull);
       s.Add("rating_comment", ""), s.Add("assigned_at", now);
-      text = *reason;
+      text = *c.reason;
     }
     s.Add("status", to), s.Add("updated_at", now);
     std::string sql = "UPDATE work_orders SET version = version + 1";
@@ -196,14 +156,14 @@ JsonResult WorkOrderService::Act(const TenantContext& ctx, int64_t id, const std
     std::string from = o.status;
     o = *LoadOrder(tx, ctx.company_id, id);
     events.emplace_back(o.id, AppendEvent(tx, o, action, from, to, ActorOf(ctx), text,
-                                          std::move(data), now));
+                                          json::serialize(data), now));
     UpdateTimers(tx, o.id, now);
     NotifyProgress(tx, o, action, now);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"workorder.order." + action, "work_order", o.id, o.project_id,
                    json::object{{"status", from}}, json::object{{"status", to}}},
                   now);
-    return json::value(OrderFullJson(tx, ctx, *LoadOrder(tx, ctx.company_id, id), now));
+    return LoadView(tx, ctx, *LoadOrder(tx, ctx.company_id, id), now);
   });
   if (result.ok()) PublishAll(events);
   return result;

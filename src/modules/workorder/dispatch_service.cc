@@ -2,6 +2,8 @@
 // workorder:handle in the project, their skills, shifts, open orders, buildings), the
 // round-robin cursor, and what happens after submission in each dispatch mode. The choice
 // itself is dispatch/dispatcher.h (pure).
+#include <boost/json.hpp>
+
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/notify/notifier.h"
@@ -100,16 +102,16 @@ Decision Dispatch(db::Tx& tx, const Order& o, Millis now) {
   return out;
 }
 
-json::object WorkOrderService::AssignTo(db::Tx& tx, const Order& o, int64_t staff_id,
-                                        const std::string& reason, const Actor& by, Millis now) {
+TimelineEvent WorkOrderService::AssignTo(db::Tx& tx, const Order& o, int64_t staff_id,
+                                         const std::string& reason, const Actor& by, Millis now) {
   tx.Exec("UPDATE work_orders SET status = 'assigned', assignee_id = ?, assigned_at = ?, "
           "dispatch_reason = ?, version = version + 1, updated_at = ? WHERE id = ?",
           {staff_id, now, reason, now, o.id});
   std::string name = identity::UserName(tx, o.company_id, staff_id);
   Order after = *LoadOrder(tx, o.company_id, o.id);
-  json::object ev = AppendEvent(tx, after, "assign", o.status, "assigned", by, reason,
-                                json::object{{"assignee_id", staff_id}, {"assignee_name", name}},
-                                now);
+  TimelineEvent ev = AppendEvent(
+      tx, after, "assign", o.status, "assigned", by, reason,
+      json::serialize(json::object{{"assignee_id", staff_id}, {"assignee_name", name}}), now);
   NotifyUser(notifier_, tx, after, staff_id, "新工单 " + o.number,
              "您有一张新工单待接单：" + o.number, now);
   if (o.assignee_id && *o.assignee_id != staff_id)
@@ -128,7 +130,7 @@ WorkOrderService::Events WorkOrderService::FirstDispatch(db::Tx& tx, const Order
     }
     tx.Exec("UPDATE work_orders SET dispatch_reason = ? WHERE id = ?", {d.reason, o.id});
     out.emplace_back(o.id, AppendEvent(tx, o, "dispatch", "", "", SystemActor(), d.reason,
-                                       json::object{{"assigned", false}}, now));
+                                       json::serialize(json::object{{"assigned", false}}), now));
   }
   // grab: the staff who may grab it; manual (or auto with nobody): the dispatchers.
   std::string skill = CategorySkill(tx, o.category_id);

@@ -2,7 +2,8 @@
 // on customer service's list — to the person who took the call (首问责任制) when there is
 // one, else to the project's customer service. The call's result is recorded; a satisfied
 // owner's rating closes the order, an unsatisfied one may be reopened by staff.
-#include "core/json_body.h"
+#include <boost/json.hpp>
+
 #include "platform/audit/audit_log.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
@@ -44,7 +45,7 @@ WorkOrderService::JobReport WorkOrderService::RunFollowUps() {
                       "e.at >= o.completed_at) LIMIT 500",
                   {now})) {
       Order o = ReadOrder(r);
-      AppendEvent(tx, o, "follow_up_due", "", "", SystemActor(), "进入回访列表", {}, now);
+      AppendEvent(tx, o, "follow_up_due", "", "", SystemActor(), "进入回访列表", "{}", now);
       std::vector<int64_t> to;
       if (o.responsible_id) to.push_back(*o.responsible_id);
       else
@@ -59,8 +60,13 @@ WorkOrderService::JobReport WorkOrderService::RunFollowUps() {
   return rep;
 }
 
-JsonResult WorkOrderService::FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
-                                       const std::string& state, const Page& page) {
+Status MayFollowUp(const TenantContext& ctx) {
+  return identity::Require(ctx, perm::kWorkOrderWrite);
+}
+
+Result<FollowUpPage> WorkOrderService::FollowUps(const TenantContext& ctx,
+                                                 std::optional<int64_t> project_id,
+                                                 const std::string& state, const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
   std::string where = " WHERE o.company_id = ?";
   db::Params p{ctx.company_id};
@@ -73,73 +79,63 @@ JsonResult WorkOrderService::FollowUps(const TenantContext& ctx, std::optional<i
   where += state == "done" ? " AND " + done
                            : " AND o.status IN ('completed', 'confirmed') AND " + due + " AND NOT " + done;
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<FollowUpPage> {
+    FollowUpPage out;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where, p)->Int(0);
+    out.page = page;
     db::Params pp = p;
     pp.push_back(page.size), pp.push_back(page.offset());
-    json::array items;
     db::Rows rows = tx.Query(
         std::string(kViewSelect) + where + " ORDER BY o.completed_at LIMIT ? OFFSET ?", pp);
     ViewNames names = NamesFor(tx, ctx.company_id, rows);
     for (const db::Row& r : rows) {
-      json::object row = OrderRowJson(r, names, now);
-      json::array calls;
+      FollowUpRow row{ReadOrderRow(r, names, now), {}};
       for (auto& f : tx.Query("SELECT f.result, f.rating, f.note, f.done_by, f.done_at FROM "
                               "wo_follow_ups f WHERE f.work_order_id = ? ORDER BY f.id",
                               {r.Int(0)}))
-        calls.push_back(json::object{{"result", f.Str(0)},
-                                     {"rating", f.IsNull(1) ? json::value() : json::value(f.Int(1))},
-                                     {"note", f.Str(2)},
-                                     {"by", identity::UserName(tx, ctx.company_id, f.Int(3))},
-                                     {"at", FormatUtc(f.Int(4))}});
-      row["follow_ups"] = std::move(calls);
-      items.push_back(std::move(row));
+        row.calls.push_back({f.Str(0), f.OptInt(1), f.Str(2),
+                             identity::UserName(tx, ctx.company_id, f.Int(3)), f.Int(4)});
+      out.items.push_back(std::move(row));
     }
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+    return out;
   });
 }
 
-JsonResult WorkOrderService::RecordFollowUp(const TenantContext& ctx, int64_t id,
-                                            const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
-  BodyReader r(body);
-  auto result = r.Enum("result", true, {"satisfied", "unsatisfied", "unreachable"});
-  auto rating = r.Int("rating", false, 1, 5);
-  auto note = r.Text("note", false, 500);
-  ANJU_TRY(r.Finish());
+Result<OrderView> WorkOrderService::RecordFollowUp(const TenantContext& ctx, int64_t id,
+                                                  const FollowUpCommand& c) {
+  ANJU_TRY(MayFollowUp(ctx));
   Millis now = clock_.Now();
   Events events;
-  auto out = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+  auto out = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<OrderView> {
     auto o = LoadOrder(tx, ctx.company_id, id);
     if (!o || !ctx.access.HasIn(std::string(perm::kWorkOrderWrite), o->project_id))
       return Error(kOrderNotFound);
     if (o->status != "completed" && o->status != "confirmed") return Error(kNotFollowUpDue);
     tx.Exec("INSERT INTO wo_follow_ups (company_id, work_order_id, result, rating, note, "
             "done_by, done_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {o->company_id, o->id, *result, rating ? db::Value(*rating) : db::kNull,
-             note.value_or(""), ctx.user_id, now});
-    json::object data{{"result", *result}};
+            {o->company_id, o->id, c.result, c.rating ? db::Value(*c.rating) : db::kNull,
+             c.note.value_or(""), ctx.user_id, now});
+    json::object data{{"result", c.result}};
     std::string to;
-    if (*result == "satisfied" && rating) {  // the owner's rating by phone closes the order
+    if (c.result == "satisfied" && c.rating) {  // the owner's rating by phone closes the order
       tx.Exec("UPDATE work_orders SET status = 'closed', rating = ?, rating_comment = ?, "
               "closed_at = ?, follow_up_at = NULL, version = version + 1, updated_at = ? "
               "WHERE id = ?",
-              {*rating, note.value_or(""), now, now, o->id});
-      data["rating"] = *rating;
+              {*c.rating, c.note.value_or(""), now, now, o->id});
+      data["rating"] = *c.rating;
       to = "closed";
     } else {
       tx.Exec("UPDATE work_orders SET follow_up_at = NULL, updated_at = ? WHERE id = ?", {now, o->id});
     }
     Order after = *LoadOrder(tx, ctx.company_id, id);
     events.emplace_back(id, AppendEvent(tx, after, "follow_up", to.empty() ? "" : o->status, to,
-                                        ActorOf(ctx), note.value_or(""), std::move(data), now));
+                                        ActorOf(ctx), c.note.value_or(""), json::serialize(data), now));
     UpdateTimers(tx, id, now);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"workorder.order.follow_up", "work_order", id, o->project_id, nullptr,
-                   json::object{{"result", *result}}},
+                   json::object{{"result", c.result}}},
                   now);
-    return json::value(OrderFullJson(tx, ctx, after, now));
+    return LoadView(tx, ctx, after, now);
   });
   if (out.ok()) PublishAll(events);
   return out;

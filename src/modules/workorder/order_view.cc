@@ -10,7 +10,6 @@
 
 namespace anju::workorder {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
 // Columns 7 (house code), 9 (building name), 18 (responsible's name) and 23 (assignee's
@@ -30,16 +29,12 @@ const char* const kViewSelect =
 
 namespace {
 
-json::value OptTime(const db::Row& r, size_t i) {
-  if (r.IsNull(i)) return nullptr;
-  return json::value(FormatUtc(r.Int(i)));
-}
-json::value OptId(const db::Row& r, size_t i) {
-  if (r.IsNull(i)) return nullptr;
+std::optional<int64_t> OptInt(const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
   return r.Int(i);
 }
-json::value OptBool(const db::Row& r, size_t i) {
-  if (r.IsNull(i)) return nullptr;
+std::optional<bool> OptBool(const db::Row& r, size_t i) {
+  if (r.IsNull(i)) return std::nullopt;
   return r.Int(i) != 0;
 }
 
@@ -86,61 +81,36 @@ ViewNames NamesFor(db::Tx& tx, int64_t company_id, const db::Rows& rows) {
           identity::UserNames(tx, company_id, people)};
 }
 
-json::object OrderRowJson(const db::Row& r, const ViewNames& names, Millis now) {
-  json::object sla{{"calendar", r.Str(41)},        {"accept_minutes", r.Int(42)},
-                   {"finish_minutes", r.Int(43)},  {"accept_due_at", OptTime(r, 45)},
-                   {"finish_due_at", OptTime(r, 47)}, {"accept_met", OptBool(r, 48)},
-                   {"finish_met", OptBool(r, 49)}, {"state", SlaState(r, now)}};
-  return json::object{
-      {"id", r.Int(0)},
-      {"number", r.Str(1)},
-      {"project_id", r.Int(2)},
-      {"kind", r.Str(3)},
-      {"category_id", r.Int(4)},
-      {"category_name", r.Str(5)},
-      {"house_id", OptId(r, 6)},
-      {"house_code", NameOf(names.houses, r, 6)},
-      {"building_id", OptId(r, 8)},
-      {"building_name", NameOf(names.buildings, r, 8)},
-      {"place", r.Str(10)},
-      {"description", r.Str(11)},
-      {"urgency", r.Str(12)},
-      {"preferred_time", r.Str(13)},
-      {"channel", r.Str(14)},
-      {"reporter_name", r.Str(15)},
-      {"reporter_phone", r.Str(16)},
-      {"responsible_id", OptId(r, 17)},
-      {"responsible_name", NameOf(names.people, r, 17)},
-      {"suggested_category_id", OptId(r, 19)},
-      {"suggested_urgency", r.Str(20)},
-      {"status", r.Str(21)},
-      {"assignee_id", OptId(r, 22)},
-      {"assignee_name", NameOf(names.people, r, 22)},
-      {"dispatch_mode", r.Str(24)},
-      {"dispatch_reason", r.Str(25)},
-      {"created_at", FormatUtc(r.Int(26))},
-      {"assigned_at", OptTime(r, 27)},
-      {"accepted_at", OptTime(r, 28)},
-      {"arrived_at", OptTime(r, 29)},
-      {"completed_at", OptTime(r, 30)},
-      {"confirmed_at", OptTime(r, 31)},
-      {"closed_at", OptTime(r, 32)},
-      {"cancelled_at", OptTime(r, 33)},
-      {"cancel_reason", r.Str(34)},
-      {"reopen_count", r.Int(35)},
-      {"rating", OptId(r, 36)},
-      {"rating_comment", r.Str(37)},
-      {"labour_fee", r.Int(38)},
-      {"material_fee", r.Int(39)},
-      {"bill_id", OptId(r, 40)},
-      {"sla", std::move(sla)},
-      {"version", r.Int(50)},
-  };
+OrderRow ReadOrderRow(const db::Row& r, const ViewNames& names, Millis now) {
+  OrderRow o;
+  o.id = r.Int(0), o.number = r.Str(1), o.project_id = r.Int(2), o.kind = r.Str(3);
+  o.category_id = r.Int(4), o.category_name = r.Str(5);
+  o.house_id = OptInt(r, 6), o.house_code = NameOf(names.houses, r, 6);
+  o.building_id = OptInt(r, 8), o.building_name = NameOf(names.buildings, r, 8);
+  o.place = r.Str(10), o.description = r.Str(11), o.urgency = r.Str(12);
+  o.preferred_time = r.Str(13), o.channel = r.Str(14);
+  o.reporter_name = r.Str(15), o.reporter_phone = r.Str(16);
+  o.responsible_id = OptInt(r, 17), o.responsible_name = NameOf(names.people, r, 17);
+  o.suggested_category_id = OptInt(r, 19), o.suggested_urgency = r.Str(20);
+  o.status = r.Str(21);
+  o.assignee_id = OptInt(r, 22), o.assignee_name = NameOf(names.people, r, 22);
+  o.dispatch_mode = r.Str(24), o.dispatch_reason = r.Str(25);
+  o.created_at = r.Int(26);
+  o.assigned_at = OptInt(r, 27), o.accepted_at = OptInt(r, 28), o.arrived_at = OptInt(r, 29);
+  o.completed_at = OptInt(r, 30), o.confirmed_at = OptInt(r, 31), o.closed_at = OptInt(r, 32);
+  o.cancelled_at = OptInt(r, 33), o.cancel_reason = r.Str(34);
+  o.reopen_count = r.Int(35), o.rating = OptInt(r, 36), o.rating_comment = r.Str(37);
+  o.labour_fee = r.Int(38), o.material_fee = r.Int(39), o.bill_id = OptInt(r, 40);
+  o.sla = OrderSla{r.Str(41),         r.Int(42),        r.Int(43),        OptInt(r, 45),
+                   OptInt(r, 47),     OptBool(r, 48),   OptBool(r, 49),   SlaState(r, now)};
+  o.version = r.Int(50);
+  return o;
 }
 
-json::array ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
+std::vector<std::string> ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o,
+                                    Millis now) {
   Facts facts{o.arrived_at.has_value(), o.completed_at.value_or(0), now};
-  json::array out;
+  std::vector<std::string> out;
   for (std::string_view a : kActions)
     if (Next(o.status, a, facts) && MayAct(tx, ctx, o, a).ok()) out.emplace_back(a);
   if ((o.status == "completed" || o.status == "confirmed") && !ctx.IsResident() &&
@@ -149,32 +119,22 @@ json::array ActionsFor(db::Tx& tx, const TenantContext& ctx, const Order& o, Mil
   return out;
 }
 
-json::object OrderFullJson(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
+OrderView LoadView(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis now) {
   db::Rows rows = tx.Query(std::string(kViewSelect) + "WHERE o.id = ?", {o.id});
-  json::object out = OrderRowJson(rows.at(0), NamesFor(tx, o.company_id, rows), now);
-  json::array timeline;
+  OrderView out;
+  out.order = ReadOrderRow(rows.at(0), NamesFor(tx, o.company_id, rows), now);
   for (const db::Row& e : tx.Query(std::string("SELECT ") + kEventColumns +
                                        " FROM wo_events WHERE work_order_id = ? ORDER BY seq",
                                    {o.id}))
-    timeline.push_back(EventJson(e));
-  json::array photos;
-  json::value signature = nullptr;
+    out.timeline.push_back(ReadEvent(e));
   for (const char* kind : {"work_order", "work_order_done"})
     for (const files::FileRef& f : files::ListFor(tx, o.company_id, kind, o.id))
-      photos.push_back(json::object{{"id", f.id},
-                                    {"url", f.url},
-                                    {"stage", kind == std::string_view("work_order") ? "report"
-                                                                                    : "complete"}});
+      out.photos.push_back(
+          {f.id, f.url, kind == std::string_view("work_order") ? "report" : "complete"});
   for (const files::FileRef& f : files::ListFor(tx, o.company_id, "work_order_sign", o.id))
-    signature = json::object{{"id", f.id}, {"url", f.url}};
-  out["timeline"] = std::move(timeline);
-  out["photos"] = std::move(photos);
-  out["signature"] = std::move(signature);
-  out["actions"] = ActionsFor(tx, ctx, o, now);
-  if (ctx.IsResident()) {  // staff-only details
-    out.erase("dispatch_reason");
-    out.erase("responsible_id");
-  }
+    out.signature = FileLink{f.id, f.url};
+  out.actions = ActionsFor(tx, ctx, o, now);
+  out.order.for_resident = ctx.IsResident();  // staff-only details left out
   return out;
 }
 

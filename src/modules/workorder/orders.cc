@@ -1,8 +1,8 @@
 // Submitting an order (报事报修) and reading one: validation, the suggested category, the
 // SLA rule copied onto the order, the first dispatch.
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
-#include "core/json_body.h"
 #include "core/pii.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/counters.h"
@@ -23,11 +23,6 @@ namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
-
-const std::vector<std::string_view> kKinds = {"repair_house", "repair_public", "complaint",
-                                              "suggestion", "inquiry", "praise"};
-constexpr size_t kMaxPhotos = 6;
-constexpr size_t kMaxDescription = 1000;
 
 struct SlaRule {
   std::string calendar = "always";
@@ -93,71 +88,50 @@ Result<Where> Locate(db::Tx& tx, const TenantContext& ctx, std::optional<int64_t
 
 }  // namespace
 
-JsonResult WorkOrderService::Create(const TenantContext& ctx, const json::object& body) {
+Status MayReport(const TenantContext& ctx) {
   if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
-  BodyReader r(body);
-  r.ReadOnly({"id", "number", "status", "company_id", "assignee_id", "responsible_id",
-              "created_at", "rating", "labour_fee", "material_fee", "bill_id"});
-  auto kind = r.Enum("kind", true, kKinds);
-  auto description = r.Text("description", true, kMaxDescription);
-  auto category_id = r.Int("category_id", false, 1, INT64_MAX);
-  auto urgency = r.Enum("urgency", false, {"normal", "urgent"});
-  auto house_id = r.Int("house_id", false, 1, INT64_MAX);
-  auto building_id = r.Int("building_id", false, 1, INT64_MAX);
-  auto project_id = r.Int("project_id", false, 1, INT64_MAX);
-  auto place = r.Str("place", false, 100);
-  auto preferred = r.Str("preferred_time", false, 50);
-  std::vector<int64_t> photos = r.Ids("photos", kMaxPhotos);
-  std::optional<std::string> reporter_name, reporter_phone, channel;
-  if (!ctx.IsResident()) {
-    reporter_name = r.Str("reporter_name", false, 50);
-    if (auto p = r.Str("reporter_phone", false, 20)) {
-      reporter_phone = pii::NormalizePhone(*p);
-      if (!reporter_phone) r.Fail("reporter_phone", "invalid", "An 11-digit mobile number");
-    }
-    channel = r.Enum("channel", false, {"phone", "api"});
-  }
-  if (description && Utf8Length(*description) < 2) r.Fail("description", "too_short");
-  if (kind == "repair_house" && !house_id) r.Fail("house_id", "required");
-  if (kind == "repair_public" && !place && !building_id) r.Fail("place", "required");
-  ANJU_TRY(r.Finish());
+  return {};
+}
+
+Result<OrderView> WorkOrderService::Create(const TenantContext& ctx, const NewOrderCommand& c) {
+  ANJU_TRY(MayReport(ctx));
   Millis now = clock_.Now();
-  std::vector<std::pair<int64_t, json::object>> events;
-  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    auto where = Locate(tx, ctx, house_id, building_id, project_id);
+  Events events;
+  auto result = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<OrderView> {
+    auto where = Locate(tx, ctx, c.house_id, c.building_id, c.project_id);
     if (!where.ok()) return where.take_error();
-    Suggestion s = suggester_->Suggest(tx, ctx.company_id, *description);
-    int64_t cat = category_id.value_or(s.category_id.value_or(0));
+    Suggestion s = suggester_->Suggest(tx, ctx.company_id, c.description);
+    int64_t cat = c.category_id.value_or(s.category_id.value_or(0));
     auto crow = tx.QueryOne("SELECT id FROM wo_categories WHERE id = ? AND company_id = ? AND "
                             "active = 1",
                             {cat, ctx.company_id});
     if (!crow) return Error(kCategoryNotFound).WithField("category_id", "not_found");
-    std::string urg = urgency.value_or(s.urgency);
-    std::string ch = ctx.IsResident() ? "owner" : channel.value_or("phone");
+    std::string urg = c.urgency.value_or(s.urgency);
+    std::string ch = ctx.IsResident() ? "owner" : c.channel.value_or("phone");
     int64_t id = InsertOrder(
         tx,
-        {ctx.company_id, where->project_id, *kind, cat, where->house_id, where->building_id,
-         place.value_or(""), *description, urg, preferred.value_or(""), ch,
+        {ctx.company_id, where->project_id, c.kind, cat, where->house_id, where->building_id,
+         c.place.value_or(""), c.description, urg, c.preferred_time.value_or(""), ch,
          ctx.IsResident() ? std::optional<int64_t>(ctx.user_id) : std::nullopt,
-         ctx.IsResident() ? ctx.name : reporter_name.value_or(""), reporter_phone.value_or(""),
+         ctx.IsResident() ? ctx.name : c.reporter_name.value_or(""), c.reporter_phone.value_or(""),
          ctx.IsResident() ? std::nullopt : std::optional<int64_t>(ctx.user_id), s.category_id,
          s.urgency},
         now);
-    ANJU_TRY(files::Attach(tx, ctx.company_id, photos, ctx.user_id, "work_order", id,
+    ANJU_TRY(files::Attach(tx, ctx.company_id, c.photos, ctx.user_id, "work_order", id,
                            audit::Actor::Of(ctx), now));
     Order o = *LoadOrder(tx, ctx.company_id, id);
     events.emplace_back(id, AppendEvent(tx, o, "submit", "", "submitted", ActorOf(ctx), "",
-                                        json::object{{"photos", photos.size()}}, now));
+                                        json::serialize(json::object{{"photos", c.photos.size()}}), now));
     UpdateTimers(tx, id, now);
     for (auto& e : FirstDispatch(tx, o, now)) events.push_back(std::move(e));
     o = *LoadOrder(tx, ctx.company_id, id);
-    json::object out = OrderFullJson(tx, ctx, o, now);
+    OrderView out = LoadView(tx, ctx, o, now);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"workorder.order.create", "work_order", id, where->project_id, nullptr,
-                   json::object{{"number", o.number}, {"kind", *kind}, {"category_id", cat},
+                   json::object{{"number", o.number}, {"kind", c.kind}, {"category_id", cat},
                                 {"urgency", urg}, {"channel", ch}}},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
   if (result.ok()) PublishAll(events);
   return result;
@@ -193,34 +167,34 @@ bool WorkOrderService::CanRead(db::Tx& tx, const TenantContext& ctx, int64_t ord
   return o && CanSee(ctx, *o, CanGrab(tx, ctx, *o));
 }
 
-JsonResult WorkOrderService::Get(const TenantContext& ctx, int64_t id) {
+Result<OrderView> WorkOrderService::Get(const TenantContext& ctx, int64_t id) {
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<OrderView> {
     auto o = LoadOrder(tx, ctx.company_id, id);
     if (!o || !CanSee(ctx, *o, CanGrab(tx, ctx, *o))) return Error(kOrderNotFound);
-    return json::value(OrderFullJson(tx, ctx, *o, now));
+    return LoadView(tx, ctx, *o, now);
   });
 }
 
-Result<std::vector<json::object>> WorkOrderService::EventsAfter(const TenantContext& ctx,
-                                                                int64_t id, int64_t after_seq) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<json::object>> {
+Result<std::vector<TimelineEvent>> WorkOrderService::EventsAfter(const TenantContext& ctx,
+                                                                 int64_t id, int64_t after_seq) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<TimelineEvent>> {
     auto o = LoadOrder(tx, ctx.company_id, id);
     if (!o || !CanSee(ctx, *o, CanGrab(tx, ctx, *o))) return Error(kOrderNotFound);
-    std::vector<json::object> out;
+    std::vector<TimelineEvent> out;
     for (const db::Row& e :
          tx.Query(std::string("SELECT ") + kEventColumns +
                       " FROM wo_events WHERE work_order_id = ? AND seq > ? ORDER BY seq",
                   {id, after_seq})) {
-      json::object ev = EventJson(e);
-      ev["status"] = o->status;
+      TimelineEvent ev = ReadEvent(e);
+      ev.status = o->status;
       out.push_back(std::move(ev));
     }
     return out;
   });
 }
 
-void WorkOrderService::PublishAll(const std::vector<std::pair<int64_t, json::object>>& events) {
+void WorkOrderService::PublishAll(const Events& events) {
   if (!publish_) return;
   for (const auto& [id, ev] : events) publish_(id, ev);
 }

@@ -8,7 +8,6 @@
 
 namespace anju::workorder {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
@@ -44,7 +43,7 @@ Status AppendVisible(const TenantContext& ctx, std::string& sql, db::Params& p) 
 
 }  // namespace
 
-JsonResult WorkOrderService::List(const TenantContext& ctx, const ListFilter& f) {
+Result<OrderPage> WorkOrderService::List(const TenantContext& ctx, const ListFilter& f) {
   std::string where = " WHERE o.company_id = ?";
   db::Params p{ctx.company_id};
   ANJU_TRY(AppendVisible(ctx, where, p));
@@ -75,26 +74,26 @@ JsonResult WorkOrderService::List(const TenantContext& ctx, const ListFilter& f)
     std::string like = "%" + f.q + "%";
     p.push_back(like), p.push_back(like), p.push_back(like);
   }
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<OrderPage> {
+    OrderPage out;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where, p)->Int(0);
+    out.page = f.page;
     db::Params pp = p;
     pp.push_back(f.page.size), pp.push_back(f.page.offset());
-    json::array items;
     db::Rows rows = tx.Query(std::string(kViewSelect) + where +
                                  " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
                              pp);
     ViewNames names = NamesFor(tx, ctx.company_id, rows);
     for (const db::Row& r : rows) {
-      json::object row = OrderRowJson(r, names, now);
-      if (ctx.IsResident()) row.erase("dispatch_reason");
-      items.push_back(std::move(row));
+      OrderRow row = ReadOrderRow(r, names, now);
+      row.for_resident = ctx.IsResident();  // without the dispatch reason
+      out.items.push_back(std::move(row));
     }
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", f.page.page}, {"size", f.page.size}});
+    return out;
   });
 }
 
-JsonResult WorkOrderService::GrabList(const TenantContext& ctx) {
+Result<std::vector<OrderRow>> WorkOrderService::GrabList(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderHandle));
   std::string sql = std::string(kViewSelect) +
                     "WHERE o.company_id = ? AND o.status = 'submitted' AND o.dispatch_mode = "
@@ -102,46 +101,43 @@ JsonResult WorkOrderService::GrabList(const TenantContext& ctx) {
   db::Params p{ctx.company_id, ctx.user_id};
   identity::AppendProjectScope(ctx, perm::kWorkOrderHandle, "o.project_id", sql, p);
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    json::array items;
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<OrderRow>> {
+    std::vector<OrderRow> items;
     db::Rows rows =
         tx.Query(sql + " ORDER BY o.urgency = 'urgent' DESC, o.created_at LIMIT 100", p);
     ViewNames names = NamesFor(tx, ctx.company_id, rows);
-    for (const db::Row& r : rows) items.push_back(OrderRowJson(r, names, now));
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+    for (const db::Row& r : rows) items.push_back(ReadOrderRow(r, names, now));
+    return items;
   });
 }
 
-JsonResult WorkOrderService::Summary(const TenantContext& ctx, std::optional<int64_t> project_id) {
+Result<OrderSummary> WorkOrderService::Summary(const TenantContext& ctx, std::optional<int64_t> project_id) {
   std::string where = " WHERE o.company_id = ?";
   db::Params p{ctx.company_id};
   ANJU_TRY(AppendVisible(ctx, where, p));
   if (project_id) where += " AND o.project_id = ?", p.push_back(*project_id);
   Millis now = clock_.Now();
   Millis day_start = ChinaMidnight(now);  // "today" as on the home screens
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    json::object by_status;
-    int64_t open = 0;
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<OrderSummary> {
+    OrderSummary out;
     for (auto& r : tx.Query("SELECT o.status, COUNT(*) FROM work_orders o" + where +
                                 " GROUP BY o.status", p)) {
-      by_status[r.Str(0)] = r.Int(1);
+      out.by_status.emplace_back(r.Str(0), r.Int(1));
       if (r.Str(0) != "completed" && r.Str(0) != "confirmed" && r.Str(0) != "closed" &&
           r.Str(0) != "cancelled")
-        open += r.Int(1);
+        out.open += r.Int(1);
     }
     db::Params pt = p;
     pt.push_back(day_start);
-    int64_t today = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where +
+    out.today = tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where +
                                     " AND o.created_at >= ?", pt)->Int(0);
     db::Params po = p;
     po.push_back(now), po.push_back(now);
-    int64_t overdue =
+    out.overdue =
         tx.QueryOne("SELECT COUNT(*) FROM work_orders o" + where + " AND o.status IN " + kOpen +
                         " AND ((o.accepted_at IS NULL AND o.accept_due_at <= ?) OR "
                         "(o.accepted_at IS NOT NULL AND o.finish_due_at <= ?))", po)->Int(0);
-    return json::value(json::object{{"open", open}, {"today", today}, {"overdue", overdue},
-                                    {"by_status", std::move(by_status)}});
+    return out;
   });
 }
 

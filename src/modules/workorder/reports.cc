@@ -1,5 +1,7 @@
 #include "modules/workorder/reports.h"
 
+#include <boost/json.hpp>
+
 #include <algorithm>
 #include <map>
 
@@ -38,23 +40,25 @@ struct Acc {
     if (!r.IsNull(7)) ++rated, rating_sum += r.Int(7);
   }
   // Rates and averages are null where nothing was measured (no completed or rated order).
-  json::object Json(const std::string& key) const {
-    auto per_mille = [](int64_t a, int64_t b) { return b ? json::value(a * 1000 / b) : json::value(); };
-    auto avg = [](int64_t sum, int64_t n, int64_t unit) {
-      return n ? json::value(sum / n / unit) : json::value();
+  ReportRow Row(const std::string& key) const {
+    auto per_mille = [](int64_t a, int64_t b) {
+      return b ? std::optional<int64_t>(a * 1000 / b) : std::nullopt;
     };
-    return json::object{{"key", key},
-                        {"name", name},
-                        {"volume", volume},
-                        {"completed", completed},
-                        {"sla_met", sla_met},
-                        {"sla_total", sla_total},
-                        {"sla_rate", per_mille(sla_met, sla_total)},
-                        {"avg_accept_minutes", avg(accept_ms, accept_n, kMinute)},
-                        {"avg_finish_minutes", avg(finish_ms, completed, kMinute)},
-                        {"first_time_fix_rate", per_mille(first_fix, completed)},
-                        {"rated", rated},
-                        {"avg_rating_x100", avg(rating_sum * 100, rated, 1)}};
+    auto avg = [](int64_t sum, int64_t n, int64_t unit) {
+      return n ? std::optional<int64_t>(sum / n / unit) : std::nullopt;
+    };
+    return ReportRow{key,
+                     name,
+                     volume,
+                     completed,
+                     sla_met,
+                     sla_total,
+                     per_mille(sla_met, sla_total),
+                     avg(accept_ms, accept_n, kMinute),
+                     avg(finish_ms, completed, kMinute),
+                     per_mille(first_fix, completed),
+                     rated,
+                     avg(rating_sum * 100, rated, 1)};
   }
 };
 
@@ -90,7 +94,7 @@ Result<std::vector<db::Row>> Rows(db::Tx& tx, const TenantContext& ctx, const Re
   return tx.Query(sql, p);
 }
 
-Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQuery& q) {
+Result<WorkOrderReport> Group(db::Tx& tx, const TenantContext& ctx, const ReportQuery& q) {
   // Staff and buildings are grouped by id here and named below by their owners
   // (identity, property); 0 stands for no assignee / a public area.
   std::string key, name = "''", join;
@@ -124,9 +128,9 @@ Result<json::object> Group(db::Tx& tx, const TenantContext& ctx, const ReportQue
       a.name = it != names.end() ? it->second : q.group == "staff" ? "未分配" : "公共区域";
     }
   }
-  json::array out;
-  for (auto& [k, a] : groups) out.push_back(a.Json(k));
-  return json::object{{"group", q.group}, {"rows", std::move(out)}, {"totals", total.Json("")}};
+  WorkOrderReport out{q.group, {}, total.Row("")};
+  for (auto& [k, a] : groups) out.rows.push_back(a.Row(k));
+  return out;
 }
 
 Status Check(const TenantContext& ctx, const ReportQuery& q) {
@@ -140,22 +144,19 @@ Status Check(const TenantContext& ctx, const ReportQuery& q) {
 
 }  // namespace
 
-Result<json::value> WorkOrderReports::Report(const TenantContext& ctx, const ReportQuery& q) {
+Result<WorkOrderReport> WorkOrderReports::Report(const TenantContext& ctx, const ReportQuery& q) {
   ANJU_TRY(Check(ctx, q));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    auto g = Group(tx, ctx, q);
-    if (!g.ok()) return g.take_error();
-    return json::value(std::move(*g));
-  });
+  return db_.Run(db::TxMode::kRead,
+                 [&](db::Tx& tx) -> Result<WorkOrderReport> { return Group(tx, ctx, q); });
 }
 
-Result<json::value> WorkOrderReports::Hotspots(const TenantContext& ctx, const ReportQuery& q) {
+Result<WorkOrderHotspots> WorkOrderReports::Hotspots(const TenantContext& ctx, const ReportQuery& q) {
   ReportQuery qq = q;
   qq.group = "category";
   ANJU_TRY(Check(ctx, qq));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<WorkOrderHotspots> {
     auto range = *RangeOf(q);
-    json::object out;
+    WorkOrderHotspots out;
     std::string where = " WHERE o.company_id = ? AND o.kind IN ('repair_house', "
                         "'repair_public') AND o.created_at >= ? AND o.created_at < ?";
     db::Params p{ctx.company_id, range.from, range.to};
@@ -165,9 +166,8 @@ Result<json::value> WorkOrderReports::Hotspots(const TenantContext& ctx, const R
     auto top10 = [](const std::map<std::string, int64_t>& counts) {
       std::vector<std::pair<std::string, int64_t>> v(counts.begin(), counts.end());
       std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second > b.second; });
-      json::array items;
-      for (size_t i = 0; i < v.size() && i < 10; ++i)
-        items.push_back(json::object{{"name", v[i].first}, {"count", v[i].second}});
+      std::vector<HotspotCount> items;
+      for (size_t i = 0; i < v.size() && i < 10; ++i) items.push_back({v[i].first, v[i].second});
       return items;
     };
     // Places: "<building name> <place>", the building named by property.
@@ -186,15 +186,15 @@ Result<json::value> WorkOrderReports::Hotspots(const TenantContext& ctx, const R
       if (!r.Str(1).empty()) n += " " + r.Str(1);
       by_place[n] += r.Int(2);
     }
-    out["places"] = top10(by_place);
+    out.places = top10(by_place);
     std::map<std::string, int64_t> by_category;
     for (const db::Row& r : tx.Query("SELECT c.name, COUNT(*) FROM work_orders o JOIN "
                                      "wo_categories c ON c.id = o.category_id" +
                                          where + " GROUP BY c.name",
                                      p))
       by_category[r.Str(0)] += r.Int(1);
-    out["categories"] = top10(by_category);
-    return json::value(std::move(out));
+    out.categories = top10(by_category);
+    return out;
   });
 }
 
@@ -213,30 +213,30 @@ Result<std::string> WorkOrderReports::Export(const TenantContext& ctx, const Rep
                    {"平均完成(分钟)", xlsx::Format::kInteger}, {"一次修复率", xlsx::Format::kPercentBp},
                    {"评价数", xlsx::Format::kInteger}, {"平均评分", xlsx::Format::kText}},
                   {}};
-    json::array rows = rep->as_object().at("rows").as_array();
-    rows.push_back(rep->as_object().at("totals"));
-    for (const json::value& v : rows) {
-      const json::object& r = v.as_object();
-      auto bp = [&](const char* k) {  // ‰ → basis points for the percent format; null stays empty
-        return r.at(k).is_null() ? json::value() : json::value(r.at(k).as_int64() * 10);
+    std::vector<ReportRow> rows = rep->rows;
+    rows.push_back(rep->totals);
+    // A cell: the number, or empty where nothing was measured.
+    auto cell = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(); };
+    for (const ReportRow& r : rows) {
+      auto bp = [](const std::optional<int64_t>& per_mille) {  // ‰ → basis points (percent format)
+        return per_mille ? json::value(*per_mille * 10) : json::value();
       };
       json::value rating;
-      if (!r.at("avg_rating_x100").is_null()) {
-        int64_t x100 = r.at("avg_rating_x100").as_int64();
+      if (r.avg_rating_x100) {
+        int64_t x100 = *r.avg_rating_x100;
         rating = fmt::format("{}.{:02d}", x100 / 100, x100 % 100);
       }
-      s.rows.push_back({r.at("name"), r.at("volume"), r.at("completed"), bp("sla_rate"),
-                        r.at("avg_accept_minutes"), r.at("avg_finish_minutes"),
-                        bp("first_time_fix_rate"), r.at("rated"), rating});
+      s.rows.push_back({json::value(r.name), r.volume, r.completed, bp(r.sla_rate),
+                        cell(r.avg_accept_minutes), cell(r.avg_finish_minutes),
+                        bp(r.first_time_fix_rate), r.rated, rating});
     }
     sheets.push_back(std::move(s));
   }
   auto hot = Hotspots(ctx, q);
   if (!hot.ok()) return hot.error();
   xlsx::Sheet h{"热点", {{"报修位置/类别", xlsx::Format::kText, 30}, {"数量", xlsx::Format::kInteger}}, {}};
-  for (const char* f : {"places", "categories"})
-    for (const json::value& v : hot->as_object().at(f).as_array())
-      h.rows.push_back({v.as_object().at("name"), v.as_object().at("count")});
+  for (const auto* list : {&hot->places, &hot->categories})
+    for (const HotspotCount& c : *list) h.rows.push_back({json::value(c.name), c.count});
   sheets.push_back(std::move(h));
   return xlsx::Write(sheets);
 }

@@ -1,13 +1,14 @@
 // Categories, SLA rules, dispatch modes, business hours and holidays.
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/org/org_service.h"
 #include "modules/workorder/classify/rules.h"
 #include "modules/workorder/settings.h"
+#include "modules/workorder/settings_json.h"
 #include "modules/workorder/workorder_errors.h"
 
 namespace anju::workorder {
@@ -24,22 +25,12 @@ const std::map<std::string_view, std::string_view> kEnglish = {
     {"lighting", "Public lighting"}, {"greening", "Greening"}, {"cleaning", "Cleaning"},
     {"security", "Security"}, {"service", "Customer service"}};
 
-json::object CategoryJson(const db::Row& r) {
-  return json::object{{"id", r.Int(0)},
-                      {"parent_id", r.IsNull(1) ? json::value() : json::value(r.Int(1))},
-                      {"code", r.Str(2)}, {"name", r.Str(3)}, {"name_en", r.Str(4)},
-                      {"skill", r.Str(5)}, {"keywords", r.Str(6)}, {"sort", r.Int(7)},
-                      {"active", r.Int(8) != 0}};
+Category ReadCategory(const db::Row& r) {
+  return Category{r.Int(0), r.IsNull(1) ? std::nullopt : std::optional<int64_t>(r.Int(1)),
+                  r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Int(7), r.Int(8) != 0};
 }
 constexpr const char* kCategorySelect =
     "SELECT id, parent_id, code, name, name_en, skill, keywords, sort, active FROM wo_categories ";
-
-bool ValidSkill(const std::string& s) {
-  if (s.empty() || s.size() > 30) return false;
-  for (char c : s)
-    if (!(std::islower(static_cast<unsigned char>(c)) || c == '_')) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -48,6 +39,10 @@ Status RequireCompanyWide(const TenantContext& ctx) {
   const Scope* scope = ctx.access.ScopeOf(std::string(perm::kWorkOrderSettings));
   if (!scope || !scope->all_projects) return Error(errors::kForbidden);
   return {};
+}
+
+Status RequireSettings(const TenantContext& ctx) {
+  return identity::Require(ctx, perm::kWorkOrderSettings);
 }
 
 std::optional<int64_t> ParseClock(const std::string& s) {
@@ -87,80 +82,65 @@ void WorkOrderSettings::SeedDefaults(db::Tx& tx, int64_t company_id, Millis now)
             {company_id, c->Int(0), now});
 }
 
-JsonResult WorkOrderSettings::ListCategories(const TenantContext& ctx) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    json::array items;
+Result<std::vector<Category>> WorkOrderSettings::ListCategories(const TenantContext& ctx) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<Category>> {
+    std::vector<Category> items;
     for (auto& r : tx.Query(std::string(kCategorySelect) + "WHERE company_id = ? ORDER BY sort, id",
                             {ctx.company_id}))
-      if (!ctx.IsResident() || r.Int(8)) items.push_back(CategoryJson(r));
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+      if (!ctx.IsResident() || r.Int(8)) items.push_back(ReadCategory(r));
+    return items;
   });
 }
 
-JsonResult WorkOrderSettings::CreateCategory(const TenantContext& ctx, const json::object& b) {
+Result<Category> WorkOrderSettings::CreateCategory(const TenantContext& ctx,
+                                                   const NewCategoryCommand& c) {
   ANJU_TRY(RequireCompanyWide(ctx));
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "active"});
-  auto code = r.Str("code", true, 30, 1);
-  auto name = r.Str("name", true, 30, 1);
-  auto name_en = r.Str("name_en", false, 50);
-  auto parent = r.Int("parent_id", false, 1, INT64_MAX);
-  auto skill = r.Str("skill", true, 30, 1);
-  auto keywords = r.Text("keywords", false, 1000);
-  auto sort = r.Int("sort", false, 0, 100000);
-  if (skill && !ValidSkill(*skill)) r.Fail("skill", "invalid", "Lower-case letters and _");
-  ANJU_TRY(r.Finish());
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    if (parent && !tx.QueryOne("SELECT 1 FROM wo_categories WHERE id = ? AND company_id = ?",
-                               {*parent, ctx.company_id}))
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Category> {
+    if (c.parent_id && !tx.QueryOne("SELECT 1 FROM wo_categories WHERE id = ? AND company_id = ?",
+                                    {*c.parent_id, ctx.company_id}))
       return Error(kCategoryNotFound).WithField("parent_id", "not_found");
     if (tx.QueryOne("SELECT 1 FROM wo_categories WHERE company_id = ? AND code = ?",
-                    {ctx.company_id, *code}))
+                    {ctx.company_id, c.code}))
       return Error(kCategoryCodeTaken).WithField("code", "taken");
     int64_t id = tx.InsertId(
         "INSERT INTO wo_categories (company_id, parent_id, code, name, name_en, skill, keywords, "
         "sort, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, parent ? db::Value(*parent) : db::kNull, *code, *name,
-         name_en.value_or(""), *skill, keywords.value_or(""), sort.value_or(100), now, now});
-    json::object out = CategoryJson(*tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ?", {id}));
+        {ctx.company_id, c.parent_id ? db::Value(*c.parent_id) : db::kNull, c.code, c.name,
+         c.name_en.value_or(""), c.skill, c.keywords.value_or(""), c.sort.value_or(100), now,
+         now});
+    Category out = ReadCategory(*tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"workorder.category.create", "wo_category", id, std::nullopt, nullptr, out}, now);
-    return json::value(std::move(out));
+                  {"workorder.category.create", "wo_category", id, std::nullopt, nullptr,
+                   CategoryJson(out)},
+                  now);
+    return out;
   });
 }
 
-JsonResult WorkOrderSettings::UpdateCategory(const TenantContext& ctx, int64_t id,
-                                             const json::object& b) {
+Result<Category> WorkOrderSettings::UpdateCategory(const TenantContext& ctx, int64_t id,
+                                                   const CategoryChange& c) {
   ANJU_TRY(RequireCompanyWide(ctx));
-  BodyReader r(b);
-  r.ReadOnly({"id", "company_id", "code", "parent_id"});
-  auto name = r.Str("name", false, 30, 1);
-  auto name_en = r.Str("name_en", false, 50);
-  auto skill = r.Str("skill", false, 30, 1);
-  auto keywords = r.Text("keywords", false, 1000);
-  auto sort = r.Int("sort", false, 0, 100000);
-  auto active = r.Bool("active", false);
-  if (skill && !ValidSkill(*skill)) r.Fail("skill", "invalid", "Lower-case letters and _");
-  ANJU_TRY(r.Finish());
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Category> {
     auto row = tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ? AND company_id = ?",
                            {id, ctx.company_id});
     if (!row) return Error(kCategoryNotFound);
-    json::object before = CategoryJson(*row);
+    json::object before = CategoryJson(ReadCategory(*row));
     tx.Exec("UPDATE wo_categories SET name = COALESCE(?, name), name_en = COALESCE(?, name_en), "
             "skill = COALESCE(?, skill), keywords = COALESCE(?, keywords), sort = COALESCE(?, "
             "sort), active = COALESCE(?, active), updated_at = ? WHERE id = ?",
-            {name ? db::Value(*name) : db::kNull, name_en ? db::Value(*name_en) : db::kNull,
-             skill ? db::Value(*skill) : db::kNull, keywords ? db::Value(*keywords) : db::kNull,
-             sort ? db::Value(*sort) : db::kNull,
-             active ? db::Value(int64_t(*active ? 1 : 0)) : db::kNull, now, id});
-    json::object out = CategoryJson(*tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ?", {id}));
+            {c.name ? db::Value(*c.name) : db::kNull, c.name_en ? db::Value(*c.name_en) : db::kNull,
+             c.skill ? db::Value(*c.skill) : db::kNull,
+             c.keywords ? db::Value(*c.keywords) : db::kNull,
+             c.sort ? db::Value(*c.sort) : db::kNull,
+             c.active ? db::Value(int64_t(*c.active ? 1 : 0)) : db::kNull, now, id});
+    Category out = ReadCategory(*tx.QueryOne(std::string(kCategorySelect) + "WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"workorder.category.update", "wo_category", id, std::nullopt, before, out}, now);
-    return json::value(std::move(out));
+                  {"workorder.category.update", "wo_category", id, std::nullopt, before,
+                   CategoryJson(out)},
+                  now);
+    return out;
   });
 }
 

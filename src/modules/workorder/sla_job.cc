@@ -4,6 +4,8 @@
 // wo_escalations key), record them on the timeline, and move next_escalation_at on.
 // Because the state lives in the rows, a restart (or a day of downtime) resumes exactly:
 // the steps missed meanwhile are sent at once, in order.
+#include <boost/json.hpp>
+
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/notify/notifier.h"
@@ -70,8 +72,9 @@ WorkOrderService::JobReport WorkOrderService::RunEscalations() {
         for (int64_t u : Recipients(tx, o, step))
           NotifyUser(notifier_, tx, o, u, "工单超时提醒 " + o.number, o.number + "：" + text, now);
         events.emplace_back(o.id, AppendEvent(tx, o, "escalate", "", "", SystemActor(), text,
-                                              json::object{{"timer", timer},
-                                                           {"step", sla::StepCode(step)}},
+                                              json::serialize(json::object{
+                                                  {"timer", timer},
+                                                  {"step", sla::StepCode(step)}}),
                                               now));
         ++rep.escalations;
       }

@@ -1,7 +1,7 @@
 // Staff for dispatch: skills and responsible buildings (技能、负责楼栋), and shifts (排班).
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "platform/identity/access.h"
 #include "platform/identity/accounts.h"
@@ -9,6 +9,7 @@
 #include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/settings.h"
+#include "modules/workorder/settings_json.h"
 #include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_errors.h"
 
@@ -18,8 +19,6 @@ namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
-
-constexpr size_t kMaxShiftDays = 62;
 
 // The project's handlers (workorder:handle granted for the project) by id, or empty.
 std::map<int64_t, std::string> Handlers(db::Tx& tx, int64_t company_id, int64_t project_id) {
@@ -38,44 +37,36 @@ Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id) {
 
 }  // namespace
 
-JsonResult WorkOrderSettings::ListStaff(const TenantContext& ctx, int64_t project_id) {
+Result<std::vector<StaffMember>> WorkOrderSettings::ListStaff(const TenantContext& ctx,
+                                                              int64_t project_id) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderRead));
   if (!ctx.access.HasIn(std::string(perm::kWorkOrderRead), project_id)) return Error(kStaffNotFound);
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    json::array items;
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<StaffMember>> {
+    std::vector<StaffMember> items;
     for (dispatch::Candidate& c : Candidates(tx, ctx.company_id, project_id, now)) {
       std::sort(c.skills.begin(), c.skills.end());
       std::sort(c.buildings.begin(), c.buildings.end());
-      json::array skills(c.skills.begin(), c.skills.end());
-      json::array buildings(c.buildings.begin(), c.buildings.end());
-      items.push_back(json::object{{"id", c.staff_id}, {"name", c.name},
-                                   {"trade", identity::UserTrade(tx, ctx.company_id, c.staff_id)},
-                                   {"skills", std::move(skills)}, {"building_ids", std::move(buildings)},
-                                   {"on_duty", c.on_duty}, {"open_orders", c.open_orders}});
+      StaffMember m;
+      m.id = c.staff_id;
+      m.name = c.name;
+      m.trade = identity::UserTrade(tx, ctx.company_id, c.staff_id);
+      m.skills.assign(c.skills.begin(), c.skills.end());
+      m.building_ids.assign(c.buildings.begin(), c.buildings.end());
+      m.on_duty = c.on_duty;
+      m.open_orders = c.open_orders;
+      items.push_back(std::move(m));
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+    return items;
   });
 }
 
-JsonResult WorkOrderSettings::PutStaff(const TenantContext& ctx, int64_t user_id,
-                                       const json::object& b) {
+Result<StaffSkills> WorkOrderSettings::PutStaff(const TenantContext& ctx, int64_t user_id,
+                                                const PutStaffCommand& c) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
-  BodyReader r(b);
-  std::vector<std::string> skills;
-  if (const json::array* a = r.Array("skills", true, 20))
-    for (size_t i = 0; i < a->size(); ++i) {
-      const json::value& v = (*a)[i];
-      if (!v.is_string() || v.as_string().empty() || v.as_string().size() > 30)
-        r.Fail("skills[" + std::to_string(i) + "]", "invalid");
-      else if (std::find(skills.begin(), skills.end(), v.as_string()) == skills.end())
-        skills.emplace_back(v.as_string());
-    }
-  std::vector<int64_t> buildings = r.Ids("building_ids", 200);
-  ANJU_TRY(r.Finish());
+  const std::vector<int64_t>& buildings = c.building_ids;
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<StaffSkills> {
     // The staff member must handle orders in a project where the caller manages settings.
     bool visible = false;
     for (int64_t p : org::ProjectIds(tx, ctx.company_id))
@@ -90,35 +81,34 @@ JsonResult WorkOrderSettings::PutStaff(const TenantContext& ctx, int64_t user_id
     }
     tx.Exec("DELETE FROM wo_staff_skills WHERE user_id = ?", {user_id});
     tx.Exec("DELETE FROM wo_staff_buildings WHERE user_id = ?", {user_id});
-    json::array js, jb;
-    for (auto& s : skills) {
+    for (auto& s : c.skills)
       tx.Exec("INSERT INTO wo_staff_skills (company_id, user_id, skill) VALUES (?, ?, ?)",
               {ctx.company_id, user_id, s});
-      js.emplace_back(s);
-    }
-    for (int64_t bid : buildings) {
+    for (int64_t bid : buildings)
       tx.Exec("INSERT INTO wo_staff_buildings (company_id, user_id, building_id) VALUES (?, ?, ?) "
               "ON CONFLICT DO NOTHING",
               {ctx.company_id, user_id, bid});
-      jb.emplace_back(bid);
-    }
-    json::object out{{"id", user_id}, {"skills", std::move(js)}, {"building_ids", std::move(jb)}};
+    StaffSkills out{user_id, c.skills, buildings};
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"workorder.staff.put", "user", user_id, std::nullopt, nullptr, out}, now);
-    return json::value(std::move(out));
+                  {"workorder.staff.put", "user", user_id, std::nullopt, nullptr,
+                   StaffSkillsJson(out)},
+                  now);
+    return out;
   });
 }
 
-JsonResult WorkOrderSettings::ListShifts(const TenantContext& ctx, int64_t project_id,
-                                         const std::string& from, const std::string& to) {
+Result<std::vector<Shift>> WorkOrderSettings::ListShifts(const TenantContext& ctx,
+                                                         int64_t project_id,
+                                                         const std::string& from,
+                                                         const std::string& to) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
   if (!IsValidCivilDate(from) || !IsValidCivilDate(to))
     return Error(errors::kBadQuery).WithField(IsValidCivilDate(from) ? "to" : "from", "invalid",
                                               "YYYY-MM-DD");
   Millis lo = ChinaDayStart(from), hi = ChinaDayStart(to) + kDay;
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<Shift>> {
     ANJU_TRY(CheckProject(tx, ctx, project_id));
-    json::array items;
+    std::vector<Shift> items;
     db::Rows shifts = tx.Query("SELECT s.id, s.user_id, s.starts_at, s.ends_at FROM wo_shifts s "
                                "WHERE s.project_id = ? AND s.starts_at < ? AND s.ends_at > ? "
                                "ORDER BY s.starts_at, s.user_id",
@@ -129,64 +119,44 @@ JsonResult WorkOrderSettings::ListShifts(const TenantContext& ctx, int64_t proje
     for (const db::Row& r : shifts) {
       auto name = names.find(r.Int(1));
       if (name == names.end()) continue;  // another company's account: never shown
-      items.push_back(json::object{{"id", r.Int(0)},
-                                   {"user_id", r.Int(1)},
-                                   {"user_name", name->second},
-                                   {"starts_at", FormatUtc(r.Int(2))},
-                                   {"ends_at", FormatUtc(r.Int(3))}});
+      items.push_back(Shift{r.Int(0), r.Int(1), name->second, r.Int(2), r.Int(3)});
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+    return items;
   });
 }
 
-// {project_id, user_ids, dates, start "08:00", end "20:00"}: one shift per person and date,
-// in China time; an end at or before the start ends the next day (night shifts).
-JsonResult WorkOrderSettings::CreateShifts(const TenantContext& ctx, const json::object& b) {
+// One shift per person and date, in China time; an end at or before the start ends the
+// next day (night shifts).
+Result<int64_t> WorkOrderSettings::CreateShifts(const TenantContext& ctx,
+                                                const NewShiftsCommand& c) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
-  BodyReader r(b);
-  auto project = r.Int("project_id", true, 1, INT64_MAX);
-  std::vector<int64_t> users = r.Ids("user_ids", 200);
-  auto start = r.Str("start", true, 5, 5), end = r.Str("end", true, 5, 5);
-  std::vector<Millis> days;  // the dates' China midnights
-  if (const json::array* a = r.Array("dates", true, kMaxShiftDays))
-    for (size_t i = 0; i < a->size(); ++i) {
-      std::string d = (*a)[i].is_string() ? std::string((*a)[i].as_string()) : "";
-      if (!IsValidCivilDate(d)) r.Fail("dates[" + std::to_string(i) + "]", "invalid", "YYYY-MM-DD");
-      else days.push_back(ChinaDayStart(d));
-    }
-  if (users.empty()) r.Fail("user_ids", "required");
-  std::optional<int64_t> s, e;
-  if (start && !(s = ParseClock(*start))) r.Fail("start", "invalid", "HH:MM");
-  if (end && !(e = ParseClock(*end))) r.Fail("end", "invalid", "HH:MM");
-  ANJU_TRY(r.Finish());
+  const std::vector<int64_t>& users = c.user_ids;
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    ANJU_TRY(CheckProject(tx, ctx, *project));
-    auto handlers = Handlers(tx, ctx.company_id, *project);
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<int64_t> {
+    ANJU_TRY(CheckProject(tx, ctx, c.project_id));
+    auto handlers = Handlers(tx, ctx.company_id, c.project_id);
     for (size_t i = 0; i < users.size(); ++i)
       if (!handlers.count(users[i]))
         return Error(kStaffNotFound).WithField("user_ids[" + std::to_string(i) + "]", "not_found");
     int64_t created = 0;
-    for (Millis day : days) {
-      Millis from = day + *s * kMinute;  // shifts are entered in China time
-      Millis to = day + *e * kMinute + (*e <= *s ? kDay : 0);
+    for (Millis day : c.days) {
+      Millis from = day + c.start_minutes * kMinute;  // shifts are entered in China time
+      Millis to = day + c.end_minutes * kMinute + (c.end_minutes <= c.start_minutes ? kDay : 0);
       for (int64_t u : users) {
         if (tx.QueryOne("SELECT 1 FROM wo_shifts WHERE user_id = ? AND project_id = ? AND "
-                        "starts_at < ? AND ends_at > ?", {u, *project, to, from}))
+                        "starts_at < ? AND ends_at > ?", {u, c.project_id, to, from}))
           continue;  // overlaps a shift already planned: keep the first
         tx.Exec("INSERT INTO wo_shifts (company_id, project_id, user_id, starts_at, ends_at, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                {ctx.company_id, *project, u, from, to, now});
+                {ctx.company_id, c.project_id, u, from, to, now});
         ++created;
       }
     }
-    json::object out{{"created", created}};
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"workorder.shift.create", "project", *project, *project, nullptr,
-                   json::object{{"created", created}, {"start", *start}, {"end", *end}}},
+                  {"workorder.shift.create", "project", c.project_id, c.project_id, nullptr,
+                   json::object{{"created", created}, {"start", c.start}, {"end", c.end}}},
                   now);
-    return json::value(std::move(out));
+    return created;
   });
 }
 

@@ -16,7 +16,6 @@
 
 namespace anju::workorder {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
@@ -94,7 +93,7 @@ Suggestion Suggester::Suggest(db::Tx& tx, int64_t company_id, const std::string&
   return out;
 }
 
-json::object Suggester::Info(db::Tx& tx, int64_t company_id) {
+ClassifierReport Suggester::Info(db::Tx& tx, int64_t company_id) {
   auto c = Ensure(tx, company_id, false);
   // The evaluation trains a second model on 80 % of the orders: only for this report, never
   // on the path of a new order's suggestion.
@@ -110,46 +109,40 @@ json::object Suggester::Info(db::Tx& tx, int64_t company_id) {
     std::lock_guard lock(mu_);
     c->eval = eval;
   }
-  auto score = [](const classify::EvalScore& s) { return s.category_per_mille; };
-  return json::object{
-      {"trained_at", FormatUtc(c->trained_at)},
-      {"samples", c->samples},
-      {"held_out", eval.held_out},
-      {"accuracy", json::object{{"rules", score(eval.rules)},
-                                {"model", score(eval.model)},
-                                {"combined", score(eval.combined)}}},
-      {"urgency_accuracy", json::object{{"rules", eval.rules.urgency_per_mille},
-                                        {"model", eval.model.urgency_per_mille},
-                                        {"combined", eval.combined.urgency_per_mille}}}};
+  ClassifierReport out;
+  out.trained_at = c->trained_at;
+  out.samples = c->samples;
+  out.held_out = eval.held_out;
+  out.accuracy = {eval.rules.category_per_mille, eval.model.category_per_mille,
+                  eval.combined.category_per_mille};
+  out.urgency_accuracy = {eval.rules.urgency_per_mille, eval.model.urgency_per_mille,
+                          eval.combined.urgency_per_mille};
+  return out;
 }
 
-json::object Suggester::Train(db::Tx& tx, int64_t company_id) {
+ClassifierReport Suggester::Train(db::Tx& tx, int64_t company_id) {
   Ensure(tx, company_id, true);
   return Info(tx, company_id);
 }
 
-JsonResult WorkOrderService::Suggest(const TenantContext& ctx, const std::string& text) {
+Result<Suggestion> WorkOrderService::Suggest(const TenantContext& ctx, const std::string& text) {
   if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kWorkOrderWrite));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    Suggestion s = suggester_->Suggest(tx, ctx.company_id, text);
-    return json::value(json::object{
-        {"category_id", s.category_id ? json::value(*s.category_id) : json::value()},
-        {"category_name", s.category_name}, {"urgency", s.urgency},
-        {"confidence", s.confidence}, {"source", s.source}});
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Suggestion> {
+    return suggester_->Suggest(tx, ctx.company_id, text);
   });
 }
 
-JsonResult WorkOrderService::ClassifierInfo(const TenantContext& ctx) {
+Result<ClassifierReport> WorkOrderService::ClassifierInfo(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderReport));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    return json::value(suggester_->Info(tx, ctx.company_id));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ClassifierReport> {
+    return suggester_->Info(tx, ctx.company_id);
   });
 }
 
-JsonResult WorkOrderService::TrainClassifier(const TenantContext& ctx) {
+Result<ClassifierReport> WorkOrderService::TrainClassifier(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kWorkOrderSettings));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    return json::value(suggester_->Train(tx, ctx.company_id));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ClassifierReport> {
+    return suggester_->Train(tx, ctx.company_id);
   });
 }
 

@@ -9,13 +9,12 @@
 #include <optional>
 #include <string>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "db/database.h"
 
 namespace anju::workorder {
 
+// The suggested category (none when nothing matched) and urgency of a description.
 struct Suggestion {
   std::optional<int64_t> category_id;
   std::string category_name;
@@ -24,14 +23,28 @@ struct Suggestion {
   std::string source;      // rules | model | both | none
 };
 
+// Per-mille scores of the rules alone, the model alone and both combined.
+struct ClassifierScores {
+  int64_t rules = 0, model = 0, combined = 0;
+};
+
+// The company's classifier: when it was trained on how many past orders, and how often it
+// chose the right category and urgency for the held-out ones.
+struct ClassifierReport {
+  Millis trained_at = 0;
+  int64_t samples = 0, held_out = 0;
+  ClassifierScores accuracy, urgency_accuracy;
+};
+
 class Suggester {
  public:
   explicit Suggester(const Clock& clock);
   ~Suggester();
   Suggestion Suggest(db::Tx& tx, int64_t company_id, const std::string& text);
-  // Retrains from the company's past orders now; returns the evaluation (classifier info).
-  boost::json::object Train(db::Tx& tx, int64_t company_id);
-  boost::json::object Info(db::Tx& tx, int64_t company_id);
+  // Retrains from the company's past orders now; returns the evaluation (as Info).
+  ClassifierReport Train(db::Tx& tx, int64_t company_id);
+  // The current classifier and its evaluation (computed on first ask, then kept).
+  ClassifierReport Info(db::Tx& tx, int64_t company_id);
 
  private:
   struct Company;

@@ -1,5 +1,7 @@
 #include "modules/workorder/wo_internal.h"
 
+#include <boost/json.hpp>
+
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/notify/notifier.h"
@@ -88,17 +90,14 @@ Actor ActorOf(const TenantContext& ctx) { return {ctx.user_id, ctx.name}; }
 const char* const kEventColumns =
     "seq, action, from_status, to_status, actor_name, note, data, at";
 
-json::object EventJson(const db::Row& r) {
-  json::value data = json::parse(r.Str(6));
-  return json::object{{"seq", r.Int(0)},        {"action", r.Str(1)},
-                      {"from_status", r.Str(2)}, {"to_status", r.Str(3)},
-                      {"actor_name", r.Str(4)},  {"note", r.Str(5)},
-                      {"data", std::move(data)}, {"at", FormatUtc(r.Int(7))}};
+TimelineEvent ReadEvent(const db::Row& r) {
+  return TimelineEvent{r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6),
+                       r.Int(7), ""};
 }
 
-json::object AppendEvent(db::Tx& tx, const Order& o, std::string_view action,
-                         std::string_view from, std::string_view to, const Actor& a,
-                         const std::string& note, json::object data, Millis now) {
+TimelineEvent AppendEvent(db::Tx& tx, const Order& o, std::string_view action,
+                          std::string_view from, std::string_view to, const Actor& a,
+                          const std::string& note, std::string data, Millis now) {
   int64_t seq = tx.QueryOne("SELECT COALESCE(MAX(seq), 0) + 1 FROM wo_events WHERE "
                             "work_order_id = ?",
                             {o.id})
@@ -108,17 +107,10 @@ json::object AppendEvent(db::Tx& tx, const Order& o, std::string_view action,
           "to_status, actor_id, actor_name, note, data, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
           "?, ?)",
           {o.company_id, o.id, seq, std::string(action), std::string(from), std::string(to),
-           actor, a.name, note, json::serialize(data), now});
-  json::object ev{{"seq", seq},
-                  {"action", action},
-                  {"from_status", from},
-                  {"to_status", to},
-                  {"actor_name", a.name},
-                  {"note", note},
-                  {"data", std::move(data)},
-                  {"at", FormatUtc(now)}};
-  ev["status"] = to.empty() ? std::string_view(o.status) : to;
-  return ev;
+           actor, a.name, note, data, now});
+  return TimelineEvent{seq,  std::string(action), std::string(from), std::string(to), a.name,
+                       note, std::move(data),     now,
+                       std::string(to.empty() ? std::string_view(o.status) : to)};
 }
 
 void NotifyUser(notify::Notifier& n, db::Tx& tx, const Order& o, int64_t user_id,

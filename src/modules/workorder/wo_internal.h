@@ -7,13 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
 #include "modules/workorder/dispatch/dispatcher.h"
+#include "modules/workorder/workorder_types.h"
 
 namespace anju::notify { class Notifier; }
 
@@ -61,12 +60,12 @@ struct Actor {
 Actor ActorOf(const TenantContext& ctx);
 inline Actor SystemActor() { return {std::nullopt, "系统"}; }
 
-// Appends the next timeline event of the order and returns it (with "status": to_status
-// or the order's status) for the live stream.
-boost::json::object AppendEvent(db::Tx& tx, const Order& o, std::string_view action,
-                                 std::string_view from, std::string_view to, const Actor& a,
-                                 const std::string& note, boost::json::object data, Millis now);
-boost::json::object EventJson(const db::Row& r);  // from kEventColumns
+// Appends the next timeline event of the order and returns it (with status: to_status or
+// the order's status) for the live stream. `data` is the step's JSON document as text.
+TimelineEvent AppendEvent(db::Tx& tx, const Order& o, std::string_view action,
+                          std::string_view from, std::string_view to, const Actor& a,
+                          const std::string& note, std::string data, Millis now);
+TimelineEvent ReadEvent(const db::Row& r);  // from kEventColumns; status ""
 extern const char* const kEventColumns;
 
 // In-app messages (outbox) to staff or a resident account about an order.

@@ -7,6 +7,10 @@
 #include "core/xlsx.h"
 #include "http/handlers.h"
 #include "modules/workorder/lifecycle.h"
+#include "modules/workorder/reports_json.h"
+#include "modules/workorder/settings_json.h"
+#include "modules/workorder/suggest_json.h"
+#include "modules/workorder/workorder_json.h"
 
 namespace anju::workorder {
 
@@ -14,7 +18,6 @@ using http::ById;
 using http::QueryReader;
 using http::Request;
 using http::Response;
-using http::WithBody;
 
 namespace {
 
@@ -35,21 +38,50 @@ Response BadQuery(const Request& req, const char* field, const char* hint) {
                           req.request_id);
 }
 
+// A route that reads its JSON body into a command, in the order the checks always ran: the
+// {id} (404), the body's JSON (MALFORMED_JSON), the caller (`may`, 403), the body's fields
+// (`read`, 400); then `call(ctx, [id,] command)`, its value shaped by `shape`, with `status`.
+template <class May, class Read, class Call, class Shape>
+http::Handler WithCommand(int status, May may, Read read, Call call, Shape shape) {
+  return [=](Request& req, TenantContext& ctx) -> Response {
+    using Command = std::decay_t<decltype(*read(std::declval<boost::json::object&>()))>;
+    constexpr bool kById = std::is_invocable_v<Call, TenantContext&, int64_t, const Command&>;
+    std::optional<int64_t> id;
+    if (kById && !(id = req.IdParam(0))) return http::NotFound(req);
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (Status allowed = may(ctx); !allowed.ok())
+      return http::ErrorReply(allowed.error(), req.request_id);
+    auto command = read(*body);
+    if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
+    if constexpr (kById)
+      return http::ReplyAs(req, call(ctx, *id, *command), shape, status);
+    else
+      return http::ReplyAs(req, call(ctx, *command), shape, status);
+  };
+}
+
+// A list's reply {items, total}, each item shaped by `shape`.
+template <class Shape>
+auto Items(Shape shape) {
+  return [shape](const auto& items) { return ItemsJson(items, shape); };
+}
+
 void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
   // ?text= the description being typed (up to a description's 1000 characters).
   router.Add("GET", "/api/v1/work-orders/suggest", [&s](Request& req, TenantContext& ctx) {
     std::string text = req.Query("text").value_or("");
     if (Utf8Length(text) > 1000) return BadQuery(req, "text", "At most 1000 characters");
-    return http::Reply(req, s.Suggest(ctx, text));
+    return http::ReplyAs(req, s.Suggest(ctx, text), SuggestionJson);
   });
   router.Add("GET", "/api/v1/work-orders/grab", [&s](Request& req, TenantContext& ctx) {
-    return http::Reply(req, s.GrabList(ctx));
+    return http::ReplyAs(req, s.GrabList(ctx), OrderRowsJson);
   });
   router.Add("GET", "/api/v1/work-orders/summary", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.Summary(ctx, project_id));
+    return http::ReplyAs(req, s.Summary(ctx, project_id), OrderSummaryJson);
   });
   router.Add("GET", "/api/v1/work-orders", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
@@ -74,23 +106,37 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
         return BadQuery(req, name, "1 or 0");
       *out = *v == "1" || *v == "true";
     }
-    return http::Reply(req, s.List(ctx, f));
+    return http::ReplyAs(req, s.List(ctx, f), OrderPageJson);
   });
-  router.Add("POST", "/api/v1/work-orders",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.Create(ctx, b); }));
-  router.Add("GET", "/api/v1/work-orders/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.Get(ctx, id); }));
+  router.Add("POST", "/api/v1/work-orders", [&s](Request& req, TenantContext& ctx) {
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (Status may = MayReport(ctx); !may.ok()) return http::ErrorReply(may.error(), req.request_id);
+    auto command = ReadNewOrder(*body, ctx.IsResident());
+    if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
+    return http::ReplyAs(req, s.Create(ctx, *command), OrderViewJson, 201);
+  });
+  router.Add("GET", "/api/v1/work-orders/{id}", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, s.Get(ctx, *id), OrderViewJson);
+  });
   for (std::string_view action : kActions) {
     std::string a(action);
     router.Add("POST", "/api/v1/work-orders/{id}/" + a,
-               WithBody(200, 1, [&s, a](auto& ctx, int64_t id, auto& b) {
-                 return s.Act(ctx, id, a, b);
-               }));
+               WithCommand(200, [](const TenantContext&) { return Status(); },
+                           [a](const boost::json::object& b) { return ReadAction(a, b); },
+                           [&s](auto& ctx, int64_t id, const ActionCommand& c) {
+                             return s.Act(ctx, id, c);
+                           },
+                           OrderViewJson));
   }
   router.Add("POST", "/api/v1/work-orders/{id}/follow-up",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.RecordFollowUp(ctx, id, b);
-             }));
+             WithCommand(200, MayFollowUp, ReadFollowUp,
+                         [&s](auto& ctx, int64_t id, const FollowUpCommand& c) {
+                           return s.RecordFollowUp(ctx, id, c);
+                         },
+                         OrderViewJson));
   router.Add("GET", "/api/v1/work-order-follow-ups", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
@@ -98,13 +144,14 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     if (!state.empty() && state != "due" && state != "done") return BadQuery(req, "state", "due or done");
-    return http::Reply(req, s.FollowUps(ctx, project_id, state.empty() ? "due" : state, page));
+    return http::ReplyAs(req, s.FollowUps(ctx, project_id, state.empty() ? "due" : state, page),
+                         FollowUpPageJson);
   });
   router.Add("GET", "/api/v1/work-order-classifier", [&s](Request& req, TenantContext& ctx) {
-    return http::Reply(req, s.ClassifierInfo(ctx));
+    return http::ReplyAs(req, s.ClassifierInfo(ctx), ClassifierReportJson);
   });
   router.Add("POST", "/api/v1/work-order-classifier/train", [&s](Request& req, TenantContext& ctx) {
-    return http::Reply(req, s.TrainClassifier(ctx));
+    return http::ReplyAs(req, s.TrainClassifier(ctx), ClassifierReportJson);
   });
 }
 
@@ -113,10 +160,14 @@ void RegisterPointRoutes(http::Router& router, WorkOrderService& s, const std::s
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListReportPoints(ctx, project_id));
+    return http::ReplyAs(req, s.ListReportPoints(ctx, project_id), ReportPointsJson);
   });
   router.Add("POST", "/api/v1/work-order-report-points",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.CreateReportPoint(ctx, b); }));
+             WithCommand(201, RequireSettings, ReadNewReportPoint,
+                         [&s](auto& ctx, const NewReportPointCommand& c) {
+                           return s.CreateReportPoint(ctx, c);
+                         },
+                         ReportPointJson));
   router.Add("GET", "/api/v1/work-order-report-points/{id}/qr.svg",
              [&s, public_url](Request& req, TenantContext& ctx) {
                auto id = req.IdParam(0);
@@ -130,70 +181,101 @@ void RegisterPointRoutes(http::Router& router, WorkOrderService& s, const std::s
                return res;
              });
   router.AddPublic("GET", "/api/v1/public/report-points/{token}", [&s](Request& req) {
-    return http::Reply(req, s.PublicPoint(req.path_params.at(0)));
+    return http::ReplyAs(req, s.PublicPoint(req.path_params.at(0)), PublicPointJson);
   });
   router.AddPublic("POST", "/api/v1/public/report-points/{token}/work-orders", [&s](Request& req) {
     auto body = http::JsonBody(req);
     if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    return http::Reply(req, s.PublicReport(req.path_params.at(0), req.remote_ip, *body), 201);
+    auto command = ReadPublicReport(*body);
+    if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
+    return http::ReplyAs(
+        req, s.PublicReport(req.path_params.at(0), req.remote_ip, *command),
+        [](const std::string& number) { return boost::json::object{{"number", number}}; }, 201);
   });
 }
 
 void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
   router.Add("GET", "/api/v1/work-order-categories", [&st](Request& req, TenantContext& ctx) {
-    return http::Reply(req, st.ListCategories(ctx));
+    return http::ReplyAs(req, st.ListCategories(ctx), Items(CategoryJson));
   });
   router.Add("POST", "/api/v1/work-order-categories",
-             WithBody(201, 0, [&st](auto& ctx, auto& b) { return st.CreateCategory(ctx, b); }));
+             WithCommand(201, RequireCompanyWide, ReadNewCategory,
+                         [&st](auto& ctx, const NewCategoryCommand& c) {
+                           return st.CreateCategory(ctx, c);
+                         },
+                         CategoryJson));
   router.Add("PATCH", "/api/v1/work-order-categories/{id}",
-             WithBody(200, 1, [&st](auto& ctx, int64_t id, auto& b) {
-               return st.UpdateCategory(ctx, id, b);
-             }));
+             WithCommand(200, RequireCompanyWide, ReadCategoryChange,
+                         [&st](auto& ctx, int64_t id, const CategoryChange& c) {
+                           return st.UpdateCategory(ctx, id, c);
+                         },
+                         CategoryJson));
   router.Add("GET", "/api/v1/work-order-sla-rules", [&st](Request& req, TenantContext& ctx) {
-    return http::Reply(req, st.ListSlaRules(ctx));
+    return http::ReplyAs(req, st.ListSlaRules(ctx), Items(SlaRuleJson));
   });
   router.Add("PUT", "/api/v1/work-order-sla-rules",
-             WithBody(200, 0, [&st](auto& ctx, auto& b) { return st.PutSlaRule(ctx, b); }));
+             WithCommand(200, RequireCompanyWide, ReadSlaRule,
+                         [&st](auto& ctx, const PutSlaRuleCommand& c) {
+                           return st.PutSlaRule(ctx, c);
+                         },
+                         SlaRuleJson));
   router.Add("GET", "/api/v1/work-order-dispatch-rules", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, st.ListDispatchRules(ctx, project_id));
+    return http::ReplyAs(req, st.ListDispatchRules(ctx, project_id), Items(DispatchRuleJson));
   });
   router.Add("PUT", "/api/v1/work-order-dispatch-rules",
-             WithBody(200, 0, [&st](auto& ctx, auto& b) { return st.PutDispatchRule(ctx, b); }));
-  router.Add("GET", "/api/v1/work-order-calendars/{id}",
-             ById([&st](auto& ctx, int64_t id) { return st.GetCalendar(ctx, id); }));
+             WithCommand(200, RequireSettings, ReadDispatchRule,
+                         [&st](auto& ctx, const PutDispatchRuleCommand& c) {
+                           return st.PutDispatchRule(ctx, c);
+                         },
+                         DispatchRuleJson));
+  router.Add("GET", "/api/v1/work-order-calendars/{id}", [&st](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, st.GetCalendar(ctx, *id), BusinessHoursJson);
+  });
   router.Add("PUT", "/api/v1/work-order-calendars/{id}",
-             WithBody(200, 1, [&st](auto& ctx, int64_t id, auto& b) {
-               return st.PutCalendar(ctx, id, b);
-             }));
+             WithCommand(200, RequireSettings, ReadCalendar,
+                         [&st](auto& ctx, int64_t id, const PutCalendarCommand& c) {
+                           return st.PutCalendar(ctx, id, c);
+                         },
+                         BusinessHoursJson));
   router.Add("GET", "/api/v1/work-order-holidays", [&st](Request& req, TenantContext& ctx) {
-    return http::Reply(req, st.ListHolidays(ctx));
+    return http::ReplyAs(req, st.ListHolidays(ctx), Items(HolidayJson));
   });
   router.Add("PUT", "/api/v1/work-order-holidays",
-             WithBody(200, 0, [&st](auto& ctx, auto& b) { return st.PutHolidays(ctx, b); }));
+             WithCommand(200, RequireCompanyWide, ReadHolidays,
+                         [&st](auto& ctx, const HolidayYear& c) { return st.PutHolidays(ctx, c); },
+                         HolidayYearJson));
   router.Add("GET", "/api/v1/work-order-staff", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
     if (!project_id) return BadQuery(req, "project_id", "Required");
-    return http::Reply(req, st.ListStaff(ctx, *project_id));
+    return http::ReplyAs(req, st.ListStaff(ctx, *project_id), Items(StaffMemberJson));
   });
   router.Add("PUT", "/api/v1/work-order-staff/{id}",
-             WithBody(200, 1, [&st](auto& ctx, int64_t id, auto& b) {
-               return st.PutStaff(ctx, id, b);
-             }));
+             WithCommand(200, RequireSettings, ReadStaff,
+                         [&st](auto& ctx, int64_t id, const PutStaffCommand& c) {
+                           return st.PutStaff(ctx, id, c);
+                         },
+                         StaffSkillsJson));
   router.Add("GET", "/api/v1/work-order-shifts", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string from = q.Text("from"), to = q.Text("to");
     if (auto bad = q.Failed()) return *bad;
     if (!project_id) return BadQuery(req, "project_id", "Required");
-    return http::Reply(req, st.ListShifts(ctx, *project_id, from, to));
+    return http::ReplyAs(req, st.ListShifts(ctx, *project_id, from, to), Items(ShiftJson));
   });
   router.Add("POST", "/api/v1/work-order-shifts",
-             WithBody(201, 0, [&st](auto& ctx, auto& b) { return st.CreateShifts(ctx, b); }));
+             WithCommand(201, RequireSettings, ReadShifts,
+                         [&st](auto& ctx, const NewShiftsCommand& c) {
+                           return st.CreateShifts(ctx, c);
+                         },
+                         [](int64_t created) { return boost::json::object{{"created", created}}; }));
   router.Add("DELETE", "/api/v1/work-order-shifts/{id}",
              ById([&st](auto& ctx, int64_t id) { return st.DeleteShift(ctx, id); }));
 }
@@ -205,9 +287,9 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
 // subscription is made before the read, so nothing committed in between is lost (an event
 // may come twice; clients keep the highest seq).
 void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventHub& hub) {
-  s.SetPublisher([&hub](int64_t id, const boost::json::object& ev) {
-    hub.Publish("wo:" + std::to_string(id), "timeline", boost::json::serialize(ev),
-                std::to_string(ev.at("seq").as_int64()));
+  s.SetPublisher([&hub](int64_t id, const TimelineEvent& ev) {
+    hub.Publish("wo:" + std::to_string(id), "timeline",
+                boost::json::serialize(TimelineEventJson(ev)), std::to_string(ev.seq));
   });
   router.Add("GET", "/api/v1/work-orders/{id}/events", [&s, &hub](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
@@ -221,9 +303,9 @@ void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventH
     auto events = s.EventsAfter(ctx, *id, after);
     if (!events.ok()) return http::ErrorReply(events.error(), req.request_id);
     std::vector<http::Event> initial;
-    for (auto& ev : *events)
-      initial.push_back({std::to_string(ev.at("seq").as_int64()), "timeline",
-                         boost::json::serialize(ev)});
+    for (const TimelineEvent& ev : *events)
+      initial.push_back({std::to_string(ev.seq), "timeline",
+                         boost::json::serialize(TimelineEventJson(ev))});
     return http::StreamReply(std::move(sub), std::move(initial));
   });
 }
@@ -239,13 +321,13 @@ void RegisterReportRoutes(http::Router& router, WorkOrderReports& rep) {
   router.Add("GET", "/api/v1/reports/work-orders", [&rep, query](Request& req, TenantContext& ctx) {
     ReportQuery q;
     if (auto bad = query(req, q)) return *bad;
-    return http::Reply(req, rep.Report(ctx, q));
+    return http::ReplyAs(req, rep.Report(ctx, q), ReportJson);
   });
   router.Add("GET", "/api/v1/reports/work-orders/hotspots",
              [&rep, query](Request& req, TenantContext& ctx) {
                ReportQuery q;
                if (auto bad = query(req, q)) return *bad;
-               return http::Reply(req, rep.Hotspots(ctx, q));
+               return http::ReplyAs(req, rep.Hotspots(ctx, q), HotspotsJson);
              });
   router.Add("GET", "/api/v1/reports/work-orders.xlsx",
              [&rep, query](Request& req, TenantContext& ctx) {

@@ -13,6 +13,9 @@
 //   workorder:dispatch assigns; workorder:write registers calls, cancels and reopens.
 //   Anything else: 403 without the code, 404 outside the caller's scope, 409 for a
 //   transition the state machine refuses.
+// - The service takes commands (workorder_types.h) already read from the request by the
+//   routes (workorder_json.h: the body's checks, 400) and returns values; the checks that
+//   need the database (existence, scope, permissions, the state machine) are its own.
 #pragma once
 
 #include <functional>
@@ -23,25 +26,25 @@
 #include <optional>
 #include <string>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/crypto.h"
 #include "core/error.h"
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/workorder/suggest.h"
+#include "modules/workorder/workorder_types.h"
 
 namespace anju::notify { class Notifier; }
 
 namespace anju::workorder {
 
-using JsonResult = Result<boost::json::value>;
+// Called after a commit for each new timeline event of an order (with its `status`). The
+// app wires it to the live event hub.
+using Publisher = std::function<void(int64_t order_id, const TimelineEvent& event)>;
 
-// Called after a commit for each new timeline event of an order: (order id, event JSON
-// with "status"). The app wires it to the live event hub.
-using Publisher = std::function<void(int64_t order_id, const boost::json::object& event)>;
-
+// The board's filters (GET /work-orders): statuses any of, overdue (a running clock past
+// due), mine (assigned to the caller), q (number, description or place contains).
 struct ListFilter {
   std::optional<int64_t> project_id, category_id, assignee_id, building_id, house_id;
   std::vector<std::string> statuses;
@@ -66,7 +69,6 @@ struct NewOrder {
   std::optional<int64_t> responsible_id, suggested_category_id;
   std::string suggested_urgency;
 };
-class Suggester;  // classify/: keyword rules + the company's trained model, cached
 
 class WorkOrderService {
  public:
@@ -75,40 +77,59 @@ class WorkOrderService {
   ~WorkOrderService();
   void SetPublisher(Publisher p) { publish_ = std::move(p); }
 
-  // Orders (orders.cc)
-  JsonResult Create(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult Get(const TenantContext& ctx, int64_t id);
-  JsonResult List(const TenantContext& ctx, const ListFilter& f);
-  JsonResult GrabList(const TenantContext& ctx);
-  JsonResult Summary(const TenantContext& ctx, std::optional<int64_t> project_id);
-  // One action of the state machine (actions.cc): assign … reopen.
-  JsonResult Act(const TenantContext& ctx, int64_t id, const std::string& action,
-                 const boost::json::object& body);
-  // The timeline events after `after_seq` of an order the caller may see (live stream).
-  Result<std::vector<boost::json::object>> EventsAfter(const TenantContext& ctx, int64_t id,
-                                                       int64_t after_seq);
+  // Orders (orders.cc). A new order, submitted: the place checked against the caller
+  // (404/400 WO_PLACE_*), the category active (404), then the SLA rule, the number and the
+  // first dispatch. The caller's full view of it.
+  Result<OrderView> Create(const TenantContext& ctx, const NewOrderCommand& c);
+  // The order the caller may see (404 WO_ORDER_NOT_FOUND otherwise).
+  Result<OrderView> Get(const TenantContext& ctx, int64_t id);
+  // The board's page, newest first (residents: their own orders).
+  Result<OrderPage> List(const TenantContext& ctx, const ListFilter& f);
+  // Submitted grab-mode orders whose skill the caller has (workorder:handle), urgent first.
+  Result<std::vector<OrderRow>> GrabList(const TenantContext& ctx);
+  Result<OrderSummary> Summary(const TenantContext& ctx, std::optional<int64_t> project_id);
+  // One action of the state machine (actions.cc): assign … reopen; 404 for an unknown
+  // action or an order the caller may not see, 403, 409.
+  Result<OrderView> Act(const TenantContext& ctx, int64_t id, const ActionCommand& c);
+  // The timeline events after `after_seq` of an order the caller may see (live stream),
+  // each with the order's current status.
+  Result<std::vector<TimelineEvent>> EventsAfter(const TenantContext& ctx, int64_t id,
+                                                 int64_t after_seq);
 
   // Whether the caller may see the order (its photos and signature are readable then).
   bool CanRead(db::Tx& tx, const TenantContext& ctx, int64_t order_id);
 
   // Suggestion (suggest.cc)
-  JsonResult Suggest(const TenantContext& ctx, const std::string& text);
-  JsonResult ClassifierInfo(const TenantContext& ctx);
-  JsonResult TrainClassifier(const TenantContext& ctx);
+  // The suggestion for a description being typed (residents, or workorder:write).
+  Result<Suggestion> Suggest(const TenantContext& ctx, const std::string& text);
+  // The classifier's evaluation (workorder:report).
+  Result<ClassifierReport> ClassifierInfo(const TenantContext& ctx);
+  // Retrains now and returns the evaluation (workorder:settings).
+  Result<ClassifierReport> TrainClassifier(const TenantContext& ctx);
 
   // Follow-up calls (follow_ups.cc)
-  JsonResult FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
-                       const std::string& state, const Page& page);
-  JsonResult RecordFollowUp(const TenantContext& ctx, int64_t id, const boost::json::object& b);
+  // The orders due for a call (state "due") or called since completion ("done"), oldest
+  // completion first (workorder:write).
+  Result<FollowUpPage> FollowUps(const TenantContext& ctx, std::optional<int64_t> project_id,
+                                 const std::string& state, const Page& page);
+  // Records a call on a completed or confirmed order (409 WO_NOT_FOLLOW_UP_DUE otherwise).
+  Result<OrderView> RecordFollowUp(const TenantContext& ctx, int64_t id,
+                                   const FollowUpCommand& c);
 
   // QR report points (report_points.cc); the public report is rate-limited per IP and phone.
-  JsonResult ListReportPoints(const TenantContext& ctx, std::optional<int64_t> project_id);
-  JsonResult CreateReportPoint(const TenantContext& ctx, const boost::json::object& b);
+  // The points of the projects where the caller holds workorder:settings.
+  Result<std::vector<ReportPoint>> ListReportPoints(const TenantContext& ctx,
+                                                    std::optional<int64_t> project_id);
+  // A new point with a random token; project, building and category checked (404).
+  Result<ReportPoint> CreateReportPoint(const TenantContext& ctx, const NewReportPointCommand& c);
   Result<std::string> ReportPointQr(const TenantContext& ctx, int64_t id,
                                     const std::string& public_url);  // PNG bytes
-  JsonResult PublicPoint(const std::string& token);
-  JsonResult PublicReport(const std::string& token, const std::string& ip,
-                          const boost::json::object& b);
+  // The active point of the token (404 WO_REPORT_POINT_NOT_FOUND otherwise).
+  Result<PublicPointInfo> PublicPoint(const std::string& token);
+  // Submits a public report at the point; the new order's number. 429 RATE_LIMITED past
+  // the per-IP and per-phone limits.
+  Result<std::string> PublicReport(const std::string& token, const std::string& ip,
+                                   const PublicReportCommand& c);
 
   // Demo data (demo_seed.cc): settings, skills, shifts, QR points, a year of past orders.
   void SeedDemo(db::Tx& tx, int64_t company_id, const std::vector<int64_t>& project_ids,
@@ -133,7 +154,7 @@ class WorkOrderService {
   std::unique_ptr<Suggester> suggester_;
   std::mutex rate_mu_;
   std::map<std::string, std::vector<Millis>> public_hits_;  // rate limit of the QR form
-  using Events = std::vector<std::pair<int64_t, boost::json::object>>;
+  using Events = std::vector<std::pair<int64_t, TimelineEvent>>;
   int64_t InsertOrder(db::Tx& tx, const NewOrder& n, Millis now);
   void PublishAll(const Events& events);
   // After submission (dispatch_service.cc): auto → assign now; grab → tell the staff who
@@ -142,8 +163,14 @@ class WorkOrderService {
   // Tells the reporter (an owner account) and, for reopen/cancel, the assignee.
   void NotifyProgress(db::Tx& tx, const Order& o, const std::string& action, Millis now);
   // Sets the assignee (status assigned), records the reason, tells the assignee.
-  boost::json::object AssignTo(db::Tx& tx, const Order& o, int64_t staff_id,
+  TimelineEvent AssignTo(db::Tx& tx, const Order& o, int64_t staff_id,
                                const std::string& reason, const Actor& by, Millis now);
 };
+
+// Who may submit an order: residents, staff with workorder:write (403 otherwise). Routes
+// check it before reading the body, as the service does again.
+Status MayReport(const TenantContext& ctx);
+// Who may record follow-up calls: workorder:write (403 otherwise).
+Status MayFollowUp(const TenantContext& ctx);
 
 }  // namespace anju::workorder
