@@ -92,12 +92,12 @@ int Run(const fs::path& dir) {
     auto out = app.imports().RunFile(ctx, kind, project, file, false, false, {});
     double import_s = Seconds(t1);
     if (!out.ok()) return std::printf("%s: %s\n", kind, out.error().message.c_str()), 1;
-    const auto& b = out->as_object();
+    const importer::Batch& b = *out;
     std::printf("%s: %lld data rows; read-only pass %.2f s (%.0f rows/s, peak RSS %ld MiB); import %.1f s = "
                 "%.0f rows/s (created %lld, bad %lld), peak RSS %ld MiB; import / read %.1f×\n",
                 kind, static_cast<long long>(rows - 1), read_s, (rows - 1) / read_s, read_peak, import_s,
-                (rows - 1) / import_s, static_cast<long long>(b.at("created").as_int64()),
-                static_cast<long long>(b.at("bad").as_int64()), PeakMiB(), import_s / read_s);
+                (rows - 1) / import_s, static_cast<long long>(b.created),
+                static_cast<long long>(b.bad), PeakMiB(), import_s / read_s);
   }
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "modules/importer/importer_json.h"
 #include "platform/identity/permissions.h"
 
 namespace anju::app {
@@ -70,7 +71,7 @@ int RunImportFromCli(App& app, const ImportCliOptions& o) {
     std::cerr << out.error().code << ": " << out.error().message << "\n";
     return 2;
   }
-  const json::object& b = out->as_object();
+  const json::object b = importer::BatchJson(*out);  // the batch as the API shows it
   PrintReport(b);
   if (b.at("status") != "done") return 2;
   bool all_or_nothing_failed = o.all_or_nothing && b.at("bad").as_int64() > 0;
@@ -86,7 +87,7 @@ int RollbackImportFromCli(App& app, const ImportCliOptions& o) {
     std::cerr << out.error().code << ": " << out.error().message << "\n";
     return 1;
   }
-  const json::value& rb = out->as_object().at("rollback");
+  const json::value rb = json::parse(out->rollback);  // the stored rollback report
   std::cout << "batch " << o.batch_id << " rolled back: " << json::serialize(rb.as_object().at("by_entity")) << "\n";
   return 0;
 }

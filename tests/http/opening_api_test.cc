@@ -10,6 +10,7 @@
 #include "modules/billing/ledger.h"
 #include "modules/billing/opening.h"
 #include "modules/metering/meter_readings.h"
+#include "modules/metering/metering_json.h"
 #include "support/test_app.h"
 
 namespace anju::testing {
@@ -338,7 +339,14 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   ASSERT_EQ(meter.status, 201) << meter.body;
   int64_t meter_id = meter.json().at("id").as_int64();
   auto record = [&](json::object b, const TenantContext& ctx) {
-    return InTx([&](db::Tx& tx) { return metering::RecordReadingIn(tx, ctx, b, app_->clock().Now()); });
+    return InTx([&](db::Tx& tx) -> JsonResult {
+      Millis now = app_->clock().Now();
+      auto cmd = metering::ReadReadingByCode(b, CivilDate(now));
+      if (!cmd.ok()) return cmd.take_error();
+      auto r = metering::RecordReadingIn(tx, ctx, *cmd, now);
+      if (!r.ok()) return r.take_error();
+      return json::value(metering::ReadingJson(*r));
+    });
   };
   std::string read_day = CivilDate(app_->clock().Now() - 60 * kDay);
   json::object body{{"project_id", jhy_}, {"meter_code", "W-OPEN-1"}, {"period", period_},
@@ -353,7 +361,7 @@ TEST_F(OpeningApiTest, ReadingsInATransactionFollowTheReadingRulesAndAreFoundAga
   auto found = InTx([&](db::Tx& tx) -> JsonResult {
     auto r = metering::FindReading(tx, app_->company_id(), jhy_, "W-OPEN-1", period_);
     if (!r) return Error(errors::kNotFound);
-    return json::value(*r);
+    return json::value(metering::ReadingJson(*r));
   });
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(*found, *first);

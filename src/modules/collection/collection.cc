@@ -2,10 +2,10 @@
 // Who sees what: billing:remind:read — every assignment of its projects; billing:collect —
 // the caller's own assignments in the projects where the caller holds it. Others: 403 with
 // neither code, 404 for a row out of reach.
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/billing_service.h"
+#include "modules/collection/collection_json.h"
 #include "modules/collection/reminder_errors.h"
 #include "modules/collection/reminders.h"
 #include "platform/identity/access.h"
@@ -26,24 +26,25 @@ const std::string kAssignmentColumns =
     "WHERE f.assignment_id = a.id) FROM collection_assignments a";
 
 // An assignment with what its house owes now on bills due before `today` (billing's query).
-json::object AssignmentJson(db::Tx& tx, int64_t company_id, const db::Row& r,
-                            const std::string& today) {
+Assignment AssignmentOf(db::Tx& tx, int64_t company_id, const db::Row& r,
+                        const std::string& today) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
-  return json::object{
-      {"id", r.Int(0)},
-      {"project_id", r.Int(1)},
-      {"house_id", r.Int(2)},
-      {"house_code", house ? house->code : ""},
-      {"assignee_id", r.Int(3)},
-      {"assignee_name", identity::UserName(tx, company_id, r.Int(3))},
-      {"status", r.Str(4)},
-      {"oldest_due_date", r.Str(5)},
-      {"owed_at_open", r.Int(6)},
-      {"overdue", billing::OwedDueBefore(tx, company_id, r.Int(2), today)},
-      {"follow_ups", r.Int(9)},
-      {"last_follow_up_at", r.IsNull(10) ? json::value(nullptr) : json::value(FormatUtc(r.Int(10)))},
-      {"opened_at", FormatUtc(r.Int(7))},
-      {"closed_at", r.IsNull(8) ? json::value(nullptr) : json::value(FormatUtc(r.Int(8)))}};
+  Assignment a;
+  a.id = r.Int(0);
+  a.project_id = r.Int(1);
+  a.house_id = r.Int(2);
+  a.house_code = house ? house->code : "";
+  a.assignee_id = r.Int(3);
+  a.assignee_name = identity::UserName(tx, company_id, r.Int(3));
+  a.status = r.Str(4);
+  a.oldest_due_date = r.Str(5);
+  a.owed_at_open = r.Int(6);
+  a.overdue = billing::OwedDueBefore(tx, company_id, r.Int(2), today);
+  a.follow_ups = r.Int(9);
+  a.last_follow_up_at = r.OptInt(10);
+  a.opened_at = r.Int(7);
+  a.closed_at = r.OptInt(8);
+  return a;
 }
 
 // 403 unless the caller holds billing:remind:read or billing:collect somewhere.
@@ -66,17 +67,18 @@ Result<db::Row> VisibleAssignment(db::Tx& tx, const TenantContext& ctx, int64_t 
   return std::move(*a);
 }
 
-json::object FollowUpJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
-  return json::object{
-      {"id", r.Int(0)},
-      {"assignment_id", r.Int(1)},
-      {"user_id", r.Int(2)},
-      {"user_name", identity::UserName(tx, company_id, r.Int(2))},
-      {"method", r.Str(3)},
-      {"outcome", r.Str(4)},
-      {"promised_date", r.IsNull(5) ? json::value(nullptr) : json::value(r.Str(5))},
-      {"promised_amount", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))},
-      {"created_at", FormatUtc(r.Int(7))}};
+FollowUp FollowUpOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
+  FollowUp f;
+  f.id = r.Int(0);
+  f.assignment_id = r.Int(1);
+  f.user_id = r.Int(2);
+  f.user_name = identity::UserName(tx, company_id, r.Int(2));
+  f.method = r.Str(3);
+  f.outcome = r.Str(4);
+  if (!r.IsNull(5)) f.promised_date = r.Str(5);
+  f.promised_amount = r.OptInt(6);
+  f.created_at = r.Int(7);
+  return f;
 }
 
 constexpr std::string_view kFollowUpColumns =
@@ -85,9 +87,13 @@ constexpr std::string_view kFollowUpColumns =
 
 }  // namespace
 
-Result<json::value> ReminderService::ListAssignments(const TenantContext& ctx,
-                                                     const AssignmentFilter& f,
-                                                     const Page& page) {
+Status ReminderService::MayReadCollection(const TenantContext& ctx) const {
+  return RequireCollectionRead(ctx);
+}
+
+Result<AssignmentPage> ReminderService::ListAssignments(const TenantContext& ctx,
+                                                        const AssignmentFilter& f,
+                                                        const Page& page) {
   ANJU_TRY(RequireCollectionRead(ctx));
   if (!f.status.empty() && f.status != "open" && f.status != "closed")
     return Error(errors::kBadQuery).WithField("status", "invalid", "open or closed");
@@ -114,82 +120,71 @@ Result<json::value> ReminderService::ListAssignments(const TenantContext& ctx,
   });
   if (!projects->empty()) CloseSettled(ctx.company_id, today, projects);
   if (!f.status.empty()) where += " AND a.status = ?", params.emplace_back(f.status);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM collection_assignments a" + where, params)
-                        ->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<AssignmentPage> {
+    AssignmentPage out;
+    out.page = page;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM collection_assignments a" + where, params)
+                    ->Int(0);
     db::Params p = params;
     p.emplace_back(page.size);
     p.emplace_back(page.offset());
-    json::array items;
     for (const db::Row& r : tx.Query(std::string(kAssignmentColumns) + where +
                                          " ORDER BY CASE WHEN a.status = 'open' THEN 0 ELSE 1 "
                                          "END, a.id DESC LIMIT ? OFFSET ?",
                                      p))
-      items.push_back(AssignmentJson(tx, ctx.company_id, r, today));
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+      out.items.push_back(AssignmentOf(tx, ctx.company_id, r, today));
+    return out;
   });
 }
 
-Result<json::value> ReminderService::Reassign(const TenantContext& ctx, int64_t id,
-                                              const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kRemindWrite));
-  BodyReader r(body);
-  auto assignee = r.Int("assignee_id", true, 1, INT64_MAX);
-  ANJU_TRY(r.Finish());
+Result<Assignment> ReminderService::Reassign(const TenantContext& ctx, int64_t id,
+                                             int64_t assignee_id) {
+  ANJU_TRY(MayWriteReminders(ctx));
   std::string today = CivilDate(clock_.Now());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Assignment> {
     auto a = VisibleAssignment(tx, ctx, id);
     if (!a.ok() || !ctx.access.HasIn(std::string(perm::kRemindWrite), a->Int(1)))
       return Error(kAssignmentNotFound);
     if (a->Str(4) != "open") return Error(kAssignmentClosed);
     bool collector = false;
     for (const auto& s : identity::StaffHolding(tx, ctx.company_id, a->Int(1), perm::kCollect))
-      collector = collector || s.id == *assignee;
+      collector = collector || s.id == assignee_id;
     if (!collector)
       return Error(errors::kValidation)
           .WithField("assignee_id", "not_collector",
                      "Must be active staff holding billing:collect in the project");
     Millis now = clock_.Now();
     tx.Exec("UPDATE collection_assignments SET assignee_id = ?, updated_at = ? WHERE id = ?",
-            {*assignee, now, id});
+            {assignee_id, now, id});
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.collection.reassign", "collection_assignment", id, a->Int(1),
                    json::object{{"assignee_id", a->Int(3)}},
-                   json::object{{"assignee_id", *assignee}}},
+                   json::object{{"assignee_id", assignee_id}}},
                   now);
     auto row = tx.QueryOne(std::string(kAssignmentColumns) + " WHERE a.id = ?", {id});
-    return json::value(AssignmentJson(tx, ctx.company_id, *row, today));
+    return AssignmentOf(tx, ctx.company_id, *row, today);
   });
 }
 
-Result<json::value> ReminderService::ListFollowUps(const TenantContext& ctx,
-                                                   int64_t assignment_id) {
+Result<std::vector<FollowUp>> ReminderService::ListFollowUps(const TenantContext& ctx,
+                                                             int64_t assignment_id) {
   ANJU_TRY(RequireCollectionRead(ctx));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<FollowUp>> {
     auto a = VisibleAssignment(tx, ctx, assignment_id);
     if (!a.ok()) return a.take_error();
-    json::array items;
+    std::vector<FollowUp> items;
     for (const db::Row& r : tx.Query(std::string(kFollowUpColumns) +
                                          " WHERE assignment_id = ? ORDER BY id DESC",
                                      {assignment_id}))
-      items.push_back(FollowUpJson(tx, ctx.company_id, r));
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+      items.push_back(FollowUpOf(tx, ctx.company_id, r));
+    return items;
   });
 }
 
-Result<json::value> ReminderService::AddFollowUp(const TenantContext& ctx, int64_t assignment_id,
-                                                 const json::object& body) {
+Result<FollowUp> ReminderService::AddFollowUp(const TenantContext& ctx, int64_t assignment_id,
+                                              const AddFollowUpCommand& cmd) {
   ANJU_TRY(RequireCollectionRead(ctx));
-  BodyReader r(body);
-  r.ReadOnly({"id", "assignment_id", "user_id", "created_at"});
-  auto method = r.Enum("method", true, {"call", "visit", "sms", "other"});
-  auto outcome = r.Str("outcome", true, 500, 1);
-  auto promised_date = r.Date("promised_date", false);
-  auto promised_amount = r.Int("promised_amount", false, 1, billing::kMaxPaymentFen);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<FollowUp> {
     auto a = VisibleAssignment(tx, ctx, assignment_id);
     if (!a.ok()) return a.take_error();
     // The assignee, or a manager with billing:remind:write in the project.
@@ -201,17 +196,17 @@ Result<json::value> ReminderService::AddFollowUp(const TenantContext& ctx, int64
     int64_t id = tx.InsertId(
         "INSERT INTO collection_follow_ups (company_id, assignment_id, user_id, method, outcome, "
         "promised_date, promised_amount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, assignment_id, ctx.user_id, *method, *outcome,
-         promised_date ? db::Value(*promised_date) : db::kNull,
-         promised_amount ? db::Value(*promised_amount) : db::kNull, now});
-    json::object out =
-        FollowUpJson(tx, ctx.company_id, *tx.QueryOne(std::string(kFollowUpColumns) +
-                                                          " WHERE id = ?", {id}));
+        {ctx.company_id, assignment_id, ctx.user_id, cmd.method, cmd.outcome,
+         cmd.promised_date ? db::Value(*cmd.promised_date) : db::kNull,
+         cmd.promised_amount ? db::Value(*cmd.promised_amount) : db::kNull, now});
+    FollowUp out =
+        FollowUpOf(tx, ctx.company_id, *tx.QueryOne(std::string(kFollowUpColumns) +
+                                                        " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.collection.follow_up", "collection_follow_up", id, a->Int(1), nullptr,
-                   out},
+                   FollowUpJson(out)},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
 }
 

@@ -6,7 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "core/json_body.h"
+#include <boost/json.hpp>
+
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/collection/reminders.h"
@@ -253,24 +254,14 @@ ReminderReport ReminderService::Run(const std::string& as_of, std::optional<int6
   return rep;
 }
 
-Result<json::value> ReminderService::RunNow(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kRemindWrite));
-  BodyReader r(body);
-  auto as_of = r.Date("as_of", false);
-  ANJU_TRY(r.Finish());
+Result<ReminderRun> ReminderService::RunNow(const TenantContext& ctx,
+                                           const std::optional<std::string>& as_of) {
+  ANJU_TRY(MayWriteReminders(ctx));
   std::string day = as_of.value_or(CivilDate(clock_.Now()));
   const Scope* scope = ctx.access.ScopeOf(std::string(perm::kRemindWrite));
   std::optional<std::set<int64_t>> projects;
   if (!scope->all_projects) projects = scope->projects;
-  ReminderReport rep = Run(day, ctx.company_id, projects);
-  return json::value(json::object{{"as_of", day},
-                                  {"reminders", rep.reminders},
-                                  {"messages", rep.messages},
-                                  {"assigned", rep.assigned},
-                                  {"unassigned", rep.unassigned},
-                                  {"closed", rep.closed},
-                                  {"delivered", rep.delivery.sent},
-                                  {"delivery_failed", rep.delivery.failed}});
+  return ReminderRun{day, Run(day, ctx.company_id, projects)};
 }
 
 }  // namespace anju::collection

@@ -1,14 +1,13 @@
 // Reminder rules (催缴规则) and the per-project collection setting (催收).
 #include <sstream>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
+#include "modules/collection/collection_json.h"
 #include "modules/collection/reminder_errors.h"
 #include "modules/collection/reminders.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
-#include "platform/notify/template.h"
 #include "platform/org/org_errors.h"
 #include "platform/org/org_service.h"
 
@@ -22,57 +21,26 @@ namespace {
 constexpr std::string_view kRuleColumns =
     "SELECT id, project_id, name, offset_days, channels, template, active, created_at, "
     "updated_at FROM reminder_rules";
-const std::set<std::string, std::less<>> kPlaceholders = {"house", "amount", "due_date",
-                                                          "days_overdue"};
-
-json::object RuleJson(const db::Row& r) {
-  json::array channels;
+ReminderRule RuleOf(const db::Row& r) {
+  ReminderRule rule;
+  rule.id = r.Int(0);
+  rule.project_id = r.Int(1);
+  rule.name = r.Str(2);
+  rule.offset_days = r.Int(3);
   std::istringstream in(r.Str(4));
-  for (std::string c; in >> c;) channels.emplace_back(c);
-  return json::object{{"id", r.Int(0)},           {"project_id", r.Int(1)},
-                      {"name", r.Str(2)},         {"offset_days", r.Int(3)},
-                      {"channels", std::move(channels)}, {"template", r.Str(5)},
-                      {"active", r.Int(6) != 0},  {"created_at", FormatUtc(r.Int(7))},
-                      {"updated_at", FormatUtc(r.Int(8))}};
+  for (std::string c; in >> c;) rule.channels.push_back(c);
+  rule.template_text = r.Str(5);
+  rule.active = r.Int(6) != 0;
+  rule.created_at = r.Int(7);
+  rule.updated_at = r.Int(8);
+  return rule;
 }
 
-// The rule's fields from a body (all required on create); errors recorded in the reader.
-struct RuleFields {
-  std::optional<std::string> name, channels, tmpl;
-  std::optional<int64_t> offset_days;
-  std::optional<bool> active;
-};
-RuleFields ReadRule(BodyReader& r, bool create) {
-  r.ReadOnly({"id", "company_id", "created_at", "updated_at"});
-  if (!create) r.ReadOnly({"project_id"});
-  RuleFields f;
-  f.name = r.Str("name", create, 50, 1);
-  f.offset_days = r.Int("offset_days", create, kMinOffsetDays, kMaxOffsetDays);
-  if (const json::array* a = r.Array("channels", create, 2)) {
-    std::set<std::string> seen;
-    for (size_t i = 0; i < a->size(); ++i) {
-      const json::value& v = (*a)[i];
-      std::string field = "channels[" + std::to_string(i) + "]";
-      if (!v.is_string() || (v.as_string() != "sms" && v.as_string() != "in_app"))
-        r.Fail(field, "invalid", "sms or in_app");
-      else if (!seen.insert(std::string(v.as_string())).second)
-        r.Fail(field, "duplicate", "Listed twice");
-    }
-    if (a->empty()) r.Fail("channels", "required", "At least one channel");
-    if (r.ok()) {
-      // Stored in a fixed order: "sms", "in_app" or "sms in_app".
-      f.channels = seen.count("sms") ? (seen.count("in_app") ? "sms in_app" : "sms") : "in_app";
-    }
-  }
-  f.tmpl = r.Str("template", create, notify::kMaxTemplateChars, 1);
-  if (f.tmpl) {
-    if (auto bad = notify::CheckTemplate(*f.tmpl, kPlaceholders)) {
-      std::string code = bad->substr(0, bad->find(':'));
-      r.Fail("template", code, *bad);
-    }
-  }
-  f.active = r.Bool("active", false);
-  return f;
+// Channels as stored: "sms", "in_app" or "sms in_app".
+std::string StoredChannels(const std::vector<std::string>& channels) {
+  std::string out;
+  for (const auto& c : channels) out += (out.empty() ? "" : " ") + c;
+  return out;
 }
 
 Result<db::Row> VisibleRule(db::Tx& tx, const TenantContext& ctx, int64_t id,
@@ -84,8 +52,8 @@ Result<db::Row> VisibleRule(db::Tx& tx, const TenantContext& ctx, int64_t id,
 }
 
 // Runs a write; a unique violation (a name taken concurrently) becomes `on_unique`.
-template <class F>
-Result<json::value> Write(db::Database& db, F&& fn) {
+template <class T, class F>
+Result<T> Write(db::Database& db, F&& fn) {
   try {
     return db.Run(db::TxMode::kWrite, std::forward<F>(fn));
   } catch (const db::DbError& e) {
@@ -96,60 +64,57 @@ Result<json::value> Write(db::Database& db, F&& fn) {
 
 }  // namespace
 
-Result<json::value> ReminderService::ListRules(const TenantContext& ctx,
-                                               std::optional<int64_t> project_id) {
+Status ReminderService::MayWriteReminders(const TenantContext& ctx) const {
+  return identity::Require(ctx, perm::kRemindWrite);
+}
+
+Result<std::vector<ReminderRule>> ReminderService::ListRules(const TenantContext& ctx,
+                                                             std::optional<int64_t> project_id) {
   ANJU_TRY(identity::Require(ctx, perm::kRemindRead));
   std::string sql = std::string(kRuleColumns) + " WHERE company_id = ?";
   db::Params params{ctx.company_id};
   identity::AppendProjectScope(ctx, perm::kRemindRead, "project_id", sql, params);
   if (project_id) sql += " AND project_id = ?", params.emplace_back(*project_id);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    json::array items;
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<ReminderRule>> {
+    std::vector<ReminderRule> items;
     for (const db::Row& r : tx.Query(sql + " ORDER BY project_id, offset_days, id", params))
-      items.push_back(RuleJson(r));
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+      items.push_back(RuleOf(r));
+    return items;
   });
 }
 
-Result<json::value> ReminderService::CreateRule(const TenantContext& ctx,
-                                                const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kRemindWrite));
-  BodyReader r(body);
-  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
-  RuleFields f = ReadRule(r, true);
-  ANJU_TRY(r.Finish());
-  return Write(db_, [&](db::Tx& tx) -> Result<json::value> {
-    if (!org::ProjectCode(tx, ctx.company_id, *project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), *project_id))
+Result<ReminderRule> ReminderService::CreateRule(const TenantContext& ctx,
+                                                 const CreateRuleCommand& c) {
+  ANJU_TRY(MayWriteReminders(ctx));
+  return Write<ReminderRule>(db_, [&](db::Tx& tx) -> Result<ReminderRule> {
+    if (!org::ProjectCode(tx, ctx.company_id, c.project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), c.project_id))
       return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     if (tx.QueryOne("SELECT 1 FROM reminder_rules WHERE project_id = ? AND name = ?",
-                    {*project_id, *f.name}))
+                    {c.project_id, c.name}))
       return Error(kReminderRuleNameTaken).WithField("name", "taken");
     Millis now = clock_.Now();
     int64_t id = tx.InsertId(
         "INSERT INTO reminder_rules (company_id, project_id, name, offset_days, channels, "
         "template, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "RETURNING id",
-        {ctx.company_id, *project_id, *f.name, *f.offset_days, *f.channels, *f.tmpl,
-         int64_t(f.active.value_or(true) ? 1 : 0), now, now});
-    json::object out = RuleJson(*tx.QueryOne(std::string(kRuleColumns) + " WHERE id = ?", {id}));
+        {ctx.company_id, c.project_id, c.name, c.offset_days, StoredChannels(c.channels), c.template_text,
+         int64_t(c.active.value_or(true) ? 1 : 0), now, now});
+    ReminderRule out = RuleOf(*tx.QueryOne(std::string(kRuleColumns) + " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.reminder_rule.create", "reminder_rule", id, *project_id, nullptr, out},
+                  {"billing.reminder_rule.create", "reminder_rule", id, c.project_id, nullptr,
+                   RuleJson(out)},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
 }
 
-Result<json::value> ReminderService::UpdateRule(const TenantContext& ctx, int64_t id,
-                                                const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kRemindWrite));
-  BodyReader r(body);
-  RuleFields f = ReadRule(r, false);
-  ANJU_TRY(r.Finish());
-  return Write(db_, [&](db::Tx& tx) -> Result<json::value> {
+Result<ReminderRule> ReminderService::UpdateRule(const TenantContext& ctx, int64_t id,
+                                                 const UpdateRuleCommand& f) {
+  ANJU_TRY(MayWriteReminders(ctx));
+  return Write<ReminderRule>(db_, [&](db::Tx& tx) -> Result<ReminderRule> {
     auto row = VisibleRule(tx, ctx, id, perm::kRemindWrite);
     if (!row.ok()) return row.take_error();
-    json::object before = RuleJson(*row);
+    json::object before = RuleJson(RuleOf(*row));
     int64_t project_id = row->Int(1);
     if (f.name && *f.name != row->Str(2) &&
         tx.QueryOne("SELECT 1 FROM reminder_rules WHERE project_id = ? AND name = ?",
@@ -159,13 +124,15 @@ Result<json::value> ReminderService::UpdateRule(const TenantContext& ctx, int64_
     tx.Exec("UPDATE reminder_rules SET name = ?, offset_days = ?, channels = ?, template = ?, "
             "active = ?, updated_at = ? WHERE id = ?",
             {f.name.value_or(row->Str(2)), f.offset_days.value_or(row->Int(3)),
-             f.channels.value_or(row->Str(4)), f.tmpl.value_or(row->Str(5)),
+             f.channels ? StoredChannels(*f.channels) : row->Str(4),
+             f.template_text.value_or(row->Str(5)),
              int64_t(f.active.value_or(row->Int(6) != 0) ? 1 : 0), now, id});
-    json::object out = RuleJson(*tx.QueryOne(std::string(kRuleColumns) + " WHERE id = ?", {id}));
+    ReminderRule out = RuleOf(*tx.QueryOne(std::string(kRuleColumns) + " WHERE id = ?", {id}));
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.reminder_rule.update", "reminder_rule", id, project_id, before, out},
+                  {"billing.reminder_rule.update", "reminder_rule", id, project_id, before,
+                   RuleJson(out)},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
 }
 
@@ -179,65 +146,54 @@ Status ReminderService::DeleteRule(const TenantContext& ctx, int64_t id) {
     tx.Exec("DELETE FROM reminder_rules WHERE id = ?", {id});
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.reminder_rule.delete", "reminder_rule", id, row->Int(1),
-                   RuleJson(*row), nullptr},
+                   RuleJson(RuleOf(*row)), nullptr},
                   clock_.Now());
     return Status::Ok();
   });
 }
 
-Result<json::value> ReminderService::ListSettings(const TenantContext& ctx) {
+Result<std::vector<CollectionSetting>> ReminderService::ListSettings(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kRemindRead));
   std::string sql =
       "SELECT project_id, assign_after_days, active, updated_at, id FROM collection_settings "
       "WHERE company_id = ?";
   db::Params params{ctx.company_id};
   identity::AppendProjectScope(ctx, perm::kRemindRead, "project_id", sql, params);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    json::array items;
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<CollectionSetting>> {
+    std::vector<CollectionSetting> items;
     for (const db::Row& r : tx.Query(sql + " ORDER BY project_id", params))
-      items.push_back(json::object{{"id", r.Int(4)},
-                                   {"project_id", r.Int(0)},
-                                   {"assign_after_days", r.Int(1)},
-                                   {"active", r.Int(2) != 0},
-                                   {"updated_at", FormatUtc(r.Int(3))}});
-    int64_t total = static_cast<int64_t>(items.size());
-    return json::value(json::object{{"items", std::move(items)}, {"total", total}});
+      items.push_back(CollectionSetting{r.Int(4), r.Int(0), r.Int(1), r.Int(2) != 0, r.Int(3)});
+    return items;
   });
 }
 
-Result<json::value> ReminderService::PutSetting(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kRemindWrite));
-  BodyReader r(body);
-  r.ReadOnly({"updated_at"});
-  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
-  auto days = r.Int("assign_after_days", true, 1, 3650);
-  auto active = r.Bool("active", false);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    if (!org::ProjectCode(tx, ctx.company_id, *project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), *project_id))
+Result<CollectionSetting> ReminderService::PutSetting(const TenantContext& ctx,
+                                                     const PutSettingCommand& c) {
+  ANJU_TRY(MayWriteReminders(ctx));
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<CollectionSetting> {
+    if (!org::ProjectCode(tx, ctx.company_id, c.project_id) || !ctx.access.HasIn(std::string(perm::kRemindWrite), c.project_id))
       return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     auto old = tx.QueryOne(
         "SELECT assign_after_days, active FROM collection_settings WHERE project_id = ?",
-        {*project_id});
+        {c.project_id});
     Millis now = clock_.Now();
-    int64_t on = active.value_or(true) ? 1 : 0;
+    int64_t on = c.active.value_or(true) ? 1 : 0;
     tx.Exec("INSERT INTO collection_settings (company_id, project_id, assign_after_days, active, "
             "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id) DO UPDATE SET "
             "assign_after_days = excluded.assign_after_days, active = excluded.active, "
             "updated_at = excluded.updated_at",
-            {ctx.company_id, *project_id, *days, on, now});
+            {ctx.company_id, c.project_id, c.assign_after_days, on, now});
     int64_t id = tx.QueryOne("SELECT id FROM collection_settings WHERE project_id = ?",
-                             {*project_id})->Int(0);
-    json::object out{{"id", id}, {"project_id", *project_id}, {"assign_after_days", *days},
-                     {"active", on != 0}, {"updated_at", FormatUtc(now)}};
+                             {c.project_id})->Int(0);
+    CollectionSetting out{id, c.project_id, c.assign_after_days, on != 0, now};
     json::value before = nullptr;
     if (old)
       before = json::object{{"assign_after_days", old->Int(0)}, {"active", old->Int(1) != 0}};
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.collection_setting.put", "project", *project_id, *project_id,
-                   before, out},
+                  {"billing.collection_setting.put", "project", c.project_id, c.project_id,
+                   before, SettingJson(out)},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
 }
 

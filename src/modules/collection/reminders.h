@@ -42,8 +42,7 @@
 #include <optional>
 #include <set>
 #include <string>
-
-#include <boost/json.hpp>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -73,6 +72,95 @@ struct AssignmentFilter {
   bool mine = false;   // only the caller's own
 };
 
+// A reminder rule (催缴规则) of a project.
+struct ReminderRule {
+  int64_t id = 0, project_id = 0;
+  std::string name;
+  int64_t offset_days = 0;            // from the due date; negative = before it
+  std::vector<std::string> channels;  // "sms", "in_app", in that order
+  std::string template_text;          // with {house} {amount} {due_date} {days_overdue}
+  bool active = true;
+  Millis created_at = 0, updated_at = 0;
+};
+
+// A new rule; the reader (collection_json.h) has checked the fields, the channels (sms
+// and/or in_app, stored in that order) and the template's placeholders.
+struct CreateRuleCommand {
+  int64_t project_id = 0;
+  std::string name;
+  int64_t offset_days = 0;
+  std::vector<std::string> channels;
+  std::string template_text;
+  std::optional<bool> active;  // default true
+};
+
+// The fields of a rule to change (nullopt: keep).
+struct UpdateRuleCommand {
+  std::optional<std::string> name;
+  std::optional<int64_t> offset_days;
+  std::optional<std::vector<std::string>> channels;
+  std::optional<std::string> template_text;
+  std::optional<bool> active;
+};
+
+// A project's collection setting: assign a house owing on a bill due this many days ago.
+struct CollectionSetting {
+  int64_t id = 0, project_id = 0, assign_after_days = 0;
+  bool active = true;
+  Millis updated_at = 0;
+};
+
+// PUT /api/v1/collection/settings: the setting of one project (active defaults to true).
+struct PutSettingCommand {
+  int64_t project_id = 0, assign_after_days = 0;
+  std::optional<bool> active;
+};
+
+// A collection assignment (催收) with what its house owes now on bills due before today.
+struct Assignment {
+  int64_t id = 0, project_id = 0, house_id = 0;
+  std::string house_code;  // "" when the house is gone
+  int64_t assignee_id = 0;
+  std::string assignee_name;
+  std::string status;  // open | closed
+  std::string oldest_due_date;
+  int64_t owed_at_open = 0, overdue = 0, follow_ups = 0;
+  std::optional<Millis> last_follow_up_at;
+  Millis opened_at = 0;
+  std::optional<Millis> closed_at;
+};
+
+// A page of assignments and how many match in all.
+struct AssignmentPage {
+  std::vector<Assignment> items;
+  int64_t total = 0;
+  Page page;
+};
+
+// A follow-up (跟进记录) of an assignment.
+struct FollowUp {
+  int64_t id = 0, assignment_id = 0, user_id = 0;
+  std::string user_name, method, outcome;  // method: call | visit | sms | other
+  std::optional<std::string> promised_date;
+  std::optional<int64_t> promised_amount;  // fen
+  Millis created_at = 0;
+};
+
+// A follow-up to log; the reader has checked the method, outcome, date and amount.
+struct AddFollowUpCommand {
+  std::string method, outcome;
+  std::optional<std::string> promised_date;
+  std::optional<int64_t> promised_amount;
+};
+
+// What POST /api/v1/reminders/run did, for the day it ran as.
+struct ReminderRun {
+  std::string as_of;
+  ReminderReport report;
+};
+
+// Commands come from the readers of collection_json.h; the permission a write needs is also
+// offered alone (May…) so that a route checks it before the body, as the API always has.
 class ReminderService {
  public:
   ReminderService(db::Database& db, const Clock& clock, const crypto::SecretKey& key,
@@ -82,33 +170,44 @@ class ReminderService {
   // The job (see above) for every company, or one company's projects (all when nullopt).
   ReminderReport Run(const std::string& as_of, std::optional<int64_t> company_id = std::nullopt,
                      const std::optional<std::set<int64_t>>& projects = std::nullopt);
-  // POST /api/v1/reminders/run {as_of?}: the job for the caller's company, in the projects
-  // where the caller holds billing:remind:write.
-  Result<boost::json::value> RunNow(const TenantContext& ctx, const boost::json::object& body);
+  // Rules, settings, reassigning and running the job need billing:remind:write (FORBIDDEN).
+  Status MayWriteReminders(const TenantContext& ctx) const;
+  // Assignments and follow-ups need billing:remind:read or billing:collect (FORBIDDEN).
+  Status MayReadCollection(const TenantContext& ctx) const;
 
-  Result<boost::json::value> ListRules(const TenantContext& ctx, std::optional<int64_t> project_id);
-  // {project_id, name, offset_days, channels: ["sms"|"in_app"], template, active?}
-  Result<boost::json::value> CreateRule(const TenantContext& ctx, const boost::json::object& body);
-  // {name?, offset_days?, channels?, template?, active?}
-  Result<boost::json::value> UpdateRule(const TenantContext& ctx, int64_t id,
-                                        const boost::json::object& body);
+  // POST /api/v1/reminders/run: the job for the caller's company as of `as_of` (today when
+  // nullopt), in the projects where the caller holds billing:remind:write.
+  Result<ReminderRun> RunNow(const TenantContext& ctx, const std::optional<std::string>& as_of);
+
+  // The rules in the caller's reach, by project, offset and id.
+  Result<std::vector<ReminderRule>> ListRules(const TenantContext& ctx,
+                                              std::optional<int64_t> project_id);
+  // Errors: NOT_FOUND (project_id), REMINDER_RULE_NAME_TAKEN.
+  Result<ReminderRule> CreateRule(const TenantContext& ctx, const CreateRuleCommand& cmd);
+  // Errors: REMINDER_RULE_NOT_FOUND, REMINDER_RULE_NAME_TAKEN.
+  Result<ReminderRule> UpdateRule(const TenantContext& ctx, int64_t id,
+                                  const UpdateRuleCommand& cmd);
   // Only a rule that never sent anything (REMINDER_RULE_IN_USE: deactivate it instead).
   Status DeleteRule(const TenantContext& ctx, int64_t id);
 
-  // Per project: {project_id, assign_after_days, active}.
-  Result<boost::json::value> ListSettings(const TenantContext& ctx);
-  Result<boost::json::value> PutSetting(const TenantContext& ctx, const boost::json::object& body);
+  // Per project in the caller's reach.
+  Result<std::vector<CollectionSetting>> ListSettings(const TenantContext& ctx);
+  // Errors: NOT_FOUND (project_id).
+  Result<CollectionSetting> PutSetting(const TenantContext& ctx, const PutSettingCommand& cmd);
 
   // billing:remind:read sees every assignment in scope; billing:collect alone its own.
-  Result<boost::json::value> ListAssignments(const TenantContext& ctx, const AssignmentFilter& f,
-                                             const Page& page);
-  // {assignee_id}: an open assignment to another holder of billing:collect in the project.
-  Result<boost::json::value> Reassign(const TenantContext& ctx, int64_t id,
-                                      const boost::json::object& body);
-  Result<boost::json::value> ListFollowUps(const TenantContext& ctx, int64_t assignment_id);
-  // {method: call|visit|sms|other, outcome, promised_date?, promised_amount?}
-  Result<boost::json::value> AddFollowUp(const TenantContext& ctx, int64_t assignment_id,
-                                         const boost::json::object& body);
+  // Houses that paid are closed first. BAD_QUERY_PARAMETER for an unknown status.
+  Result<AssignmentPage> ListAssignments(const TenantContext& ctx, const AssignmentFilter& f,
+                                         const Page& page);
+  // An open assignment (COLLECTION_ASSIGNMENT_CLOSED) to `assignee_id`, another holder of
+  // billing:collect in the project (VALIDATION_FAILED assignee_id otherwise).
+  Result<Assignment> Reassign(const TenantContext& ctx, int64_t id, int64_t assignee_id);
+  // Newest first.
+  Result<std::vector<FollowUp>> ListFollowUps(const TenantContext& ctx, int64_t assignment_id);
+  // By the assignee or a holder of billing:remind:write in the project (FORBIDDEN), on an
+  // open assignment (COLLECTION_ASSIGNMENT_CLOSED).
+  Result<FollowUp> AddFollowUp(const TenantContext& ctx, int64_t assignment_id,
+                               const AddFollowUpCommand& cmd);
 
  private:
   // Step 1 of Run for one rule; adds to rep.

@@ -5,6 +5,7 @@
 #include "platform/identity/permissions.h"
 #include "modules/importer/import_service.h"
 #include "modules/importer/importer_errors.h"
+#include "modules/importer/importer_json.h"
 
 namespace anju::importer {
 
@@ -38,7 +39,8 @@ Result<std::pair<std::string, std::string>> ImportService::BadRowsFile(const Ten
                                                                        const std::string& format) {
   auto batch = Get(ctx, id);
   if (!batch.ok()) return batch.error();
-  const json::object& report = batch->as_object().at("report").as_object();
+  // The stored report document (importer_json.h ReportJson).
+  const json::object report = json::parse(batch->report).as_object();
   if (!report.contains("header")) return Error(kBatchNotFound);
   std::vector<std::string> header;
   for (auto& h : report.at("header").as_array()) header.emplace_back(h.as_string());

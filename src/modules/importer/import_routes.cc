@@ -1,7 +1,10 @@
+// The import routes: the query string and the raw file into a StartRequest, the batches
+// shaped by importer_json.h.
 #include "modules/importer/import_routes.h"
 
 #include "http/handlers.h"
 #include "modules/importer/importer_errors.h"
+#include "modules/importer/importer_json.h"
 
 namespace anju::importer {
 
@@ -55,23 +58,30 @@ void RegisterRoutes(http::Router& router, ImportService& s) {
       return http::ErrorReply(Error(errors::kBodyTooLarge), req.request_id);
     sr.project_id = *project, sr.dry_run = *dry, sr.all_or_nothing = *all;
     sr.bytes = std::move(req.body);
-    return http::Reply(req, s.Start(ctx, std::move(sr)), 202);
+    return http::ReplyAs(req, s.Start(ctx, std::move(sr)), BatchJson, 202);
   });
   router.Add("GET", "/api/v1/imports", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.List(ctx, page));
+    return http::ReplyAs(req, s.List(ctx, page), BatchesJson);
   });
-  router.Add("GET", "/api/v1/imports/{id}", http::ById([&s](auto& ctx, int64_t id) { return s.Get(ctx, id); }));
+  router.Add("GET", "/api/v1/imports/{id}", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, s.Get(ctx, *id), BatchJson);
+  });
   // Commits the file of a dry run with the same options (a new batch).
   router.Add("POST", "/api/v1/imports/{id}/commit", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
     if (!id) return http::NotFound(req);
-    return http::Reply(req, s.Commit(ctx, *id), 202);
+    return http::ReplyAs(req, s.Commit(ctx, *id), BatchJson, 202);
   });
-  router.Add("POST", "/api/v1/imports/{id}/rollback",
-             http::ById([&s](auto& ctx, int64_t id) { return s.Rollback(ctx, id); }));
+  router.Add("POST", "/api/v1/imports/{id}/rollback", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, s.Rollback(ctx, *id), BatchJson);
+  });
   router.Add("GET", "/api/v1/imports/{id}/bad-rows", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
     if (!id) return http::NotFound(req);

@@ -7,6 +7,7 @@
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "modules/importer/importer_errors.h"
+#include "modules/importer/importer_json.h"
 #include "platform/org/org_service.h"
 
 namespace anju::importer {
@@ -29,20 +30,31 @@ constexpr const char* kBatchSelect =
     "created, updated, skipped, bad, report, error, created_at, finished_at, rolled_back_at, "
     "rollback_report FROM import_batches ";
 
-json::object BatchJson(const db::Row& r, bool with_report) {
-  auto t = [&](size_t i) { return r.IsNull(i) ? json::value() : json::value(FormatUtc(r.Int(i))); };
-  json::object o{{"id", r.Int(0)},        {"project_id", r.IsNull(1) ? json::value() : json::value(r.Int(1))},
-                 {"kind", r.Str(2)},      {"file_name", r.Str(3)},     {"format", r.Str(4)},
-                 {"dry_run", r.Int(5) != 0}, {"all_or_nothing", r.Int(6) != 0},
-                 {"status", r.Str(7)},    {"rows", r.Int(8)},          {"created", r.Int(9)},
-                 {"updated", r.Int(10)},  {"skipped", r.Int(11)},      {"bad", r.Int(12)},
-                 {"error", r.Str(14)},    {"created_at", FormatUtc(r.Int(15))},
-                 {"finished_at", t(16)},  {"rolled_back_at", t(17)}};
+Batch BatchOf(const db::Row& r, bool with_report) {
+  Batch b;
+  b.id = r.Int(0);
+  b.project_id = r.OptInt(1);
+  b.kind = r.Str(2);
+  b.file_name = r.Str(3);
+  b.format = r.Str(4);
+  b.dry_run = r.Int(5) != 0;
+  b.all_or_nothing = r.Int(6) != 0;
+  b.status = r.Str(7);
+  b.rows = r.Int(8);
+  b.created = r.Int(9);
+  b.updated = r.Int(10);
+  b.skipped = r.Int(11);
+  b.bad = r.Int(12);
+  b.error = r.Str(14);
+  b.created_at = r.Int(15);
+  b.finished_at = r.OptInt(16);
+  b.rolled_back_at = r.OptInt(17);
+  b.with_report = with_report;
   if (with_report) {
-    o["report"] = json::parse(r.Str(13));
-    o["rollback"] = json::parse(r.Str(18));
+    b.report = r.Str(13);
+    b.rollback = r.Str(18);
   }
-  return o;
+  return b;
 }
 
 Status CheckProject(db::Tx& tx, const TenantContext& ctx, int64_t project_id) {
@@ -126,7 +138,7 @@ ImportService::Store CopyOf(fs::path source) {
 
 }  // namespace
 
-Result<json::value> ImportService::Enqueue(const TenantContext& ctx, Result<int64_t> id) {
+Result<Batch> ImportService::Enqueue(const TenantContext& ctx, Result<int64_t> id) {
   if (!id.ok()) return id.error();
   {
     std::lock_guard lock(mu_);
@@ -136,7 +148,7 @@ Result<json::value> ImportService::Enqueue(const TenantContext& ctx, Result<int6
   return Get(ctx, *id);
 }
 
-Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest req) {
+Result<Batch> ImportService::Start(const TenantContext& ctx, StartRequest req) {
   auto write = [&req](const fs::path& dest) -> Status {
     std::ofstream out(dest, std::ios::binary);
     out.write(req.bytes.data(), static_cast<std::streamsize>(req.bytes.size()));
@@ -147,11 +159,11 @@ Result<json::value> ImportService::Start(const TenantContext& ctx, StartRequest 
                                   req.all_or_nothing));
 }
 
-Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_run_id) {
+Result<Batch> ImportService::Commit(const TenantContext& ctx, int64_t dry_run_id) {
   auto batch = Get(ctx, dry_run_id);
   if (!batch.ok()) return batch;
-  const json::object& b = batch->as_object();
-  if (!b.at("dry_run").as_bool() || b.at("status") != "done") return Error(kNotCommittable);
+  const Batch& b = *batch;
+  if (!b.dry_run || b.status != "done") return Error(kNotCommittable);
   auto stored = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT stored_name FROM import_batches WHERE id = ?", {dry_run_id})->Str(0);
   });
@@ -161,14 +173,12 @@ Result<json::value> ImportService::Commit(const TenantContext& ctx, int64_t dry_
                    {dry_run_id});
   });
   if (changed != 1) return Error(kNotCommittable);
-  return Enqueue(ctx, CreateBatch(ctx, std::string(b.at("kind").as_string()),
-                                  b.at("project_id").as_int64(),
-                                  std::string(b.at("file_name").as_string()),
+  return Enqueue(ctx, CreateBatch(ctx, b.kind, b.project_id.value_or(0), b.file_name,
                                   CopyOf(PathOf(ctx.company_id, stored)), false,
-                                  b.at("all_or_nothing").as_bool()));
+                                  b.all_or_nothing));
 }
 
-Result<json::value> ImportService::RunFile(const TenantContext& ctx, const std::string& kind,
+Result<Batch> ImportService::RunFile(const TenantContext& ctx, const std::string& kind,
                                            int64_t project_id, const fs::path& file, bool dry_run,
                                            bool all_or_nothing, const OnProgress& progress) {
   auto id = CreateBatch(ctx, kind, project_id, file.filename().string(), CopyOf(file), dry_run,
@@ -238,31 +248,31 @@ void ImportService::Execute(const Job& job, const OnProgress& progress) {
   });
 }
 
-Result<json::value> ImportService::Get(const TenantContext& ctx, int64_t id) {
+Result<Batch> ImportService::Get(const TenantContext& ctx, int64_t id) {
   ANJU_TRY(identity::Require(ctx, perm::kDataImport));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Batch> {
     auto r = tx.QueryOne(std::string(kBatchSelect) + "WHERE id = ? AND company_id = ?",
                          {id, ctx.company_id});
     if (!r || !ctx.access.HasIn(std::string(perm::kDataImport), r->Int(1)))
       return Error(kBatchNotFound);
-    return json::value(BatchJson(*r, true));
+    return BatchOf(*r, true);
   });
 }
 
-Result<json::value> ImportService::List(const TenantContext& ctx, const Page& page) {
+Result<BatchPage> ImportService::List(const TenantContext& ctx, const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kDataImport));
   std::string where = "WHERE company_id = ?";
   db::Params p{ctx.company_id};
   identity::AppendProjectScope(ctx, perm::kDataImport, "project_id", where, p);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM import_batches " + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<BatchPage> {
+    BatchPage out;
+    out.page = page;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM import_batches " + where, p)->Int(0);
     db::Params pp = p;
     pp.push_back(page.size), pp.push_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query(std::string(kBatchSelect) + where + " ORDER BY id DESC LIMIT ? OFFSET ?", pp))
-      items.push_back(BatchJson(r, false));
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+      out.items.push_back(BatchOf(r, false));
+    return out;
   });
 }
 

@@ -22,10 +22,10 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
-
-#include <boost/json.hpp>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -52,6 +52,31 @@ struct StartRequest {
   std::string bytes;
 };
 
+// An import batch as stored: its options, status and counts. `report` is the stored report
+// document (JSON text, importer_json.h ReportJson) and `rollback` the stored rollback
+// report ({by_entity, changes}); both are filled only by Get and the calls answering one
+// batch, not by List.
+struct Batch {
+  int64_t id = 0;
+  std::optional<int64_t> project_id;
+  std::string kind, file_name, format;  // format: csv | xlsx
+  bool dry_run = true, all_or_nothing = false;
+  std::string status;  // queued | running | done | failed | interrupted | committed | rolled_back
+  int64_t rows = 0, created = 0, updated = 0, skipped = 0, bad = 0;
+  std::string error;
+  Millis created_at = 0;
+  std::optional<Millis> finished_at, rolled_back_at;
+  bool with_report = false;  // report and rollback below were read
+  std::string report, rollback;
+};
+
+// A page of batches, newest first, and how many there are in all.
+struct BatchPage {
+  std::vector<Batch> items;
+  int64_t total = 0;
+  Page page;
+};
+
 class ImportService {
  public:
   // Writes the batch's kept file at the given path.
@@ -63,17 +88,21 @@ class ImportService {
                 std::filesystem::path data_dir, billing::CorrectionHolds& holds);
   ~ImportService();  // finishes the batch in progress, leaves queued ones queued
 
-  // 202 {batch}: queued for the worker.
-  Result<boost::json::value> Start(const TenantContext& ctx, StartRequest req);
+  // The batch, queued for the worker (the route answers 202).
+  Result<Batch> Start(const TenantContext& ctx, StartRequest req);
   // Synchronous (command line): copies the file in, runs, returns the batch with its report.
-  Result<boost::json::value> RunFile(const TenantContext& ctx, const std::string& kind,
+  Result<Batch> RunFile(const TenantContext& ctx, const std::string& kind,
                                      int64_t project_id, const std::filesystem::path& file,
                                      bool dry_run, bool all_or_nothing, const OnProgress& progress);
   // Queues the file of a finished dry run again, committing (a new batch, same options).
-  Result<boost::json::value> Commit(const TenantContext& ctx, int64_t dry_run_id);
-  Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
-  Result<boost::json::value> List(const TenantContext& ctx, const Page& page);
-  Result<boost::json::value> Rollback(const TenantContext& ctx, int64_t id);
+  // IMPORT_NOT_COMMITTABLE unless it is a finished dry run not committed yet.
+  Result<Batch> Commit(const TenantContext& ctx, int64_t dry_run_id);
+  // The batch with its report (IMPORT_NOT_FOUND outside the caller's reach).
+  Result<Batch> Get(const TenantContext& ctx, int64_t id);
+  // The batches in reach, newest first, without their reports.
+  Result<BatchPage> List(const TenantContext& ctx, const Page& page);
+  // The batch, rolled back, with its rollback report (see above).
+  Result<Batch> Rollback(const TenantContext& ctx, int64_t id);
   // The kept file (the upload as it was) and the bad rows as a file to fix and re-upload.
   Result<std::pair<std::string, std::string>> BadRowsFile(const TenantContext& ctx, int64_t id,
                                                           const std::string& format);
@@ -95,8 +124,8 @@ class ImportService {
   Result<int64_t> CreateBatch(const TenantContext& ctx, const std::string& kind, int64_t project_id,
                               const std::string& file_name, const Store& store, bool dry_run,
                               bool all_or_nothing);
-  // Queues a created batch for the worker; its JSON.
-  Result<boost::json::value> Enqueue(const TenantContext& ctx, Result<int64_t> id);
+  // Queues a created batch for the worker; the batch.
+  Result<Batch> Enqueue(const TenantContext& ctx, Result<int64_t> id);
 
   db::Database& db_;
   const Clock& clock_;

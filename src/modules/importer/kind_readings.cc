@@ -4,6 +4,7 @@
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
 #include "modules/metering/meter_readings.h"
+#include "modules/metering/metering_json.h"
 
 namespace anju::importer {
 
@@ -13,6 +14,15 @@ namespace {
 
 const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
     {"meter_code", "meter_code"}, {"period", "period"}, {"reading", "reading"}, {"read_at", "read_at"}};
+
+// The row as the API's body, read by the route's own reader: the permission, the body, then
+// the reading's rules, in the order the route checks them.
+Result<metering::Reading> Record(RowContext& rc, const json::object& body) {
+  ANJU_TRY(metering::MayRecordReadings(rc.ctx));
+  auto cmd = metering::ReadReadingByCode(body, CivilDate(rc.now));
+  if (!cmd.ok()) return cmd.take_error();
+  return metering::RecordReadingIn(rc.tx, rc.ctx, *cmd, rc.now);
+}
 
 class Readings : public Kind {
  public:
@@ -37,7 +47,7 @@ class Readings : public Kind {
     if (!errors.empty()) return Error(errors::kValidation);
     Applied out;
     if (auto old = metering::FindReading(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("meter_code"), c.Get("period"))) {
-      if (old->at("reading").as_int64() == *reading) {
+      if (old->reading == *reading) {
         out.action = "skipped";
         return out;
       }
@@ -47,10 +57,10 @@ class Readings : public Kind {
     json::object body{{"project_id", rc.project_id}, {"meter_code", c.Get("meter_code")},
                       {"period", c.Get("period")}, {"reading", *reading}};
     if (read_at) body["read_at"] = *read_at;
-    auto r = metering::RecordReadingIn(rc.tx, rc.ctx, body, rc.now);
+    auto r = Record(rc, body);
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"meter_reading", r->as_object().at("id").as_int64(), "created", nullptr});
+    out.changes.push_back({"meter_reading", r->id, "created", nullptr});
     return out;
   }
 

@@ -13,7 +13,7 @@ namespace anju::importer {
 namespace json = boost::json;
 namespace perm = identity::perm;
 
-Result<json::value> ImportService::Rollback(const TenantContext& ctx, int64_t id) {
+Result<Batch> ImportService::Rollback(const TenantContext& ctx, int64_t id) {
   ANJU_TRY(identity::Require(ctx, perm::kDataImport));
   Millis now = clock_.Now();
   auto done = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
@@ -62,7 +62,7 @@ Result<json::value> ImportService::Rollback(const TenantContext& ctx, int64_t id
                   {"import.batch.rollback", "import_batch", id, b->Int(0), nullptr, report.at("by_entity")}, now);
     return json::value(std::move(report));
   });
-  if (!done.ok()) return done;
+  if (!done.ok()) return done.take_error();
   return Get(ctx, id);
 }
 

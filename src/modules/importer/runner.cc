@@ -167,26 +167,4 @@ RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKe
   return rep;
 }
 
-json::object ReportJson(const RunReport& r, const Kind& kind) {
-  json::array bad;
-  for (const BadRow& b : r.bad_rows) {
-    json::array errors, cells;
-    for (const RowError& e : b.errors) {
-      std::string header;
-      for (const Column& c : kind.columns())
-        if (c.key == e.column) header = c.header;
-      errors.push_back(json::object{{"column", e.column}, {"header", header}, {"code", e.code},
-                                    {"reason", e.reason}});
-    }
-    for (const std::string& c : b.cells) cells.emplace_back(c);
-    bad.push_back(json::object{{"line", b.line}, {"errors", std::move(errors)}, {"cells", std::move(cells)}});
-  }
-  json::array header;
-  for (const std::string& h : r.header) header.emplace_back(h);
-  return json::object{{"rows", r.rows},       {"created", r.created}, {"updated", r.updated},
-                      {"skipped", r.skipped}, {"bad", r.bad},         {"header", std::move(header)},
-                      {"bad_rows", std::move(bad)}, {"file_error", r.file_error},
-                      {"committed", r.committed}};
-}
-
 }  // namespace anju::importer

@@ -56,15 +56,12 @@ struct RunReport {
   std::string file_error;           // the file could not be read at all (nothing applied)
   bool committed = false;           // something was written
 };
+// (importer_json.h: the report as the batch's stored JSON, ReportJson.)
 
 using OnProgress = std::function<void(const RunReport&)>;
 
 RunReport Run(db::Database& db, const TenantContext& ctx, const crypto::SecretKey& key,
               const Clock& clock, tabular::RowReader& reader, const Kind& kind,
               const RunOptions& options, const OnProgress& progress = {});
-
-// The report as JSON ({rows, created, updated, skipped, bad, header, bad_rows: [{line,
-// errors: [{column, header, code, reason}], cells}], file_error}).
-boost::json::object ReportJson(const RunReport& r, const Kind& kind);
 
 }  // namespace anju::importer

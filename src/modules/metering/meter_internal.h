@@ -6,12 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/metering/meter_readings.h"
 
 namespace anju::metering::meter_internal {
 
@@ -36,10 +35,10 @@ bool CanReadMetersIn(const TenantContext& ctx, int64_t project_id);
 void AppendMeterReadScope(const TenantContext& ctx, std::string_view column, std::string& sql,
                           db::Params& params);
 
-// Records one reading inside `tx` (a write transaction): the body and rules of
+// Records one reading inside `tx` (a write transaction): the rules of
 // POST /api/v1/meter-readings, the caller having checked billing:meter:read somewhere.
 // (meter_readings.h has the importer's version, the meter named by code.)
-Result<boost::json::value> RecordReadingById(db::Tx& tx, const TenantContext& ctx,
-                                           const boost::json::object& body, Millis now);
+Result<Reading> RecordReadingById(db::Tx& tx, const TenantContext& ctx,
+                                  const RecordReadingCommand& cmd, Millis now);
 
 }  // namespace anju::metering::meter_internal

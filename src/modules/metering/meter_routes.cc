@@ -1,14 +1,46 @@
+// The meter and reading routes: each reads its query or body into a filter or a command
+// (metering_json.h), calls MeterService and shapes the typed result into the reply. A write
+// checks the caller's permission before it reads the body, as the API always has.
 #include "modules/metering/meter_routes.h"
 
 #include "http/handlers.h"
+#include "modules/metering/metering_json.h"
 
 namespace anju::metering {
 
 using http::QueryReader;
 using http::Request;
-using http::WithBody;
+using http::Response;
+
+namespace {
+
+// A write route: {id}s from the path (404 when malformed), the JSON body, `may` (the
+// permission), `read` (body → command), then `call(ctx, ids…, command)` shaped by `shape`
+// with `status`.
+template <class May, class Read, class Call, class Shape>
+http::Handler Write(int status, int path_ids, May may, Read read, Call call, Shape shape) {
+  return [=](Request& req, TenantContext& ctx) -> Response {
+    std::optional<int64_t> id;
+    if (path_ids >= 1 && !(id = req.IdParam(0))) return http::NotFound(req);
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (Status s = may(ctx); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
+    auto cmd = read(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    if constexpr (std::is_invocable_v<Call, TenantContext&, decltype(*cmd)>)
+      return http::ReplyAs(req, call(ctx, *cmd), shape, status);
+    else
+      return http::ReplyAs(req, call(ctx, *id, *cmd), shape, status);
+  };
+}
+
+}  // namespace
 
 void RegisterMeterRoutes(http::Router& router, MeterService& s) {
+  auto configure = [&s](const TenantContext& ctx) { return s.MayConfigureMeters(ctx); };
+  auto record = [&s](const TenantContext& ctx) { return s.MayRecordReadings(ctx); };
+  auto review = [&s](const TenantContext& ctx) { return s.MayReviewReadings(ctx); };
+
   router.Add("GET", "/api/v1/meters", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     MeterFilter f;
@@ -18,14 +50,15 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     f.kind = q.Text("kind");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListMeters(ctx, f, page));
+    return http::ReplyAs(req, s.ListMeters(ctx, f, page), MetersJson);
   });
   router.Add("POST", "/api/v1/meters",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.CreateMeter(ctx, b); }));
+             Write(201, 0, configure, ReadCreateMeter,
+                   [&s](auto& ctx, auto& c) { return s.CreateMeter(ctx, c); }, MeterJson));
   router.Add("PATCH", "/api/v1/meters/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.UpdateMeter(ctx, id, b);
-             }));
+             Write(200, 1, configure, ReadUpdateMeter,
+                   [&s](auto& ctx, int64_t id, auto& c) { return s.UpdateMeter(ctx, id, c); },
+                   MeterJson));
   router.Add("GET", "/api/v1/meter-readings", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     ReadingFilter f;
@@ -36,20 +69,23 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     f.status = q.Text("status");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListReadings(ctx, f, page));
+    return http::ReplyAs(req, s.ListReadings(ctx, f, page), ReadingsJson);
   });
   router.Add("POST", "/api/v1/meter-readings",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.RecordReading(ctx, b); }));
+             Write(201, 0, record, ReadRecordReading,
+                   [&s](auto& ctx, auto& c) { return s.RecordReading(ctx, c); }, ReadingJson));
   router.Add("POST", "/api/v1/meter-readings/import",
-             WithBody(200, 0, [&s](auto& ctx, auto& b) { return s.ImportReadings(ctx, b); }));
+             Write(200, 0, record, ReadImportReadings,
+                   [&s](auto& ctx, auto& c) { return s.ImportReadings(ctx, c); },
+                   ReadingImportJson));
   router.Add("PATCH", "/api/v1/meter-readings/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.CorrectReading(ctx, id, b);
-             }));
+             Write(200, 1, record, ReadCorrectReading,
+                   [&s](auto& ctx, int64_t id, auto& c) { return s.CorrectReading(ctx, id, c); },
+                   ReadingJson));
   router.Add("POST", "/api/v1/meter-readings/{id}/review",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.ApproveReading(ctx, id, b);
-             }));
+             Write(200, 1, review, ReadReviewReading,
+                   [&s](auto& ctx, int64_t id, auto& c) { return s.ApproveReading(ctx, id, c); },
+                   ReadingJson));
 }
 
 }  // namespace anju::metering

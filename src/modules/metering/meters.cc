@@ -3,7 +3,6 @@
 
 #include <set>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/fee_items.h"
@@ -12,6 +11,7 @@
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meter_rules.h"
+#include "modules/metering/metering_json.h"
 #include "platform/org/org_errors.h"
 #include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
@@ -84,31 +84,20 @@ constexpr std::string_view kMeterColumns =
     "(SELECT r.reading FROM meter_readings r WHERE r.meter_id = m.id AND r.status <> 'rejected' "
     "ORDER BY r.period DESC LIMIT 1) FROM meters m";
 
-json::value OrNull(const db::Row& r, size_t i) {
-  if (r.IsNull(i)) return nullptr;
-  if (std::holds_alternative<int64_t>(r.at(i))) return r.Int(i);
-  return json::value(r.Str(i));
+Meter MeterOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
+  Meter m{r.Int(0),     r.Int(1),  r.OptInt(2), r.OptInt(3), r.Str(4),
+          r.Str(5),     r.IsNull(2), r.Int(6),  r.Int(7),    r.Int(8),
+          r.Int(9),     r.Int(10), r.Int(11) != 0, r.Int(12), r.Int(13),
+          r.IsNull(14) ? std::nullopt : std::optional<std::string>(r.Str(14)),
+          r.OptInt(15), std::nullopt};
+  if (m.house_id)
+    if (auto h = property::FindHouseFacts(tx, company_id, *m.house_id)) m.house_code = h->code;
+  return m;
 }
 
-json::object MeterJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
-  json::object o{{"id", r.Int(0)},           {"project_id", r.Int(1)},
-                 {"house_id", OrNull(r, 2)}, {"building_id", OrNull(r, 3)},
-                 {"code", r.Str(4)},         {"kind", r.Str(5)},
-                 {"shared", r.IsNull(2)},    {"fee_item_id", r.Int(6)},
-                 {"multiplier", r.Int(7)},   {"digits", r.Int(8)},
-                 {"initial_reading", r.Int(9)}, {"walk_order", r.Int(10)},
-                 {"active", r.Int(11) != 0}, {"created_at", FormatUtc(r.Int(12))},
-                 {"updated_at", FormatUtc(r.Int(13))},
-                 {"last_period", OrNull(r, 14)}, {"last_reading", OrNull(r, 15)}};
-  std::optional<property::HouseFacts> h;
-  if (!r.IsNull(2)) h = property::FindHouseFacts(tx, company_id, r.Int(2));
-  o["house_code"] = h ? json::value(h->code) : json::value(nullptr);
-  return o;
-}
-
-json::object LoadMeterJson(db::Tx& tx, int64_t company_id, int64_t id) {
-  return MeterJson(tx, company_id, *tx.QueryOne(std::string(kMeterColumns) + " WHERE m.id = ?",
-                                                {id}));
+Meter LoadMeterOf(db::Tx& tx, int64_t company_id, int64_t id) {
+  return MeterOf(tx, company_id,
+                 *tx.QueryOne(std::string(kMeterColumns) + " WHERE m.id = ?", {id}));
 }
 
 // The fee item must be a metered item of the project; a water, electricity or gas item
@@ -145,8 +134,21 @@ Status CheckBillingSlot(db::Tx& tx, int64_t fee_item_id, std::optional<int64_t> 
 
 }  // namespace
 
-JsonResult MeterService::ListMeters(const TenantContext& ctx, const MeterFilter& f,
-                                    const Page& page) {
+Status MeterService::MayConfigureMeters(const TenantContext& ctx) const {
+  return identity::Require(ctx, perm::kFeeWrite);
+}
+
+Status MeterService::MayRecordReadings(const TenantContext& ctx) const {
+  return metering::MayRecordReadings(ctx);
+}
+
+Status MeterService::MayReviewReadings(const TenantContext& ctx) const {
+  if (ctx.access.Has(std::string(perm::kFeeWrite))) return Status::Ok();
+  return identity::Require(ctx, perm::kBillRun);
+}
+
+Result<Listed<Meter>> MeterService::ListMeters(const TenantContext& ctx, const MeterFilter& f,
+                                               const Page& page) {
   ANJU_TRY(RequireMeterRead(ctx));
   if (!f.kind.empty() &&
       std::find(kMeterKinds.begin(), kMeterKinds.end(), f.kind) == kMeterKinds.end())
@@ -158,102 +160,79 @@ JsonResult MeterService::ListMeters(const TenantContext& ctx, const MeterFilter&
   if (f.building_id) where += " AND m.building_id = ?", p.emplace_back(*f.building_id);
   if (f.house_id) where += " AND m.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.kind.empty()) where += " AND m.kind = ?", p.emplace_back(f.kind);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM meters m" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listed<Meter>> {
+    Listed<Meter> out;
+    out.page = page;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM meters m" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query(std::string(kMeterColumns) + where +
                                 " ORDER BY m.project_id, m.building_id, m.walk_order, m.code "
                                 "LIMIT ? OFFSET ?",
                             q))
-      items.push_back(MeterJson(tx, ctx.company_id, r));
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+      out.items.push_back(MeterOf(tx, ctx.company_id, r));
+    return out;
   });
 }
 
-JsonResult MeterService::CreateMeter(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
-  BodyReader r(body);
-  r.ReadOnly({"id", "company_id", "shared", "house_code", "active", "last_period",
-              "last_reading", "created_at", "updated_at"});
-  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
-  auto house_id = r.Int("house_id", false, 1, INT64_MAX);
-  auto building_id = r.Int("building_id", false, 1, INT64_MAX);
-  auto code = r.Str("code", true, 32);
-  auto kind = r.Enum("kind", true, kMeterKinds);
-  auto fee_item_id = r.Int("fee_item_id", true, 1, INT64_MAX);
-  auto multiplier = r.Int("multiplier", false, 1, kMaxMultiplier);
-  auto digits = r.Int("digits", false, 1, kMaxDigits);
-  auto initial = r.Int("initial_reading", false, 0, INT64_MAX);
-  auto walk_order = r.Int("walk_order", false, 0, 1'000'000);
-  if (!house_id && !building_id && !r.Has("house_id") && !r.Has("building_id"))
-    r.Fail("house_id", "required", "A house meter needs house_id, a shared meter building_id");
-  if (initial && *initial >= RolloverSpan(digits.value_or(5)))
-    r.Fail("initial_reading", "out_of_range", "Beyond what the dial can show");
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
-    if (!org::ProjectCode(tx, ctx.company_id, *project_id) ||
-        !ctx.access.HasIn(std::string(perm::kFeeWrite), *project_id))
+Result<Meter> MeterService::CreateMeter(const TenantContext& ctx, const CreateMeterCommand& c) {
+  ANJU_TRY(MayConfigureMeters(ctx));
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Meter> {
+    if (!org::ProjectCode(tx, ctx.company_id, c.project_id) ||
+        !ctx.access.HasIn(std::string(perm::kFeeWrite), c.project_id))
       return Error(org::kProjectNotFound).WithField("project_id", "not_found");
     int64_t building = 0;
-    if (house_id) {
-      auto h = property::FindHouseFacts(tx, ctx.company_id, *house_id);
-      if (!h || h->project_id != *project_id)
+    if (c.house_id) {
+      auto h = property::FindHouseFacts(tx, ctx.company_id, *c.house_id);
+      if (!h || h->project_id != c.project_id)
         return Error(property::kHouseNotFound).WithField("house_id", "not_found");
-      if (building_id && *building_id != h->building_id)
+      if (c.building_id && *c.building_id != h->building_id)
         return Error(errors::kValidation)
             .WithField("building_id", "invalid", "Not the house's building");
       building = h->building_id;
     } else {
-      if (property::BuildingProjectId(tx, ctx.company_id, *building_id) != *project_id)
+      if (property::BuildingProjectId(tx, ctx.company_id, *c.building_id) != c.project_id)
         return Error(errors::kNotFound, "Building not found").WithField("building_id",
                                                                         "not_found");
-      building = *building_id;
+      building = *c.building_id;
     }
-    ANJU_TRY(CheckFeeItem(tx, ctx.company_id, *project_id, *fee_item_id, *kind));
+    ANJU_TRY(CheckFeeItem(tx, ctx.company_id, c.project_id, c.fee_item_id, c.kind));
     if (tx.QueryOne("SELECT 1 FROM meters WHERE project_id = ? AND code = ?",
-                    {*project_id, *code}))
+                    {c.project_id, c.code}))
       return Error(kMeterCodeTaken).WithField("code", "taken");
-    ANJU_TRY(CheckBillingSlot(tx, *fee_item_id, house_id, building, 0));
+    ANJU_TRY(CheckBillingSlot(tx, c.fee_item_id, c.house_id, building, 0));
     Millis now = clock_.Now();
     int64_t id = tx.InsertId(
         "INSERT INTO meters (company_id, project_id, house_id, building_id, code, kind, "
         "fee_item_id, multiplier, digits, initial_reading, walk_order, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {ctx.company_id, *project_id, house_id ? db::Value(*house_id) : db::kNull, building,
-         *code, *kind, *fee_item_id, multiplier.value_or(1), digits.value_or(5),
-         initial.value_or(0), walk_order.value_or(0), now, now});
-    json::object after = LoadMeterJson(tx, ctx.company_id, id);
+        {ctx.company_id, c.project_id, c.house_id ? db::Value(*c.house_id) : db::kNull, building,
+         c.code, c.kind, c.fee_item_id, c.multiplier.value_or(1), c.digits.value_or(5),
+         c.initial_reading.value_or(0), c.walk_order.value_or(0), now, now});
+    Meter after = LoadMeterOf(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.meter.create", "meter", id, *project_id, nullptr, after}, now);
-    return json::value(after);
+                  {"billing.meter.create", "meter", id, c.project_id, nullptr, MeterJson(after)},
+                  now);
+    return after;
   });
 }
 
-JsonResult MeterService::UpdateMeter(const TenantContext& ctx, int64_t id,
-                                     const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kFeeWrite));
-  // The house, building and kind are what the meter is; a new place is a new meter.
-  BodyReader r(body);
-  r.ReadOnly({"id", "company_id", "project_id", "house_id", "building_id", "kind", "shared",
-              "house_code", "initial_reading", "last_period", "last_reading", "created_at",
-              "updated_at"});
-  auto code = r.Str("code", false, 32, 1);
-  auto fee_item_id = r.Int("fee_item_id", false, 1, INT64_MAX);
-  auto multiplier = r.Int("multiplier", false, 1, kMaxMultiplier);
-  auto digits = r.Int("digits", false, 1, kMaxDigits);
-  auto walk_order = r.Int("walk_order", false, 0, 1'000'000);
-  auto active = r.Bool("active", false);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+Result<Meter> MeterService::UpdateMeter(const TenantContext& ctx, int64_t id,
+                                        const UpdateMeterCommand& c) {
+  ANJU_TRY(MayConfigureMeters(ctx));
+  const auto& code = c.code;
+  const auto& fee_item_id = c.fee_item_id;
+  const auto& multiplier = c.multiplier;
+  const auto& digits = c.digits;
+  const auto& walk_order = c.walk_order;
+  const auto& active = c.active;
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Meter> {
     auto m = LoadMeter(tx, ctx.company_id, id);
     if (!m || !ctx.access.HasIn(std::string(perm::kFeeWrite), m->project_id))
       return Error(kMeterNotFound);
-    json::object before = LoadMeterJson(tx, ctx.company_id, id);
-    std::string kind(before.at("kind").as_string());
+    Meter before = LoadMeterOf(tx, ctx.company_id, id);
+    const std::string& kind = before.kind;
     if (fee_item_id) ANJU_TRY(CheckFeeItem(tx, ctx.company_id, m->project_id, *fee_item_id, kind));
     if (code && *code != m->code &&
         tx.QueryOne("SELECT 1 FROM meters WHERE project_id = ? AND code = ?",
@@ -268,12 +247,14 @@ JsonResult MeterService::UpdateMeter(const TenantContext& ctx, int64_t id,
             "walk_order = ?, active = ?, updated_at = ? WHERE id = ?",
             {code.value_or(m->code), fee_item_id.value_or(m->fee_item_id),
              multiplier.value_or(m->multiplier), digits.value_or(m->digits),
-             walk_order.value_or(before.at("walk_order").as_int64()), int64_t{now_active}, now,
+             walk_order.value_or(before.walk_order), int64_t{now_active}, now,
              id});
-    json::object after = LoadMeterJson(tx, ctx.company_id, id);
+    Meter after = LoadMeterOf(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.meter.update", "meter", id, m->project_id, before, after}, now);
-    return json::value(after);
+                  {"billing.meter.update", "meter", id, m->project_id, MeterJson(before),
+                   MeterJson(after)},
+                  now);
+    return after;
   });
 }
 

@@ -14,6 +14,7 @@
 #include "modules/billing/fee_items.h"
 #include "platform/identity/permissions.h"
 #include "modules/metering/meter_rules.h"
+#include "modules/metering/metering_json.h"
 #include "support/seed.h"
 #include "support/test_db.h"
 
@@ -24,6 +25,15 @@ namespace json = boost::json;
 namespace perm = identity::perm;
 
 std::string FieldOf(const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; }
+
+// A service's typed result as the API's JSON (metering_json.h), for the assertions below.
+template <class T, class Shape>
+Result<json::value> AsJson(Result<T> r, Shape shape) {
+  if (!r.ok()) return r.take_error();
+  return json::value(shape(*r));
+}
+
+json::object Body(const std::string& text) { return json::parse(text).as_object(); }
 
 class MeterStorageTest : public ::testing::Test {
  protected:
@@ -75,7 +85,9 @@ class MeterStorageTest : public ::testing::Test {
   }
 
   Result<boost::json::value> NewMeter(std::string body) {
-    return svc_->CreateMeter(staff_, json::parse(body).as_object());
+    auto cmd = ReadCreateMeter(Body(body));
+    if (!cmd.ok()) return cmd.take_error();
+    return AsJson(svc_->CreateMeter(staff_, *cmd), MeterJson);
   }
   int64_t HouseMeter(int64_t house, const std::string& code, int64_t fee_item,
                      const std::string& extra = "") {
@@ -89,10 +101,19 @@ class MeterStorageTest : public ::testing::Test {
 
   Result<boost::json::value> Read(int64_t meter, const std::string& period, int64_t reading,
                                   const std::string& extra = "") {
-    return svc_->RecordReading(
-        reader_, json::parse(R"({"meter_id":)" + std::to_string(meter) + R"(,"period":")" +
-                             period + R"(","reading":)" + std::to_string(reading) + extra + "}")
-                     .as_object());
+    auto cmd = ReadRecordReading(Body(R"({"meter_id":)" + std::to_string(meter) +
+                                      R"(,"period":")" + period + R"(","reading":)" +
+                                      std::to_string(reading) + extra + "}"));
+    if (!cmd.ok()) return cmd.take_error();
+    return AsJson(svc_->RecordReading(reader_, *cmd), ReadingJson);
+  }
+  Result<boost::json::value> Approve(const TenantContext& ctx, int64_t id,
+                                     const std::string& body) {
+    return AsJson(svc_->ApproveReading(ctx, id, *ReadReviewReading(Body(body))), ReadingJson);
+  }
+  Result<boost::json::value> Correct(const TenantContext& ctx, int64_t id,
+                                     const std::string& body) {
+    return AsJson(svc_->CorrectReading(ctx, id, *ReadCorrectReading(Body(body))), ReadingJson);
   }
 
   std::vector<MeteredLine> Billable(const std::string& period) {
@@ -206,24 +227,22 @@ TEST_F(MeterStorageTest, ReviewApproveAndReject) {
   EXPECT_EQ(Billable("2026-02").size(), 0u);  // not billed until approved
 
   // A meter reader may record but not review.
-  auto denied = svc_->ApproveReading(reader_, high_id, json::parse(R"({"approve":true})").as_object());
+  auto denied = Approve(reader_, high_id, R"({"approve":true})");
   ASSERT_FALSE(denied.ok());
   EXPECT_EQ(denied.error().code, "FORBIDDEN");
-  auto ok = svc_->ApproveReading(staff_, high_id,
-                                 json::parse(R"({"approve":true,"note":"水管爆裂"})").as_object());
+  auto ok = Approve(staff_, high_id, R"({"approve":true,"note":"水管爆裂"})");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok->at("status").as_string(), "approved");
   ASSERT_EQ(Billable("2026-02").size(), 1u);
   EXPECT_EQ(Billable("2026-02")[0].consumption, 8000);
-  auto again = svc_->ApproveReading(staff_, high_id, json::parse(R"({"approve":false})").as_object());
+  auto again = Approve(staff_, high_id, R"({"approve":false})");
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "READING_NOT_IN_REVIEW");
 
   // Rejected: never billed, and the next reading is measured from the last accepted one.
   auto wild = Read(meter, "2026-03", 99000);
   ASSERT_EQ(wild->at("status").as_string(), "review");
-  ASSERT_TRUE(svc_->ApproveReading(staff_, wild->at("id").as_int64(),
-                                   json::parse(R"({"approve":false})").as_object()).ok());
+  ASSERT_TRUE(Approve(staff_, wild->at("id").as_int64(), R"({"approve":false})").ok());
   EXPECT_EQ(Billable("2026-03").size(), 0u);
   auto next = Read(meter, "2026-04", 12000);
   ASSERT_TRUE(next.ok());
@@ -234,20 +253,17 @@ TEST_F(MeterStorageTest, ReviewApproveAndReject) {
 TEST_F(MeterStorageTest, CorrectOnlyWhileLatestAndUnbilled) {
   int64_t meter = HouseMeter(h1_, "W-0101", water_);
   auto jan = Read(meter, "2026-01", 1000);
-  auto fixed = svc_->CorrectReading(reader_, jan->at("id").as_int64(),
-                                    json::parse(R"({"reading":1200})").as_object());
+  auto fixed = Correct(reader_, jan->at("id").as_int64(), R"({"reading":1200})");
   ASSERT_TRUE(fixed.ok()) << fixed.error().code;
   EXPECT_EQ(fixed->at("consumption").as_int64(), 1200);
   auto feb = Read(meter, "2026-02", 2000);
-  auto late = svc_->CorrectReading(reader_, jan->at("id").as_int64(),
-                                   json::parse(R"({"reading":1100})").as_object());
+  auto late = Correct(reader_, jan->at("id").as_int64(), R"({"reading":1100})");
   ASSERT_FALSE(late.ok());
   EXPECT_EQ(late.error().code, "READING_OUT_OF_ORDER");
   db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
     testing::SeedBill(tx, {c1_, p1_, h1_, water_, "2026-02", "B-1", 800, 35000, 280, "2026-02-16"});
   });
-  auto billed = svc_->CorrectReading(reader_, feb->at("id").as_int64(),
-                                     json::parse(R"({"reading":2100})").as_object());
+  auto billed = Correct(reader_, feb->at("id").as_int64(), R"({"reading":2100})");
   ASSERT_FALSE(billed.ok());
   EXPECT_EQ(billed.error().code, "READING_BILLED");
 }
@@ -272,7 +288,9 @@ TEST_F(MeterStorageTest, MetersAndReadingRounds) {
   ASSERT_FALSE(area.ok());
   EXPECT_EQ(area.error().fields.at(0).code, "not_metered");
 
-  auto round = svc_->ListMeters(reader_, MeterFilter{p1_, b1_, std::nullopt, "water"}, {});
+  auto round =
+      AsJson(svc_->ListMeters(reader_, MeterFilter{p1_, b1_, std::nullopt, "water"}, {}),
+             MetersJson);
   ASSERT_TRUE(round.ok());
   std::vector<std::string> codes;
   for (auto& m : round->at("items").as_array()) codes.emplace_back(m.at("code").as_string());
@@ -282,7 +300,7 @@ TEST_F(MeterStorageTest, MetersAndReadingRounds) {
 
   TenantContext stranger;
   stranger.company_id = c1_;
-  auto none = svc_->ListMeters(stranger, {}, {});
+  auto none = AsJson(svc_->ListMeters(stranger, {}, {}), MetersJson);
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().code, "FORBIDDEN");
 }
@@ -371,14 +389,12 @@ TEST_F(MeterStorageTest, OnlyOkAndApprovedReadingsAreBillable) {
   auto rb = Read(b, "2026-02", 9000);                                // review
   auto rc = Read(c, "2026-02", 9000);                                // review → rejected
   ASSERT_EQ(rb->at("status").as_string(), "review");
-  ASSERT_TRUE(svc_->ApproveReading(staff_, rc->at("id").as_int64(),
-                                   json::parse(R"({"approve":false})").as_object()).ok());
+  ASSERT_TRUE(Approve(staff_, rc->at("id").as_int64(), R"({"approve":false})").ok());
   std::vector<MeteredLine> lines = Billable("2026-02");
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].meter_id, a);
   EXPECT_EQ(lines[0].consumption, 500);
-  ASSERT_TRUE(svc_->ApproveReading(staff_, rb->at("id").as_int64(),
-                                   json::parse(R"({"approve":true})").as_object()).ok());
+  ASSERT_TRUE(Approve(staff_, rb->at("id").as_int64(), R"({"approve":true})").ok());
   EXPECT_EQ(Billable("2026-02").size(), 2u);
 }
 

@@ -5,12 +5,12 @@
 #include <charconv>
 
 #include "core/csv.h"
-#include "core/json_body.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "modules/metering/meter_errors.h"
 #include "modules/metering/meter_internal.h"
 #include "modules/metering/meters.h"
+#include "modules/metering/metering_json.h"
 #include "platform/org/org_service.h"
 
 namespace anju::metering {
@@ -47,18 +47,12 @@ std::optional<int64_t> ParseReading(std::string_view text) {
 
 }  // namespace
 
-JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kMeterRead));
-  BodyReader r(body);
-  auto project_id = r.Int("project_id", true, 1, INT64_MAX);
-  auto period = r.Str("period", true, 7);
-  auto csv = r.Text("csv", true, 1 << 20);
-  auto dry_run = r.Bool("dry_run", true);
-  if (period && !IsValidCivilMonth(*period)) r.Fail("period", "invalid", "Must be a month YYYY-MM");
-  ANJU_TRY(r.Finish());
-  if (!ctx.access.HasIn(std::string(perm::kMeterRead), *project_id))
+Result<ReadingImport> MeterService::ImportReadings(const TenantContext& ctx,
+                                                   const ImportReadingsCommand& cmd) {
+  ANJU_TRY(MayRecordReadings(ctx));
+  if (!ctx.access.HasIn(std::string(perm::kMeterRead), cmd.project_id))
     return Error(errors::kNotFound).WithField("project_id", "not_found");
-  auto rows = ParseCsv(*csv, kMaxImportRows + 1);
+  auto rows = ParseCsv(cmd.csv, kMaxImportRows + 1);
   if (!rows.ok()) return rows.take_error();
   if (rows->empty()) return Error(errors::kValidation).WithField("csv", "required", "The file is empty");
   int code_col = ColumnOf(rows->front(), {"meter_code", "表号", "code"});
@@ -74,12 +68,11 @@ JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::ob
   // One write transaction for every row; it commits only when every row is good and this
   // is not a dry run (dropping it uncommitted rolls everything back).
   auto tx = db_.Begin(db::TxMode::kWrite);
-  if (!org::ProjectCode(*tx, ctx.company_id, *project_id))
+  if (!org::ProjectCode(*tx, ctx.company_id, cmd.project_id))
     return Error(errors::kNotFound).WithField("project_id", "not_found");
   Millis now = clock_.Now();
   Error rejected(kReadingImportInvalid);
-  json::array items;
-  int64_t ok = 0, review = 0;
+  ReadingImport out{cmd.project_id, cmd.period, cmd.dry_run, 0, 0, {}};
   for (size_t i = 1; i < rows->size(); ++i) {
     const CsvRow& row = (*rows)[i];
     std::string field = "rows[" + std::to_string(i + 1) + "]";  // the file's line number
@@ -92,32 +85,30 @@ JsonResult MeterService::ImportReadings(const TenantContext& ctx, const json::ob
     }
     auto meter = tx->QueryOne("SELECT id FROM meters WHERE company_id = ? AND project_id = ? "
                               "AND code = ?",
-                              {ctx.company_id, *project_id, code});
+                              {ctx.company_id, cmd.project_id, code});
     if (!meter) {
       rejected.WithField(field, "METER_NOT_FOUND", code + ": no such meter in the project");
       continue;
     }
-    json::object one{{"meter_id", meter->Int(0)}, {"period", *period}, {"reading", *reading}};
+    json::object one{{"meter_id", meter->Int(0)}, {"period", cmd.period}, {"reading", *reading}};
     if (std::string note = cell(note_col); !note.empty()) one["note"] = note.substr(0, 200);
-    auto recorded = meter_internal::RecordReadingById(*tx, ctx, one, now);
+    // The row goes through the route's own reader, so it is checked as a typed reading is.
+    auto read = ReadRecordReading(one);
+    auto recorded = read.ok() ? meter_internal::RecordReadingById(*tx, ctx, *read, now)
+                              : Result<Reading>(read.take_error());
     if (!recorded.ok()) {
       const Error& e = recorded.error();
       rejected.WithField(field, e.code, code + ": " + e.message);
       continue;
     }
-    const json::object& o = recorded->as_object();
-    (o.at("status").as_string() == "review" ? review : ok) += 1;
-    items.push_back(json::object{{"line", int64_t(i + 1)},      {"meter_code", code},
-                                 {"meter_id", meter->Int(0)},   {"reading", *reading},
-                                 {"consumption", o.at("consumption")},
-                                 {"status", o.at("status")},    {"flags", o.at("flags")}});
+    (recorded->status == "review" ? out.review : out.ok) += 1;
+    out.items.push_back(ImportedReading{int64_t(i + 1), code, meter->Int(0), *reading,
+                                        recorded->consumption, recorded->status,
+                                        recorded->flags});
   }
   if (!rejected.fields.empty()) return rejected;
-  if (!*dry_run) tx->Commit();
-  return json::value(json::object{{"project_id", *project_id}, {"period", *period},
-                                  {"dry_run", *dry_run},       {"rows", int64_t(items.size())},
-                                  {"ok", ok},                  {"review", review},
-                                  {"items", std::move(items)}});
+  if (!cmd.dry_run) tx->Commit();
+  return out;
 }
 
 }  // namespace anju::metering
