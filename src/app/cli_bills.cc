@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "modules/billing/billing_json.h"
 #include "platform/identity/permissions.h"
 
 namespace anju::app {
@@ -44,21 +45,25 @@ int RunBillsFromCli(App& app, const BillsRunOptions& opt) {
   int64_t houses = 0, bills = 0, amount = 0, existing = 0;
   auto started = std::chrono::steady_clock::now();
   for (const Target& t : targets) {
-    auto r = app.billing().RunBills(
-        ctx, json::object{{"project_id", t.id}, {"period", opt.period}, {"dry_run", opt.dry_run}});
+    // The route's reader checks the period as POST /api/v1/bill-runs does.
+    auto r = [&]() -> Result<billing::BillRunResult> {
+      auto cmd = billing::ReadBillRun(
+          json::object{{"project_id", t.id}, {"period", opt.period}, {"dry_run", opt.dry_run}});
+      if (!cmd.ok()) return cmd.take_error();
+      return app.billing().RunBills(ctx, *cmd);
+    }();
     if (!r.ok()) {
       std::cerr << "error: " << t.code << ": " << r.error().code << ": " << r.error().message << "\n";
       for (const auto& f : r.error().fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
       return 2;
     }
-    const json::object& o = r->as_object();
+    const billing::ProjectRun& o = r->projects.front();
     std::cout << fmt::format("{} {}: {} houses, {} bills, {} fen, {} existing\n", t.code,
-                             opt.period, o.at("houses").as_int64(), o.at("bills").as_int64(),
-                             o.at("amount").as_int64(), o.at("existing").as_int64());
-    houses += o.at("houses").as_int64();
-    bills += o.at("bills").as_int64();
-    amount += o.at("amount").as_int64();
-    existing += o.at("existing").as_int64();
+                             opt.period, o.houses, o.bills, o.amount, o.existing);
+    houses += o.houses;
+    bills += o.bills;
+    amount += o.amount;
+    existing += o.existing;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << fmt::format("total{}: {} houses, {} bills, {} fen, {} existing in {:.3f} s\n",

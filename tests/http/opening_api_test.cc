@@ -5,10 +5,12 @@
 // test, and its tamper cases for the new states.
 #include <gtest/gtest.h>
 
+#include "modules/billing/fee_item_json.h"
 #include "modules/billing/fee_items.h"
 #include "modules/billing/late_fees.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/opening.h"
+#include "modules/billing/opening_json.h"
 #include "modules/metering/meter_readings.h"
 #include "modules/metering/metering_json.h"
 #include "support/test_app.h"
@@ -18,6 +20,25 @@ namespace {
 
 namespace json = boost::json;
 using JsonResult = Result<json::value>;
+
+// The importer's way to the opening functions: the permission, the reader, the function;
+// the opening as its JSON.
+JsonResult AsJson(Result<billing::Opening> r) {
+  if (!r.ok()) return r.take_error();
+  return json::value(billing::OpeningJson(*r));
+}
+JsonResult PostArrears(db::Tx& tx, const TenantContext& ctx, const json::object& body, Millis now) {
+  ANJU_TRY(billing::MayPostOpenings(ctx));
+  auto cmd = billing::ReadOpeningArrears(body, now);
+  if (!cmd.ok()) return cmd.take_error();
+  return AsJson(billing::PostOpeningArrears(tx, ctx, *cmd, now));
+}
+JsonResult PostPrepaid(db::Tx& tx, const TenantContext& ctx, const json::object& body, Millis now) {
+  ANJU_TRY(billing::MayPostOpenings(ctx));
+  auto cmd = billing::ReadOpeningPrepayment(body);
+  if (!cmd.ok()) return cmd.take_error();
+  return AsJson(billing::PostOpeningPrepayment(tx, ctx, *cmd, now));
+}
 
 std::string Field(const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; }
 std::string Code(const Reply& r) { return std::string(r.json().at("error").at("code").as_string()); }
@@ -52,17 +73,17 @@ class OpeningApiTest : public ::testing::Test {
   }
   JsonResult Arrears(json::object body, const TenantContext* ctx = nullptr) {
     return InTx([&](db::Tx& tx) {
-      return billing::PostOpeningArrears(tx, ctx ? *ctx : ctx_, body, app_->clock().Now());
+      return PostArrears(tx, ctx ? *ctx : ctx_, body, app_->clock().Now());
     });
   }
   JsonResult Prepaid(int64_t amount) {
     return InTx([&](db::Tx& tx) {
-      return billing::PostOpeningPrepayment(tx, ctx_, {{"house_id", house_}, {"amount", amount}},
+      return PostPrepaid(tx, ctx_, {{"house_id", house_}, {"amount", amount}},
                                             app_->clock().Now());
     });
   }
   JsonResult Reverse(int64_t id) {
-    return InTx([&](db::Tx& tx) { return billing::ReverseOpening(tx, ctx_, app_->app().corrections(), id, app_->clock().Now()); });
+    return InTx([&](db::Tx& tx) { return AsJson(billing::ReverseOpening(tx, ctx_, app_->app().corrections(), id, app_->clock().Now())); });
   }
   json::object Account() {
     Reply r = admin_->Get("/api/v1/houses/" + std::to_string(house_) + "/account");
@@ -86,9 +107,9 @@ class OpeningApiTest : public ::testing::Test {
 TEST_F(OpeningApiTest, ArrearsAndPrepaidPostedInOneTransactionShowInTheAccount) {
   auto both = InTx([&](db::Tx& tx) -> JsonResult {
     Millis now = app_->clock().Now();
-    ANJU_TRY(billing::PostOpeningArrears(tx, ctx_, Body("WYF-ZZ", 12345), now));
-    ANJU_TRY(billing::PostOpeningArrears(tx, ctx_, Body("CWGLF", 500), now));
-    return billing::PostOpeningPrepayment(tx, ctx_, {{"house_id", house_}, {"amount", 8000},
+    ANJU_TRY(PostArrears(tx, ctx_, Body("WYF-ZZ", 12345), now));
+    ANJU_TRY(PostArrears(tx, ctx_, Body("CWGLF", 500), now));
+    return PostPrepaid(tx, ctx_, {{"house_id", house_}, {"amount", 8000},
                                                      {"note", "旧系统预存"}}, now);
   });
   ASSERT_TRUE(both.ok()) << both.error().message;
@@ -199,7 +220,7 @@ TEST_F(OpeningApiTest, ReversalRestoresTheBalancesAndARepostTakesTheSameBill) {
   EXPECT_EQ(Prepaid(8000).ok(), true);
   // By bill id, as the importer's rollback may.
   auto by_bill = InTx([&](db::Tx& tx) {
-    return billing::ReverseOpeningBill(tx, ctx_, app_->app().corrections(), again->at("bill_id").as_int64(), app_->clock().Now());
+    return AsJson(billing::ReverseOpeningBill(tx, ctx_, app_->app().corrections(), again->at("bill_id").as_int64(), app_->clock().Now()));
   });
   ASSERT_TRUE(by_bill.ok());
   EXPECT_EQ(by_bill->at("id"), again->at("id"));
@@ -271,18 +292,36 @@ TEST_F(OpeningApiTest, TheLedgerCheckFindsTamperedOpenings) {
 // ---- fee items and readings at transaction level refuse what the API refuses ----
 
 TEST_F(OpeningApiTest, FeeItemsInATransactionRefuseWhatTheApiRefusesAndAreFoundByCode) {
+  int64_t id_of_update = 0;
   json::object body{{"project_id", jhy_},     {"code", "GTF"},         {"name", "公摊费"},
                     {"kind", "property"},     {"method", "area"},      {"unit_price", 50'00},
                     {"house_kinds", json::array{"residential"}},      {"valid_from", "2020-01-01"}};
-  auto create = [&](json::object b, const TenantContext& ctx) {
-    return InTx([&](db::Tx& tx) { return billing::CreateFeeItemIn(tx, ctx, b, app_->clock().Now()); });
+  // The importer's way: the permission, the route's reader, then the function.
+  auto as_json = [](Result<billing::FeeItem> r) -> JsonResult {
+    if (!r.ok()) return r.take_error();
+    return json::value(billing::FeeItemJson(*r));
+  };
+  auto create = [&](json::object b, const TenantContext& ctx) -> JsonResult {
+    ANJU_TRY(billing::MayWriteFeeItems(ctx));
+    auto cmd = billing::ReadCreateFeeItem(b);
+    if (!cmd.ok()) return cmd.take_error();
+    return InTx([&](db::Tx& tx) {
+      return as_json(billing::CreateFeeItemIn(tx, ctx, *cmd, app_->clock().Now()));
+    });
+  };
+  auto update = [&](json::object b) -> JsonResult {
+    auto cmd = billing::ReadUpdateFeeItem(b);
+    if (!cmd.ok()) return cmd.take_error();
+    return InTx([&](db::Tx& tx) {
+      return as_json(billing::UpdateFeeItemIn(tx, ctx_, id_of_update, *cmd, app_->clock().Now()));
+    });
   };
   auto made = create(body, ctx_);
   ASSERT_TRUE(made.ok()) << made.error().message;
   auto found = InTx([&](db::Tx& tx) -> JsonResult {
     auto f = billing::FindFeeItemByCode(tx, app_->company_id(), jhy_, "GTF");
     if (!f) return Error(errors::kNotFound);
-    return json::value(*f);
+    return json::value(billing::FeeItemJson(*f));
   });
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(*found, *made);
@@ -310,14 +349,11 @@ TEST_F(OpeningApiTest, FeeItemsInATransactionRefuseWhatTheApiRefusesAndAreFoundB
   EXPECT_EQ(create(body, Ctx("cashier")).error().code, "FORBIDDEN");
   // Update: the route's rules and result.
   int64_t id = made->at("id").as_int64();
-  auto updated = InTx([&](db::Tx& tx) {
-    return billing::UpdateFeeItemIn(tx, ctx_, id, {{"name", "公摊"}, {"due_days", 20}}, app_->clock().Now());
-  });
+  id_of_update = id;
+  auto updated = update({{"name", "公摊"}, {"due_days", 20}});
   ASSERT_TRUE(updated.ok());
   EXPECT_EQ(updated->at("name").as_string(), "公摊");
-  auto bad = InTx([&](db::Tx& tx) {
-    return billing::UpdateFeeItemIn(tx, ctx_, id, {{"unit_price", 1}}, app_->clock().Now());
-  });
+  auto bad = update({{"unit_price", 1}});
   Reply http = admin_->Send("PATCH", "/api/v1/fee-items/" + std::to_string(id),
                             R"({"unit_price": 1})", {{"Content-Type", "application/json"}});
   ASSERT_FALSE(bad.ok());

@@ -8,7 +8,7 @@
 
 namespace anju::billing::bill_lines {
 
-bool FeeItem::AppliesTo(const std::string& kind) const {
+bool ItemRule::AppliesTo(const std::string& kind) const {
   std::istringstream in(house_kinds);
   for (std::string k; in >> k;)
     if (k == kind) return true;
@@ -26,7 +26,7 @@ Period NextPeriod(const Period& p) { return *ParsePeriod(AddDays(p.last, 1).subs
 
 std::string DueDate(const Period& p, int64_t days) { return AddDays(p.first, days); }
 
-Cycle CycleOf(const FeeItem& f, const Period& p) {
+Cycle CycleOf(const ItemRule& f, const Period& p) {
   int64_t c = f.cycle_months < 1 ? 1 : f.cycle_months;
   int year = std::stoi(p.name.substr(0, 4)), month = std::stoi(p.name.substr(5, 2));
   int first_month = static_cast<int>((month - 1) / c * c + 1);
@@ -36,9 +36,9 @@ Cycle CycleOf(const FeeItem& f, const Period& p) {
   return {start, start.first, end.last};
 }
 
-calc::RoundRule RuleOf(const FeeItem& f) { return calc::RoundRuleOf(f.rounding, f.round_to); }
+calc::RoundRule RuleOf(const ItemRule& f) { return calc::RoundRuleOf(f.rounding, f.round_to); }
 
-Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& period) {
+Result<Line> Compute(const ItemRule& f, const property::HouseFacts& h, const Period& period) {
   Cycle cycle = CycleOf(f, period);
   // Billed days: from the later of delivery and the standard's start, to its end.
   std::optional<std::string_view> from, to;
@@ -63,9 +63,9 @@ Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Peri
   return Line{*a, 100};
 }
 
-std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
+std::vector<ItemRule> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
                               const Period& p) {
-  std::vector<FeeItem> out;
+  std::vector<ItemRule> out;
   for (auto& r : tx.Query(
            "SELECT id, code, name, method, area_basis, unit_price, house_kinds, rounding, "
            "round_to, due_days, valid_from, valid_to, COALESCE(tiers, ''), cycle_months FROM "

@@ -15,7 +15,8 @@
 
 namespace anju::billing::bill_lines {
 
-struct FeeItem {
+// What a bill run needs of a fee item (fee_items.h has the item as the API shows it).
+struct ItemRule {
   int64_t id;
   std::string code, name, method, area_basis;
   int64_t unit_price;
@@ -45,8 +46,8 @@ struct Cycle {
   Period start;
   std::string first, last;
 };
-Cycle CycleOf(const FeeItem& f, const Period& p);
-calc::RoundRule RuleOf(const FeeItem& f);
+Cycle CycleOf(const ItemRule& f, const Period& p);
+calc::RoundRule RuleOf(const ItemRule& f);
 
 // The amount of one bill (0 when nothing is due) and its quantity (area, or 100 for fixed).
 struct Line {
@@ -57,7 +58,7 @@ struct Line {
 // An area or fixed item's bill for the house and the item's cycle containing period `p`
 // (the whole cycle: cycle_months months), prorated for a house delivered or a standard
 // starting or ending inside the cycle (metered items bill readings instead).
-Result<Line> Compute(const FeeItem& f, const property::HouseFacts& h, const Period& p);
+Result<Line> Compute(const ItemRule& f, const property::HouseFacts& h, const Period& p);
 
 // Appends the ledger entries of a new bill: its computed amount, amount + discount (Dr the
 // house's receivable, Cr the item's revenue), and its discount as an entry of its own
@@ -70,7 +71,7 @@ void AppendBillEntries(std::vector<ledger::Entry>& out, const NewBillRef& bill, 
 
 // The project's active fee items whose standard is valid in the period, by id (not the
 // repair items of one_off.h: those bill single repairs, never a period).
-std::vector<FeeItem> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
+std::vector<ItemRule> ItemsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
                               const Period& p);
 
 }  // namespace anju::billing::bill_lines

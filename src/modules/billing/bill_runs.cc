@@ -17,7 +17,6 @@
 
 #include <fmt/format.h>
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/bill_sql.h"
@@ -92,20 +91,18 @@ Result<int64_t> ApplyPrepayments(db::Tx& tx, int64_t company_id,
 
 }  // namespace
 
-JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object& body) {
-  BodyReader r(body);
-  auto project_id = r.Int("project_id", false, 1, INT64_MAX);
-  std::vector<int64_t> project_ids = r.Ids("project_ids");
-  auto period = r.Str("period", true, 7);
-  auto dry_run = r.Bool("dry_run", true);
-  if (period && !ParsePeriod(*period)) r.Fail("period", "invalid", "Must be a month YYYY-MM");
-  if (project_id && !project_ids.empty())
-    r.Fail("project_ids", "invalid", "Give project_id or project_ids, not both");
-  ANJU_TRY(r.Finish());
+Result<BillRunResult> BillingService::RunBills(const TenantContext& ctx,
+                                               const BillRunCommand& cmd) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRun));
-  if (project_id) return RunProjectBills(ctx, *project_id, *period, *dry_run);
-
+  BillRunResult out{cmd.period, cmd.dry_run, cmd.project_id.has_value()};
+  if (cmd.project_id) {
+    auto run = RunProjectBills(ctx, *cmd.project_id, cmd.period, cmd.dry_run);
+    if (!run.ok()) return run.take_error();
+    out.projects.push_back(std::move(*run));
+    return out;
+  }
   // Several projects, or every project the caller may bill: one run each, in id order.
+  std::vector<int64_t> project_ids = cmd.project_ids;
   if (project_ids.empty()) {
     const Scope* scope = ctx.access.ScopeOf(std::string(perm::kBillRun));
     for (int64_t id : db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
@@ -116,26 +113,21 @@ JsonResult BillingService::RunBills(const TenantContext& ctx, const json::object
   for (int64_t id : project_ids)
     if (!ctx.access.HasIn(std::string(perm::kBillRun), id))
       return Error(org::kProjectNotFound).WithField("project_ids", "not_found", std::to_string(id));
-  json::array runs;
-  int64_t houses = 0, bills = 0, amount = 0, existing = 0;
   for (int64_t id : project_ids) {
-    auto run = RunProjectBills(ctx, id, *period, *dry_run);
+    auto run = RunProjectBills(ctx, id, cmd.period, cmd.dry_run);
     if (!run.ok()) return run.take_error();
-    const json::object& o = run->as_object();
-    houses += o.at("houses").as_int64();
-    bills += o.at("bills").as_int64();
-    amount += o.at("amount").as_int64();
-    existing += o.at("existing").as_int64();
-    runs.push_back(std::move(*run));
+    out.houses += run->houses;
+    out.bills += run->bills;
+    out.amount += run->amount;
+    out.existing += run->existing;
+    out.projects.push_back(std::move(*run));
   }
-  return json::value(json::object{{"period", *period}, {"dry_run", *dry_run},
-                                  {"houses", houses},  {"bills", bills},
-                                  {"amount", amount},  {"existing", existing},
-                                  {"projects", std::move(runs)}});
+  return out;
 }
 
-JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t project_id,
-                                           const std::string& period_name, bool dry_run) {
+Result<ProjectRun> BillingService::RunProjectBills(const TenantContext& ctx, int64_t project_id,
+                                                   const std::string& period_name,
+                                                   bool dry_run) {
   std::optional<Period> period = ParsePeriod(period_name);
   if (!ctx.access.HasIn(std::string(perm::kBillRun), project_id))
     return Error(org::kProjectNotFound).WithField("project_id", "not_found");
@@ -166,7 +158,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
   int64_t prepaid_applied = 0;  // 分 of prepaid balances applied to the new bills
   BillingSettings settings =
       db_.Run(db::TxMode::kRead, [&](db::Tx& tx) { return LoadSettings(tx, ctx.company_id); });
-  std::vector<FeeItem> items;
+  std::vector<ItemRule> items;
   std::optional<std::map<int64_t, std::vector<MeteredLine>>> metered;  // by house
   std::map<int64_t, int64_t> discount_bp;  // fee item → the best discount rule's rate
   // fee item → the period its bills of this run are keyed by: the run's period, or for an
@@ -180,9 +172,9 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                         [&](db::Tx& tx) -> Result<int64_t> {
       if (items.empty()) {
         items = ItemsFor(tx, ctx.company_id, project_id, *period);
-        for (const DiscountRule& d : DiscountsFor(tx, ctx.company_id, project_id, period->name))
+        for (const ItemDiscount& d : DiscountsFor(tx, ctx.company_id, project_id, period->name))
           discount_bp[d.fee_item_id] = d.rate_bp;
-        for (const FeeItem& f : items) key_period[f.id] = CycleOf(f, *period).start.name;
+        for (const ItemRule& f : items) key_period[f.id] = CycleOf(f, *period).start.name;
       }
       if (!metered) {
         auto readings = ports_.metered.Billable(tx, ctx.company_id, project_id, period->name);
@@ -192,13 +184,13 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
       }
       auto batch = property::HouseFactsPage(tx, ctx.company_id, project_id, after, kBillRunBatch);
       std::map<int64_t, ItemTotal> batch_totals;
-      std::vector<std::tuple<const FeeItem*, const property::HouseFacts*, Line>> lines;
+      std::vector<std::tuple<const ItemRule*, const property::HouseFacts*, Line>> lines;
       for (const auto& h : batch) {
         auto readings = metered->find(h.id);
         if (readings != metered->end())
           for (const MeteredLine& m : readings->second) {
             auto f = std::find_if(items.begin(), items.end(),
-                                  [&](const FeeItem& i) { return i.id == m.fee_item_id; });
+                                  [&](const ItemRule& i) { return i.id == m.fee_item_id; });
             if (f == items.end()) continue;  // the item is off or not valid in the period
             auto amount = m.amount ? Result<int64_t>(*m.amount)
                                    : calc::MeteredAmount(f->tiers, f->unit_price, m.consumption,
@@ -207,7 +199,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                                                              ": " + amount.error().message);
             if (*amount > 0) lines.emplace_back(&*f, &h, Line{*amount, m.consumption});
           }
-        for (const FeeItem& f : items) {
+        for (const ItemRule& f : items) {
           if (f.method == "metered" || !f.AppliesTo(h.kind)) continue;
           auto line = Compute(f, h, *period);
           if (!line.ok()) return Error(kCalculation, "house " + h.code + ", " + f.code + ": " +
@@ -308,18 +300,18 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
     after = *step;
   }
 
-  int64_t bills = 0, amount = 0, existing = 0, discount = 0;
-  json::array per_item;
-  for (const FeeItem& f : items) {
+  ProjectRun out{project_id, period->name, dry_run, houses};
+  out.prepaid_applied = prepaid_applied;
+  out.run_id = run_id;
+  for (const ItemRule& f : items) {
     const ItemTotal& t = totals[f.id];
-    bills += t.bills;
-    amount += t.amount;
-    existing += t.existing;
-    discount += t.discount;
-    per_item.push_back(json::object{{"fee_item_id", f.id}, {"code", f.code}, {"name", f.name},
-                                    {"bills", t.bills}, {"amount", t.amount},
-                                    {"discount", t.discount}, {"existing", t.existing}});
+    out.bills += t.bills;
+    out.amount += t.amount;
+    out.existing += t.existing;
+    out.discount += t.discount;
+    out.items.push_back({f.id, f.code, f.name, t.bills, t.amount, t.discount, t.existing});
   }
+  const int64_t bills = out.bills, amount = out.amount;
   if (run_id)
     db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
       tx.Exec("UPDATE bill_runs SET status = 'done', bills = ?, amount = ?, finished_at = ? "
@@ -330,14 +322,7 @@ JsonResult BillingService::RunProjectBills(const TenantContext& ctx, int64_t pro
                      json::object{{"period", period->name}, {"bills", bills}, {"amount", amount}}},
                     clock_.Now());
     });
-  json::object out{{"project_id", project_id}, {"period", period->name},
-                   {"dry_run", dry_run},       {"houses", houses},
-                   {"bills", bills},            {"amount", amount},
-                   {"existing", existing},      {"discount", discount},
-                   {"prepaid_applied", prepaid_applied},
-                   {"items", std::move(per_item)}};
-  out["run_id"] = run_id ? json::value(*run_id) : json::value(nullptr);
-  return json::value(std::move(out));
+  return out;
 }
 
 namespace {
@@ -348,24 +333,37 @@ const std::string kBillColumns =
     "b.late_paid, b.credited, b.late_waived, " + std::string(kOpenPrincipalSql) + ", " +
     std::string(kOpenLateSql) + ", b.discount";
 
-// A bill with what it still owes (bill_sql.h): "open" while principal or late fee is owed.
-json::object BillJson(const db::Row& r) {
-  int64_t owed = r.Int(18), late_owed = r.Int(19);
-  return {{"id", r.Int(0)},           {"project_id", r.Int(1)},      {"house_id", r.Int(2)},
-          {"fee_item_id", r.Int(3)},  {"fee_item_name", r.Str(12)},  {"fee_item_code", r.Str(13)},
-          {"period", r.Str(4)},       {"number", r.Str(5)},          {"quantity", r.Int(6)},
-          {"unit_price", r.Int(7)},   {"amount", r.Int(8)},          {"paid", r.Int(9)},
-          {"discount", r.Int(20)},    {"credited", r.Int(16)},       {"owed", owed},
-          {"late_fee", r.Int(14)},
-          {"late_paid", r.Int(15)},   {"late_waived", r.Int(17)},    {"late_owed", late_owed},
-          {"status", owed > 0 || late_owed > 0 ? "open" : "paid"},
-          {"due_date", r.Str(10)},    {"created_at", FormatUtc(r.Int(11))}};
+// The bill of a kBillColumns row.
+Bill BillOf(const db::Row& r) {
+  Bill b;
+  b.id = r.Int(0);
+  b.project_id = r.Int(1);
+  b.house_id = r.Int(2);
+  b.fee_item_id = r.Int(3);
+  b.period = r.Str(4);
+  b.number = r.Str(5);
+  b.quantity = r.Int(6);
+  b.unit_price = r.Int(7);
+  b.amount = r.Int(8);
+  b.paid = r.Int(9);
+  b.due_date = r.Str(10);
+  b.created_at = r.Int(11);
+  b.fee_item_name = r.Str(12);
+  b.fee_item_code = r.Str(13);
+  b.late_fee = r.Int(14);
+  b.late_paid = r.Int(15);
+  b.credited = r.Int(16);
+  b.late_waived = r.Int(17);
+  b.owed = r.Int(18);
+  b.late_owed = r.Int(19);
+  b.discount = r.Int(20);
+  return b;
 }
 
 }  // namespace
 
-JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter& f,
-                                     const Page& page) {
+Result<BillPage> BillingService::ListBills(const TenantContext& ctx, const BillFilter& f,
+                                           const Page& page) {
   if (!f.period.empty() && !ParsePeriod(f.period))
     return Error(errors::kBadQuery).WithField("period", "invalid", "Must be a month YYYY-MM");
   if (!f.status.empty() && f.status != "open" && f.status != "paid")
@@ -383,23 +381,22 @@ JsonResult BillingService::ListBills(const TenantContext& ctx, const BillFilter&
   if (!f.period.empty()) where += " AND b.period = ?", p.emplace_back(f.period);
   if (f.status == "open") where += kBillOpenSql;
   if (f.status == "paid") where += " AND NOT (" + std::string(kBillOpenSql.substr(5)) + ")";
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<BillPage> {
+    BillPage out;
+    out.total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query(std::string(kBillColumns) + where +
                                 " ORDER BY b.due_date, b.id LIMIT ? OFFSET ?",
                             q))
-      items.push_back(BillJson(r));
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+      out.items.push_back(BillOf(r));
+    return out;
   });
 }
 
-JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+Result<HouseBalance> BillingService::HouseAccount(const TenantContext& ctx, int64_t house_id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<HouseBalance> {
     auto h = property::FindHouseFacts(tx, ctx.company_id, house_id);
     bool allowed = h && (ctx.IsResident() ? ctx.OwnsHouse(house_id)
                                           : ctx.access.HasIn(std::string(perm::kBillRead),
@@ -409,21 +406,17 @@ JsonResult BillingService::HouseAccount(const TenantContext& ctx, int64_t house_
         return Error(errors::kForbidden);
       return Error(property::kHouseNotFound);
     }
-    json::array open;
+    HouseBalance out{house_id, h->code};
+    out.late_fees = ledger::Balance(tx, ctx.company_id, ledger::LateOf(house_id));
+    out.owed = ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(house_id)) + out.late_fees;
+    out.prepaid = -ledger::Balance(tx, ctx.company_id, ledger::PrepaymentOf(house_id));
     for (auto& r : tx.Query(std::string(kBillColumns) +
                                 " FROM bills b JOIN fee_items f ON f.id = b.fee_item_id "
                                 "WHERE b.house_id = ?" + std::string(kBillOpenSql) +
                                 " ORDER BY b.due_date, b.id",
                             {house_id}))
-      open.push_back(BillJson(r));
-    return json::value(json::object{
-        {"house_id", house_id},
-        {"house_code", h->code},
-        {"owed", ledger::Balance(tx, ctx.company_id, ledger::ReceivableOf(house_id)) +
-                     ledger::Balance(tx, ctx.company_id, ledger::LateOf(house_id))},
-        {"late_fees", ledger::Balance(tx, ctx.company_id, ledger::LateOf(house_id))},
-        {"prepaid", -ledger::Balance(tx, ctx.company_id, ledger::PrepaymentOf(house_id))},
-        {"open_bills", std::move(open)}});
+      out.open_bills.push_back(BillOf(r));
+    return out;
   });
 }
 

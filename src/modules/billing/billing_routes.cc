@@ -6,15 +6,14 @@
 #include "core/json_body.h"
 #include "http/handlers.h"
 #include "modules/billing/billing_json.h"
+#include "modules/billing/fee_item_json.h"
 #include "modules/billing/idempotent_route.h"
 
 namespace anju::billing {
 
-using http::ById;
 using http::QueryReader;
 using http::Request;
 using http::Response;
-using http::WithBody;
 
 namespace {
 
@@ -80,16 +79,35 @@ void RegisterRoutes(http::Router& router, BillingService& s, Idempotency& idem) 
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListFeeItems(ctx, project_id));
+    return http::ReplyAs(req, s.ListFeeItems(ctx, project_id), FeeItemListJson);
   });
-  router.Add("POST", "/api/v1/fee-items",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.CreateFeeItem(ctx, b); }));
-  router.Add("PATCH", "/api/v1/fee-items/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& b) {
-               return s.UpdateFeeItem(ctx, id, b);
-             }));
-  router.Add("POST", "/api/v1/bill-runs",
-             WithBody(200, 0, [&s](auto& ctx, auto& b) { return s.RunBills(ctx, b); }));
+  router.Add("POST", "/api/v1/fee-items", [&s](Request& req, TenantContext& ctx) {
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (auto may = MayWriteFeeItems(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto cmd = ReadCreateFeeItem(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, s.CreateFeeItem(ctx, *cmd), FeeItemJson, 201);
+  });
+  router.Add("PATCH", "/api/v1/fee-items/{id}", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (auto may = MayWriteFeeItems(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto cmd = ReadUpdateFeeItem(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, s.UpdateFeeItem(ctx, *id, *cmd), FeeItemJson);
+  });
+  router.Add("POST", "/api/v1/bill-runs", [&s](Request& req, TenantContext& ctx) {
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    auto cmd = ReadBillRun(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, s.RunBills(ctx, *cmd), BillRunJson);
+  });
   router.Add("GET", "/api/v1/bills", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     BillFilter f;
@@ -99,10 +117,14 @@ void RegisterRoutes(http::Router& router, BillingService& s, Idempotency& idem) 
     f.status = q.Text("status");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListBills(ctx, f, page));
+    return http::ReplyAs(req, s.ListBills(ctx, f, page),
+                         [&](const BillPage& list) { return BillPageJson(list, page); });
   });
-  router.Add("GET", "/api/v1/houses/{id}/account",
-             ById([&s](auto& ctx, int64_t id) { return s.HouseAccount(ctx, id); }));
+  router.Add("GET", "/api/v1/houses/{id}/account", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, s.HouseAccount(ctx, *id), HouseBalanceJson);
+  });
   router.Add("POST", "/api/v1/payments", [&s, &idem](Request& req, TenantContext& ctx) {
     if (auto may = s.MayTakePayments(ctx); !may.ok())
       return http::ErrorReply(may.error(), req.request_id);
@@ -180,16 +202,24 @@ void RegisterRoutes(http::Router& router, BillingService& s, Idempotency& idem) 
     auto house_id = q.Id("house_id");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListPayments(ctx, house_id, page));
+    return http::ReplyAs(req, s.ListPayments(ctx, house_id, page),
+                         [&](const PaymentPage& list) { return PaymentPageJson(list, page); });
   });
 }
 
 void RegisterSettingsRoutes(http::Router& router, SettingsService& settings) {
   router.Add("GET", "/api/v1/billing-settings", [&settings](Request& req, TenantContext& ctx) {
-    return http::Reply(req, settings.Get(ctx));
+    return http::ReplyAs(req, settings.Get(ctx), SettingsJson);
   });
-  router.Add("PUT", "/api/v1/billing-settings",
-             WithBody(200, 0, [&settings](auto& ctx, auto& b) { return settings.Put(ctx, b); }));
+  router.Add("PUT", "/api/v1/billing-settings", [&settings](Request& req, TenantContext& ctx) {
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (auto may = SettingsService::MayPut(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto cmd = ReadBillingSettings(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, settings.Put(ctx, *cmd), SettingsJson);
+  });
 }
 
 }  // namespace anju::billing

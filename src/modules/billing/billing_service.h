@@ -24,14 +24,13 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/page.h"
 #include "core/tenant.h"
 #include "db/database.h"
 #include "modules/billing/discounts.h"
+#include "modules/billing/fee_items.h"
 #include "modules/billing/idempotency.h"
 #include "modules/billing/ports.h"
 #include "modules/billing/settle.h"
@@ -40,10 +39,89 @@
 
 namespace anju::billing {
 
-using JsonResult = Result<boost::json::value>;
-
 inline constexpr int64_t kBillRunBatch = 2000;  // houses per transaction
 inline constexpr int64_t kMaxPaymentFen = 100'000'000'00;  // 1 亿元
+
+// A bill run asked for (billing_json.h ReadBillRun): one project, several, or neither (=
+// every project the caller may bill); a dry run writes nothing.
+struct BillRunCommand {
+  std::optional<int64_t> project_id;
+  std::vector<int64_t> project_ids;  // not with project_id
+  std::string period;                // "YYYY-MM", valid
+  bool dry_run = true;
+};
+
+// What one project's run billed per fee item.
+struct ItemRun {
+  int64_t fee_item_id = 0;
+  std::string code, name;
+  int64_t bills = 0, amount = 0, discount = 0, existing = 0;
+};
+
+// One project's run: the houses it went through, the bills it posted (or would post) and
+// their sums, the bills that existed already, the prepaid balances it applied; run_id unless
+// a dry run.
+struct ProjectRun {
+  int64_t project_id = 0;
+  std::string period;
+  bool dry_run = true;
+  int64_t houses = 0, bills = 0, amount = 0, existing = 0, discount = 0, prepaid_applied = 0;
+  std::vector<ItemRun> items;
+  std::optional<int64_t> run_id;
+};
+
+// The answer of a run: `one_project` when the command named project_id (then the answer is
+// that project's run), else the sums over `projects`, in project id order.
+struct BillRunResult {
+  std::string period;
+  bool dry_run = true;
+  bool one_project = false;
+  int64_t houses = 0, bills = 0, amount = 0, existing = 0;
+  std::vector<ProjectRun> projects;
+};
+
+// A bill with what it still owes (bill_sql.h): open while principal or late fee is owed.
+struct Bill {
+  int64_t id = 0, project_id = 0, house_id = 0, fee_item_id = 0;
+  std::string fee_item_name, fee_item_code, period, number;
+  int64_t quantity = 0, unit_price = 0, amount = 0, paid = 0, discount = 0, credited = 0;
+  int64_t owed = 0, late_fee = 0, late_paid = 0, late_waived = 0, late_owed = 0;
+  std::string due_date;
+  Millis created_at = 0;
+  bool open() const { return owed > 0 || late_owed > 0; }
+};
+
+// A page of bills (due date, then id) and how many the filter matches.
+struct BillPage {
+  std::vector<Bill> items;
+  int64_t total = 0;
+};
+
+// What a house owes (its open bills, oldest due first) and holds (prepaid balance), from its
+// ledger accounts.
+struct HouseBalance {
+  int64_t house_id = 0;
+  std::string house_code;
+  int64_t owed = 0, late_fees = 0, prepaid = 0;
+  std::vector<Bill> open_bills;
+};
+
+// A payment as the payments list shows it.
+struct PaymentRecord {
+  int64_t id = 0;
+  std::string number;
+  int64_t house_id = 0, project_id = 0;
+  std::string channel;
+  int64_t amount = 0, to_prepayment = 0;
+  std::string note;
+  Millis created_at = 0;
+};
+
+// A page of payments, newest first, and how many there are.
+struct PaymentPage {
+  std::vector<PaymentRecord> items;
+  int64_t total = 0;
+};
 
 struct BillFilter {
   std::optional<int64_t> project_id, house_id;
@@ -106,8 +184,8 @@ struct OnlineOrder {
 struct OnlineOrderOpened {
   OnlineOrder order;
   // What the payer's app needs, as the provider adapter gives it (pay/provider.h
-  // CreateOrder): WeChat {"code_url"}; Alipay {"order_string", "pay_url"}.
-  boost::json::value pay_params;
+  // CreateOrder), serialized: WeChat {"code_url"}; Alipay {"order_string", "pay_url"}.
+  std::string pay_params;
 };
 
 class BillingService {
@@ -119,17 +197,25 @@ class BillingService {
   BillingService(db::Database& db, const Clock& clock, Ports ports);
   ~BillingService();
 
-  JsonResult ListFeeItems(const TenantContext& ctx, std::optional<int64_t> project_id);
-  JsonResult CreateFeeItem(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateFeeItem(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // The fee items of the caller's projects (billing:fee:read), or of one of them, by
+  // project and code.
+  Result<std::vector<FeeItem>> ListFeeItems(const TenantContext& ctx,
+                                            std::optional<int64_t> project_id);
+  // CreateFeeItemIn / UpdateFeeItemIn (fee_items.h) in a transaction of their own.
+  Result<FeeItem> CreateFeeItem(const TenantContext& ctx, const CreateFeeItemCommand& cmd);
+  Result<FeeItem> UpdateFeeItem(const TenantContext& ctx, int64_t id,
+                                const UpdateFeeItemCommand& cmd);
 
-  // {project_id | project_ids | neither (= every project the caller may bill), period:
-  // "YYYY-MM", dry_run}. A dry run writes nothing. One project answers its run; several
-  // answer their sums and {"projects": [run…]}.
-  JsonResult RunBills(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult ListBills(const TenantContext& ctx, const BillFilter& f, const Page& page);
-  // What a house owes (open bills oldest first) and holds (prepaid balance).
-  JsonResult HouseAccount(const TenantContext& ctx, int64_t house_id);
+  // Runs the bills of the command's projects, one run each in id order. Errors: FORBIDDEN
+  // (no billing:bill:run), PROJECT_NOT_FOUND (project_id / project_ids: outside the
+  // caller's projects).
+  Result<BillRunResult> RunBills(const TenantContext& ctx, const BillRunCommand& cmd);
+  // Staff need billing:bill:read (their projects' bills); residents see their houses'.
+  // Errors: BAD_QUERY_PARAMETER (period, status).
+  Result<BillPage> ListBills(const TenantContext& ctx, const BillFilter& f, const Page& page);
+  // What a house owes (open bills oldest first) and holds (prepaid balance). Errors:
+  // FORBIDDEN, HOUSE_NOT_FOUND (also outside the caller's scope).
+  Result<HouseBalance> HouseAccount(const TenantContext& ctx, int64_t house_id);
 
   // Whether the caller may take payments and prepayments (billing:payment:create somewhere):
   // checked before the Idempotency-Key is taken. TakePayment checks it again.
@@ -139,8 +225,9 @@ class BillingService {
   // BILL_NOT_PAYABLE, VALIDATION_FAILED for a command out of range.
   Result<PaymentTaken> TakePayment(const TenantContext& ctx, const TakePaymentCommand& cmd,
                                    const IdempotentAnswer<PaymentTaken>& answer = {});
-  JsonResult ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
-                          const Page& page);
+  // Newest first; staff need billing:payment:read, residents see their houses'.
+  Result<PaymentPage> ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
+                                   const Page& page);
 
   // 预缴 (prepayments.cc): `months` months ahead of one fee item for a house, billed now and
   // paid at once (with an Idempotency-Key), the last months free under a prepay offer
@@ -193,8 +280,8 @@ class BillingService {
 
  private:
   // One project's run (bill_runs.cc); `period` is a valid "YYYY-MM".
-  JsonResult RunProjectBills(const TenantContext& ctx, int64_t project_id,
-                             const std::string& period, bool dry_run);
+  Result<ProjectRun> RunProjectBills(const TenantContext& ctx, int64_t project_id,
+                                     const std::string& period, bool dry_run);
   // Settles a confirmed order once (idempotent on the order and the provider's txn id).
   Result<OnlineOrder> ConfirmOrder(const pay::Confirmed& confirmed);
   // Loads an order the caller may see.

@@ -27,8 +27,6 @@
 #include <string>
 #include <vector>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
@@ -36,12 +34,13 @@
 
 namespace anju::billing {
 
-struct DiscountRule {
+// The best active percent rate of a fee item.
+struct ItemDiscount {
   int64_t fee_item_id = 0, rate_bp = 0;
 };
 
 // The best active percent rule per fee item of a project for a period (fee item → rate_bp).
-std::vector<DiscountRule> DiscountsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
+std::vector<ItemDiscount> DiscountsFor(db::Tx& tx, int64_t company_id, int64_t project_id,
                                        const std::string& period);
 
 // "Prepay 12 months, pay 11" (kind prepay): prepaying `months` months of a fee item from
@@ -55,16 +54,62 @@ struct PrepayOffer {
 std::optional<PrepayOffer> PrepayOfferFor(db::Tx& tx, int64_t company_id, int64_t fee_item_id,
                                           const std::string& first_period, int64_t months);
 
+// A discount rule as stored (discount_json.h DiscountRuleJson shows it).
+struct DiscountRule {
+  int64_t id = 0, project_id = 0, fee_item_id = 0;
+  std::string name;
+  std::string kind;  // "percent" | "prepay"
+  int64_t rate_bp = 0, months_paid = 0, months_free = 0;
+  std::string period_from;                // "YYYY-MM"
+  std::optional<std::string> period_to;   // "YYYY-MM"
+  bool active = true;
+  Millis created_at = 0, updated_at = 0;
+};
+
+// A new rule, read as the API reads it (discount_json.h ReadCreateDiscountRule): months
+// valid and in order, the terms checked for the kind (CheckDiscountTerms).
+struct CreateDiscountRuleCommand {
+  int64_t project_id = 0, fee_item_id = 0;
+  std::string name;
+  std::string kind = "percent";
+  int64_t rate_bp = 0, months_paid = 0, months_free = 0;
+  std::string period_from;
+  std::optional<std::string> period_to;
+  bool active = true;
+};
+
+// A change of a rule; absent fields stay as they are. Months are valid "YYYY-MM" and, when
+// both are given, in order.
+struct UpdateDiscountRuleCommand {
+  std::optional<std::string> name;
+  std::optional<int64_t> rate_bp, months_paid, months_free;
+  std::optional<std::string> period_from, period_to;
+  bool clear_period_to = false;  // period_to: null in the body
+  std::optional<bool> active;
+};
+
+// The numbers of a rule of its kind: rate_bp 1..10000 for percent; months_paid and
+// months_free for prepay (1 ≤ free < paid ≤ 36). The other kind's fields must stay 0.
+// Errors: VALIDATION_FAILED with every field wrong.
+Status CheckDiscountTerms(const std::string& kind, int64_t rate_bp, int64_t months_paid,
+                          int64_t months_free);
+
 class DiscountService {
  public:
   DiscountService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
-  Result<boost::json::value> List(const TenantContext& ctx, std::optional<int64_t> project_id);
-  // {project_id, fee_item_id, name, kind? (percent | prepay), rate_bp (percent: 1..10000) |
-  //  months_paid, months_free (prepay), period_from, period_to?, active?}
-  Result<boost::json::value> Create(const TenantContext& ctx, const boost::json::object& body);
-  // {name?, rate_bp?, period_from?, period_to?, active?}
-  Result<boost::json::value> Update(const TenantContext& ctx, int64_t id,
-                                    const boost::json::object& body);
+  // The rules of the caller's projects (billing:fee:read), or of one of them.
+  Result<std::vector<DiscountRule>> List(const TenantContext& ctx,
+                                         std::optional<int64_t> project_id);
+  // Whether the caller may write rules somewhere (billing:fee:write): checked before the
+  // body is read. Create and Update check it again.
+  static Status MayWrite(const TenantContext& ctx);
+  // Errors: FORBIDDEN, PROJECT_NOT_FOUND (project_id), FEE_ITEM_NOT_FOUND (fee_item_id: not
+  // an item of that project).
+  Result<DiscountRule> Create(const TenantContext& ctx, const CreateDiscountRuleCommand& cmd);
+  // Errors: FORBIDDEN, DISCOUNT_RULE_NOT_FOUND, VALIDATION_FAILED (period_to before the rule's
+  // period_from; terms wrong for the rule's kind).
+  Result<DiscountRule> Update(const TenantContext& ctx, int64_t id,
+                              const UpdateDiscountRuleCommand& cmd);
 
  private:
   db::Database& db_;

@@ -142,7 +142,7 @@ Result<OnlineOrderOpened> BillingService::CreateOnlineOrder(
   auto params = Provider(cmd.channel)->CreateOrder(
       {order->order_no, order->amount, "物业费 " + std::to_string(cmd.house_id)});
   if (!params.ok()) return Error(kProviderDown, params.error().message);
-  return OnlineOrderOpened{std::move(*order), std::move(params.value())};
+  return OnlineOrderOpened{std::move(*order), boost::json::serialize(params.value())};
 }
 
 Result<OnlineOrder> BillingService::ConfirmOrder(const pay::Confirmed& c) {

@@ -1,7 +1,6 @@
 // Opening balances (期初): posting and reversing. The design is at the top of opening.h.
 #include "modules/billing/opening.h"
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_lines.h"
 #include "modules/billing/billing_errors.h"
@@ -10,6 +9,7 @@
 #include "modules/billing/counters.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/opening_errors.h"
+#include "modules/billing/opening_json.h"
 #include "modules/billing/ports.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
@@ -19,7 +19,6 @@
 
 namespace anju::billing {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 using ledger::AccountKind;
 
@@ -30,26 +29,28 @@ constexpr std::string_view kColumns =
     "o.amount, o.note, o.status, o.created_at, o.reversed_at FROM opening_balances o "
     "LEFT JOIN bills b ON b.id = o.bill_id LEFT JOIN fee_items f ON f.id = b.fee_item_id";
 
-json::value Nullable(const db::Row& r, int i, bool text) {
-  if (r.IsNull(i)) return nullptr;
-  return text ? json::value(r.Str(i)) : json::value(r.Int(i));
+std::optional<std::string> OptStr(const db::Row& r, int i) {
+  if (r.IsNull(i)) return std::nullopt;
+  return r.Str(i);
 }
 
-json::object Load(db::Tx& tx, int64_t id) {
+Opening Load(db::Tx& tx, int64_t id) {
   auto r = *tx.QueryOne(std::string(kColumns) + " WHERE o.id = ?", {id});
-  return {{"id", r.Int(0)},
-          {"kind", r.Str(1)},
-          {"house_id", r.Int(2)},
-          {"project_id", r.Int(3)},
-          {"bill_id", Nullable(r, 4, false)},
-          {"bill_number", Nullable(r, 5, true)},
-          {"fee_item_code", Nullable(r, 6, true)},
-          {"period", Nullable(r, 7, true)},
-          {"amount", r.Int(8)},
-          {"note", r.Str(9)},
-          {"status", r.Str(10)},
-          {"created_at", FormatUtc(r.Int(11))},
-          {"reversed_at", r.IsNull(12) ? json::value(nullptr) : json::value(FormatUtc(r.Int(12)))}};
+  Opening o;
+  o.id = r.Int(0);
+  o.kind = r.Str(1);
+  o.house_id = r.Int(2);
+  o.project_id = r.Int(3);
+  if (!r.IsNull(4)) o.bill_id = r.Int(4);
+  o.bill_number = OptStr(r, 5);
+  o.fee_item_code = OptStr(r, 6);
+  o.period = OptStr(r, 7);
+  o.amount = r.Int(8);
+  o.note = r.Str(9);
+  o.status = r.Str(10);
+  o.created_at = r.Int(11);
+  if (!r.IsNull(12)) o.reversed_at = r.Int(12);
+  return o;
 }
 
 std::string Lock(db::Tx& tx) { return tx.dialect() == db::Dialect::kPostgres ? " FOR UPDATE" : ""; }
@@ -66,11 +67,11 @@ Result<property::HouseFacts> HouseInScope(db::Tx& tx, const TenantContext& ctx, 
   return *h;
 }
 
-// Writes the opening row, its entry and its audit row; returns its JSON.
-json::value Record(db::Tx& tx, const TenantContext& ctx, const property::HouseFacts& h,
-                   std::string_view kind, db::Value bill_id, int64_t amount,
-                   const std::string& note, std::vector<ledger::Line> lines,
-                   const std::string& memo, Millis now) {
+// Writes the opening row, its entry and its audit row; returns it.
+Opening Record(db::Tx& tx, const TenantContext& ctx, const property::HouseFacts& h,
+               std::string_view kind, db::Value bill_id, int64_t amount,
+               const std::string& note, std::vector<ledger::Line> lines,
+               const std::string& memo, Millis now) {
   int64_t id = tx.InsertId(
       "INSERT INTO opening_balances (company_id, project_id, house_id, kind, bill_id, amount, "
       "note, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'posted', ?, ?) "
@@ -79,10 +80,10 @@ json::value Record(db::Tx& tx, const TenantContext& ctx, const property::HouseFa
        UserOf(ctx), now});
   ledger::Post(tx, {ctx.company_id, h.project_id, "opening", "opening", id, memo},
                std::move(lines), now);
-  json::object after = Load(tx, id);
+  Opening after = Load(tx, id);
   audit::Append(tx, audit::Actor::Of(ctx),
                 {"billing.opening." + std::string(kind), "opening_balance", id, h.project_id,
-                 nullptr, after},
+                 nullptr, OpeningJson(after)},
                 now);
   return after;
 }
@@ -94,28 +95,20 @@ Error Exists(const ErrorDef& def, std::string_view field, std::string code, int6
 
 }  // namespace
 
-Result<json::value> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
-                                       const json::object& body, Millis now) {
-  ANJU_TRY(identity::Require(ctx, perm::kBillRun));
-  BodyReader r(body);
-  r.ReadOnly({"id", "kind", "project_id", "bill_id", "bill_number", "status", "created_at",
-              "reversed_at"});
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto code = r.Str("fee_item_code", true, 32);
-  auto period_text = r.Str("period", true, 7);
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
-  auto note = r.Str("note", false, 200);
-  std::optional<bill_lines::Period> period;
-  if (period_text && !(period = bill_lines::ParsePeriod(*period_text)))
-    r.Fail("period", "invalid", "Must be a month YYYY-MM");
-  else if (period && period->name > CivilDate(now).substr(0, 7))
-    r.Fail("period", "in_future", "Arrears are of this month or earlier");
-  ANJU_TRY(r.Finish());
-  auto h = HouseInScope(tx, ctx, *house_id);
+Status MayPostOpenings(const TenantContext& ctx) {
+  return identity::Require(ctx, perm::kBillRun);
+}
+
+Result<Opening> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
+                                   const OpeningArrearsCommand& cmd, Millis now) {
+  ANJU_TRY(MayPostOpenings(ctx));
+  auto period = bill_lines::ParsePeriod(cmd.period);  // the reader checked it
+  if (!period) return Error(errors::kValidation).WithField("period", "invalid");
+  auto h = HouseInScope(tx, ctx, cmd.house_id);
   if (!h.ok()) return h.take_error();
   auto item = tx.QueryOne("SELECT id, due_days FROM fee_items WHERE company_id = ? AND "
                           "project_id = ? AND code = ?",
-                          {ctx.company_id, h->project_id, *code});
+                          {ctx.company_id, h->project_id, cmd.fee_item_code});
   if (!item) return Error(kFeeItemNotFound).WithField("fee_item_code", "not_found");
   auto bill = tx.QueryOne(
       "SELECT b.id, b.amount, b.number, (SELECT o.status FROM opening_balances o WHERE "
@@ -124,15 +117,16 @@ Result<json::value> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
       {h->id, item->Int(0), period->name});
   bool reposted = bill && !bill->IsNull(3) && bill->Str(3) == "reversed";
   if (bill && !reposted)
-    return bill->Int(1) == *amount ? Exists(kOpeningExists, "period", "exists", *amount)
-                                   : Exists(kOpeningConflict, "amount", "conflict", bill->Int(1));
+    return bill->Int(1) == cmd.amount
+               ? Exists(kOpeningExists, "period", "exists", cmd.amount)
+               : Exists(kOpeningConflict, "amount", "conflict", bill->Int(1));
   int64_t bill_id = 0;
   std::string number;
   if (reposted) {  // a reversed opening bill is worth nothing: it takes the new amount
     bill_id = bill->Int(0);
     number = bill->Str(2);
     tx.Exec("UPDATE bills SET amount = ?, unit_price = ?, credited = 0 WHERE id = ?",
-            {*amount, *amount * 100, bill_id});
+            {cmd.amount, cmd.amount * 100, bill_id});
   } else {
     number = NextBillNumber(tx, ctx.company_id, h->project_id,
                             *org::ProjectCode(tx, ctx.company_id, h->project_id), period->name);
@@ -141,41 +135,35 @@ Result<json::value> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
         "period, number, quantity, unit_price, amount, discount, due_date, source, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, 100, ?, ?, 0, ?, 'opening', ?) RETURNING id",
         {ctx.company_id, h->project_id, h->building_id, h->id, item->Int(0), period->name,
-         number, *amount * 100, *amount, bill_lines::DueDate(*period, item->Int(1)), now});
+         number, cmd.amount * 100, cmd.amount, bill_lines::DueDate(*period, item->Int(1)), now});
   }
-  totals::AddBilled(tx, ctx.company_id, h->project_id, period->name, *amount, now);
-  return Record(tx, ctx, *h, "arrears", bill_id, *amount, note.value_or(""),
-                {{ledger::ReceivableOf(h->id), AccountKind::kAsset, *amount, 0},
-                 {std::string(ledger::kOpeningEquity), AccountKind::kEquity, 0, *amount}},
+  totals::AddBilled(tx, ctx.company_id, h->project_id, period->name, cmd.amount, now);
+  return Record(tx, ctx, *h, "arrears", bill_id, cmd.amount, cmd.note,
+                {{ledger::ReceivableOf(h->id), AccountKind::kAsset, cmd.amount, 0},
+                 {std::string(ledger::kOpeningEquity), AccountKind::kEquity, 0, cmd.amount}},
                 "期初欠费 " + number, now);
 }
 
-Result<json::value> PostOpeningPrepayment(db::Tx& tx, const TenantContext& ctx,
-                                          const json::object& body, Millis now) {
-  ANJU_TRY(identity::Require(ctx, perm::kBillRun));
-  BodyReader r(body);
-  r.ReadOnly({"id", "kind", "project_id", "bill_id", "bill_number", "fee_item_code", "period",
-              "status", "created_at", "reversed_at"});
-  auto house_id = r.Int("house_id", true, 1, INT64_MAX);
-  auto amount = r.Int("amount", true, 1, kMaxPaymentFen);
-  auto note = r.Str("note", false, 200);
-  ANJU_TRY(r.Finish());
-  auto h = HouseInScope(tx, ctx, *house_id);
+Result<Opening> PostOpeningPrepayment(db::Tx& tx, const TenantContext& ctx,
+                                      const OpeningPrepaymentCommand& cmd, Millis now) {
+  ANJU_TRY(MayPostOpenings(ctx));
+  auto h = HouseInScope(tx, ctx, cmd.house_id);
   if (!h.ok()) return h.take_error();
   if (auto held = tx.QueryOne("SELECT amount FROM opening_balances WHERE house_id = ? AND "
                               "kind = 'prepayment' AND status = 'posted'" + Lock(tx),
                               {h->id}))
-    return held->Int(0) == *amount ? Exists(kOpeningExists, "amount", "exists", *amount)
-                                   : Exists(kOpeningConflict, "amount", "conflict", held->Int(0));
-  return Record(tx, ctx, *h, "prepayment", db::kNull, *amount, note.value_or(""),
-                {{std::string(ledger::kOpeningEquity), AccountKind::kEquity, *amount, 0},
-                 {ledger::PrepaymentOf(h->id), AccountKind::kLiability, 0, *amount}},
+    return held->Int(0) == cmd.amount
+               ? Exists(kOpeningExists, "amount", "exists", cmd.amount)
+               : Exists(kOpeningConflict, "amount", "conflict", held->Int(0));
+  return Record(tx, ctx, *h, "prepayment", db::kNull, cmd.amount, cmd.note,
+                {{std::string(ledger::kOpeningEquity), AccountKind::kEquity, cmd.amount, 0},
+                 {ledger::PrepaymentOf(h->id), AccountKind::kLiability, 0, cmd.amount}},
                 "期初预存", now);
 }
 
-Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, CorrectionHolds& holds,
-                                   int64_t opening_id, Millis now) {
-  ANJU_TRY(identity::Require(ctx, perm::kBillRun));
+Result<Opening> ReverseOpening(db::Tx& tx, const TenantContext& ctx, CorrectionHolds& holds,
+                               int64_t opening_id, Millis now) {
+  ANJU_TRY(MayPostOpenings(ctx));
   auto o = tx.QueryOne("SELECT project_id, house_id, kind, bill_id, amount, status FROM "
                        "opening_balances WHERE id = ? AND company_id = ?" + Lock(tx),
                        {opening_id, ctx.company_id});
@@ -207,7 +195,7 @@ Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, Correct
     lines = {{ledger::PrepaymentOf(house), AccountKind::kLiability, amount, 0},
              {std::string(ledger::kOpeningEquity), AccountKind::kEquity, 0, amount}};
   }
-  json::object before = Load(tx, opening_id);
+  Opening before = Load(tx, opening_id);
   tx.Exec("UPDATE opening_balances SET status = 'reversed', reversed_by = ?, reversed_at = ? "
           "WHERE id = ?",
           {UserOf(ctx), now, opening_id});
@@ -215,16 +203,16 @@ Result<json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx, Correct
                {ctx.company_id, project, "opening_reversal", "opening", opening_id,
                 "期初冲回 " + std::to_string(opening_id)},
                std::move(lines), now);
-  json::object after = Load(tx, opening_id);
+  Opening after = Load(tx, opening_id);
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"billing.opening.reverse", "opening_balance", opening_id, project, before,
-                 after},
+                {"billing.opening.reverse", "opening_balance", opening_id, project,
+                 OpeningJson(before), OpeningJson(after)},
                 now);
-  return json::value(std::move(after));
+  return after;
 }
 
-Result<json::value> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
-                                       CorrectionHolds& holds, int64_t bill_id, Millis now) {
+Result<Opening> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
+                                   CorrectionHolds& holds, int64_t bill_id, Millis now) {
   auto o = tx.QueryOne("SELECT MAX(id) FROM opening_balances WHERE bill_id = ? AND "
                        "company_id = ?",
                        {bill_id, ctx.company_id});

@@ -41,14 +41,14 @@
 //
 // Every function needs billing:bill:run in the house's project (403 without it anywhere,
 // HOUSE_NOT_FOUND / OPENING_NOT_FOUND outside it), writes inside `tx` with its audit row,
-// and returns the opening as JSON: {id, kind, house_id, project_id, bill_id, bill_number,
-// fee_item_code, period, amount, note, status, created_at, reversed_at}.
+// and returns the opening (Opening; opening_json.h reads the importer's bodies into the
+// commands and shows an opening as JSON).
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
-
-#include <boost/json.hpp>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -58,28 +58,60 @@
 
 namespace anju::billing {
 
-// {house_id, fee_item_code, period: "YYYY-MM", amount: 分 1 … kMaxPaymentFen, note?: ≤ 200}.
-// Errors: VALIDATION_FAILED (fields), HOUSE_NOT_FOUND (house_id), FEE_ITEM_NOT_FOUND
-// (fee_item_code: no such code in the house's project), OPENING_EXISTS / OPENING_CONFLICT
-// (period: a bill of the house, item and period exists).
-Result<boost::json::value> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
-                                              const boost::json::object& body, Millis now);
+// An opening balance as recorded (the bill's fields only for arrears).
+struct Opening {
+  int64_t id = 0;
+  std::string kind;  // "arrears" | "prepayment"
+  int64_t house_id = 0, project_id = 0;
+  std::optional<int64_t> bill_id;
+  std::optional<std::string> bill_number, fee_item_code, period;
+  int64_t amount = 0;  // 分
+  std::string note;
+  std::string status;  // "posted" | "reversed"
+  Millis created_at = 0;
+  std::optional<Millis> reversed_at;
+};
 
-// {house_id, amount, note?}. Errors: VALIDATION_FAILED, HOUSE_NOT_FOUND, OPENING_EXISTS /
-// OPENING_CONFLICT (amount: the house has a posted opening prepaid balance).
-Result<boost::json::value> PostOpeningPrepayment(db::Tx& tx, const TenantContext& ctx,
-                                                 const boost::json::object& body, Millis now);
+// 期初欠费 of a house: the bill of fee item `fee_item_code` of the house's project for
+// `period` ("YYYY-MM", this month or earlier), amount 分 1 … kMaxPaymentFen, note ≤ 200.
+struct OpeningArrearsCommand {
+  int64_t house_id = 0;
+  std::string fee_item_code;
+  std::string period;
+  int64_t amount = 0;
+  std::string note;
+};
+
+// 期初预存 of a house: amount 分 1 … kMaxPaymentFen, note ≤ 200.
+struct OpeningPrepaymentCommand {
+  int64_t house_id = 0;
+  int64_t amount = 0;
+  std::string note;
+};
+
+// Whether the caller may post openings somewhere (billing:bill:run): checked before the
+// body is read. The functions below check it again.
+Status MayPostOpenings(const TenantContext& ctx);
+
+// Errors: FORBIDDEN, HOUSE_NOT_FOUND (house_id), FEE_ITEM_NOT_FOUND (fee_item_code: no such
+// code in the house's project), OPENING_EXISTS / OPENING_CONFLICT (period: a bill of the
+// house, item and period exists).
+Result<Opening> PostOpeningArrears(db::Tx& tx, const TenantContext& ctx,
+                                   const OpeningArrearsCommand& cmd, Millis now);
+
+// Errors: FORBIDDEN, HOUSE_NOT_FOUND, OPENING_EXISTS / OPENING_CONFLICT (amount: the house
+// has a posted opening prepaid balance).
+Result<Opening> PostOpeningPrepayment(db::Tx& tx, const TenantContext& ctx,
+                                      const OpeningPrepaymentCommand& cmd, Millis now);
 
 // Reverses an opening by its id, or the opening of a bill. Errors: OPENING_NOT_FOUND,
 // OPENING_REVERSED, OPENING_IN_USE. `holds` (ports.h, implemented by corrections) says what
 // refunds still processing hold of a prepaid balance and whether a correction names the bill;
 // the caller hands it down from src/app/app.cc's wiring (the importer gets it there).
-Result<boost::json::value> ReverseOpening(db::Tx& tx, const TenantContext& ctx,
-                                          CorrectionHolds& holds, int64_t opening_id,
-                                          Millis now);
-Result<boost::json::value> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
-                                              CorrectionHolds& holds, int64_t bill_id,
-                                              Millis now);
+Result<Opening> ReverseOpening(db::Tx& tx, const TenantContext& ctx, CorrectionHolds& holds,
+                               int64_t opening_id, Millis now);
+Result<Opening> ReverseOpeningBill(db::Tx& tx, const TenantContext& ctx,
+                                   CorrectionHolds& holds, int64_t bill_id, Millis now);
 
 namespace ledger {
 // The opening-balance part of ledger::Check: one sentence per problem found.

@@ -161,8 +161,9 @@ Result<PaymentTaken> BillingService::TakePayment(const TenantContext& ctx,
   });
 }
 
-JsonResult BillingService::ListPayments(const TenantContext& ctx, std::optional<int64_t> house_id,
-                                        const Page& page) {
+Result<PaymentPage> BillingService::ListPayments(const TenantContext& ctx,
+                                                 std::optional<int64_t> house_id,
+                                                 const Page& page) {
   std::string where = " FROM payments WHERE company_id = ?";
   db::Params p{ctx.company_id};
   if (ctx.IsResident()) {
@@ -172,23 +173,19 @@ JsonResult BillingService::ListPayments(const TenantContext& ctx, std::optional<
     identity::AppendProjectScope(ctx, perm::kPaymentRead, "project_id", where, p);
   }
   if (house_id) where += " AND house_id = ?", p.emplace_back(*house_id);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<PaymentPage> {
+    PaymentPage out;
+    out.total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query("SELECT id, number, house_id, project_id, channel, amount, "
                             "to_prepayment, note, created_at" + where +
                                 " ORDER BY id DESC LIMIT ? OFFSET ?",
                             q))
-      items.push_back(json::object{{"id", r.Int(0)},          {"number", r.Str(1)},
-                                   {"house_id", r.Int(2)},    {"project_id", r.Int(3)},
-                                   {"channel", r.Str(4)},     {"amount", r.Int(5)},
-                                   {"to_prepayment", r.Int(6)}, {"note", r.Str(7)},
-                                   {"created_at", FormatUtc(r.Int(8))}});
-    return json::value(json::object{{"items", std::move(items)}, {"total", total},
-                                    {"page", page.page}, {"size", page.size}});
+      out.items.push_back({r.Int(0), r.Str(1), r.Int(2), r.Int(3), r.Str(4), r.Int(5), r.Int(6),
+                           r.Str(7), r.Int(8)});
+    return out;
   });
 }
 

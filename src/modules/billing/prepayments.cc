@@ -41,7 +41,7 @@ struct PlannedBill {
 
 struct Plan {
   property::HouseFacts house;
-  FeeItem item;
+  ItemRule item;
   std::vector<PlannedBill> bills;
   std::optional<PrepayOffer> offer;
   int64_t amount = 0, discount = 0;
@@ -62,7 +62,7 @@ Result<Plan> MakePlan(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
   for (int64_t i = 0; i < months; ++i, p = NextPeriod(p)) {
     auto items = ItemsFor(tx, ctx.company_id, h->project_id, p);
     auto f = std::find_if(items.begin(), items.end(),
-                          [&](const FeeItem& x) { return x.id == fee_item_id; });
+                          [&](const ItemRule& x) { return x.id == fee_item_id; });
     if (f == items.end() || f->method == "metered" || f->cycle_months != 1 ||
         !f->AppliesTo(h->kind)) {
       if (i == 0) return Error(kPrepayNotApplicable).WithField("fee_item_id", "not_applicable");

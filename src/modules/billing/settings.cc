@@ -1,8 +1,7 @@
 #include "modules/billing/settings.h"
 
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
-#include "modules/billing/billing_service.h"
+#include "modules/billing/billing_json.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 
@@ -23,31 +22,25 @@ BillingSettings LoadSettings(db::Tx& tx, int64_t company_id) {
   return s;
 }
 
-json::object SettingsJson(const BillingSettings& s) {
-  return {{"approval_threshold", s.approval_threshold},
-          {"allocation_order", s.principal_first ? "principal_first" : "late_fees_first"},
-          {"auto_apply_prepayment", s.auto_apply_prepayment}};
-}
-
-Result<json::value> SettingsService::Get(const TenantContext& ctx) {
+Result<BillingSettings> SettingsService::Get(const TenantContext& ctx) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
-    return json::value(SettingsJson(LoadSettings(tx, ctx.company_id)));
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<BillingSettings> {
+    return LoadSettings(tx, ctx.company_id);
   });
 }
 
-Result<json::value> SettingsService::Put(const TenantContext& ctx, const json::object& body) {
+Status SettingsService::MayPut(const TenantContext& ctx) {
   const Scope* scope = ctx.access.ScopeOf(std::string(perm::kBillingSettingsWrite));
   if (ctx.IsResident() || !scope || !scope->all_projects) return Error(errors::kForbidden);
-  BodyReader r(body);
-  r.ReadOnly({"company_id", "updated_at", "updated_by"});
-  auto threshold = r.Int("approval_threshold", true, 0, kMaxPaymentFen);
-  auto order = r.Enum("allocation_order", true, {"late_fees_first", "principal_first"});
-  auto auto_apply = r.Bool("auto_apply_prepayment", true);
-  ANJU_TRY(r.Finish());
-  BillingSettings s{*threshold, *order == "principal_first", *auto_apply};
+  return Status::Ok();
+}
+
+Result<BillingSettings> SettingsService::Put(const TenantContext& ctx,
+                                             const BillingSettings& s) {
+  ANJU_TRY(MayPut(ctx));
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  std::string order = s.principal_first ? "principal_first" : "late_fees_first";
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<BillingSettings> {
     json::object before = SettingsJson(LoadSettings(tx, ctx.company_id));
     tx.Exec("INSERT INTO billing_settings (company_id, approval_threshold, allocation_order, "
             "auto_apply_prepayment, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -55,14 +48,13 @@ Result<json::value> SettingsService::Put(const TenantContext& ctx, const json::o
             "allocation_order = excluded.allocation_order, "
             "auto_apply_prepayment = excluded.auto_apply_prepayment, "
             "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-            {ctx.company_id, s.approval_threshold, *order, int64_t(s.auto_apply_prepayment ? 1 : 0),
+            {ctx.company_id, s.approval_threshold, order, int64_t(s.auto_apply_prepayment ? 1 : 0),
              ctx.user_id, now});
-    json::object after = SettingsJson(s);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"billing.settings.update", "company", ctx.company_id, std::nullopt, before,
-                   after},
+                   SettingsJson(s)},
                   now);
-    return json::value(std::move(after));
+    return s;
   });
 }
 

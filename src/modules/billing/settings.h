@@ -17,8 +17,6 @@
 #include <cstdint>
 #include <string>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
@@ -36,14 +34,19 @@ struct BillingSettings {
 
 // The company's settings inside `tx` (the defaults when it has no row).
 BillingSettings LoadSettings(db::Tx& tx, int64_t company_id);
-boost::json::object SettingsJson(const BillingSettings& s);
 
+// The JSON side (the body's reader, the reply) is billing_json.h.
 class SettingsService {
  public:
   SettingsService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
-  Result<boost::json::value> Get(const TenantContext& ctx);
-  // {approval_threshold, allocation_order, auto_apply_prepayment}: all three required.
-  Result<boost::json::value> Put(const TenantContext& ctx, const boost::json::object& body);
+  // The caller's company's settings. Errors: FORBIDDEN (no billing:bill:read).
+  Result<BillingSettings> Get(const TenantContext& ctx);
+  // Whether the caller may change the settings (billing:settings:write company-wide, staff
+  // only): checked before the body is read. Put checks it again.
+  static Status MayPut(const TenantContext& ctx);
+  // Replaces the company's settings (all three; approval_threshold 0..kMaxPaymentFen),
+  // audited; returns them. Errors: FORBIDDEN.
+  Result<BillingSettings> Put(const TenantContext& ctx, const BillingSettings& settings);
 
  private:
   db::Database& db_;

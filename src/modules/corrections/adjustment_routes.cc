@@ -10,7 +10,6 @@ namespace anju::corrections {
 
 using http::QueryReader;
 using http::Request;
-using http::WithBody;
 
 namespace {
 
@@ -32,9 +31,9 @@ Result<RefundCommand> ReadRefund(const Request& req) {
 
 void RegisterCorrectionRoutes(http::Router& router, CorrectionService& s,
                               billing::Idempotency& idem) {
-  // A list filtered by ?status=&house_id=&project_id=, paged.
-  auto list = [](auto fn) {
-    return [fn](Request& req, TenantContext& ctx) {
+  // A list filtered by ?status=&house_id=&project_id=, paged, shaped by `shape`.
+  auto list = [](auto fn, auto shape) {
+    return [fn, shape](Request& req, TenantContext& ctx) {
       QueryReader q(req);
       CorrectionFilter f;
       f.project_id = q.Id("project_id");
@@ -42,15 +41,25 @@ void RegisterCorrectionRoutes(http::Router& router, CorrectionService& s,
       f.status = q.Text("status");
       Page page = q.PageOf();
       if (auto bad = q.Failed()) return *bad;
-      return http::Reply(req, fn(ctx, f, page));
+      return http::ReplyAs(req, fn(ctx, f, page),
+                           [&](const auto& items) { return shape(items, page); });
     };
   };
   router.Add("GET", "/api/v1/adjustments",
-             list([&s](auto& ctx, auto& f, auto& p) { return s.ListAdjustments(ctx, f, p); }));
-  router.Add("POST", "/api/v1/adjustments",
-             WithBody(201, 0, [&s](auto& ctx, auto& b) { return s.RequestAdjustment(ctx, b); }));
+             list([&s](auto& ctx, auto& f, auto& p) { return s.ListAdjustments(ctx, f, p); },
+                  AdjustmentListJson));
+  router.Add("POST", "/api/v1/adjustments", [&s](Request& req, TenantContext& ctx) {
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (auto may = CorrectionService::MayRequestAdjustments(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto cmd = ReadAdjustment(*body);
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, s.RequestAdjustment(ctx, *cmd), AdjustmentJson, 201);
+  });
   router.Add("GET", "/api/v1/refunds",
-             list([&s](auto& ctx, auto& f, auto& p) { return s.ListRefunds(ctx, f, p); }));
+             list([&s](auto& ctx, auto& f, auto& p) { return s.ListRefunds(ctx, f, p); },
+                  RefundListJson));
   router.Add("POST", "/api/v1/refunds", [&s, &idem](Request& req, TenantContext& ctx) {
     if (auto may = s.MayRequestRefunds(ctx); !may.ok())
       return http::ErrorReply(may.error(), req.request_id);
@@ -65,14 +74,26 @@ void RegisterCorrectionRoutes(http::Router& router, CorrectionService& s,
   });
   for (bool approve : {true, false}) {
     std::string verb = approve ? "/approve" : "/reject";
+    // The decision's body is read before the service checks the caller (TakePending).
+    auto decide = [approve](auto fn, auto shape) {
+      return [approve, fn, shape](Request& req, TenantContext& ctx) {
+        auto id = req.IdParam(0);
+        if (!id) return http::NotFound(req);
+        auto body = http::JsonBody(req);
+        if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+        auto note = ReadDecision(*body, approve);
+        if (!note.ok()) return http::ErrorReply(note.error(), req.request_id);
+        return http::ReplyAs(req, fn(ctx, *id, *note), shape);
+      };
+    };
     router.Add("POST", "/api/v1/adjustments/{id}" + verb,
-               WithBody(200, 1, [&s, approve](auto& ctx, int64_t id, auto& b) {
-                 return s.DecideAdjustment(ctx, id, approve, b);
-               }));
+               decide([&s, approve](auto& ctx, int64_t id, const std::string& note) {
+                 return s.DecideAdjustment(ctx, id, approve, note);
+               }, AdjustmentJson));
     router.Add("POST", "/api/v1/refunds/{id}" + verb,
-               WithBody(200, 1, [&s, approve](auto& ctx, int64_t id, auto& b) {
-                 return s.DecideRefund(ctx, id, approve, b);
-               }));
+               decide([&s, approve](auto& ctx, int64_t id, const std::string& note) {
+                 return s.DecideRefund(ctx, id, approve, note);
+               }, RefundJson));
   }
 }
 

@@ -1,6 +1,5 @@
 // Adjustments (调账): credit notes and late-fee waivers with approval. The design — what each
 // kind posts and where its limit comes from — is at the top of corrections.h.
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_corrections.h"
 #include "modules/billing/bill_queries.h"
@@ -9,6 +8,7 @@
 #include "modules/billing/settings.h"
 #include "modules/corrections/approvals.h"
 #include "modules/corrections/correction_errors.h"
+#include "modules/corrections/correction_json.h"
 #include "modules/corrections/corrections.h"
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
@@ -16,7 +16,6 @@
 
 namespace anju::corrections {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 namespace ledger = billing::ledger;
 
@@ -25,46 +24,44 @@ namespace {
 const ApprovalKind kAdjustments{"adjustments", perm::kAdjustApprove, kAdjustmentNotFound};
 
 // Columns 10 and 13 are left empty here: the requester's and decider's names are
-// identity's (filled in by AdjustmentJson).
+// identity's (filled in by AdjustmentOf).
 constexpr std::string_view kColumns =
     "SELECT a.id, a.project_id, a.house_id, a.bill_id, a.kind, a.amount, a.reason, a.status, "
     "a.to_prepayment, a.requested_by, NULL, a.requested_at, a.decided_by, NULL, "
     "a.decided_at, a.decision_note FROM adjustments a";
 
-json::value OptInt(const db::Row& r, int i) {
-  return r.IsNull(i) ? json::value(nullptr) : json::value(r.Int(i));
-}
-
 // An adjustment with its bill's number and period (billing's FindBill).
-json::object AdjustmentJson(db::Tx& tx, int64_t company_id, const db::Row& r) {
+Adjustment AdjustmentOf(db::Tx& tx, int64_t company_id, const db::Row& r) {
   auto house = property::FindHouseFacts(tx, company_id, r.Int(2));
   auto bill = billing::FindBill(tx, company_id, r.Int(3));
-  return {{"id", r.Int(0)},
-          {"project_id", r.Int(1)},
-          {"house_id", r.Int(2)},
-          {"house_code", house ? house->code : ""},
-          {"bill_id", r.Int(3)},
-          {"bill_number", bill ? bill->number : ""},
-          {"period", bill ? bill->period : ""},
-          {"kind", r.Str(4)},
-          {"amount", r.Int(5)},
-          {"reason", r.Str(6)},
-          {"status", r.Str(7)},
-          {"to_prepayment", r.Int(8)},
-          {"requested_by", r.Int(9)},
-          {"requested_by_name", identity::UserName(tx, company_id, r.Int(9))},
-          {"requested_at", FormatUtc(r.Int(11))},
-          {"decided_by", OptInt(r, 12)},
-          {"decided_by_name", r.IsNull(12)
-                                  ? json::value(nullptr)
-                                  : json::value(identity::UserName(tx, company_id, r.Int(12)))},
-          {"decided_at", r.IsNull(14) ? json::value(nullptr) : json::value(FormatUtc(r.Int(14)))},
-          {"decision_note", r.Str(15)}};
+  Adjustment a;
+  a.id = r.Int(0);
+  a.project_id = r.Int(1);
+  a.house_id = r.Int(2);
+  a.house_code = house ? house->code : "";
+  a.bill_id = r.Int(3);
+  a.bill_number = bill ? bill->number : "";
+  a.period = bill ? bill->period : "";
+  a.kind = r.Str(4);
+  a.amount = r.Int(5);
+  a.reason = r.Str(6);
+  a.status = r.Str(7);
+  a.to_prepayment = r.Int(8);
+  a.requested_by = r.Int(9);
+  a.requested_by_name = identity::UserName(tx, company_id, r.Int(9));
+  a.requested_at = r.Int(11);
+  if (!r.IsNull(12)) {
+    a.decided_by = r.Int(12);
+    a.decided_by_name = identity::UserName(tx, company_id, r.Int(12));
+  }
+  if (!r.IsNull(14)) a.decided_at = r.Int(14);
+  a.decision_note = r.Str(15);
+  return a;
 }
 
-json::object LoadJson(db::Tx& tx, int64_t company_id, int64_t id) {
-  return AdjustmentJson(tx, company_id,
-                        *tx.QueryOne(std::string(kColumns) + " WHERE a.id = ?", {id}));
+Adjustment Load(db::Tx& tx, int64_t company_id, int64_t id) {
+  return AdjustmentOf(tx, company_id,
+                      *tx.QueryOne(std::string(kColumns) + " WHERE a.id = ?", {id}));
 }
 
 // A bill as a correction sees it (billing's FindBill), read FOR UPDATE on PostgreSQL.
@@ -139,66 +136,62 @@ Status CorrectionService::ApplyAdjustment(db::Tx& tx, int64_t id, Millis now) {
   return Status::Ok();
 }
 
-Result<json::value> CorrectionService::RequestAdjustment(const TenantContext& ctx,
-                                                         const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kAdjustCreate));
-  BodyReader r(body);
-  r.ReadOnly({"id", "status", "company_id", "project_id", "house_id", "to_prepayment",
-              "requested_by", "decided_by"});
-  auto bill_id = r.Int("bill_id", true, 1, INT64_MAX);
-  auto kind = r.Enum("kind", true, {"credit_note", "write_off", "late_fee_waiver"});
-  auto amount = r.Int("amount", true, 1, billing::kMaxPaymentFen);
-  auto reason = r.Str("reason", true, 200, 2);
-  ANJU_TRY(r.Finish());
+Status CorrectionService::MayRequestAdjustments(const TenantContext& ctx) {
+  return identity::Require(ctx, perm::kAdjustCreate);
+}
+
+Result<Adjustment> CorrectionService::RequestAdjustment(const TenantContext& ctx,
+                                                        const AdjustmentCommand& cmd) {
+  ANJU_TRY(MayRequestAdjustments(ctx));
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
-    auto b = LoadBill(tx, ctx.company_id, *bill_id);
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Adjustment> {
+    auto b = LoadBill(tx, ctx.company_id, cmd.bill_id);
     if (!b || !ctx.access.HasIn(std::string(perm::kAdjustCreate), b->project_id))
       return Error(kBillNotFound).WithField("bill_id", "not_found");
-    if (*amount > Limit(*b, *kind)) return ExceedsOpen(Limit(*b, *kind));
-    bool at_once = AppliesAtOnce(ctx, kAdjustments, b->project_id, *amount,
+    if (cmd.amount > Limit(*b, cmd.kind)) return ExceedsOpen(Limit(*b, cmd.kind));
+    bool at_once = AppliesAtOnce(ctx, kAdjustments, b->project_id, cmd.amount,
                                  billing::LoadSettings(tx, ctx.company_id).approval_threshold);
     int64_t id = tx.InsertId(
         "INSERT INTO adjustments (company_id, project_id, house_id, bill_id, kind, amount, "
         "reason, status, requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', "
         "?, ?) RETURNING id",
-        {ctx.company_id, b->project_id, b->house_id, *bill_id, *kind, *amount, *reason,
-         ctx.user_id, now});
+        {ctx.company_id, b->project_id, b->house_id, cmd.bill_id, cmd.kind, cmd.amount,
+         cmd.reason, ctx.user_id, now});
     if (at_once) {
       ANJU_TRY(ApplyAdjustment(tx, id, now));
       Decide(tx, kAdjustments, id, "pending", "applied", ctx, "", now);
     }
-    json::object out = LoadJson(tx, ctx.company_id, id);
+    Adjustment out = Load(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.adjustment.request", "adjustment", id, b->project_id, nullptr, out},
+                  {"billing.adjustment.request", "adjustment", id, b->project_id, nullptr,
+                   AdjustmentJson(out)},
                   now);
-    return json::value(std::move(out));
+    return out;
   });
 }
 
-Result<json::value> CorrectionService::DecideAdjustment(const TenantContext& ctx, int64_t id,
-                                                        bool approve, const json::object& body) {
-  auto note = ReadDecision(body, approve);
-  if (!note.ok()) return note.take_error();
+Result<Adjustment> CorrectionService::DecideAdjustment(const TenantContext& ctx, int64_t id,
+                                                       bool approve, const std::string& note) {
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Adjustment> {
     auto p = TakePending(tx, ctx, kAdjustments, id);
     if (!p.ok()) return p.take_error();
-    json::object before = LoadJson(tx, ctx.company_id, id);
+    Adjustment before = Load(tx, ctx.company_id, id);
     if (approve) ANJU_TRY(ApplyAdjustment(tx, id, now));
-    Decide(tx, kAdjustments, id, "pending", approve ? "applied" : "rejected", ctx, *note, now);
-    json::object after = LoadJson(tx, ctx.company_id, id);
+    Decide(tx, kAdjustments, id, "pending", approve ? "applied" : "rejected", ctx, note, now);
+    Adjustment after = Load(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {approve ? "billing.adjustment.approve" : "billing.adjustment.reject",
-                   "adjustment", id, p->project_id, before, after},
+                   "adjustment", id, p->project_id, AdjustmentJson(before),
+                   AdjustmentJson(after)},
                   now);
-    return json::value(std::move(after));
+    return after;
   });
 }
 
-Result<json::value> CorrectionService::ListAdjustments(const TenantContext& ctx,
-                                                       const CorrectionFilter& f,
-                                                       const Page& page) {
+Result<CorrectionPage<Adjustment>> CorrectionService::ListAdjustments(const TenantContext& ctx,
+                                                                      const CorrectionFilter& f,
+                                                                      const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!f.status.empty() && f.status != "pending" && f.status != "applied" &&
       f.status != "rejected")
@@ -209,17 +202,16 @@ Result<json::value> CorrectionService::ListAdjustments(const TenantContext& ctx,
   if (f.project_id) where += " AND a.project_id = ?", p.emplace_back(*f.project_id);
   if (f.house_id) where += " AND a.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.status.empty()) where += " AND a.status = ?", p.emplace_back(f.status);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM adjustments a" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<CorrectionPage<Adjustment>> {
+    CorrectionPage<Adjustment> out;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM adjustments a" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query(std::string(kColumns) + where + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
                             q))
-      items.push_back(AdjustmentJson(tx, ctx.company_id, r));
-    return json::value(json::object{
-        {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
+      out.items.push_back(AdjustmentOf(tx, ctx.company_id, r));
+    return out;
   });
 }
 

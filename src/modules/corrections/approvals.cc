@@ -1,6 +1,5 @@
 #include "modules/corrections/approvals.h"
 
-#include "core/json_body.h"
 #include "modules/corrections/correction_errors.h"
 #include "platform/identity/access.h"
 
@@ -37,13 +36,6 @@ void Decide(db::Tx& tx, const ApprovalKind& kind, int64_t id, std::string_view f
                       {std::string(to), ctx.user_id, now, note, id, std::string(from)});
   if (n != 1)
     throw db::DbError(db::DbError::Kind::kSerialization, std::string(kind.table) + " row changed");
-}
-
-Result<std::string> ReadDecision(const boost::json::object& body, bool approve) {
-  BodyReader r(body);
-  auto reason = r.Str("reason", !approve, 200, approve ? 0 : 2);
-  ANJU_TRY(r.Finish());
-  return reason.value_or("");
 }
 
 }  // namespace anju::corrections

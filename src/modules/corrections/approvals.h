@@ -18,8 +18,6 @@
 #include <string>
 #include <string_view>
 
-#include <boost/json.hpp>
-
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/tenant.h"
@@ -55,8 +53,6 @@ Result<PendingRequest> TakePending(db::Tx& tx, const TenantContext& ctx, const A
 void Decide(db::Tx& tx, const ApprovalKind& kind, int64_t id, std::string_view from,
             std::string_view to, const TenantContext& ctx, const std::string& note, Millis now);
 
-// The decision body: {"reason": "..."} — required (2..200 characters) to reject, optional
-// to approve.
-Result<std::string> ReadDecision(const boost::json::object& body, bool approve);
+// The decision body's reader is correction_json.h ReadDecision.
 
 }  // namespace anju::corrections

@@ -51,8 +51,7 @@
 #include <map>
 #include <optional>
 #include <string>
-
-#include <boost/json.hpp>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/error.h"
@@ -81,6 +80,42 @@ std::map<int64_t, int64_t> CorrectedBefore(db::Tx& tx, const billing::ReportScop
 struct CorrectionFilter {
   std::optional<int64_t> project_id, house_id;
   std::string status;  // one of the record's statuses, or "" for all
+};
+
+// One page of a list, newest first, and how many rows the whole filter matches.
+template <class T>
+struct CorrectionPage {
+  std::vector<T> items;
+  int64_t total = 0;
+};
+
+// An adjustment asked for (correction_json.h ReadAdjustment reads it from the body).
+struct AdjustmentCommand {
+  int64_t bill_id = 0;
+  std::string kind;    // credit_note | write_off | late_fee_waiver
+  int64_t amount = 0;  // 分, 1 .. kMaxPaymentFen
+  std::string reason;  // 2..200 characters
+};
+
+// An adjustment as the requester and the approver see it, with its bill's number and
+// period and its users' names.
+struct Adjustment {
+  int64_t id = 0, project_id = 0, house_id = 0;
+  std::string house_code;
+  int64_t bill_id = 0;
+  std::string bill_number, period;
+  std::string kind;
+  int64_t amount = 0;
+  std::string reason;
+  std::string status;  // pending | applied | rejected
+  int64_t to_prepayment = 0;
+  int64_t requested_by = 0;
+  std::string requested_by_name;
+  Millis requested_at = 0;
+  std::optional<int64_t> decided_by;
+  std::optional<std::string> decided_by_name;
+  std::optional<Millis> decided_at;
+  std::string decision_note;
 };
 
 // A refund asked for: `amount` 分 of the house's prepaid balance, back through the channel of
@@ -125,15 +160,21 @@ class CorrectionService : public billing::CorrectionHolds {
   int64_t ReservedRefunds(db::Tx& tx, int64_t house_id) override;
   bool BillHasAdjustments(db::Tx& tx, int64_t bill_id) override;
 
-  // {bill_id, kind: credit_note | write_off | late_fee_waiver, amount, reason}: needs
-  // billing:adjust:create in the bill's project. 201 with the adjustment ('applied' or
-  // 'pending').
-  Result<boost::json::value> RequestAdjustment(const TenantContext& ctx,
-                                               const boost::json::object& body);
-  Result<boost::json::value> DecideAdjustment(const TenantContext& ctx, int64_t id, bool approve,
-                                              const boost::json::object& body);
-  Result<boost::json::value> ListAdjustments(const TenantContext& ctx, const CorrectionFilter& f,
-                                             const Page& page);
+  // Whether the caller may request adjustments (billing:adjust:create somewhere): checked
+  // before the body is read. RequestAdjustment checks it again.
+  static Status MayRequestAdjustments(const TenantContext& ctx);
+  // Needs billing:adjust:create in the bill's project. The adjustment, applied at once when
+  // the caller may approve it (approvals.h), else pending. Errors: FORBIDDEN,
+  // BILL_NOT_FOUND (bill_id), ADJUSTMENT_EXCEEDS_OPEN (amount).
+  Result<Adjustment> RequestAdjustment(const TenantContext& ctx, const AdjustmentCommand& cmd);
+  // Approves (applies) or rejects a pending adjustment with the decider's `note`
+  // (ReadDecision). Errors: as TakePending (approvals.h), ADJUSTMENT_EXCEEDS_OPEN.
+  Result<Adjustment> DecideAdjustment(const TenantContext& ctx, int64_t id, bool approve,
+                                      const std::string& note);
+  // Needs billing:bill:read; BAD_QUERY_PARAMETER for an unknown status.
+  Result<CorrectionPage<Adjustment>> ListAdjustments(const TenantContext& ctx,
+                                                     const CorrectionFilter& f,
+                                                     const Page& page);
 
   // Whether the caller may request refunds (billing:refund:create somewhere): checked before
   // the Idempotency-Key is taken. RequestRefund checks it again.
@@ -145,10 +186,15 @@ class CorrectionService : public billing::CorrectionHolds {
   // REFUND_REFUSED_BY_PROVIDER, REFUND_PROVIDER_UNAVAILABLE (stays processing).
   Result<Refund> RequestRefund(const TenantContext& ctx, const RefundCommand& cmd,
                                const billing::IdempotentAnswer<Refund>& answer = {});
-  Result<boost::json::value> DecideRefund(const TenantContext& ctx, int64_t id, bool approve,
-                                          const boost::json::object& body);
-  Result<boost::json::value> ListRefunds(const TenantContext& ctx, const CorrectionFilter& f,
-                                         const Page& page);
+  // Approves or rejects a pending refund with the decider's `note` (ReadDecision); an
+  // online refund left processing may be approved again to re-send it. Errors: as
+  // TakePending (approvals.h), the limits of RequestRefund, REFUND_REFUSED_BY_PROVIDER,
+  // REFUND_PROVIDER_UNAVAILABLE.
+  Result<Refund> DecideRefund(const TenantContext& ctx, int64_t id, bool approve,
+                              const std::string& note);
+  // Needs billing:payment:read; BAD_QUERY_PARAMETER for an unknown status.
+  Result<CorrectionPage<Refund>> ListRefunds(const TenantContext& ctx, const CorrectionFilter& f,
+                                             const Page& page);
 
  private:
   // Applies a pending or just-requested adjustment inside `tx` (limits re-checked).

@@ -240,13 +240,11 @@ Result<Refund> CorrectionService::CompleteRefund(const TenantContext& ctx, int64
   return recorded;
 }
 
-Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, int64_t id,
-                                                    bool approve, const json::object& body) {
-  auto note = ReadDecision(body, approve);
-  if (!note.ok()) return note.take_error();
+Result<Refund> CorrectionService::DecideRefund(const TenantContext& ctx, int64_t id,
+                                               bool approve, const std::string& note) {
   Millis now = clock_.Now();
   bool online = false;
-  auto decided = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  auto decided = db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Refund> {
     // A refund left processing (the provider did not answer) may be approved again to
     // re-send it; the second-person rule was met when it left 'pending'.
     auto p = TakePending(tx, ctx, kRefunds, id, false,
@@ -257,31 +255,30 @@ Result<json::value> CorrectionService::DecideRefund(const TenantContext& ctx, in
     auto r = tx.QueryOne("SELECT house_id, amount, payment_id, channel FROM refunds WHERE id = ?",
                          {id});
     online = approve && IsOnline(r->Str(3));
-    if (p->status == "processing") return json::value(nullptr);
-    json::object before = RefundJson(LoadRefund(tx, ctx.company_id, id));
+    // Only online refunds are ever processing: CompleteRefund below re-sends it.
+    if (p->status == "processing") return LoadRefund(tx, ctx.company_id, id);
+    Refund before = LoadRefund(tx, ctx.company_id, id);
     if (approve) {
       ANJU_TRY(CheckLimits(tx, ctx.company_id, r->Int(0), r->Int(1),
                            r->OptInt(2), id));
     }
     Decide(tx, kRefunds, id, "pending", !approve ? "rejected" : online ? "processing" : "refunded",
-           ctx, *note, now);
+           ctx, note, now);
     if (approve && !online) PostRefund(tx, id, now);
-    json::object after = RefundJson(LoadRefund(tx, ctx.company_id, id));
+    Refund after = LoadRefund(tx, ctx.company_id, id);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {approve ? "billing.refund.approve" : "billing.refund.reject", "refund", id,
-                   p->project_id, before, after},
+                   p->project_id, RefundJson(before), RefundJson(after)},
                   now);
-    return json::value(std::move(after));
+    return after;
   });
   if (!decided.ok() || !online) return decided;
-  auto completed = CompleteRefund(ctx, id);
-  if (!completed.ok()) return completed.take_error();
-  return json::value(RefundJson(*completed));
+  return CompleteRefund(ctx, id);
 }
 
-Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
-                                                   const CorrectionFilter& f,
-                                                   const Page& page) {
+Result<CorrectionPage<Refund>> CorrectionService::ListRefunds(const TenantContext& ctx,
+                                                              const CorrectionFilter& f,
+                                                              const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kPaymentRead));
   static const std::set<std::string> kStatuses = {"pending", "processing", "refunded", "rejected",
                                                   "failed"};
@@ -294,17 +291,16 @@ Result<json::value> CorrectionService::ListRefunds(const TenantContext& ctx,
   if (f.project_id) where += " AND r.project_id = ?", p.emplace_back(*f.project_id);
   if (f.house_id) where += " AND r.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.status.empty()) where += " AND r.status = ?", p.emplace_back(f.status);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*) FROM refunds r" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<CorrectionPage<Refund>> {
+    CorrectionPage<Refund> out;
+    out.total = tx.QueryOne("SELECT COUNT(*) FROM refunds r" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& r : tx.Query(std::string(kColumns) + where + " ORDER BY r.id DESC LIMIT ? OFFSET ?",
                             q))
-      items.push_back(RefundJson(RefundOf(tx, ctx.company_id, r)));
-    return json::value(json::object{
-        {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
+      out.items.push_back(RefundOf(tx, ctx.company_id, r));
+    return out;
   });
 }
 

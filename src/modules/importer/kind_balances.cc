@@ -3,6 +3,7 @@
 // as revenue or money received. The same amount again is skipped; another amount for the
 // same house, item and period is refused.
 #include "modules/billing/opening.h"
+#include "modules/billing/opening_json.h"
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
 #include "modules/property/property_tx.h"
@@ -47,14 +48,22 @@ class Balances : public Kind {
     if (!errors.empty()) return Error(errors::kValidation);
     json::object body{{"house_id", house->at("id")}, {"amount", *amount}};
     if (!c.Get("note").empty()) body["note"] = c.Get("note");
-    Result<json::value> r = Error(errors::kValidation);
     if (*type == "arrears") {
       body["fee_item_code"] = c.Get("fee_item_code");
       body["period"] = c.Get("period");
-      r = billing::PostOpeningArrears(rc.tx, rc.ctx, body, rc.now);
-    } else {
-      r = billing::PostOpeningPrepayment(rc.tx, rc.ctx, body, rc.now);
     }
+    // The permission first, then the body, then the rules that need the books.
+    Result<billing::Opening> r = [&]() -> Result<billing::Opening> {
+      ANJU_TRY(billing::MayPostOpenings(rc.ctx));
+      if (*type == "arrears") {
+        auto cmd = billing::ReadOpeningArrears(body, rc.now);
+        if (!cmd.ok()) return cmd.take_error();
+        return billing::PostOpeningArrears(rc.tx, rc.ctx, *cmd, rc.now);
+      }
+      auto cmd = billing::ReadOpeningPrepayment(body);
+      if (!cmd.ok()) return cmd.take_error();
+      return billing::PostOpeningPrepayment(rc.tx, rc.ctx, *cmd, rc.now);
+    }();
     Applied out;
     if (!r.ok() && r.error().code == "OPENING_EXISTS") {
       out.action = "skipped";
@@ -62,7 +71,7 @@ class Balances : public Kind {
     }
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"opening", r->as_object().at("id").as_int64(), "created", nullptr});
+    out.changes.push_back({"opening", r->id, "created", nullptr});
     return out;
   }
 

@@ -3,14 +3,13 @@
 #include <cctype>
 
 #include "http/handlers.h"
+#include "modules/receipts/receipt_json.h"
 
 namespace anju::receipts {
 
-using http::ById;
 using http::QueryReader;
 using http::Request;
 using http::Response;
-using http::WithBody;
 
 namespace {
 
@@ -34,7 +33,7 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
   // First, so that ".../verify/pdf" never reaches the authenticated {id}/pdf route.
   router.AddPublic("GET", "/api/v1/receipts/verify/{token}", [&s](Request& req) {
     if (req.path_params.empty()) return http::NotFound(req);
-    return http::Reply(req, s.Verify(req.path_params[0]));
+    return http::ReplyAs(req, s.Verify(req.path_params[0]), ReceiptCheckJson);
   });
   router.Add("GET", "/api/v1/receipts", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
@@ -44,17 +43,29 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
     f.status = q.Text("status");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.List(ctx, f, page));
+    return http::ReplyAs(req, s.List(ctx, f, page),
+                         [&](const ReceiptPage& list) { return ReceiptListJson(list, page); });
   });
-  router.Add("GET", "/api/v1/receipts/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.Get(ctx, id); }));
+  router.Add("GET", "/api/v1/receipts/{id}", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    return http::ReplyAs(req, s.Get(ctx, *id), ReceiptDetailJson);
+  });
   router.Add("GET", "/api/v1/receipts/{id}/pdf", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
     return id ? PdfReply(req, s.Pdf(ctx, *id)) : http::NotFound(req);
   });
-  router.Add(
-      "POST", "/api/v1/receipts/{id}/void",
-      WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) { return s.Void(ctx, id, body); }));
+  router.Add("POST", "/api/v1/receipts/{id}/void", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return http::NotFound(req);
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (auto may = ReceiptService::MayVoid(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
+    auto reason = ReadVoidReason(*body);
+    if (!reason.ok()) return http::ErrorReply(reason.error(), req.request_id);
+    return http::ReplyAs(req, s.Void(ctx, *id, *reason), ReceiptJson);
+  });
 }
 
 }  // namespace anju::receipts

@@ -6,7 +6,6 @@
 #include <cctype>
 
 #include "core/crypto.h"
-#include "core/json_body.h"
 #include "platform/audit/audit_log.h"
 #include "modules/billing/bill_queries.h"
 #include "modules/billing/counters.h"
@@ -17,6 +16,7 @@
 #include "modules/property/property_service.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_errors.h"
+#include "modules/receipts/receipt_json.h"
 
 namespace anju::receipts {
 
@@ -31,16 +31,8 @@ constexpr std::string_view kReceiptColumns =
     "r.id, r.company_id, r.project_id, r.house_id, r.payment_id, r.number, r.amount, "
     "r.status, r.void_reason, r.voided_at, r.verify_token, r.created_at";
 
-struct Receipt {
-  int64_t id = 0, company_id = 0, project_id = 0, house_id = 0, payment_id = 0, amount = 0;
-  std::string number, status, verify_token;
-  std::optional<std::string> void_reason;
-  std::optional<int64_t> voided_at;
-  Millis created_at = 0;
-};
-
 Receipt ReceiptOf(const db::Row& r) {
-  return {r.Int(0), r.Int(1), r.Int(2),  r.Int(3),    r.Int(4),    r.Int(6),
+  return {r.Int(0), r.Int(1),  r.Int(2),    r.Int(3),    r.Int(4), r.Int(6),
           r.Str(5), r.Str(7), r.Str(10), r.OptStr(8), r.OptInt(9), r.Int(11)};
 }
 
@@ -49,19 +41,6 @@ std::optional<Receipt> Load(db::Tx& tx, std::string_view where, const db::Params
       tx.QueryOne(fmt::format("SELECT {} FROM receipts r WHERE {}", kReceiptColumns, where), p);
   if (!r) return std::nullopt;
   return ReceiptOf(*r);
-}
-
-json::object ToJson(const Receipt& r) {
-  return {{"id", r.id},
-          {"number", r.number},
-          {"project_id", r.project_id},
-          {"house_id", r.house_id},
-          {"payment_id", r.payment_id},
-          {"amount", r.amount},
-          {"status", r.status},
-          {"void_reason", r.void_reason ? json::value(*r.void_reason) : nullptr},
-          {"voided_at", r.voided_at ? json::value(FormatUtc(*r.voided_at)) : nullptr},
-          {"created_at", FormatUtc(r.created_at)}};
 }
 
 // Residents see their own houses' receipts; staff need `code` in the receipt's project.
@@ -102,13 +81,6 @@ std::vector<ReceiptDoc::Line> LinesOf(db::Tx& tx, const billing::PaymentFacts& p
   return lines;
 }
 
-json::array LinesJson(const std::vector<ReceiptDoc::Line>& lines) {
-  json::array out;
-  for (auto& l : lines)
-    out.push_back(json::object{{"item", l.item}, {"period", l.period}, {"amount", l.amount}});
-  return out;
-}
-
 }  // namespace
 
 ReceiptService::ReceiptService(db::Database& db, const Clock& clock, ReceiptOptions options)
@@ -125,13 +97,13 @@ Result<billing::ReceiptRef> ReceiptService::IssueFor(db::Tx& tx, int64_t company
                                                         int64_t payment_id, Millis now) {
   auto r = Issue(tx, company_id, payment_id, now);
   if (!r.ok()) return r.take_error();
-  return billing::ReceiptRef{r->at("id").as_int64(), std::string(r->at("number").as_string())};
+  return billing::ReceiptRef{r->id, r->number};
 }
 
-Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t payment_id,
-                                           Millis now) {
+Result<Receipt> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t payment_id,
+                                      Millis now) {
   if (auto r = Load(tx, "r.payment_id = ? AND r.company_id = ?", {payment_id, company_id}))
-    return ToJson(*r);
+    return *r;
   auto pay = billing::FindPayment(tx, company_id, payment_id);
   if (!pay) return Error(kReceiptPaymentNotFound);
   int64_t project_id = pay->project_id;
@@ -154,28 +126,27 @@ Result<json::object> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64
       "INSERT INTO receipts (company_id, project_id, house_id, payment_id, number, amount, "
       "status, verify_token, created_at) VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?) RETURNING id",
       {company_id, project_id, r.house_id, payment_id, r.number, r.amount, r.verify_token, now});
-  return ToJson(r);
+  return r;
 }
 
-Result<json::value> ReceiptService::Get(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+Result<ReceiptDetail> ReceiptService::Get(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ReceiptDetail> {
     auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
     auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
     auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
-    json::object out = ToJson(*r);
-    out["house_code"] = house ? house->code : "";
-    out["payment_number"] = pay->number;
-    out["channel"] = pay->channel;
-    out["amount_words"] = CapitalAmount(r->amount);
-    out["lines"] = LinesJson(LinesOf(tx, *pay));
-    out["verify_url"] = VerifyUrl(r->verify_token);
-    return json::value(std::move(out));
+    return ReceiptDetail{*r,
+                         house ? house->code : "",
+                         pay->number,
+                         pay->channel,
+                         CapitalAmount(r->amount),
+                         LinesOf(tx, *pay),
+                         VerifyUrl(r->verify_token)};
   });
 }
 
-Result<json::value> ReceiptService::List(const TenantContext& ctx, const ReceiptFilter& f,
+Result<ReceiptPage> ReceiptService::List(const TenantContext& ctx, const ReceiptFilter& f,
                                          const Page& page) {
   if (!f.status.empty() && f.status != "issued" && f.status != "void")
     return Error(errors::kBadQuery).WithField("status", "invalid", "issued or void");
@@ -190,30 +161,29 @@ Result<json::value> ReceiptService::List(const TenantContext& ctx, const Receipt
   if (f.project_id) where += " AND r.project_id = ?", p.emplace_back(*f.project_id);
   if (f.house_id) where += " AND r.house_id = ?", p.emplace_back(*f.house_id);
   if (!f.status.empty()) where += " AND r.status = ?", p.emplace_back(f.status);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
-    int64_t total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ReceiptPage> {
+    ReceiptPage out;
+    out.total = tx.QueryOne("SELECT COUNT(*)" + where, p)->Int(0);
     db::Params q = p;
     q.emplace_back(page.size);
     q.emplace_back(page.offset());
-    json::array items;
     for (auto& row : tx.Query(
              fmt::format("SELECT {}{} ORDER BY r.id DESC LIMIT ? OFFSET ?", kReceiptColumns, where),
              q))
-      items.push_back(ToJson(ReceiptOf(row)));
-    return json::value(json::object{
-        {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}});
+      out.items.push_back(ReceiptOf(row));
+    return out;
   });
 }
 
-Result<json::value> ReceiptService::Void(const TenantContext& ctx, int64_t id,
-                                         const json::object& body) {
-  ANJU_TRY(identity::Require(ctx, perm::kPaymentCreate));
-  BodyReader reader(body);
-  reader.ReadOnly({"id", "number", "status", "amount", "voided_at", "voided_by"});
-  auto reason = reader.Str("reason", true, 200, 2);
-  ANJU_TRY(reader.Finish());
+Status ReceiptService::MayVoid(const TenantContext& ctx) {
+  return identity::Require(ctx, perm::kPaymentCreate);
+}
+
+Result<Receipt> ReceiptService::Void(const TenantContext& ctx, int64_t id,
+                                     const std::string& reason) {
+  ANJU_TRY(MayVoid(ctx));
   Millis now = clock_.Now();
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<Receipt> {
     auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
     if (!r) return Error(kReceiptNotFound);
     ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentCreate));
@@ -221,17 +191,18 @@ Result<json::value> ReceiptService::Void(const TenantContext& ctx, int64_t id,
     if (r->status != "issued" ||
         tx.Query("UPDATE receipts SET status = 'void', void_reason = ?, voided_by = ?, "
                  "voided_at = ? WHERE id = ? AND status = 'issued' RETURNING id",
-                 {*reason, ctx.user_id, now, id})
+                 {reason, ctx.user_id, now, id})
             .empty())
       return Error(kReceiptAlreadyVoid);
-    json::object before = ToJson(*r);
+    json::object before = ReceiptJson(*r);
     r->status = "void";
-    r->void_reason = *reason;
+    r->void_reason = reason;
     r->voided_at = now;
-    json::object after = ToJson(*r);
     audit::Append(tx, audit::Actor::Of(ctx),
-                  {"billing.receipt.void", "receipt", r->id, r->project_id, before, after}, now);
-    return json::value(std::move(after));
+                  {"billing.receipt.void", "receipt", r->id, r->project_id, before,
+                   ReceiptJson(*r)},
+                  now);
+    return *r;
   });
 }
 
@@ -269,22 +240,21 @@ Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
   return ReceiptPdf{doc.number, std::move(*bytes)};
 }
 
-Result<json::value> ReceiptService::Verify(const std::string& token) {
+Result<ReceiptCheck> ReceiptService::Verify(const std::string& token) {
   if (!IsTokenShaped(token)) return Error(kReceiptNotFound);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ReceiptCheck> {
     auto r = tx.QueryOne(
         "SELECT r.number, r.company_id, r.project_id, r.amount, r.created_at, r.status "
         "FROM receipts r WHERE r.verify_token = ?",
         {token});
     if (!r) return Error(kReceiptNotFound);
     int64_t company_id = r->Int(1);
-    return json::value(
-        json::object{{"number", r->Str(0)},
-                     {"company_name", org::CompanyName(tx, company_id)},
-                     {"project_name", org::ProjectName(tx, company_id, r->Int(2)).value_or("")},
-                     {"amount", r->Int(3)},
-                     {"date", CivilDate(r->Int(4))},
-                     {"status", r->Str(5)}});
+    return ReceiptCheck{r->Str(0),
+                        org::CompanyName(tx, company_id),
+                        org::ProjectName(tx, company_id, r->Int(2)).value_or(""),
+                        r->Int(3),
+                        CivilDate(r->Int(4)),
+                        r->Str(5)};
   });
 }
 

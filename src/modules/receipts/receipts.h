@@ -18,7 +18,6 @@
 // Thread-safe: no mutable state of its own.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +46,41 @@ struct ReceiptFilter {
   std::string status;  // "issued" | "void" | ""
 };
 
+// A receipt as stored (receipt_json.h ReceiptJson shows it).
+struct Receipt {
+  int64_t id = 0, company_id = 0, project_id = 0, house_id = 0, payment_id = 0;
+  int64_t amount = 0;  // 分
+  std::string number;
+  std::string status;  // "issued" | "void"
+  std::string verify_token;
+  std::optional<std::string> void_reason;
+  std::optional<Millis> voided_at;
+  Millis created_at = 0;
+};
+
+// A receipt with what it proves: the house, the payment, the amount in words, what was
+// paid line by line, and the verify link of its QR code.
+struct ReceiptDetail {
+  Receipt receipt;
+  std::string house_code, payment_number, channel, amount_words;
+  std::vector<ReceiptDoc::Line> lines;
+  std::string verify_url;
+};
+
+// A page of receipts, newest first, and how many the filter matches.
+struct ReceiptPage {
+  std::vector<Receipt> items;
+  int64_t total = 0;
+};
+
+// What the public verify link shows: nothing that names a person or a house.
+struct ReceiptCheck {
+  std::string number, company_name, project_name;
+  int64_t amount = 0;
+  std::string date;    // "YYYY-MM-DD", China time
+  std::string status;  // "issued" | "void"
+};
+
 // A rendered receipt: the file name (its number) and the PDF bytes.
 struct ReceiptPdf {
   std::string number;
@@ -62,23 +96,26 @@ class ReceiptService : public billing::ReceiptIssuer {
   // Inside `tx` (the payment's write transaction): the receipt of `payment_id`, issued now
   // or, when it exists, as it is. Errors: RECEIPT_PAYMENT_NOT_FOUND (not the company's).
   // The payment is read through billing (bill_queries.h: FindPayment).
-  Result<boost::json::object> Issue(db::Tx& tx, int64_t company_id, int64_t payment_id, Millis now);
+  Result<Receipt> Issue(db::Tx& tx, int64_t company_id, int64_t payment_id, Millis now);
   // The same as billing's port.
   Result<billing::ReceiptRef> IssueFor(db::Tx& tx, int64_t company_id, int64_t payment_id,
                                        Millis now) override;
 
   // The receipt with its lines (fee item, period, amount) and verify URL.
-  Result<boost::json::value> Get(const TenantContext& ctx, int64_t id);
+  Result<ReceiptDetail> Get(const TenantContext& ctx, int64_t id);
   // Newest first. Errors: BAD_QUERY_PARAMETER for an unknown status.
-  Result<boost::json::value> List(const TenantContext& ctx, const ReceiptFilter& f,
-                                  const Page& page);
-  // {reason}. Errors: 403 without billing:payment:create, 404, 409 RECEIPT_ALREADY_VOID.
-  Result<boost::json::value> Void(const TenantContext& ctx, int64_t id,
-                                  const boost::json::object& body);
+  Result<ReceiptPage> List(const TenantContext& ctx, const ReceiptFilter& f, const Page& page);
+  // Whether the caller may void receipts (billing:payment:create somewhere): checked before
+  // the body is read. Void checks it again.
+  static Status MayVoid(const TenantContext& ctx);
+  // Voids the receipt for `reason` (2..200 characters: receipt_json.h ReadVoidReason); the
+  // voided receipt. Errors: 403 without billing:payment:create, 404, 409
+  // RECEIPT_ALREADY_VOID.
+  Result<Receipt> Void(const TenantContext& ctx, int64_t id, const std::string& reason);
   // The one-page PDF (receipt_pdf.h); same access as Get. Errors: RECEIPT_FONT_MISSING.
   Result<ReceiptPdf> Pdf(const TenantContext& ctx, int64_t id);
-  // Public: {number, company_name, project_name, amount, date, status}; 404 otherwise.
-  Result<boost::json::value> Verify(const std::string& token);
+  // Public: the receipt of a verify token; RECEIPT_NOT_FOUND otherwise.
+  Result<ReceiptCheck> Verify(const std::string& token);
 
   std::string VerifyUrl(const std::string& token) const;
 

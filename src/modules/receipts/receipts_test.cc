@@ -21,6 +21,7 @@
 #include "modules/billing/settle.h"
 #include "platform/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
+#include "modules/receipts/receipt_json.h"
 #include "support/seed.h"
 #include "support/test_db.h"
 
@@ -177,7 +178,8 @@ class ReceiptStorageTest : public ::testing::Test {
       if (!payment.ok()) return payment.take_error();
       auto receipt = svc_->Issue(tx, company_, payment->id, now);
       if (fail_after_issue) return Error(errors::kConflict);  // rolls everything back
-      return receipt;
+      if (!receipt.ok()) return receipt.take_error();
+      return ReceiptJson(*receipt);
     });
     if (fail_after_issue) return {};
     EXPECT_TRUE(out.ok()) << (out.ok() ? "" : out.error().code);
@@ -188,6 +190,32 @@ class ReceiptStorageTest : public ::testing::Test {
     return std::string(r.at("number").as_string());
   }
   static int64_t Id(const json::object& r) { return r.at("id").as_int64(); }
+  static std::string Number(const Receipt& r) { return r.number; }
+  static int64_t Id(const Receipt& r) { return r.id; }
+
+  // The service's typed results as the routes shape them (receipt_json.h).
+  template <class T, class Shape>
+  static Result<json::value> Shaped(Result<T> r, Shape shape) {
+    if (!r.ok()) return r.take_error();
+    return json::value(shape(*r));
+  }
+  Result<json::value> Get(const TenantContext& ctx, int64_t id) {
+    return Shaped(svc_->Get(ctx, id), ReceiptDetailJson);
+  }
+  Result<json::value> List(const TenantContext& ctx, const ReceiptFilter& f, const Page& page) {
+    return Shaped(svc_->List(ctx, f, page),
+                  [&](const ReceiptPage& list) { return ReceiptListJson(list, page); });
+  }
+  Result<json::value> Verify(const std::string& token) {
+    return Shaped(svc_->Verify(token), ReceiptCheckJson);
+  }
+  // As the route: the caller first, then the body, then the service.
+  Result<json::value> Void(const TenantContext& ctx, int64_t id, const json::object& body) {
+    ANJU_TRY(ReceiptService::MayVoid(ctx));
+    auto reason = ReadVoidReason(body);
+    if (!reason.ok()) return reason.take_error();
+    return Shaped(svc_->Void(ctx, id, *reason), ReceiptJson);
+  }
 
   std::string TokenOf(int64_t receipt) {
     return db_->Run(db::TxMode::kRead, [&](db::Tx& tx) {
@@ -216,13 +244,13 @@ TEST_F(ReceiptStorageTest, NumbersAreGapFreePerProjectAndYear) {
             (std::vector<std::string>{"R-YG-2026-000001", "R-CH-2026-000001", "R-YG-2026-000002",
                                       "R-YG-2026-000003", "R-CH-2026-000002"}));
   // Voiding keeps the number; the sequence goes on after it.
-  auto list = svc_->List(admin_, {p1_, std::nullopt, ""}, Page{});
+  auto list = List(admin_, {p1_, std::nullopt, ""}, Page{});
   ASSERT_TRUE(list.ok());
   int64_t second = 0;
   for (auto& r : list->at("items").as_array())
     if (r.at("number") == "R-YG-2026-000002") second = r.at("id").as_int64();
-  ASSERT_TRUE(svc_->Void(admin_, second, {{"reason", "收款金额录入错误"}}).ok());
-  EXPECT_EQ(svc_->Get(admin_, second)->at("number"), "R-YG-2026-000002");
+  ASSERT_TRUE(Void(admin_, second, {{"reason", "收款金额录入错误"}}).ok());
+  EXPECT_EQ(Get(admin_, second)->at("number"), "R-YG-2026-000002");
   // A payment that rolls back gives its number back: still no gap.
   Pay(h1_, 5000, /*fail_after_issue=*/true);
   EXPECT_EQ(Number(Pay(h1_, 10000)), "R-YG-2026-000004");
@@ -255,7 +283,7 @@ TEST_F(ReceiptStorageTest, IssueIsIdempotentPerPayment) {
 TEST_F(ReceiptStorageTest, GetShowsLinesAndWords) {
   // 500.00 settles 223.75 + 223.75 and keeps 52.50 as prepaid balance.
   json::object r = Pay(h1_, 50000);
-  auto got = svc_->Get(admin_, Id(r));
+  auto got = Get(admin_, Id(r));
   ASSERT_TRUE(got.ok()) << got.error().code;
   const json::object& o = got->as_object();
   EXPECT_EQ(o.at("house_code"), "1-1-0101");
@@ -276,47 +304,47 @@ TEST_F(ReceiptStorageTest, GetShowsLinesAndWords) {
 TEST_F(ReceiptStorageTest, ReadsAreScoped) {
   int64_t r1 = Id(Pay(h1_, 10000)), r1b = Id(Pay(h1b_, 10000)), r2 = Id(Pay(h2_, 10000));
   // Residents: their own houses only.
-  EXPECT_TRUE(svc_->Get(Resident(h1_), r1).ok());
-  EXPECT_EQ(svc_->Get(Resident(h1_), r1b).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_TRUE(Get(Resident(h1_), r1).ok());
+  EXPECT_EQ(Get(Resident(h1_), r1b).error().code, "RECEIPT_NOT_FOUND");
   EXPECT_TRUE(svc_->Pdf(Resident(h1_), r1).ok());
   EXPECT_EQ(svc_->Pdf(Resident(h1_), r2).error().code, "RECEIPT_NOT_FOUND");
-  auto mine = svc_->List(Resident(h1_), {}, Page{});
+  auto mine = List(Resident(h1_), {}, Page{});
   ASSERT_TRUE(mine.ok());
   EXPECT_EQ(mine->at("total"), 1);
   // Staff: the projects of their code; without the code at all, 403.
   TenantContext p2 = Staff(p2_, {perm::kPaymentRead});
-  EXPECT_EQ(svc_->Get(p2, r1).error().code, "RECEIPT_NOT_FOUND");
-  EXPECT_TRUE(svc_->Get(p2, r2).ok());
-  EXPECT_EQ(svc_->List(p2, {}, Page{})->at("total"), 1);
-  EXPECT_EQ(svc_->List(Staff(p2_, {perm::kBillRead}), {}, Page{}).error().code, "FORBIDDEN");
+  EXPECT_EQ(Get(p2, r1).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_TRUE(Get(p2, r2).ok());
+  EXPECT_EQ(List(p2, {}, Page{})->at("total"), 1);
+  EXPECT_EQ(List(Staff(p2_, {perm::kBillRead}), {}, Page{}).error().code, "FORBIDDEN");
   // Another company sees nothing.
   TenantContext other = admin_;
   other.company_id = other_company_;
-  EXPECT_EQ(svc_->Get(other, r1).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(Get(other, r1).error().code, "RECEIPT_NOT_FOUND");
   // Filters.
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, h1b_, ""}, Page{})->at("total"), 1);
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "void"}, Page{})->at("total"), 0);
-  EXPECT_EQ(svc_->List(admin_, {std::nullopt, std::nullopt, "gone"}, Page{}).error().code,
+  EXPECT_EQ(List(admin_, {std::nullopt, h1b_, ""}, Page{})->at("total"), 1);
+  EXPECT_EQ(List(admin_, {std::nullopt, std::nullopt, "void"}, Page{})->at("total"), 0);
+  EXPECT_EQ(List(admin_, {std::nullopt, std::nullopt, "gone"}, Page{}).error().code,
             "BAD_QUERY_PARAMETER");
 }
 
 TEST_F(ReceiptStorageTest, VoidNeedsReasonIsAuditedAndMovesNoMoney) {
   int64_t id = Id(Pay(h1_, 10000));
   auto field = [](const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; };
-  auto missing = svc_->Void(admin_, id, {});
+  auto missing = Void(admin_, id, {});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(field(missing.error()), "reason");
-  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "错"}}).error().code, "VALIDATION_FAILED");
-  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", std::string(201, 'x')}}).error().code,
+  EXPECT_EQ(Void(admin_, id, {{"reason", "错"}}).error().code, "VALIDATION_FAILED");
+  EXPECT_EQ(Void(admin_, id, {{"reason", std::string(201, 'x')}}).error().code,
             "VALIDATION_FAILED");
-  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "重复"}, {"status", "void"}}).error().code,
+  EXPECT_EQ(Void(admin_, id, {{"reason", "重复"}, {"status", "void"}}).error().code,
             "VALIDATION_FAILED");
   // Who may void: billing:payment:create in the project.
-  EXPECT_EQ(svc_->Void(Resident(h1_), id, {{"reason", "不要了"}}).error().code, "FORBIDDEN");
-  EXPECT_EQ(svc_->Void(Staff(p1_, {perm::kPaymentRead}), id, {{"reason", "重复开具"}}).error().code,
+  EXPECT_EQ(Void(Resident(h1_), id, {{"reason", "不要了"}}).error().code, "FORBIDDEN");
+  EXPECT_EQ(Void(Staff(p1_, {perm::kPaymentRead}), id, {{"reason", "重复开具"}}).error().code,
             "FORBIDDEN");
   EXPECT_EQ(
-      svc_->Void(Staff(p2_, {perm::kPaymentCreate}), id, {{"reason", "重复开具"}}).error().code,
+      Void(Staff(p2_, {perm::kPaymentCreate}), id, {{"reason", "重复开具"}}).error().code,
       "RECEIPT_NOT_FOUND");
 
   auto books = [&] {  // journal entries, Σ paid of the bills, payments (billing's)
@@ -328,12 +356,12 @@ TEST_F(ReceiptStorageTest, VoidNeedsReasonIsAuditedAndMovesNoMoney) {
   };
   auto before = books();
   clock_.Advance(kHour);
-  auto voided = svc_->Void(Staff(p1_, {perm::kPaymentCreate}), id, {{"reason", "客户要求重开"}});
+  auto voided = Void(Staff(p1_, {perm::kPaymentCreate}), id, {{"reason", "客户要求重开"}});
   ASSERT_TRUE(voided.ok()) << voided.error().code;
   EXPECT_EQ(voided->at("status"), "void");
   EXPECT_EQ(voided->at("void_reason"), "客户要求重开");
   EXPECT_EQ(voided->at("voided_at"), json::value(FormatUtc(kNov23 + kHour)));
-  EXPECT_EQ(svc_->Void(admin_, id, {{"reason", "再来一次"}}).error().code, "RECEIPT_ALREADY_VOID");
+  EXPECT_EQ(Void(admin_, id, {{"reason", "再来一次"}}).error().code, "RECEIPT_ALREADY_VOID");
   // No money moved: no journal entry, bills still paid, the payment still there.
   EXPECT_EQ(books(), before);
   EXPECT_EQ(std::get<2>(before), 1);
@@ -355,19 +383,19 @@ TEST_F(ReceiptStorageTest, VerifyIsPublicAndImpersonal) {
   int64_t id = Id(Pay(h1_, 12345));
   std::string token = TokenOf(id);
   EXPECT_EQ(token.size(), 22u);
-  auto v = svc_->Verify(token);
+  auto v = Verify(token);
   ASSERT_TRUE(v.ok());
   EXPECT_EQ(*v, json::parse(R"({"number":"R-YG-2026-000001","company_name":"安居物业服务有限公司",
       "project_name":"阳光花园","amount":12345,"date":"2026-11-23","status":"issued"})"));
   std::string text = json::serialize(*v);
   EXPECT_EQ(text.find("0101"), std::string::npos);  // no house
   EXPECT_EQ(text.find("cashier"), std::string::npos);
-  ASSERT_TRUE(svc_->Void(admin_, id, {{"reason", "作废测试"}}).ok());
-  EXPECT_EQ(svc_->Verify(token)->at("status"), "void");
-  EXPECT_EQ(svc_->Verify(token)->as_object().size(), 6u);  // the reason stays private
-  EXPECT_EQ(svc_->Verify("AAAAAAAAAAAAAAAAAAAAAA").error().code, "RECEIPT_NOT_FOUND");
-  EXPECT_EQ(svc_->Verify("x' OR 1=1 --").error().code, "RECEIPT_NOT_FOUND");
-  EXPECT_EQ(svc_->Verify("").error().code, "RECEIPT_NOT_FOUND");
+  ASSERT_TRUE(Void(admin_, id, {{"reason", "作废测试"}}).ok());
+  EXPECT_EQ(Verify(token)->at("status"), "void");
+  EXPECT_EQ(Verify(token)->as_object().size(), 6u);  // the reason stays private
+  EXPECT_EQ(Verify("AAAAAAAAAAAAAAAAAAAAAA").error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(Verify("x' OR 1=1 --").error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(Verify("").error().code, "RECEIPT_NOT_FOUND");
 }
 
 // pdftotext's output for the PDF, or nullopt when poppler-utils is not installed.
@@ -403,7 +431,7 @@ TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
   } else {
     GTEST_LOG_(WARNING) << "pdftotext not installed: PDF text not checked";
   }
-  ASSERT_TRUE(svc_->Void(admin_, id, {{"reason", "金额有误"}}).ok());
+  ASSERT_TRUE(Void(admin_, id, {{"reason", "金额有误"}}).ok());
   auto voided = svc_->Pdf(admin_, id);
   ASSERT_TRUE(voided.ok());
   if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))

@@ -11,11 +11,10 @@
 
 namespace anju::reports {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
-JsonResult ReportService::Arrears(const TenantContext& ctx, const ArrearsQuery& q,
-                                  const Page& page) {
+Result<ArrearsSummary> ReportService::Arrears(const TenantContext& ctx, const ArrearsQuery& q,
+                                              const Page& page) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!IsValidCivilDate(q.as_of))
     return Error(errors::kBadQuery).WithField("as_of", "invalid", "Must be a date YYYY-MM-DD");
@@ -26,30 +25,18 @@ JsonResult ReportService::Arrears(const TenantContext& ctx, const ArrearsQuery& 
                               : std::nullopt;
   if (!group)
     return Error(errors::kBadQuery).WithField("group", "invalid", "project, building or house");
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ArrearsSummary> {
     billing::AgingPage aging = billing::ArrearsAging(tx, {ctx, perm::kBillRead, q.project_id},
                                                      *group, q.as_of, page.size, page.offset());
-    json::array items;
+    ArrearsSummary out{q.as_of, q.group, aging.owed, {}, aging.groups};
     for (const billing::AgingRow& r : aging.rows) {
-      json::object row{{q.group + "_id", r.id},
-                       {"owed", r.owed},
-                       {"houses", r.houses},
-                       {"buckets", json::object{{"d0_30", r.d0_30},
-                                                {"d31_90", r.d31_90},
-                                                {"d91_180", r.d91_180},
-                                                {"d181_365", r.d181_365},
-                                                {"d365_plus", r.d365_plus}}}};
+      ArrearsRow row{r.id,       r.owed,     r.houses,    r.d0_30,       r.d31_90,
+                     r.d91_180, r.d181_365, r.d365_plus, std::nullopt};
       if (q.group == "house")
-        if (auto h = property::FindHouseFacts(tx, ctx.company_id, r.id)) row["house_code"] = h->code;
-      items.push_back(std::move(row));
+        if (auto h = property::FindHouseFacts(tx, ctx.company_id, r.id)) row.house_code = h->code;
+      out.items.push_back(std::move(row));
     }
-    return json::value(json::object{{"as_of", q.as_of},
-                                    {"group", q.group},
-                                    {"owed", aging.owed},
-                                    {"items", std::move(items)},
-                                    {"total", aging.groups},
-                                    {"page", page.page},
-                                    {"size", page.size}});
+    return out;
   });
 }
 

@@ -12,36 +12,16 @@
 
 namespace anju::reports {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
-
-namespace {
 
 using Figures = billing::DayBooks;
 
-json::object ChannelsJson(const std::map<std::string, int64_t>& by_channel) {
-  json::object o;
-  for (auto c : kPaymentChannels) {
-    auto it = by_channel.find(std::string(c));
-    o[c] = it == by_channel.end() ? 0 : it->second;
-  }
-  return o;
-}
-
-json::object FiguresJson(const Figures& f) {
-  return json::object{{"billed", f.billed},     {"late_fees", f.late_fees},
-                      {"received", f.received}, {"to_prepayment", f.to_prepayment},
-                      {"arrears", f.arrears},   {"channels", ChannelsJson(f.channels)}};
-}
-
-}  // namespace
-
-Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, const DailyQuery& q) {
+Result<DailyFigures> DailyReport(db::Database& db, const TenantContext& ctx, const DailyQuery& q) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!IsValidCivilDate(q.date))
     return Error(errors::kBadQuery).WithField("date", "invalid", "Must be a date YYYY-MM-DD");
   const Millis start = DaysFromCivil(q.date) * kDay - 8 * kHour, end = start + kDay;
-  return db.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<json::value> {
+  return db.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<DailyFigures> {
     // Billing's books of the day, less what corrections applied by its end took off arrears:
     // credit notes (the part the house still owed) and late-fee waivers.
     const billing::ReportScope scope{ctx, perm::kBillRead, q.project_id};
@@ -49,21 +29,16 @@ Result<json::value> DailyReport(db::Database& db, const TenantContext& ctx, cons
     for (auto& [project_id, corrected] : corrections::CorrectedBefore(tx, scope, end))
       rows[project_id].arrears -= corrected;
 
-    Figures total;
-    json::array items;
+    DailyFigures out{q.date, {}, {}};
+    Figures& total = out.total;
     for (auto& [project_id, f] : rows) {
       if (!f.billed && !f.late_fees && !f.received && !f.arrears) continue;
       total.billed += f.billed, total.late_fees += f.late_fees, total.received += f.received;
       total.to_prepayment += f.to_prepayment, total.arrears += f.arrears;
       for (auto& [c, v] : f.channels) total.channels[c] += v;
-      json::object row{{"project_id", project_id}};
-      for (auto& [k, v] : FiguresJson(f)) row[k] = v;
-      items.push_back(std::move(row));
+      out.items.push_back({project_id, f});
     }
-    json::object out{{"date", q.date}};
-    for (auto& [k, v] : FiguresJson(total)) out[k] = v;
-    out["items"] = std::move(items);
-    return json::value(std::move(out));
+    return out;
   });
 }
 

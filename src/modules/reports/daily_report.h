@@ -19,15 +19,16 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <boost/json.hpp>
+#include <vector>
 
 #include "core/error.h"
 #include "core/tenant.h"
 #include "db/database.h"
+#include "modules/billing/report_queries.h"
 
 namespace anju::reports {
 
@@ -39,10 +40,22 @@ struct DailyQuery {
   std::optional<int64_t> project_id;
 };
 
-// {date, billed, late_fees, received, to_prepayment, arrears, channels, items: [{project_id,
-// billed, late_fees, received, to_prepayment, channels, arrears}]} in project id order.
-// Errors: 403 without billing:bill:read; BAD_QUERY_PARAMETER (field "date").
-Result<boost::json::value> DailyReport(db::Database& db, const TenantContext& ctx,
-                                       const DailyQuery& q);
+// One project's figures of the day (billing::DayBooks: billed, late_fees, received,
+// to_prepayment, arrears, received by channel).
+struct ProjectDay {
+  int64_t project_id = 0;
+  billing::DayBooks figures;
+};
+
+// The day's figures summed over the projects, and per project in project id order.
+struct DailyFigures {
+  std::string date;  // "YYYY-MM-DD"
+  billing::DayBooks total;
+  std::vector<ProjectDay> items;
+};
+
+// Errors: 403 without billing:bill:read; BAD_QUERY_PARAMETER (field "date"). The JSON is
+// report_json.h DailyJson.
+Result<DailyFigures> DailyReport(db::Database& db, const TenantContext& ctx, const DailyQuery& q);
 
 }  // namespace anju::reports

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/xlsx.h"
+#include "modules/reports/report_json.h"
 #include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 
@@ -62,7 +63,7 @@ Result<Download> ReportExports::Collection(const TenantContext& ctx, const std::
                      {"清欠(元)", Format::kYuan, 16},
                      {"清欠率", Format::kPercentBp, 12}},
                     {}};
-  const json::object& r = report->as_object();
+  const json::object r = CollectionJson(*report);
   for (auto& item : r.at("items").as_array()) {
     const json::object& o = item.as_object();
     sheet.rows.push_back({NameOf(names, o.at("project_id")), o.at("month"), o.at("receivable"),
@@ -87,7 +88,7 @@ Result<Download> ReportExports::Daily(const TenantContext& ctx, const DailyQuery
     sheet.columns.push_back({h, Format::kYuan, 12});
   for (const char* h : {"实收(元)", "转预存(元)", "欠收(元)"})
     sheet.columns.push_back({h, Format::kYuan, 14});
-  const json::object& r = report->as_object();
+  const json::object r = DailyJson(*report);
   for (auto& item : r.at("items").as_array()) {
     std::vector<json::value> row{NameOf(names, item.at("project_id"))};
     for (auto& c : DailyCells(item.as_object())) row.push_back(c);
@@ -100,9 +101,10 @@ Result<Download> ReportExports::Daily(const TenantContext& ctx, const DailyQuery
 }
 
 Result<Download> ReportExports::Arrears(const TenantContext& ctx, const ArrearsQuery& q) {
-  auto report = reports_.Arrears(ctx, q, Page{1, kMaxExportRows + 1});
+  const Page all{1, kMaxExportRows + 1};
+  auto report = reports_.Arrears(ctx, q, all);
   if (!report.ok()) return report.take_error();
-  const json::object& r = report->as_object();
+  const json::object r = ArrearsJson(*report, all);
   if (r.at("total").as_int64() > kMaxExportRows) return Error(kExportTooLarge);
   auto projects = ProjectNames(db_, ctx.company_id);
   xlsx::Sheet sheet{"欠费账龄", {{"项目", Format::kText, 20}}, {}};

@@ -1,6 +1,6 @@
 // Report exports (.xlsx): the collection report, the daily figures and the arrears, as
-// spreadsheets with Chinese headers. Each export calls the JSON use case with the caller's
-// context and only reshapes its answer, so scope, validation and figures are exactly those
+// spreadsheets with Chinese headers. Each export calls the report use case with the caller's
+// context and only reshapes its answer (report_json.h), so scope, validation and figures are exactly those
 // of the JSON route with the same query (docs/API.md). Money columns are 元 with two
 // decimals computed from integer 分 at the spreadsheet boundary (core/xlsx.h); rates are
 // percentages. A last row 合计 carries the totals the JSON answer gives.

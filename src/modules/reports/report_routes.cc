@@ -6,6 +6,7 @@
 #include "http/handlers.h"
 #include "modules/reports/daily_report.h"
 #include "modules/reports/report_exports.h"
+#include "modules/reports/report_json.h"
 
 namespace anju::reports {
 
@@ -44,14 +45,15 @@ void RegisterReportRoutes(http::Router& router, ReportService& s) {
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
     if (a.as_of.empty()) a.as_of = s.Today();
-    return http::Reply(req, s.Arrears(ctx, a, page));
+    return http::ReplyAs(req, s.Arrears(ctx, a, page),
+                         [&](const ArrearsSummary& r) { return ArrearsJson(r, page); });
   });
   router.Add("GET", "/api/v1/reports/collection", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string from = q.Text("from"), to = q.Text("to");
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.CollectionReport(ctx, from, to, project_id));
+    return http::ReplyAs(req, s.CollectionReport(ctx, from, to, project_id), CollectionJson);
   });
   auto daily = [](QueryReader& q) {
     DailyQuery d;
@@ -63,7 +65,7 @@ void RegisterReportRoutes(http::Router& router, ReportService& s) {
     QueryReader q(req);
     DailyQuery d = daily(q);
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, DailyReport(s.db(), ctx, d));
+    return http::ReplyAs(req, DailyReport(s.db(), ctx, d), DailyJson);
   });
   router.Add("GET", "/api/v1/reports/daily.xlsx",
              [exports, daily](Request& req, TenantContext& ctx) {

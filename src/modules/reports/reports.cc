@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "modules/billing/report_queries.h"
@@ -23,14 +24,13 @@
 
 namespace anju::reports {
 
-namespace json = boost::json;
 namespace perm = identity::perm;
 
 namespace {
 
-json::value Rate(int64_t num, int64_t den) {
-  if (den <= 0) return nullptr;
-  return json::value(num * 10000 / den);
+std::optional<int64_t> Rate(int64_t num, int64_t den) {
+  if (den <= 0) return std::nullopt;
+  return num * 10000 / den;
 }
 
 struct Cell {
@@ -40,9 +40,10 @@ struct Cell {
 
 }  // namespace
 
-JsonResult ReportService::CollectionReport(const TenantContext& ctx, const std::string& from,
-                                           const std::string& to,
-                                           std::optional<int64_t> project_id) {
+Result<CollectionSummary> ReportService::CollectionReport(const TenantContext& ctx,
+                                                         const std::string& from,
+                                                         const std::string& to,
+                                                         std::optional<int64_t> project_id) {
   ANJU_TRY(identity::Require(ctx, perm::kBillRead));
   if (!IsValidCivilMonth(from) || !IsValidCivilMonth(to) || to < from)
     return Error(errors::kBadQuery).WithField("from", "invalid", "from and to are months YYYY-MM, from ≤ to");
@@ -53,13 +54,12 @@ JsonResult ReportService::CollectionReport(const TenantContext& ctx, const std::
          billing::CollectionTotals(tx, {ctx, perm::kBillRead, project_id}, to))
       cells[c.project_id].push_back({c.period, c.month, c.billed, c.settled});
   });
-  json::array items;
-  int64_t receivable = 0, received = 0;
+  CollectionSummary out{from, to};
   for (const auto& [project, list] : cells) {
-    std::map<std::string, json::object> months;  // the report's months with bills, in order
+    std::set<std::string> months;  // the report's months with bills, in order
     for (const Cell& c : list)
-      if (c.period >= from) months[c.period];
-    for (auto& [m, row] : months) {
+      if (c.period >= from) months.insert(c.period);
+    for (const std::string& m : months) {
       int64_t billed = 0, settled = 0, owed_at_start = 0, recovered = 0;
       for (const Cell& c : list) {
         if (c.period == m) billed += c.billed, settled += c.settled;
@@ -68,24 +68,14 @@ JsonResult ReportService::CollectionReport(const TenantContext& ctx, const std::
           if (c.month == m) recovered += c.settled;
         }
       }
-      receivable += billed;
-      received += settled;
-      items.push_back(json::object{{"project_id", project},
-                                   {"month", m},
-                                   {"receivable", billed},
-                                   {"received", settled},
-                                   {"arrears", billed - settled},
-                                   {"rate_bp", Rate(settled, billed)},
-                                   {"recovered", recovered},
-                                   {"recovery_bp", Rate(recovered, owed_at_start)}});
+      out.receivable += billed;
+      out.received += settled;
+      out.items.push_back({project, m, billed, settled, billed - settled, Rate(settled, billed),
+                           recovered, Rate(recovered, owed_at_start)});
     }
   }
-  return json::value(json::object{{"from", from},
-                                  {"to", to},
-                                  {"receivable", receivable},
-                                  {"received", received},
-                                  {"rate_bp", Rate(received, receivable)},
-                                  {"items", std::move(items)}});
+  out.rate_bp = Rate(out.received, out.receivable);
+  return out;
 }
 
 }  // namespace anju::reports
