@@ -51,8 +51,8 @@ TEST_F(PropertyTxRulesApiTest, RefusalsEqualTheRoutesAndWriteNothing) {
     Error fn_error;
     {
       auto tx = Write();
-      auto r = c.resident ? ptx::CreateResident(*tx, ctx, c.body, Key(), Now())
-                          : ptx::CreateHouse(*tx, ctx, c.body, Now());
+      auto r = c.resident ? jtx::CreateResident(*tx, ctx, c.body, Key(), Now())
+                          : jtx::CreateHouse(*tx, ctx, c.body, Now());
       ASSERT_FALSE(r.ok());
       fn_error = r.error();
     }
@@ -69,21 +69,21 @@ TEST_F(PropertyTxRulesApiTest, RenamesThatWouldClashHouseCodesAreFieldErrors) {
   int64_t p = Jhy();
   auto tx = Write();
   auto building = [&](const char* code) {
-    return Id(ptx::CreateBuilding(*tx, ctx,
+    return Id(jtx::CreateBuilding(*tx, ctx,
                                   J(R"({"project_id":)" + S(p) + R"(,"code":")" + code +
                                     R"(","name":"楼","kind":"residential"})"),
                                   Now()));
   };
   auto floor = [&](int64_t building_id, const char* entrance) {  // floor 1 of a new entrance
-    int64_t e = Id(ptx::CreateEntrance(*tx, ctx,
+    int64_t e = Id(jtx::CreateEntrance(*tx, ctx,
                                        J(R"({"building_id":)" + S(building_id) + R"(,"code":")" +
                                          entrance + R"(","name":"单元"})"),
                                        Now()));
     return Id(
-        ptx::CreateFloor(*tx, ctx, J(R"({"entrance_id":)" + S(e) + R"(,"number":1})"), Now()));
+        jtx::CreateFloor(*tx, ctx, J(R"({"entrance_id":)" + S(e) + R"(,"number":1})"), Now()));
   };
   auto house = [&](int64_t floor_id, const char* number) {
-    return Id(ptx::CreateHouse(*tx, ctx,
+    return Id(jtx::CreateHouse(*tx, ctx,
                                J(R"({"floor_id":)" + S(floor_id) + R"(,"number":")" + number +
                                  R"(","kind":"shop","status":"vacant",)"
                                  R"("gross_area":100,"net_area":100})"),
@@ -93,18 +93,18 @@ TEST_F(PropertyTxRulesApiTest, RenamesThatWouldClashHouseCodesAreFieldErrors) {
   house(floor(a9, "1-2"), "3");                    // A9-1-2-3
   int64_t z = house(floor(z_building, "2"), "3");  // Z9-2-3: building → "A9-1" makes A9-1-2-3
   int64_t y = house(floor(a9, "9"), "2-3");        // A9-9-2-3: entrance → "1" makes A9-1-2-3
-  int64_t entrance9 = IdOf(*ptx::FindEntranceByCode(*tx, ctx.company_id, a9, "9"));
-  auto b = ptx::UpdateBuilding(*tx, ctx, z_building, J(R"({"code":"A9-1"})"), Now());
+  int64_t entrance9 = IdOf(*jtx::FindEntranceByCode(*tx, ctx.company_id, a9, "9"));
+  auto b = jtx::UpdateBuilding(*tx, ctx, z_building, J(R"({"code":"A9-1"})"), Now());
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(Shape(b.error()), "HOUSE_CODE_TAKEN 409 code:taken");
-  auto e = ptx::UpdateEntrance(*tx, ctx, entrance9, J(R"({"code":"1"})"), Now());
+  auto e = jtx::UpdateEntrance(*tx, ctx, entrance9, J(R"({"code":"1"})"), Now());
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(Shape(e.error()), "HOUSE_CODE_TAKEN 409 code:taken");
   // A rename that clashes with nothing recodes the houses below.
-  ASSERT_TRUE(ptx::UpdateBuilding(*tx, ctx, z_building, J(R"({"code":"Z8"})"), Now()).ok());
-  EXPECT_EQ(IdOf(*ptx::FindHouseByCode(*tx, ctx.company_id, p, "Z8-2-3")), z);
-  ASSERT_TRUE(ptx::UpdateEntrance(*tx, ctx, entrance9, J(R"({"code":"8"})"), Now()).ok());
-  EXPECT_EQ(IdOf(*ptx::FindHouseByCode(*tx, ctx.company_id, p, "A9-8-2-3")), y);
+  ASSERT_TRUE(jtx::UpdateBuilding(*tx, ctx, z_building, J(R"({"code":"Z8"})"), Now()).ok());
+  EXPECT_EQ(IdOf(*jtx::FindHouseByCode(*tx, ctx.company_id, p, "Z8-2-3")), z);
+  ASSERT_TRUE(jtx::UpdateEntrance(*tx, ctx, entrance9, J(R"({"code":"8"})"), Now()).ok());
+  EXPECT_EQ(IdOf(*jtx::FindHouseByCode(*tx, ctx.company_id, p, "A9-8-2-3")), y);
   tx->Commit();
   tx.reset();
   // The route answers the same (before, it was the unique index's bare 409).
@@ -130,8 +130,8 @@ TEST_F(PropertyTxRulesApiTest, AHouseWithBillsIsNotDeleted) {
   {
     auto tx = Write();
     for (const db::Row& l : tx->Query("SELECT id FROM house_residents WHERE house_id = ?", {house}))
-      ASSERT_TRUE(ptx::UnlinkResident(*tx, ctx, house, l.Int(0), Key(), Now()).ok());
-    Status s = ptx::DeleteHouse(*tx, ctx, house, Now(), billing::HouseBillsOf());
+      ASSERT_TRUE(jtx::UnlinkResident(*tx, ctx, house, l.Int(0), Key(), Now()).ok());
+    Status s = jtx::DeleteHouse(*tx, ctx, house, Now(), billing::HouseBillsOf());
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(Shape(s.error()), "HOUSE_HAS_BILLS 409");
   }

@@ -97,4 +97,12 @@ std::vector<const Kind*> AllKinds();
 void AddApiError(const Error& e, const std::vector<std::pair<std::string, std::string>>& field_to_column,
                  std::vector<RowError>& errors);
 
+// Runs `write(command)` on a command read from a row's body by the owning module's reader
+// (the route's), or passes on the reader's refusal: an import validates like the API.
+template <class Command, class Write>
+auto ReadThen(Result<Command> command, Write&& write) -> decltype(write(*command)) {
+  if (!command.ok()) return command.take_error();
+  return write(*command);
+}
+
 }  // namespace anju::importer

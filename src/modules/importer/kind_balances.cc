@@ -46,7 +46,7 @@ class Balances : public Kind {
                  : property::tx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house"));
     if (!c.Get("house").empty() && !house) errors.push_back({"house", "not_found", "本项目没有这个房号"});
     if (!errors.empty()) return Error(errors::kValidation);
-    json::object body{{"house_id", house->at("id")}, {"amount", *amount}};
+    json::object body{{"house_id", house->id}, {"amount", *amount}};
     if (!c.Get("note").empty()) body["note"] = c.Get("note");
     if (*type == "arrears") {
       body["fee_item_code"] = c.Get("fee_item_code");

@@ -6,6 +6,7 @@
 #include "modules/billing/house_bills.h"
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 
 namespace anju::importer {
@@ -62,42 +63,44 @@ class Houses : public Kind {
 
     Applied out;
     int64_t company = rc.ctx.company_id;
-    auto step = [&](ptx::JsonResult r, const char* entity, const char* column) -> std::optional<int64_t> {
+    auto step = [&](const auto& r, const char* entity, const char* column) -> std::optional<int64_t> {
       if (!r.ok()) {
         AddApiError(r.error(), {{"code", column}, {"name", "building_name"}, {"number", column}}, errors);
         return std::nullopt;
       }
-      int64_t id = r->as_object().at("id").as_int64();
+      int64_t id = r->id;
       out.changes.push_back({entity, id, "created", nullptr});
       return id;
     };
     std::string bcode = c.Get("building_code");
     std::optional<int64_t> building;
-    if (auto b = ptx::FindBuildingByCode(rc.tx, company, rc.project_id, bcode)) building = b->at("id").as_int64();
+    if (auto b = ptx::FindBuildingByCode(rc.tx, company, rc.project_id, bcode)) building = b->id;
     else {
       std::string bname = c.Get("building_name").empty() ? bcode + "号楼" : c.Get("building_name");
-      building = step(ptx::CreateBuilding(rc.tx, rc.ctx,
-                                          {{"project_id", rc.project_id}, {"code", bcode}, {"name", bname},
-                                           {"kind", *kind == "residential" ? "residential"
-                                                    : *kind == "shop" ? "commercial"
-                                                    : *kind == "parking" ? "parking"
-                                                    : *kind == "office" ? "office" : "mixed"}},
-                                          rc.now),
+      json::object body{{"project_id", rc.project_id}, {"code", bcode}, {"name", bname},
+                        {"kind", *kind == "residential" ? "residential"
+                                 : *kind == "shop" ? "commercial"
+                                 : *kind == "parking" ? "parking"
+                                 : *kind == "office" ? "office" : "mixed"}};
+      building = step(ReadThen(property::ReadCreateBuildingCommand(body),
+                               [&](const auto& cmd) { return ptx::CreateBuilding(rc.tx, rc.ctx, cmd, rc.now); }),
                       "building", "building_code");
     }
     if (!building) return Error(errors::kValidation);
     std::optional<int64_t> entrance;
-    if (auto e = ptx::FindEntranceByCode(rc.tx, company, *building, c.Get("entrance"))) entrance = e->at("id").as_int64();
+    if (auto e = ptx::FindEntranceByCode(rc.tx, company, *building, c.Get("entrance"))) entrance = e->id;
     else
-      entrance = step(ptx::CreateEntrance(rc.tx, rc.ctx,
-                                          {{"building_id", *building}, {"code", c.Get("entrance")},
-                                           {"name", c.Get("entrance") + "单元"}}, rc.now),
+      entrance = step(ReadThen(property::ReadCreateEntranceCommand(
+                                   {{"building_id", *building}, {"code", c.Get("entrance")},
+                                    {"name", c.Get("entrance") + "单元"}}),
+                               [&](const auto& cmd) { return ptx::CreateEntrance(rc.tx, rc.ctx, cmd, rc.now); }),
                       "entrance", "entrance");
     if (!entrance) return Error(errors::kValidation);
     std::optional<int64_t> floor;
-    if (auto f = ptx::FindFloorByNumber(rc.tx, company, *entrance, floor_no)) floor = f->at("id").as_int64();
+    if (auto f = ptx::FindFloorByNumber(rc.tx, company, *entrance, floor_no)) floor = f->id;
     else
-      floor = step(ptx::CreateFloor(rc.tx, rc.ctx, {{"entrance_id", *entrance}, {"number", floor_no}}, rc.now),
+      floor = step(ReadThen(property::ReadCreateFloorCommand({{"entrance_id", *entrance}, {"number", floor_no}}),
+                            [&](const auto& cmd) { return ptx::CreateFloor(rc.tx, rc.ctx, cmd, rc.now); }),
                    "floor", "floor");
     if (!floor) return Error(errors::kValidation);
 
@@ -105,8 +108,8 @@ class Houses : public Kind {
                       {"status", *status}, {"gross_area", *gross}, {"net_area", *net}};
     if (delivered) body["delivered_on"] = *delivered;
     std::string code = fmt::format("{}-{}-{}", bcode, c.Get("entrance"), c.Get("number"));
-    if (auto h = ptx::FindHouseByCode(rc.tx, company, rc.project_id, code)) {
-      const json::object& old = h->as_object();
+    if (auto found = ptx::FindHouseByCode(rc.tx, company, rc.project_id, code)) {
+      const json::object old = property::HouseJson(*found);  // the house as the API shows it
       json::object change;
       // Only what the file says: an empty 状态 or 交付日期 leaves the house's as it is.
       for (const char* f : {"kind", "status", "gross_area", "net_area", "delivered_on"}) {
@@ -115,15 +118,18 @@ class Houses : public Kind {
       }
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
-      auto r = ptx::UpdateHouse(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);
+      auto r = ReadThen(property::ReadUpdateHouseCommand(change), [&](const auto& cmd) {
+        return ptx::UpdateHouse(rc.tx, rc.ctx, found->id, cmd, rc.now);
+      });
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
-      out.changes.push_back({"house", old.at("id").as_int64(), "updated", *h});
+      out.changes.push_back({"house", found->id, "updated", old});
       return out;
     }
-    auto r = ptx::CreateHouse(rc.tx, rc.ctx, body, rc.now);
+    auto r = ReadThen(property::ReadCreateHouseCommand(body),
+                      [&](const auto& cmd) { return ptx::CreateHouse(rc.tx, rc.ctx, cmd, rc.now); });
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"house", r->as_object().at("id").as_int64(), "created", nullptr});
+    out.changes.push_back({"house", r->id, "created", nullptr});
     return out;
   }
 
@@ -135,7 +141,8 @@ class Houses : public Kind {
       const json::object& before = ch.before.as_object();
       for (const char* f : {"kind", "status", "gross_area", "net_area"}) back[f] = before.at(f);
       if (before.contains("delivered_on")) back["delivered_on"] = before.at("delivered_on");
-      auto r = ptx::UpdateHouse(rc.tx, rc.ctx, ch.id, back, rc.now);
+      auto r = ReadThen(property::ReadUpdateHouseCommand(back),
+                        [&](const auto& cmd) { return ptx::UpdateHouse(rc.tx, rc.ctx, ch.id, cmd, rc.now); });
       return r.ok() ? Status{} : Status(r.error());
     }
     if (ch.entity == "floor") return ptx::DeleteFloor(rc.tx, rc.ctx, ch.id, rc.now);

@@ -3,6 +3,7 @@
 // code, the vehicle by its plate (import vehicles first).
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 
 namespace anju::importer {
@@ -50,12 +51,12 @@ class Parking : public Kind {
     if (area) body["area"] = *area;
     if (!c.Get("house").empty()) {
       if (auto h = ptx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house")))
-        body["house_id"] = h->at("id");
+        body["house_id"] = h->id;
       else errors.push_back({"house", "not_found", "本项目没有这个房号"});
     }
     if (!c.Get("plate").empty()) {
       if (auto v = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
-        body["vehicle_id"] = v->at("id");
+        body["vehicle_id"] = v->id;
         if (!status) body["status"] = "occupied";
       } else {
         errors.push_back({"plate", "not_found", "没有这辆车（请先导入车辆）"});
@@ -63,24 +64,28 @@ class Parking : public Kind {
     }
     if (!errors.empty()) return Error(errors::kValidation);
     Applied out;
-    if (auto p = ptx::FindParkingSpaceByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("code"))) {
-      const json::object& old = p->as_object();
+    if (auto found = ptx::FindParkingSpaceByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("code"))) {
+      const json::object old = property::ParkingSpaceJson(*found);  // the space as the API shows it
       json::object change;
       for (auto& [k, val] : body)
         if (k != "code" && (!old.contains(k) || old.at(k) != val)) change[k] = val;
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
-      auto r = ptx::UpdateParkingSpace(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);
+      auto r = ReadThen(property::ReadUpdateParkingSpaceCommand(change), [&](const auto& cmd) {
+        return ptx::UpdateParkingSpace(rc.tx, rc.ctx, found->id, cmd, rc.now);
+      });
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
-      out.changes.push_back({"parking_space", old.at("id").as_int64(), "updated", *p});
+      out.changes.push_back({"parking_space", found->id, "updated", old});
       return out;
     }
     body["project_id"] = rc.project_id;
     if (!body.contains("status")) body["status"] = "vacant";
-    auto r = ptx::CreateParkingSpace(rc.tx, rc.ctx, body, rc.now);
+    auto r = ReadThen(property::ReadCreateParkingSpaceCommand(body), [&](const auto& cmd) {
+      return ptx::CreateParkingSpace(rc.tx, rc.ctx, cmd, rc.now);
+    });
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"parking_space", r->as_object().at("id").as_int64(), "created", nullptr});
+    out.changes.push_back({"parking_space", r->id, "created", nullptr});
     return out;
   }
 
@@ -89,7 +94,9 @@ class Parking : public Kind {
     json::object back;
     for (const char* f : {"zone", "kind", "status", "area", "house_id", "vehicle_id"})
       if (ch.before.as_object().contains(f)) back[f] = ch.before.as_object().at(f);
-    auto r = ptx::UpdateParkingSpace(rc.tx, rc.ctx, ch.id, back, rc.now);
+    auto r = ReadThen(property::ReadUpdateParkingSpaceCommand(back), [&](const auto& cmd) {
+      return ptx::UpdateParkingSpace(rc.tx, rc.ctx, ch.id, cmd, rc.now);
+    });
     return r.ok() ? Status{} : Status(r.error());
   }
 };

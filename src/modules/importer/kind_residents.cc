@@ -4,6 +4,7 @@
 // updated). The house is found by its code in the project.
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 
 namespace anju::importer {
@@ -47,10 +48,10 @@ class Residents : public Kind {
                  : ptx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house"));
     if (!c.Get("house").empty() && !house) errors.push_back({"house", "not_found", "本项目没有这个房号"});
     if (!errors.empty()) return Error(errors::kValidation);
-    int64_t house_id = house->at("id").as_int64();
+    int64_t house_id = house->id;
 
     Applied out;
-    std::optional<json::value> resident;
+    std::optional<property::Resident> resident;
     if (!c.Get("id_number").empty())
       resident = ptx::FindResidentByIdNumber(rc.tx, rc.key, rc.ctx.company_id, c.Get("id_number"));
     if (!resident && c.Get("id_number").empty())
@@ -61,40 +62,41 @@ class Residents : public Kind {
       json::object body{{"name", c.Get("name")}, {"phone", c.Get("phone")},
                         {"house_id", house_id}, {"relation", *relation}};
       if (!c.Get("id_number").empty()) body["id_number"] = c.Get("id_number");
-      auto r = ptx::CreateResident(rc.tx, rc.ctx, body, rc.key, rc.now);
+      auto r = ReadThen(property::ReadCreateResidentCommand(body, rc.ctx), [&](const auto& cmd) {
+        return ptx::CreateResident(rc.tx, rc.ctx, cmd, rc.key, rc.now);
+      });
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
-      int64_t created = r->as_object().at("id").as_int64();
+      int64_t created = r->id;
       if (start) {  // the link made with the resident starts today; the file knows better
         auto l = ptx::FindLink(rc.tx, rc.key, rc.ctx.company_id, house_id, created);
-        auto u = ptx::UpdateLink(rc.tx, rc.ctx, house_id, l->at("id").as_int64(),
-                                 {{"start_date", *start}}, rc.key, rc.now);
+        auto u = UpdateLink(rc, house_id, l->id, {{"start_date", *start}});
         if (!u.ok()) return AddApiError(u.error(), kFieldToColumn, errors), Error(errors::kValidation);
       }
       out.action = "created";
       out.changes.push_back({"resident", created, "created", nullptr});
       return out;
     }
-    int64_t rid = resident->at("id").as_int64();
+    int64_t rid = resident->id;
     if (auto l = ptx::FindLink(rc.tx, rc.key, rc.ctx.company_id, house_id, rid)) {
-      if (l->at("relation").as_string() == *relation) {
+      if (l->relation == *relation) {
         out.action = "skipped";
         return out;
       }
-      auto r = ptx::UpdateLink(rc.tx, rc.ctx, house_id, l->at("id").as_int64(),
-                               {{"relation", *relation}}, rc.key, rc.now);
+      auto r = UpdateLink(rc, house_id, l->id, {{"relation", *relation}});
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
-      json::value before = *l;
-      before.as_object()["house_id"] = house_id;
+      json::object before = property::HouseLinkJson(*l);
+      before["house_id"] = house_id;
       out.action = "updated";
-      out.changes.push_back({"house_resident", l->at("id").as_int64(), "updated", before});
+      out.changes.push_back({"house_resident", l->id, "updated", before});
       return out;
     }
     link["resident_id"] = rid;
-    auto r = ptx::LinkResident(rc.tx, rc.ctx, house_id, link, rc.key, rc.now);
+    auto r = ReadThen(property::ReadLinkResidentCommand(link), [&](const auto& cmd) {
+      return ptx::LinkResident(rc.tx, rc.ctx, house_id, cmd, rc.key, rc.now);
+    });
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"house_resident", r->as_object().at("id").as_int64(), "created",
-                           json::object{{"house_id", house_id}}});
+    out.changes.push_back({"house_resident", r->id, "created", json::object{{"house_id", house_id}}});
     return out;
   }
 
@@ -102,9 +104,17 @@ class Residents : public Kind {
     if (ch.entity == "resident") return ptx::DeleteResident(rc.tx, rc.ctx, ch.id, rc.key, rc.now);
     int64_t house_id = ch.before.as_object().at("house_id").as_int64();
     if (ch.action == "created") return ptx::UnlinkResident(rc.tx, rc.ctx, house_id, ch.id, rc.key, rc.now);
-    auto r = ptx::UpdateLink(rc.tx, rc.ctx, house_id, ch.id,
-                             {{"relation", ch.before.as_object().at("relation")}}, rc.key, rc.now);
+    auto r = UpdateLink(rc, house_id, ch.id, {{"relation", ch.before.as_object().at("relation")}});
     return r.ok() ? Status{} : Status(r.error());
+  }
+
+ private:
+  // PATCH houses/{house_id}/residents/{link_id} with `body`.
+  static Result<property::HouseLink> UpdateLink(RowContext& rc, int64_t house_id, int64_t link_id,
+                                                const json::object& body) {
+    return ReadThen(property::ReadUpdateLinkCommand(body), [&](const auto& cmd) {
+      return ptx::UpdateLink(rc.tx, rc.ctx, house_id, link_id, cmd, rc.key, rc.now);
+    });
   }
 };
 

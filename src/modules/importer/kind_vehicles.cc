@@ -3,6 +3,7 @@
 // owner by the phone of a resident.
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_service.h"
 #include "modules/property/property_tx.h"
 
@@ -44,18 +45,18 @@ class Vehicles : public Kind {
     if (!c.Get("color").empty()) body["color"] = c.Get("color");
     if (!c.Get("house").empty()) {
       if (auto h = ptx::FindHouseByCode(rc.tx, rc.ctx.company_id, rc.project_id, c.Get("house")))
-        body["house_id"] = h->at("id");
+        body["house_id"] = h->id;
       else errors.push_back({"house", "not_found", "本项目没有这个房号"});
     }
     if (!c.Get("owner_phone").empty()) {
       if (auto r = ptx::FindResidentByPhone(rc.tx, rc.key, rc.ctx.company_id, c.Get("owner_phone")))
-        body["resident_id"] = r->at("id");
+        body["resident_id"] = r->id;
       else errors.push_back({"owner_phone", "not_found", "没有这个手机号的住户（请先导入住户）"});
     }
     if (!errors.empty()) return Error(errors::kValidation);
     Applied out;
-    if (auto v = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
-      const json::object& old = v->as_object();
+    if (auto found = ptx::FindVehicleByPlate(rc.tx, rc.ctx.company_id, c.Get("plate"))) {
+      const json::object old = property::VehicleJson(*found);  // the vehicle as the API shows it
       json::object change;
       for (auto& [k, val] : body)  // an empty 车辆类型 leaves the vehicle's kind as it is
         if (k != "plate" && !(k == "kind" && c.Get("kind").empty()) &&
@@ -63,16 +64,19 @@ class Vehicles : public Kind {
           change[k] = val;
       out.action = change.empty() ? "skipped" : "updated";
       if (change.empty()) return out;
-      auto r = ptx::UpdateVehicle(rc.tx, rc.ctx, old.at("id").as_int64(), change, rc.now);
+      auto r = ReadThen(property::ReadUpdateVehicleCommand(change), [&](const auto& cmd) {
+        return ptx::UpdateVehicle(rc.tx, rc.ctx, found->id, cmd, rc.now);
+      });
       if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
-      out.changes.push_back({"vehicle", old.at("id").as_int64(), "updated", *v});
+      out.changes.push_back({"vehicle", found->id, "updated", old});
       return out;
     }
     body["project_id"] = rc.project_id;
-    auto r = ptx::CreateVehicle(rc.tx, rc.ctx, body, rc.now);
+    auto r = ReadThen(property::ReadCreateVehicleCommand(body),
+                      [&](const auto& cmd) { return ptx::CreateVehicle(rc.tx, rc.ctx, cmd, rc.now); });
     if (!r.ok()) return AddApiError(r.error(), kFieldToColumn, errors), Error(errors::kValidation);
     out.action = "created";
-    out.changes.push_back({"vehicle", r->as_object().at("id").as_int64(), "created", nullptr});
+    out.changes.push_back({"vehicle", r->id, "created", nullptr});
     return out;
   }
 
@@ -81,7 +85,8 @@ class Vehicles : public Kind {
     json::object back;
     for (const char* f : {"kind", "brand", "color", "house_id", "resident_id"})
       if (ch.before.as_object().contains(f)) back[f] = ch.before.as_object().at(f);
-    auto r = ptx::UpdateVehicle(rc.tx, rc.ctx, ch.id, back, rc.now);
+    auto r = ReadThen(property::ReadUpdateVehicleCommand(back),
+                      [&](const auto& cmd) { return ptx::UpdateVehicle(rc.tx, rc.ctx, ch.id, cmd, rc.now); });
     return r.ok() ? Status{} : Status(r.error());
   }
 };

@@ -1,9 +1,8 @@
-// Rows of houses (房屋) and of house↔resident links as the API shows them, shared by the
-// reads (house_service.cc) and the writes (property_tx_house.cc). Not part of the module's
-// interface.
+// The SQL of houses (房屋) and of house↔resident links and their rows as values
+// (property_types.h), shared by the reads (house_service.cc) and the writes
+// (property_tx_house.cc, property_tx_link.cc). Not part of the module's interface.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -17,6 +16,7 @@
 #include "db/database.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_types.h"
 
 namespace anju::property::internal {
 
@@ -46,42 +46,12 @@ inline const std::initializer_list<std::string_view> kHouseStatuses = {"vacant",
                                                                        "rented", "decorating"};
 inline const std::initializer_list<std::string_view> kRelations = {"owner", "family", "tenant"};
 
-struct House {
-  int64_t id = 0, project_id = 0, building_id = 0, entrance_id = 0, floor_id = 0;
-  std::string number, code, kind, status;
-  int64_t gross_area = 0, net_area = 0;
-  std::optional<std::string> delivered_on;
-  Millis created_at = 0, updated_at = 0;
-  std::string building_name, entrance_name, floor_name;
-  int64_t floor_number = 0, resident_count = 0;
-
-  static House Of(const db::Row& r) {
-    return {r.Int(0),  r.Int(1),  r.Int(2),  r.Int(3),  r.Int(4),     r.Str(5),  r.Str(6),
-            r.Str(7),  r.Str(8),  r.Int(9),  r.Int(10), r.OptStr(11), r.Int(12), r.Int(13),
-            r.Str(14), r.Str(15), r.Str(16), r.Int(17), r.Int(18)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"building_id", building_id},
-                        {"building_name", building_name},
-                        {"entrance_id", entrance_id},
-                        {"entrance_name", entrance_name},
-                        {"floor_id", floor_id},
-                        {"floor_name", floor_name},
-                        {"floor_number", floor_number},
-                        {"number", number},
-                        {"code", code},
-                        {"kind", kind},
-                        {"status", status},
-                        {"gross_area", gross_area},
-                        {"net_area", net_area},
-                        {"delivered_on", JsonOf(delivered_on)},
-                        {"resident_count", resident_count},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
+template <>
+inline House RowOf<House>(const db::Row& r) {
+  return {r.Int(0),  r.Int(1),  r.Int(2),  r.Int(3),  r.Int(4),     r.Str(5),  r.Str(6),
+          r.Str(7),  r.Str(8),  r.Int(9),  r.Int(10), r.OptStr(11), r.Int(12), r.Int(13),
+          r.Str(14), r.Str(15), r.Str(16), r.Int(17), r.Int(18)};
+}
 
 // A house of the company, or nullopt; `where` is more conditions on h with their params.
 inline std::optional<House> LoadHouseWhere(db::Tx& tx, int64_t company_id, std::string_view where,
@@ -90,7 +60,7 @@ inline std::optional<House> LoadHouseWhere(db::Tx& tx, int64_t company_id, std::
   params.insert(params.begin(), company_id);
   auto r = tx.QueryOne(sql, params);
   if (!r) return std::nullopt;
-  return House::Of(*r);
+  return RowOf<House>(*r);
 }
 
 inline std::optional<House> LoadHouse(db::Tx& tx, int64_t company_id, int64_t id) {
@@ -111,18 +81,12 @@ inline Result<House> FindHouse(db::Tx& tx, const TenantContext& ctx, int64_t id,
   return std::move(*h);
 }
 
-// A row of kLinkColumns as the API shows it (the phone masked).
-inline json::value LinkJson(const db::Row& r, const crypto::SecretKey& key) {
-  return json::object{{"id", r.Int(0)},
-                      {"house_id", r.Int(1)},
-                      {"resident_id", r.Int(2)},
-                      {"resident_name", r.Str(3)},
-                      {"phone", MaskedPhone(key, r.Str(4), r.Str(5))},
-                      {"relation", r.Str(6)},
-                      {"start_date", r.Str(7)},
-                      {"end_date", JsonOf(r.OptStr(8))},
-                      {"created_at", FormatUtc(r.Int(9))},
-                      {"updated_at", FormatUtc(r.Int(10))}};
+// A row of kLinkColumns as its value, the phone masked with `key`.
+inline HouseLink LinkOf(const db::Row& r, const crypto::SecretKey& key) {
+  return {r.Int(0),  r.Int(1),    r.Int(2),
+          r.Str(3),  MaskedPhone(key, r.Str(4), r.Str(5)),
+          r.Str(6),  r.Str(7),    r.OptStr(8),
+          r.Int(9),  r.Int(10)};
 }
 
 }  // namespace anju::property::internal

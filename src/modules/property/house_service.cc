@@ -17,8 +17,8 @@ namespace perm = identity::perm;
 
 // ---- houses -------------------------------------------------------------------------------
 
-JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilter& f,
-                                       const Page& page) {
+Result<Listing<House>> PropertyService::ListHouses(const TenantContext& ctx,
+                                                   const HouseFilter& f, const Page& page) {
   if (!f.kind.empty() && !OneOf(f.kind, kHouseKinds))
     return FieldErr(errors::kBadQuery, "kind", "invalid");
   if (!f.status.empty() && !OneOf(f.status, kHouseStatuses))
@@ -58,33 +58,31 @@ JsonResult PropertyService::ListHouses(const TenantContext& ctx, const HouseFilt
       params.insert(params.end(), {like, like, like});
     }
   }
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<House>> {
     PageRows pr = QueryPage(tx, kHouseColumns, std::string(kHouseFrom) + where, params,
                             ByteOrder(tx, "h.code") + ", h.id", page,
                             std::string(kHouseCountFrom) + where);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(House::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    Listing<House> out{{}, pr.total, page};
+    for (const db::Row& r : pr.rows) out.items.push_back(RowOf<House>(r));
+    return out;
   });
 }
 
-JsonResult PropertyService::GetHouse(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    auto h = FindHouse(tx, ctx, id, perm::kHouseRead);
-    if (!h.ok()) return h.take_error();
-    return h->Json();
-  });
+Result<House> PropertyService::GetHouse(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead,
+                 [&](db::Tx& tx) { return FindHouse(tx, ctx, id, perm::kHouseRead); });
 }
 
-JsonResult PropertyService::CreateHouse(const TenantContext& ctx, const json::object& body) {
+Result<House> PropertyService::CreateHouse(const TenantContext& ctx,
+                                           const CreateHouseCommand& cmd) {
   return WriteTx(db_, kHouseCodeTaken,
-                 [&](db::Tx& tx) { return tx::CreateHouse(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateHouse(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateHouse(const TenantContext& ctx, int64_t id,
-                                        const json::object& body) {
+Result<House> PropertyService::UpdateHouse(const TenantContext& ctx, int64_t id,
+                                           const UpdateHouseCommand& cmd) {
   return WriteTx(db_, kHouseCodeTaken,
-                 [&](db::Tx& tx) { return tx::UpdateHouse(tx, ctx, id, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::UpdateHouse(tx, ctx, id, cmd, clock_.Now()); });
 }
 
 Status PropertyService::DeleteHouse(const TenantContext& ctx, int64_t id) {
@@ -96,31 +94,34 @@ Status PropertyService::DeleteHouse(const TenantContext& ctx, int64_t id) {
 
 // ---- a house's residents ------------------------------------------------------------------
 
-JsonResult PropertyService::ListHouseResidents(const TenantContext& ctx, int64_t house_id) {
+Result<Listing<HouseLink>> PropertyService::ListHouseResidents(const TenantContext& ctx,
+                                                               int64_t house_id) {
   if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kResidentRead));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<HouseLink>> {
     auto h = FindHouse(tx, ctx, house_id, perm::kResidentRead);
     if (!h.ok()) return h.take_error();
-    json::array items;
+    Listing<HouseLink> out;
     for (const db::Row& r :
          tx.Query(std::string(kLinkColumns) + std::string(kLinksOfHouse), {house_id}))
-      items.push_back(LinkJson(r, key_));
-    int64_t n = static_cast<int64_t>(items.size());
-    return ListJson(std::move(items), n, Page{1, std::max<int64_t>(n, 1)});
+      out.items.push_back(LinkOf(r, key_));
+    int64_t n = static_cast<int64_t>(out.items.size());
+    out.total = n;
+    out.page = Page{1, std::max<int64_t>(n, 1)};
+    return out;
   });
 }
 
-JsonResult PropertyService::LinkResident(const TenantContext& ctx, int64_t house_id,
-                                         const json::object& body) {
+Result<HouseLink> PropertyService::LinkResident(const TenantContext& ctx, int64_t house_id,
+                                                const LinkResidentCommand& cmd) {
   return WriteTx(db_, kResidentAlreadyLinked, [&](db::Tx& tx) {
-    return tx::LinkResident(tx, ctx, house_id, body, key_, clock_.Now());
+    return tx::LinkResident(tx, ctx, house_id, cmd, key_, clock_.Now());
   });
 }
 
-JsonResult PropertyService::UpdateLink(const TenantContext& ctx, int64_t house_id, int64_t link_id,
-                                       const json::object& body) {
+Result<HouseLink> PropertyService::UpdateLink(const TenantContext& ctx, int64_t house_id,
+                                              int64_t link_id, const UpdateLinkCommand& cmd) {
   return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-    return tx::UpdateLink(tx, ctx, house_id, link_id, body, key_, clock_.Now());
+    return tx::UpdateLink(tx, ctx, house_id, link_id, cmd, key_, clock_.Now());
   });
 }
 

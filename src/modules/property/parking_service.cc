@@ -14,13 +14,14 @@ namespace anju::property {
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
-JsonResult PropertyService::ListParkingSpaces(const TenantContext& ctx, const ParkingFilter& f,
-                                              const Page& page) {
+Result<Listing<ParkingSpace>> PropertyService::ListParkingSpaces(const TenantContext& ctx,
+                                                                 const ParkingFilter& f,
+                                                                 const Page& page) {
   if (!f.kind.empty() && !OneOf(f.kind, kParkingKinds))
     return FieldErr(errors::kBadQuery, "kind", "invalid");
   if (!f.status.empty() && !OneOf(f.status, kParkingStatuses))
     return FieldErr(errors::kBadQuery, "status", "invalid");
-  if (ctx.IsResident()) return ListJson(json::array(), 0, page);
+  if (ctx.IsResident()) return Listing<ParkingSpace>{{}, 0, page};
   ANJU_TRY(identity::Require(ctx, perm::kParkingRead));
   std::string where = "FROM parking_spaces WHERE company_id = ?";
   db::Params params{ctx.company_id};
@@ -41,34 +42,35 @@ JsonResult PropertyService::ListParkingSpaces(const TenantContext& ctx, const Pa
     where += " AND code LIKE ? ESCAPE '\\'";
     params.emplace_back(LikeContains(q));
   }
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<ParkingSpace>> {
     PageRows pr =
         QueryPage(tx, kParkingColumns, where, params, ByteOrder(tx, "code") + ", id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(ParkingSpace::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    Listing<ParkingSpace> out{{}, pr.total, page};
+    for (const db::Row& r : pr.rows) out.items.push_back(RowOf<ParkingSpace>(r));
+    return out;
   });
 }
 
-JsonResult PropertyService::GetParkingSpace(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+Result<ParkingSpace> PropertyService::GetParkingSpace(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ParkingSpace> {
     auto r = tx.QueryOne(kSelectParking, {id, ctx.company_id});
     if (!r) return Error(kParkingSpaceNotFound);
-    ParkingSpace p = ParkingSpace::Of(*r);
+    ParkingSpace p = RowOf<ParkingSpace>(*r);
     ANJU_TRY(InScope(ctx, perm::kParkingRead, p.project_id, kParkingSpaceNotFound));
-    return p.Json();
+    return p;
   });
 }
 
-JsonResult PropertyService::CreateParkingSpace(const TenantContext& ctx, const json::object& body) {
+Result<ParkingSpace> PropertyService::CreateParkingSpace(const TenantContext& ctx,
+                                                         const CreateParkingSpaceCommand& cmd) {
   return WriteTx(db_, kParkingCodeTaken,
-                 [&](db::Tx& tx) { return tx::CreateParkingSpace(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateParkingSpace(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateParkingSpace(const TenantContext& ctx, int64_t id,
-                                               const json::object& body) {
+Result<ParkingSpace> PropertyService::UpdateParkingSpace(const TenantContext& ctx, int64_t id,
+                                                         const UpdateParkingSpaceCommand& cmd) {
   return WriteTx(db_, kParkingCodeTaken, [&](db::Tx& tx) {
-    return tx::UpdateParkingSpace(tx, ctx, id, body, clock_.Now());
+    return tx::UpdateParkingSpace(tx, ctx, id, cmd, clock_.Now());
   });
 }
 

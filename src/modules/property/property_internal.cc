@@ -4,9 +4,11 @@
 
 #include "core/pii.h"
 #include "platform/identity/access.h"
+#include "platform/identity/permissions.h"
 #include "platform/org/org_errors.h"
 #include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
+#include "modules/property/property_service.h"
 
 namespace anju::property::internal {
 
@@ -33,10 +35,6 @@ std::string LikeContains(std::string_view term) {
 
 db::Value Nullable(const std::optional<int64_t>& v) { return v ? db::Value(*v) : db::kNull; }
 db::Value Nullable(const std::optional<std::string>& v) { return v ? db::Value(*v) : db::kNull; }
-json::value JsonOf(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
-json::value JsonOf(const std::optional<std::string>& v) {
-  return v ? json::value(json::string(*v)) : nullptr;
-}
 
 Error FieldErr(const ErrorDef& def, std::string field, std::string code, std::string msg) {
   Error e(def);
@@ -124,9 +122,20 @@ PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_wh
   return out;
 }
 
-json::value ListJson(json::array items, int64_t total, const Page& page) {
-  return json::object{
-      {"items", std::move(items)}, {"total", total}, {"page", page.page}, {"size", page.size}};
+}  // namespace anju::property::internal
+
+namespace anju::property {
+
+Status MayWrite(const TenantContext& ctx, WriteArea area) {
+  namespace perm = identity::perm;
+  switch (area) {
+    case WriteArea::kStructure: return identity::Require(ctx, perm::kStructureWrite);
+    case WriteArea::kHouses: return identity::Require(ctx, perm::kHouseWrite);
+    case WriteArea::kResidents: return identity::Require(ctx, perm::kResidentWrite);
+    case WriteArea::kVehicles: return identity::Require(ctx, perm::kVehicleWrite);
+    case WriteArea::kParking: return identity::Require(ctx, perm::kParkingWrite);
+  }
+  return identity::Require(ctx, perm::kStructureWrite);
 }
 
-}  // namespace anju::property::internal
+}  // namespace anju::property

@@ -1,7 +1,6 @@
 // Helpers shared by the property module's .cc files. Not part of the module's interface.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,12 +15,15 @@
 
 namespace anju::property::internal {
 
-namespace json = boost::json;
-
 // Largest id a body may carry.
 inline constexpr int64_t kMaxId = INT64_MAX / 10;
 // Areas in 0.01 m²: 0.01 m² .. 1 000 000 m².
 inline constexpr int64_t kMaxArea = 100'000'000;
+
+// A row of a table's columns (the k*Columns of *_rows.h) as its value (property_types.h);
+// specialised beside the columns.
+template <class T>
+T RowOf(const db::Row& r);
 
 // Rejects the fields every row owns: id, company_id, created_at, updated_at.
 void DeclareServerOwned(BodyReader& r);
@@ -33,8 +35,6 @@ std::string LikeContains(std::string_view term);
 
 db::Value Nullable(const std::optional<int64_t>& v);
 db::Value Nullable(const std::optional<std::string>& v);
-json::value JsonOf(const std::optional<int64_t>& v);
-json::value JsonOf(const std::optional<std::string>& v);
 
 // An error with one field detail.
 Error FieldErr(const ErrorDef& def, std::string field, std::string code, std::string msg = {});
@@ -85,9 +85,6 @@ struct PageRows {
 PageRows QueryPage(db::Tx& tx, std::string_view select, std::string_view from_where,
                    const db::Params& params, std::string_view order_by, const Page& page,
                    std::string_view count_from_where = {});
-
-// {items, total, page, size}
-json::value ListJson(json::array items, int64_t total, const Page& page);
 
 // Runs fn in a write transaction. A unique violation that got past fn's own checks (a
 // concurrent writer on PostgreSQL) becomes `on_unique` instead of a generic 409.

@@ -2,8 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include "http/handlers.h"
+#include "modules/property/property_json.h"
 
 namespace anju::property {
 
@@ -14,9 +16,61 @@ using http::Response;
 using http::ById;
 using http::NotFound;
 using http::QueryReader;
-using http::WithBody;
 
 namespace {
+
+// A write that takes a typed command. Like http::WithBody: a malformed {id} answers 404 and
+// a malformed body its JSON error; then `may` (the permission the use case starts with),
+// then `read` turns the body into the command (with the caller's context when it takes
+// one), and `run(ctx, id, id2, cmd)` (ids 0 when the path has none) returns the typed result,
+// shaped by `shape` into the reply with `status`.
+template <class May, class Read, class Run, class Shape>
+http::Handler WithCommand(int status, int path_ids, May may, Read read, Run run, Shape shape) {
+  return [=](Request& req, TenantContext& ctx) -> Response {
+    std::optional<int64_t> a, b;
+    if (path_ids >= 1 && !(a = req.IdParam(0))) return NotFound(req);
+    if (path_ids >= 2 && !(b = req.IdParam(1))) return NotFound(req);
+    auto body = http::JsonBody(req);
+    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
+    if (Status allowed = may(ctx); !allowed.ok())
+      return http::ErrorReply(allowed.error(), req.request_id);
+    auto cmd = [&] {
+      if constexpr (std::is_invocable_v<Read, const json::object&>)
+        return read(*body);
+      else
+        return read(*body, ctx);
+    }();
+    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
+    return http::ReplyAs(req, run(ctx, a.value_or(0), b.value_or(0), *cmd), shape, status);
+  };
+}
+
+// The permission check of the writes of `area`.
+auto May(WriteArea area) {
+  return [area](const TenantContext& ctx) { return MayWrite(ctx, area); };
+}
+
+// A typed single value in a reply: `shape(value)`, or the error reply.
+template <class T, class Shape>
+Response ReplyOne(const Request& req, const Result<T>& r, Shape shape) {
+  return http::ReplyAs(req, r, shape);
+}
+
+// A typed page of a list: {items, total, page, size}, or the error reply.
+template <class T, class Shape>
+Response ReplyList(const Request& req, const Result<Listing<T>>& r, Shape shape) {
+  return http::ReplyAs(req, r, [&](const Listing<T>& l) { return ListingJson(l, shape); });
+}
+
+// Typed single values by {id}: a malformed id answers 404.
+template <class F, class Shape>
+http::Handler OneById(F fn, Shape shape) {
+  return [fn, shape](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return NotFound(req);
+    return ReplyOne(req, fn(ctx, *id), shape);
+  };
+}
 
 void RegisterStructure(http::Router& router, PropertyService& s) {
   router.Add("GET", "/api/v1/buildings", [&s](Request& req, TenantContext& ctx) {
@@ -24,16 +78,22 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     auto project_id = q.Id("project_id");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListBuildings(ctx, project_id, page));
+    return ReplyList(req, s.ListBuildings(ctx, project_id, page), BuildingJson);
   });
   router.Add("POST", "/api/v1/buildings",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateBuilding(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kStructure), ReadCreateBuildingCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateBuilding(ctx, cmd); },
+                 BuildingJson));
   router.Add("GET", "/api/v1/buildings/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetBuilding(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetBuilding(ctx, id); }, BuildingJson));
   router.Add("PATCH", "/api/v1/buildings/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateBuilding(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kStructure), ReadUpdateBuildingCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateBuilding(ctx, id, cmd);
+                 },
+                 BuildingJson));
   router.Add("DELETE", "/api/v1/buildings/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteBuilding(ctx, id); }));
 
@@ -43,16 +103,22 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     auto project_id = q.Id("project_id");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListEntrances(ctx, building_id, project_id, page));
+    return ReplyList(req, s.ListEntrances(ctx, building_id, project_id, page), EntranceJson);
   });
   router.Add("POST", "/api/v1/entrances",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateEntrance(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kStructure), ReadCreateEntranceCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateEntrance(ctx, cmd); },
+                 EntranceJson));
   router.Add("GET", "/api/v1/entrances/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetEntrance(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetEntrance(ctx, id); }, EntranceJson));
   router.Add("PATCH", "/api/v1/entrances/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateEntrance(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kStructure), ReadUpdateEntranceCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateEntrance(ctx, id, cmd);
+                 },
+                 EntranceJson));
   router.Add("DELETE", "/api/v1/entrances/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteEntrance(ctx, id); }));
 
@@ -62,14 +128,20 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     auto building_id = q.Id("building_id");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListFloors(ctx, entrance_id, building_id, page));
+    return ReplyList(req, s.ListFloors(ctx, entrance_id, building_id, page), FloorJson);
   });
   router.Add("POST", "/api/v1/floors",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateFloor(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kStructure), ReadCreateFloorCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateFloor(ctx, cmd); },
+                 FloorJson));
   router.Add("PATCH", "/api/v1/floors/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateFloor(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kStructure), ReadUpdateFloorCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateFloor(ctx, id, cmd);
+                 },
+                 FloorJson));
   router.Add("DELETE", "/api/v1/floors/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteFloor(ctx, id); }));
 
@@ -82,7 +154,7 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
       e.WithField("project_id", "required", "This parameter is required");
       return http::ErrorReply(e, req.request_id);
     }
-    return http::Reply(req, s.Tree(ctx, *project_id));
+    return http::ReplyAs(req, s.Tree(ctx, *project_id), ProjectTreeJson);
   });
 }
 
@@ -99,29 +171,44 @@ void RegisterHouses(http::Router& router, PropertyService& s) {
     f.q = q.Text("q");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListHouses(ctx, f, page));
+    return ReplyList(req, s.ListHouses(ctx, f, page), HouseJson);
   });
   router.Add("POST", "/api/v1/houses",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateHouse(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kHouses), ReadCreateHouseCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateHouse(ctx, cmd); },
+                 HouseJson));
   router.Add("GET", "/api/v1/houses/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetHouse(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetHouse(ctx, id); }, HouseJson));
   router.Add("PATCH", "/api/v1/houses/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateHouse(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kHouses), ReadUpdateHouseCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateHouse(ctx, id, cmd);
+                 },
+                 HouseJson));
   router.Add("DELETE", "/api/v1/houses/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteHouse(ctx, id); }));
 
-  router.Add("GET", "/api/v1/houses/{id}/residents",
-             ById([&s](auto& ctx, int64_t id) { return s.ListHouseResidents(ctx, id); }));
+  router.Add("GET", "/api/v1/houses/{id}/residents", [&s](Request& req, TenantContext& ctx) {
+    auto id = req.IdParam(0);
+    if (!id) return NotFound(req);
+    return ReplyList(req, s.ListHouseResidents(ctx, *id), HouseLinkJson);
+  });
   router.Add("POST", "/api/v1/houses/{id}/residents",
-             WithBody(201, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.LinkResident(ctx, id, body);
-             }));
+             WithCommand(
+                 201, 1, May(WriteArea::kResidents), ReadLinkResidentCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.LinkResident(ctx, id, cmd);
+                 },
+                 HouseLinkJson));
   router.Add("PATCH", "/api/v1/houses/{id}/residents/{linkId}",
-             WithBody(200, 2, [&s](auto& ctx, int64_t id, int64_t link, auto& body) {
-               return s.UpdateLink(ctx, id, link, body);
-             }));
+             WithCommand(
+                 200, 2, May(WriteArea::kResidents), ReadUpdateLinkCommand,
+                 [&s](auto& ctx, int64_t id, int64_t link, auto& cmd) {
+                   return s.UpdateLink(ctx, id, link, cmd);
+                 },
+                 HouseLinkJson));
   router.Add("DELETE", "/api/v1/houses/{id}/residents/{linkId}",
              [&s](Request& req, TenantContext& ctx) {
                auto id = req.IdParam(0), link = req.IdParam(1);
@@ -139,20 +226,29 @@ void RegisterResidents(http::Router& router, PropertyService& s) {
     f.q = q.Text("q");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListResidents(ctx, f, page));
+    return ReplyList(req, s.ListResidents(ctx, f, page), ResidentJson);
   });
   router.Add("POST", "/api/v1/residents",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateResident(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kResidents), ReadCreateResidentCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateResident(ctx, cmd); },
+                 ResidentJson));
   router.Add("GET", "/api/v1/residents/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetResident(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetResident(ctx, id); }, ResidentJson));
   router.Add("PATCH", "/api/v1/residents/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateResident(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kResidents), ReadUpdateResidentCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateResident(ctx, id, cmd);
+                 },
+                 ResidentJson));
   router.Add("POST", "/api/v1/residents/{id}/unmask",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UnmaskResident(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, MayUnmask, ReadUnmaskCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UnmaskResident(ctx, id, cmd);
+                 },
+                 UnmaskedResidentJson));
 }
 
 void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
@@ -164,16 +260,22 @@ void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
     f.q = q.Text("q");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListVehicles(ctx, f, page));
+    return ReplyList(req, s.ListVehicles(ctx, f, page), VehicleJson);
   });
   router.Add("POST", "/api/v1/vehicles",
-             WithBody(201, 0, [&s](auto& ctx, auto& body) { return s.CreateVehicle(ctx, body); }));
+             WithCommand(
+                 201, 0, May(WriteArea::kVehicles), ReadCreateVehicleCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateVehicle(ctx, cmd); },
+                 VehicleJson));
   router.Add("GET", "/api/v1/vehicles/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetVehicle(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetVehicle(ctx, id); }, VehicleJson));
   router.Add("PATCH", "/api/v1/vehicles/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateVehicle(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kVehicles), ReadUpdateVehicleCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateVehicle(ctx, id, cmd);
+                 },
+                 VehicleJson));
   router.Add("DELETE", "/api/v1/vehicles/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteVehicle(ctx, id); }));
 
@@ -186,17 +288,25 @@ void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
     f.q = q.Text("q");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    return http::Reply(req, s.ListParkingSpaces(ctx, f, page));
+    return ReplyList(req, s.ListParkingSpaces(ctx, f, page), ParkingSpaceJson);
   });
-  router.Add("POST", "/api/v1/parking-spaces", WithBody(201, 0, [&s](auto& ctx, auto& body) {
-               return s.CreateParkingSpace(ctx, body);
-             }));
+  router.Add("POST", "/api/v1/parking-spaces",
+             WithCommand(
+                 201, 0, May(WriteArea::kParking), ReadCreateParkingSpaceCommand,
+                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) {
+                   return s.CreateParkingSpace(ctx, cmd);
+                 },
+                 ParkingSpaceJson));
   router.Add("GET", "/api/v1/parking-spaces/{id}",
-             ById([&s](auto& ctx, int64_t id) { return s.GetParkingSpace(ctx, id); }));
+             OneById([&s](auto& ctx, int64_t id) { return s.GetParkingSpace(ctx, id); },
+                     ParkingSpaceJson));
   router.Add("PATCH", "/api/v1/parking-spaces/{id}",
-             WithBody(200, 1, [&s](auto& ctx, int64_t id, auto& body) {
-               return s.UpdateParkingSpace(ctx, id, body);
-             }));
+             WithCommand(
+                 200, 1, May(WriteArea::kParking), ReadUpdateParkingSpaceCommand,
+                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
+                   return s.UpdateParkingSpace(ctx, id, cmd);
+                 },
+                 ParkingSpaceJson));
 }
 
 }  // namespace

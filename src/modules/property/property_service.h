@@ -9,18 +9,18 @@
 // - Residents (ctx.IsResident()) read only their own houses (ctx.house_ids), those houses'
 //   residents and vehicles, and their own resident records (ctx.resident_ids). Every
 //   other call from a resident answers 403 (writes) or an empty list / 404 (reads).
-// - Write bodies are read strictly (core/json_body.h): unknown fields and server-owned
-//   fields (id, company_id, derived codes, timestamps) are rejected with 400.
+// - Writes take typed commands (property_types.h); the routes and the importer read request
+//   bodies into them strictly (property_json.h): unknown fields and server-owned fields (id,
+//   company_id, derived codes, timestamps) are rejected with 400 before the use case runs.
 // - Every write appends one audit row in its own transaction (platform/audit). Audit rows
 //   and replies carry phone and ID numbers masked; only UnmaskResident returns them in
 //   clear, and it is audited with the caller's reason.
 // - Phone and ID numbers are stored encrypted with a keyed blind index for exact look-up.
-// - Replies: snake_case JSON, ids as numbers, times as FormatUtc strings, areas as integer
-//   0.01 m², lists as {items, total, page, size}.
+// - Results are values (property_types.h): areas as integer 0.01 m², times as Millis, lists
+//   as a Listing of one page. property_json.h shapes them as the API replies.
 // Thread-safe: holds no mutable state of its own.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,10 +34,9 @@
 #include "core/tenant.h"
 #include "db/database.h"
 #include "modules/property/house_bills.h"
+#include "modules/property/property_types.h"
 
 namespace anju::property {
-
-using JsonResult = Result<boost::json::value>;
 
 struct HouseFilter {
   std::optional<int64_t> project_id, building_id, entrance_id, floor_id;
@@ -106,6 +105,17 @@ std::vector<HouseOwner> HouseOwners(db::Tx& tx, const crypto::SecretKey& key, in
 // character, a letter and 5–6 letters or digits. nullopt when it is not a plate.
 std::optional<std::string> NormalizePlate(std::string_view plate);
 
+// The areas of the registry's writes, each with its permission code.
+enum class WriteArea { kStructure, kHouses, kResidents, kVehicles, kParking };
+// The check every write of `area` starts with: 403 unless a staff caller holds the area's
+// write code in some project (property:structure:write, property:house:write,
+// property:resident:write, property:vehicle:write, property:parking:write). Routes run it
+// before reading a body, so a caller who may not write learns that first, as the use case
+// would tell them.
+Status MayWrite(const TenantContext& ctx, WriteArea area);
+// The check POST residents/{id}/unmask starts with: a resident account is refused (403).
+Status MayUnmask(const TenantContext& ctx);
+
 class PropertyService {
  public:
   PropertyService(db::Database& db, const Clock& clock, const crypto::SecretKey& key)
@@ -115,73 +125,92 @@ class PropertyService {
   // needs; the app wires it before serving. Not owned; must outlive the service.
   void SetHouseBills(const HouseBills* bills) { bills_ = bills; }
 
-  // Structure (楼栋 / 单元 / 楼层). Deleting refuses while houses remain below; a
-  // building's or entrance's empty floors and entrances go with it.
-  JsonResult ListBuildings(const TenantContext& ctx, std::optional<int64_t> project_id,
-                           const Page& page);
-  JsonResult GetBuilding(const TenantContext& ctx, int64_t id);
-  JsonResult CreateBuilding(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateBuilding(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // Structure (楼栋 / 单元 / 楼层), needing property:house:read to read and
+  // property:structure:write to write (property_tx.h says what a write refuses). Lists are
+  // in code order (floors by entrance and number); residents read empty lists. Deleting
+  // refuses while houses remain below; a building's or entrance's empty floors and
+  // entrances go with it.
+  Result<Listing<Building>> ListBuildings(const TenantContext& ctx,
+                                          std::optional<int64_t> project_id, const Page& page);
+  Result<Building> GetBuilding(const TenantContext& ctx, int64_t id);
+  Result<Building> CreateBuilding(const TenantContext& ctx, const CreateBuildingCommand& cmd);
+  Result<Building> UpdateBuilding(const TenantContext& ctx, int64_t id,
+                                  const UpdateBuildingCommand& cmd);
   Status DeleteBuilding(const TenantContext& ctx, int64_t id);
 
-  // One of building_id / project_id is required.
-  JsonResult ListEntrances(const TenantContext& ctx, std::optional<int64_t> building_id,
-                           std::optional<int64_t> project_id, const Page& page);
-  JsonResult GetEntrance(const TenantContext& ctx, int64_t id);
-  JsonResult CreateEntrance(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateEntrance(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // One of building_id / project_id is required (BAD_QUERY_PARAMETER otherwise).
+  Result<Listing<Entrance>> ListEntrances(const TenantContext& ctx,
+                                          std::optional<int64_t> building_id,
+                                          std::optional<int64_t> project_id, const Page& page);
+  Result<Entrance> GetEntrance(const TenantContext& ctx, int64_t id);
+  Result<Entrance> CreateEntrance(const TenantContext& ctx, const CreateEntranceCommand& cmd);
+  Result<Entrance> UpdateEntrance(const TenantContext& ctx, int64_t id,
+                                  const UpdateEntranceCommand& cmd);
   Status DeleteEntrance(const TenantContext& ctx, int64_t id);
 
-  // One of entrance_id / building_id is required.
-  JsonResult ListFloors(const TenantContext& ctx, std::optional<int64_t> entrance_id,
-                        std::optional<int64_t> building_id, const Page& page);
-  JsonResult CreateFloor(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateFloor(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // One of entrance_id / building_id is required (BAD_QUERY_PARAMETER otherwise).
+  Result<Listing<Floor>> ListFloors(const TenantContext& ctx, std::optional<int64_t> entrance_id,
+                                    std::optional<int64_t> building_id, const Page& page);
+  Result<Floor> CreateFloor(const TenantContext& ctx, const CreateFloorCommand& cmd);
+  Result<Floor> UpdateFloor(const TenantContext& ctx, int64_t id, const UpdateFloorCommand& cmd);
   Status DeleteFloor(const TenantContext& ctx, int64_t id);
 
-  // {project_id, buildings: [{…, house_count, entrances: [{…, floors: [{…}]}]}]}
-  JsonResult Tree(const TenantContext& ctx, int64_t project_id);
+  // The project's buildings → entrances → floors with their house counts. A project of
+  // another company or outside the caller's scope is PROJECT_NOT_FOUND.
+  Result<ProjectTree> Tree(const TenantContext& ctx, int64_t project_id);
 
   // Houses (房屋). The server derives company, project, building and entrance from the
   // floor, and the code "<building code>-<entrance code>-<number>" (unique per project).
-  JsonResult ListHouses(const TenantContext& ctx, const HouseFilter& f, const Page& page);
-  JsonResult GetHouse(const TenantContext& ctx, int64_t id);
-  JsonResult CreateHouse(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateHouse(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // Lists are in code order; an unknown kind or status filter is BAD_QUERY_PARAMETER.
+  Result<Listing<House>> ListHouses(const TenantContext& ctx, const HouseFilter& f,
+                                    const Page& page);
+  Result<House> GetHouse(const TenantContext& ctx, int64_t id);
+  Result<House> CreateHouse(const TenantContext& ctx, const CreateHouseCommand& cmd);
+  Result<House> UpdateHouse(const TenantContext& ctx, int64_t id, const UpdateHouseCommand& cmd);
   Status DeleteHouse(const TenantContext& ctx, int64_t id);
 
-  // A house's residents (业主 / 家属 / 租户). Staff need property:resident:read / write in
-  // the house's project.
-  JsonResult ListHouseResidents(const TenantContext& ctx, int64_t house_id);
-  JsonResult LinkResident(const TenantContext& ctx, int64_t house_id,
-                          const boost::json::object& body);
-  JsonResult UpdateLink(const TenantContext& ctx, int64_t house_id, int64_t link_id,
-                        const boost::json::object& body);
+  // A house's residents (业主 / 家属 / 租户), by start date: the whole list as one page.
+  // Staff need property:resident:read / write in the house's project.
+  Result<Listing<HouseLink>> ListHouseResidents(const TenantContext& ctx, int64_t house_id);
+  Result<HouseLink> LinkResident(const TenantContext& ctx, int64_t house_id,
+                                 const LinkResidentCommand& cmd);
+  Result<HouseLink> UpdateLink(const TenantContext& ctx, int64_t house_id, int64_t link_id,
+                               const UpdateLinkCommand& cmd);
   Status UnlinkResident(const TenantContext& ctx, int64_t house_id, int64_t link_id);
 
   // Residents. A staff caller sees a resident linked to a house in a project where they
-  // hold property:resident:read; company-wide readers also see unlinked residents.
-  JsonResult ListResidents(const TenantContext& ctx, const ResidentFilter& f, const Page& page);
-  JsonResult GetResident(const TenantContext& ctx, int64_t id);
-  JsonResult CreateResident(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateResident(const TenantContext& ctx, int64_t id, const boost::json::object& body);
-  // {phone, id_number} in clear. Needs pii:unmask in a project the resident is linked to,
-  // or company-wide; body {reason} (2–200 characters) goes into the audit row.
-  JsonResult UnmaskResident(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // hold property:resident:read; company-wide readers also see unlinked residents. Lists
+  // are by id and carry no `houses`; a single resident (and the writes' result) lists the
+  // links the caller may see — except CreateResident without a house, which has none.
+  Result<Listing<Resident>> ListResidents(const TenantContext& ctx, const ResidentFilter& f,
+                                          const Page& page);
+  Result<Resident> GetResident(const TenantContext& ctx, int64_t id);
+  Result<Resident> CreateResident(const TenantContext& ctx, const CreateResidentCommand& cmd);
+  Result<Resident> UpdateResident(const TenantContext& ctx, int64_t id,
+                                  const UpdateResidentCommand& cmd);
+  // Phone and ID number in clear. Needs pii:unmask in a project the resident is linked to,
+  // or company-wide; the reason goes into the audit row. Residents: 403 (MayUnmask).
+  Result<UnmaskedResident> UnmaskResident(const TenantContext& ctx, int64_t id,
+                                          const UnmaskCommand& cmd);
 
-  // Vehicles (车辆): plates are unique per company.
-  JsonResult ListVehicles(const TenantContext& ctx, const VehicleFilter& f, const Page& page);
-  JsonResult GetVehicle(const TenantContext& ctx, int64_t id);
-  JsonResult CreateVehicle(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateVehicle(const TenantContext& ctx, int64_t id, const boost::json::object& body);
+  // Vehicles (车辆): plates are unique per company. Lists are in plate order.
+  Result<Listing<Vehicle>> ListVehicles(const TenantContext& ctx, const VehicleFilter& f,
+                                        const Page& page);
+  Result<Vehicle> GetVehicle(const TenantContext& ctx, int64_t id);
+  Result<Vehicle> CreateVehicle(const TenantContext& ctx, const CreateVehicleCommand& cmd);
+  Result<Vehicle> UpdateVehicle(const TenantContext& ctx, int64_t id,
+                                const UpdateVehicleCommand& cmd);
   Status DeleteVehicle(const TenantContext& ctx, int64_t id);
 
-  // Parking spaces (车位): codes are unique per project.
-  JsonResult ListParkingSpaces(const TenantContext& ctx, const ParkingFilter& f, const Page& page);
-  JsonResult GetParkingSpace(const TenantContext& ctx, int64_t id);
-  JsonResult CreateParkingSpace(const TenantContext& ctx, const boost::json::object& body);
-  JsonResult UpdateParkingSpace(const TenantContext& ctx, int64_t id,
-                                const boost::json::object& body);
+  // Parking spaces (车位): codes are unique per project. Lists are in code order; an unknown
+  // kind or status filter is BAD_QUERY_PARAMETER.
+  Result<Listing<ParkingSpace>> ListParkingSpaces(const TenantContext& ctx,
+                                                  const ParkingFilter& f, const Page& page);
+  Result<ParkingSpace> GetParkingSpace(const TenantContext& ctx, int64_t id);
+  Result<ParkingSpace> CreateParkingSpace(const TenantContext& ctx,
+                                          const CreateParkingSpaceCommand& cmd);
+  Result<ParkingSpace> UpdateParkingSpace(const TenantContext& ctx, int64_t id,
+                                          const UpdateParkingSpaceCommand& cmd);
 
  private:
   db::Database& db_;

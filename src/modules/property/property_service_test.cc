@@ -8,7 +8,9 @@
 #include "http/router.h"
 #include "platform/audit/audit_log.h"
 #include "platform/identity/permissions.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_routes.h"
+#include "support/property_json_api.h"
 #include "support/seed.h"
 #include "support/test_db.h"
 
@@ -34,6 +36,8 @@ class NoBills final : public HouseBills {
  public:
   bool HasBills(db::Tx&, int64_t) const override { return false; }
 };
+
+using testing::JsonApi;
 
 class PropertyStorageTest : public ::testing::Test {
  protected:
@@ -79,23 +83,18 @@ class PropertyStorageTest : public ::testing::Test {
   // Building "1", entrance "1" and floor 1 in `project`; returns the floor id.
   int64_t MakeFloor(int64_t project, const std::string& b = "1", const std::string& e = "1") {
     auto building = svc_->CreateBuilding(
-        admin_, J(R"({"project_id":)" + std::to_string(project) + R"(,"code":")" + b +
-                  R"(","name":")" + b + R"(号楼","kind":"residential","floors_above":18})"));
+        admin_, CreateBuildingCommand{project, b, b + "号楼", "residential", 18, std::nullopt});
     EXPECT_TRUE(building.ok()) << building.error().code;
-    auto entrance = svc_->CreateEntrance(
-        admin_, J(R"({"building_id":)" + std::to_string(building->at("id").as_int64()) +
-                  R"(,"code":")" + e + R"(","name":")" + e + R"(单元"})"));
+    auto entrance = svc_->CreateEntrance(admin_, CreateEntranceCommand{building->id, e, e + "单元"});
     EXPECT_TRUE(entrance.ok()) << entrance.error().code;
-    auto floor = svc_->CreateFloor(
-        admin_, J(R"({"entrance_id":)" + std::to_string(entrance->at("id").as_int64()) +
-                  R"(,"number":1})"));
+    auto floor = svc_->CreateFloor(admin_, CreateFloorCommand{entrance->id, 1, std::nullopt});
     EXPECT_TRUE(floor.ok()) << floor.error().code;
-    EXPECT_EQ(floor->at("name").as_string(), "1层");
-    return floor->at("id").as_int64();
+    EXPECT_EQ(floor->name, "1层");
+    return floor->id;
   }
 
   int64_t MakeHouse(int64_t floor, const std::string& number) {
-    auto h = svc_->CreateHouse(
+    auto h = api_.CreateHouse(
         admin_,
         J(R"({"floor_id":)" + std::to_string(floor) + R"(,"number":")" + number +
           R"(","kind":"residential","status":"vacant","gross_area":8950,"net_area":7600})"));
@@ -108,13 +107,13 @@ class PropertyStorageTest : public ::testing::Test {
     std::string body = R"({"name":")" + name + R"(","phone":")" + phone + R"(","house_id":)" +
                        std::to_string(house) + R"(,"relation":"owner")";
     if (!id_number.empty()) body += R"(,"id_number":")" + id_number + R"(")";
-    auto r = svc_->CreateResident(admin_, J(body + "}"));
+    auto r = api_.CreateResident(admin_, J(body + "}"));
     EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().code + " " + FieldOf(r.error()));
     return r.ok() ? r->at("id").as_int64() : 0;
   }
 
   std::vector<std::string> HouseCodes(const TenantContext& ctx, HouseFilter f = {}) {
-    auto list = svc_->ListHouses(ctx, f, Page{});
+    auto list = api_.ListHouses(ctx, f, Page{});
     EXPECT_TRUE(list.ok());
     std::vector<std::string> out;
     if (list.ok())
@@ -128,6 +127,7 @@ class PropertyStorageTest : public ::testing::Test {
   crypto::SecretKey key_{std::string(32, 'k')};
   NoBills no_bills_;
   std::unique_ptr<PropertyService> svc_;
+  JsonApi api_{svc_};
   int64_t c1_ = 0, c2_ = 0, p1_ = 0, p2_ = 0, p3_ = 0;
   TenantContext admin_, p1_staff_, other_;
 };
@@ -136,7 +136,7 @@ TEST_F(PropertyStorageTest, TreeAndHouseCodes) {
   int64_t floor = MakeFloor(p1_);
   int64_t house = MakeHouse(floor, "0101");
   MakeHouse(floor, "0102");
-  auto h = svc_->GetHouse(admin_, house);
+  auto h = api_.GetHouse(admin_, house);
   ASSERT_TRUE(h.ok());
   EXPECT_EQ(h->at("code").as_string(), "1-1-0101");
   EXPECT_EQ(h->at("building_name").as_string(), "1号楼");
@@ -148,13 +148,13 @@ TEST_F(PropertyStorageTest, TreeAndHouseCodes) {
 
   auto tree = svc_->Tree(admin_, p1_);
   ASSERT_TRUE(tree.ok());
-  auto& b = tree->at("buildings").as_array().at(0);
-  EXPECT_EQ(b.at("house_count").as_int64(), 2);
-  EXPECT_EQ(b.at("entrances").as_array().at(0).at("floors").as_array().at(0).at("house_count"), 2);
+  const TreeBuilding& b = tree->buildings.at(0);
+  EXPECT_EQ(b.house_count, 2);
+  EXPECT_EQ(b.entrances.at(0).floors.at(0).house_count, 2);
 
   // Renaming the building's code recomputes its houses' codes.
   auto bid = h->at("building_id").as_int64();
-  ASSERT_TRUE(svc_->UpdateBuilding(admin_, bid, J(R"({"code":"A"})")).ok());
+  ASSERT_TRUE(svc_->UpdateBuilding(admin_, bid, UpdateBuildingCommand{.code = "A"}).ok());
   EXPECT_EQ(HouseCodes(admin_), (std::vector<std::string>{"A-1-0101", "A-1-0102"}));
 
   // A building with houses is not deleted.
@@ -163,16 +163,15 @@ TEST_F(PropertyStorageTest, TreeAndHouseCodes) {
   EXPECT_EQ(del.error().code, "BUILDING_NOT_EMPTY");
   // Floors default to "B1" below ground.
   auto below = svc_->CreateFloor(
-      admin_, J(R"({"entrance_id":)" + std::to_string(h->at("entrance_id").as_int64()) +
-                R"(,"number":-1})"));
+      admin_, CreateFloorCommand{h->at("entrance_id").as_int64(), -1, std::nullopt});
   ASSERT_TRUE(below.ok());
-  EXPECT_EQ(below->at("name").as_string(), "B1");
+  EXPECT_EQ(below->name, "B1");
 }
 
 TEST_F(PropertyStorageTest, HouseValidation) {
   int64_t floor = MakeFloor(p1_);
   auto create = [&](const std::string& extra) {
-    return svc_->CreateHouse(admin_, J(R"({"floor_id":)" + std::to_string(floor) +
+    return api_.CreateHouse(admin_, J(R"({"floor_id":)" + std::to_string(floor) +
                                        R"(,"number":"0101","kind":"residential",)"
                                        R"("status":"vacant",)" +
                                        extra + "}"));
@@ -195,7 +194,7 @@ TEST_F(PropertyStorageTest, HouseValidation) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(FieldOf(r.error()), "gross_area");
 
-  r = svc_->CreateHouse(admin_, J(R"({"floor_id":)" + std::to_string(floor) +
+  r = api_.CreateHouse(admin_, J(R"({"floor_id":)" + std::to_string(floor) +
                                   R"(,"number":"1","kind":"castle","status":"vacant",)"
                                   R"("gross_area":100,"net_area":100})"));
   ASSERT_FALSE(r.ok());
@@ -210,12 +209,12 @@ TEST_F(PropertyStorageTest, HouseValidation) {
   // PATCH checks net ≤ gross against the stored values.
   int64_t id =
       HouseCodes(admin_).size() == 1
-          ? svc_->ListHouses(admin_, {}, Page{})->at("items").as_array()[0].at("id").as_int64()
+          ? api_.ListHouses(admin_, {}, Page{})->at("items").as_array()[0].at("id").as_int64()
           : 0;
-  auto u = svc_->UpdateHouse(admin_, id, J(R"({"net_area":200})"));
+  auto u = api_.UpdateHouse(admin_, id, J(R"({"net_area":200})"));
   ASSERT_FALSE(u.ok());
   EXPECT_EQ(FieldOf(u.error()), "net_area");
-  u = svc_->UpdateHouse(admin_, id, J(R"({"status":"rented","delivered_on":"2024-06-30"})"));
+  u = api_.UpdateHouse(admin_, id, J(R"({"status":"rented","delivered_on":"2024-06-30"})"));
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(u->at("status").as_string(), "rented");
   EXPECT_EQ(u->at("delivered_on").as_string(), "2024-06-30");
@@ -226,24 +225,28 @@ TEST_F(PropertyStorageTest, ProjectAndCompanyScope) {
   int64_t h2 = MakeHouse(MakeFloor(p2_), "0201");
 
   EXPECT_EQ(HouseCodes(p1_staff_), std::vector<std::string>{"1-1-0101"});
-  EXPECT_TRUE(svc_->GetHouse(p1_staff_, h1).ok());
-  auto g = svc_->GetHouse(p1_staff_, h2);
+  EXPECT_TRUE(api_.GetHouse(p1_staff_, h1).ok());
+  auto g = api_.GetHouse(p1_staff_, h2);
   ASSERT_FALSE(g.ok());
   EXPECT_EQ(g.error().code, "HOUSE_NOT_FOUND");
-  auto u = svc_->UpdateHouse(p1_staff_, h2, J(R"({"status":"rented"})"));
+  auto u = api_.UpdateHouse(p1_staff_, h2, J(R"({"status":"rented"})"));
   ASSERT_FALSE(u.ok());
   EXPECT_EQ(u.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(svc_->DeleteHouse(p1_staff_, h2).error().kind, ErrorKind::kNotFound);
 
   // Another company sees nothing and cannot write into this company's projects.
   EXPECT_TRUE(HouseCodes(other_).empty());
-  EXPECT_EQ(svc_->GetHouse(other_, h1).error().kind, ErrorKind::kNotFound);
-  auto b = svc_->CreateBuilding(other_, J(R"({"project_id":)" + std::to_string(p1_) +
-                                          R"(,"code":"9","name":"9号楼","kind":"residential"})"));
+  EXPECT_EQ(api_.GetHouse(other_, h1).error().kind, ErrorKind::kNotFound);
+  auto b = svc_->CreateBuilding(other_, CreateBuildingCommand{.project_id = p1_,
+                                                              .code = "9",
+                                                              .name = "9号楼",
+                                                              .kind = "residential"});
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.error().code, "PROJECT_NOT_FOUND");
-  b = svc_->CreateBuilding(p1_staff_, J(R"({"project_id":)" + std::to_string(p2_) +
-                                        R"(,"code":"9","name":"9号楼","kind":"residential"})"));
+  b = svc_->CreateBuilding(p1_staff_, CreateBuildingCommand{.project_id = p2_,
+                                                            .code = "9",
+                                                            .name = "9号楼",
+                                                            .kind = "residential"});
   ASSERT_FALSE(b.ok());
   EXPECT_EQ(b.error().code, "PROJECT_NOT_FOUND");
   auto tree = svc_->Tree(other_, p1_);
@@ -253,7 +256,7 @@ TEST_F(PropertyStorageTest, ProjectAndCompanyScope) {
   // Without the code at all: 403.
   TenantContext none;
   none.company_id = c1_;
-  EXPECT_EQ(svc_->ListHouses(none, {}, Page{}).error().kind, ErrorKind::kForbidden);
+  EXPECT_EQ(api_.ListHouses(none, {}, Page{}).error().kind, ErrorKind::kForbidden);
 }
 
 TEST_F(PropertyStorageTest, ResidentAccountSeesOwnHousesOnly) {
@@ -269,18 +272,18 @@ TEST_F(PropertyStorageTest, ResidentAccountSeesOwnHousesOnly) {
   owner.house_ids = {mine};
   owner.resident_ids = {me};
   EXPECT_EQ(HouseCodes(owner), std::vector<std::string>{"1-1-0101"});
-  EXPECT_TRUE(svc_->GetHouse(owner, mine).ok());
-  EXPECT_EQ(svc_->GetHouse(owner, theirs).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(svc_->ListHouseResidents(owner, mine).ok());
-  EXPECT_EQ(svc_->ListHouseResidents(owner, theirs).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(svc_->GetResident(owner, me).ok());
-  EXPECT_EQ(svc_->GetResident(owner, neighbour).error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(svc_->ListResidents(owner, {}, Page{})->at("total").as_int64(), 0);
-  EXPECT_EQ(svc_->UpdateHouse(owner, mine, J(R"({"status":"rented"})")).error().kind,
+  EXPECT_TRUE(api_.GetHouse(owner, mine).ok());
+  EXPECT_EQ(api_.GetHouse(owner, theirs).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(api_.ListHouseResidents(owner, mine).ok());
+  EXPECT_EQ(api_.ListHouseResidents(owner, theirs).error().kind, ErrorKind::kNotFound);
+  EXPECT_TRUE(api_.GetResident(owner, me).ok());
+  EXPECT_EQ(api_.GetResident(owner, neighbour).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(api_.ListResidents(owner, {}, Page{})->at("total").as_int64(), 0);
+  EXPECT_EQ(api_.UpdateHouse(owner, mine, J(R"({"status":"rented"})")).error().kind,
             ErrorKind::kForbidden);
-  EXPECT_EQ(svc_->UnmaskResident(owner, me, J(R"({"reason":"想看"})")).error().kind,
+  EXPECT_EQ(api_.UnmaskResident(owner, me, J(R"({"reason":"想看"})")).error().kind,
             ErrorKind::kForbidden);
-  EXPECT_EQ(svc_->ListBuildings(owner, std::nullopt, Page{})->at("total").as_int64(), 0);
+  EXPECT_EQ(svc_->ListBuildings(owner, std::nullopt, Page{})->total, 0);
 }
 
 TEST_F(PropertyStorageTest, SearchEscapesLikeMetacharacters) {
@@ -306,17 +309,17 @@ TEST_F(PropertyStorageTest, SearchEscapesLikeMetacharacters) {
 
   ResidentFilter rf;
   rf.q = "娜娜";
-  EXPECT_EQ(svc_->ListResidents(admin_, rf, Page{})->at("total").as_int64(), 1);
+  EXPECT_EQ(api_.ListResidents(admin_, rf, Page{})->at("total").as_int64(), 1);
   rf.q = "138 1234 5678";
-  EXPECT_EQ(svc_->ListResidents(admin_, rf, Page{})->at("total").as_int64(), 1);
+  EXPECT_EQ(api_.ListResidents(admin_, rf, Page{})->at("total").as_int64(), 1);
   rf.q = "%";
-  EXPECT_EQ(svc_->ListResidents(admin_, rf, Page{})->at("total").as_int64(), 0);
+  EXPECT_EQ(api_.ListResidents(admin_, rf, Page{})->at("total").as_int64(), 0);
 }
 
 TEST_F(PropertyStorageTest, ResidentPersonalData) {
   int64_t h1 = MakeHouse(MakeFloor(p1_), "0101");
   int64_t h2 = MakeHouse(MakeFloor(p2_), "0201");
-  auto create = [&](const std::string& body) { return svc_->CreateResident(admin_, J(body)); };
+  auto create = [&](const std::string& body) { return api_.CreateResident(admin_, J(body)); };
 
   auto bad = create(R"({"name":"王五","phone":"12345","house_id":)" + std::to_string(h1) +
                     R"(,"relation":"owner"})");
@@ -328,7 +331,7 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   EXPECT_EQ(FieldCodeOf(bad.error()), "invalid_checksum");
 
   int64_t id = MakeResident("王五", "13812345678", h2, "11010519491231002X");
-  auto r = svc_->GetResident(admin_, id);
+  auto r = api_.GetResident(admin_, id);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->at("phone").as_string(), "138****5678");
   EXPECT_EQ(r->at("id_number").as_string(), "1101**********002X");
@@ -355,17 +358,17 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   EXPECT_EQ(dup.error().code, "RESIDENT_ID_NUMBER_TAKEN");
 
   // The project-1 caller does not see a resident of project 2.
-  EXPECT_EQ(svc_->GetResident(p1_staff_, id).error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(svc_->ListResidents(p1_staff_, {}, Page{})->at("total").as_int64(), 0);
+  EXPECT_EQ(api_.GetResident(p1_staff_, id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(api_.ListResidents(p1_staff_, {}, Page{})->at("total").as_int64(), 0);
 
   // Unmask: project-2 reader without pii:unmask → 403; with it → clear values + audit.
   TenantContext reader = Staff(c1_, p2_, false);
-  auto refused = svc_->UnmaskResident(reader, id, J(R"({"reason":"核对业主身份"})"));
+  auto refused = api_.UnmaskResident(reader, id, J(R"({"reason":"核对业主身份"})"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, ErrorKind::kForbidden);
-  EXPECT_FALSE(svc_->UnmaskResident(admin_, id, J(R"({"reason":"x"})")).ok());  // too short
+  EXPECT_FALSE(api_.UnmaskResident(admin_, id, J(R"({"reason":"x"})")).ok());  // too short
   TenantContext unmasker = Staff(c1_, p2_, true);
-  auto clear = svc_->UnmaskResident(unmasker, id, J(R"({"reason":"核对业主身份"})"));
+  auto clear = api_.UnmaskResident(unmasker, id, J(R"({"reason":"核对业主身份"})"));
   ASSERT_TRUE(clear.ok()) << clear.error().code;
   EXPECT_EQ(clear->at("phone").as_string(), "13812345678");
   EXPECT_EQ(clear->at("id_number").as_string(), "11010519491231002X");
@@ -380,24 +383,24 @@ TEST_F(PropertyStorageTest, ResidentPersonalData) {
   });
 
   // PATCH: a new phone is re-encrypted; the ID number can be cleared.
-  auto u = svc_->UpdateResident(admin_, id, J(R"({"phone":"13700009999","id_number":null})"));
+  auto u = api_.UpdateResident(admin_, id, J(R"({"phone":"13700009999","id_number":null})"));
   ASSERT_TRUE(u.ok());
   EXPECT_EQ(u->at("phone").as_string(), "137****9999");
   EXPECT_TRUE(u->at("id_number").is_null());
 
   // A resident cannot be linked twice to the same house; a house with residents stays.
-  auto twice = svc_->LinkResident(
+  auto twice = api_.LinkResident(
       admin_, h2, J(R"({"resident_id":)" + std::to_string(id) + R"(,"relation":"family"})"));
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, "RESIDENT_ALREADY_LINKED");
   EXPECT_EQ(svc_->DeleteHouse(admin_, h2).error().code, "HOUSE_HAS_RESIDENTS");
-  auto links = svc_->ListHouseResidents(admin_, h2);
+  auto links = api_.ListHouseResidents(admin_, h2);
   ASSERT_TRUE(links.ok());
   auto& link = links->at("items").as_array().at(0);
   EXPECT_EQ(link.at("resident_name").as_string(), "王五");
   EXPECT_EQ(link.at("phone").as_string(), "137****9999");
   int64_t link_id = link.at("id").as_int64();
-  auto moved = svc_->UpdateLink(admin_, h2, link_id, J(R"({"end_date":"2020-01-01"})"));
+  auto moved = api_.UpdateLink(admin_, h2, link_id, J(R"({"end_date":"2020-01-01"})"));
   ASSERT_FALSE(moved.ok());  // before the start date (today)
   EXPECT_EQ(FieldOf(moved.error()), "end_date");
   ASSERT_TRUE(svc_->UnlinkResident(admin_, h2, link_id).ok());
@@ -413,17 +416,17 @@ TEST_F(PropertyStorageTest, VehiclesAndParking) {
 
   int64_t h1 = MakeHouse(MakeFloor(p1_), "0101");
   std::string p1 = std::to_string(p1_);
-  auto v = svc_->CreateVehicle(
+  auto v = api_.CreateVehicle(
       admin_, J(R"({"project_id":)" + p1 + R"(,"plate":"沪a 12345","kind":"car","house_id":)" +
                 std::to_string(h1) + "}"));
   ASSERT_TRUE(v.ok()) << v.error().code;
   EXPECT_EQ(v->at("plate").as_string(), "沪A12345");
-  auto dup = svc_->CreateVehicle(
+  auto dup = api_.CreateVehicle(
       admin_, J(R"({"project_id":)" + std::to_string(p2_) + R"(,"plate":"沪A12345","kind":"ev"})"));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code, "PLATE_TAKEN");
   auto bad =
-      svc_->CreateVehicle(admin_, J(R"({"project_id":)" + p1 + R"(,"plate":"XYZ","kind":"car"})"));
+      api_.CreateVehicle(admin_, J(R"({"project_id":)" + p1 + R"(,"plate":"XYZ","kind":"car"})"));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(FieldOf(bad.error()), "plate");
   EXPECT_EQ(svc_->DeleteHouse(admin_, h1).error().code, "HOUSE_HAS_VEHICLES");
@@ -432,32 +435,32 @@ TEST_F(PropertyStorageTest, VehiclesAndParking) {
   owner.company_id = c1_;
   owner.kind = AccountKind::kResident;
   owner.house_ids = {h1};
-  EXPECT_EQ(svc_->ListVehicles(owner, {}, Page{})->at("total").as_int64(), 1);
+  EXPECT_EQ(api_.ListVehicles(owner, {}, Page{})->at("total").as_int64(), 1);
   owner.house_ids = {};
-  EXPECT_EQ(svc_->ListVehicles(owner, {}, Page{})->at("total").as_int64(), 0);
+  EXPECT_EQ(api_.ListVehicles(owner, {}, Page{})->at("total").as_int64(), 0);
   VehicleFilter vf;
   vf.q = "a12";
-  EXPECT_EQ(svc_->ListVehicles(admin_, vf, Page{})->at("total").as_int64(), 1);
+  EXPECT_EQ(api_.ListVehicles(admin_, vf, Page{})->at("total").as_int64(), 1);
 
   auto space =
-      svc_->CreateParkingSpace(admin_, J(R"({"project_id":)" + p1 +
+      api_.CreateParkingSpace(admin_, J(R"({"project_id":)" + p1 +
                                          R"(,"code":"B1-001","kind":"owned",)"
                                          R"("status":"occupied","area":1250,"vehicle_id":)" +
                                          std::to_string(v->at("id").as_int64()) + "}"));
   ASSERT_TRUE(space.ok()) << space.error().code;
-  auto again = svc_->CreateParkingSpace(
+  auto again = api_.CreateParkingSpace(
       admin_,
       J(R"({"project_id":)" + p1 + R"(,"code":"B1-001","kind":"owned","status":"vacant"})"));
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "PARKING_CODE_TAKEN");
   EXPECT_EQ(svc_->DeleteVehicle(admin_, v->at("id").as_int64()).error().code,
             "VEHICLE_HAS_PARKING_SPACE");
-  auto freed = svc_->UpdateParkingSpace(admin_, space->at("id").as_int64(),
+  auto freed = api_.UpdateParkingSpace(admin_, space->at("id").as_int64(),
                                         J(R"({"vehicle_id":null,"status":"vacant"})"));
   ASSERT_TRUE(freed.ok());
   EXPECT_TRUE(freed->at("vehicle_id").is_null());
   EXPECT_TRUE(svc_->DeleteVehicle(admin_, v->at("id").as_int64()).ok());
-  EXPECT_EQ(svc_->GetParkingSpace(Staff(c1_, p2_, false), space->at("id").as_int64()).error().kind,
+  EXPECT_EQ(api_.GetParkingSpace(Staff(c1_, p2_, false), space->at("id").as_int64()).error().kind,
             ErrorKind::kNotFound);
 }
 

@@ -6,11 +6,13 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 #include "modules/property/structure_rows.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -47,46 +49,34 @@ constexpr std::string_view kRecodeHouses =
 
 }  // namespace
 
-JsonResult CreateBuilding(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<Building> CreateBuilding(db::Tx& tx, const TenantContext& ctx,
+                                const CreateBuildingCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  auto project_id = r.Int("project_id", true, 1, kMaxId);
-  auto code = r.Str("code", true, 20);
-  auto name = r.Str("name", true, 50);
-  auto kind = r.Enum("kind", true, kBuildingKinds);
-  auto above = r.Int("floors_above", false, 0, 200);
-  auto below = r.Int("floors_below", false, 0, 10);
-  ANJU_TRY(r.Finish());
-  ANJU_TRY(CheckProject(tx, ctx, perm::kStructureWrite, *project_id));
-  if (tx.QueryOne(kBuildingCodeUsed, {*project_id, *code, int64_t{0}}))
+  ANJU_TRY(CheckProject(tx, ctx, perm::kStructureWrite, cmd.project_id));
+  if (tx.QueryOne(kBuildingCodeUsed, {cmd.project_id, cmd.code, int64_t{0}}))
     return FieldErr(kBuildingCodeTaken, "code", "taken");
-  Building b{0, *project_id, *code, *name, *kind, above.value_or(0), below.value_or(0), now, now};
+  Building b{0,        cmd.project_id,
+             cmd.code, cmd.name,
+             cmd.kind, cmd.floors_above.value_or(0),
+             cmd.floors_below.value_or(0), now,
+             now};
   b.id = tx.InsertId(kInsertBuilding, {ctx.company_id, b.project_id, b.code, b.name, b.kind,
                                        b.floors_above, b.floors_below, now, now});
-  json::value after = b.Json();
-  audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.building.create", "building", b.id, b.project_id, nullptr, after}, now);
-  return after;
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.building.create", "building", b.id, b.project_id, nullptr, BuildingJson(b)}, now);
+  return b;
 }
 
-JsonResult UpdateBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                          Millis now) {
+Result<Building> UpdateBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                const UpdateBuildingCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto code = r.Str("code", false, 20, 1);
-  auto name = r.Str("name", false, 50, 1);
-  auto kind = r.Enum("kind", false, kBuildingKinds);
-  auto above = r.Int("floors_above", false, 0, 200);
-  auto below = r.Int("floors_below", false, 0, 10);
-  ANJU_TRY(r.Finish());
+  const auto& [code, name, kind, above, below] = cmd;
   auto found =
       Find<Building>(tx, ctx, kSelectBuilding, id, perm::kStructureWrite, kBuildingNotFound);
   if (!found.ok()) return found.take_error();
   Building b = *found;
-  json::value before = b.Json();
+  json::value before = BuildingJson(b);
   bool recode = code && *code != b.code;
   if (recode && tx.QueryOne(kBuildingCodeUsed, {b.project_id, *code, b.id}))
     return FieldErr(kBuildingCodeTaken, "code", "taken");
@@ -100,10 +90,10 @@ JsonResult UpdateBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, cons
   b.updated_at = now;
   tx.Exec(kUpdateBuilding, {b.code, b.name, b.kind, b.floors_above, b.floors_below, now, b.id});
   if (recode) tx.Exec(kRecodeHouses, {now, b.id});
-  json::value after = b.Json();
-  audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.building.update", "building", b.id, b.project_id, before, after}, now);
-  return after;
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.building.update", "building", b.id, b.project_id, before, BuildingJson(b)}, now);
+  return b;
 }
 
 Status DeleteBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
@@ -115,18 +105,18 @@ Status DeleteBuilding(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis n
   tx.Exec(kDeleteBuildingEntrances, {id});
   tx.Exec(kDeleteBuilding, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.building.delete", "building", id, b->project_id, b->Json(), nullptr},
+                {"property.building.delete", "building", id, b->project_id, BuildingJson(*b), nullptr},
                 now);
   return Status::Ok();
 }
 
-OptJson FindBuildingByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
-                           std::string_view code) {
+std::optional<Building> FindBuildingByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                           std::string_view code) {
   auto r =
       tx.QueryOne(std::string(kBuildingColumns) + " FROM buildings" + std::string(kBuildingByCode),
                   {company_id, project_id, std::string(code)});
   if (!r) return std::nullopt;
-  return Building::Of(*r).Json();
+  return RowOf<Building>(*r);
 }
 
 }  // namespace anju::property::tx

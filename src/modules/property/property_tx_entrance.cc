@@ -6,11 +6,13 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 #include "modules/property/structure_rows.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -59,43 +61,32 @@ std::string DefaultFloorName(int64_t number) {
 
 // ---- entrances ----------------------------------------------------------------------------
 
-JsonResult CreateEntrance(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<Entrance> CreateEntrance(db::Tx& tx, const TenantContext& ctx,
+                                const CreateEntranceCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto building_id = r.Int("building_id", true, 1, kMaxId);
-  auto code = r.Str("code", true, 20);
-  auto name = r.Str("name", true, 50);
-  ANJU_TRY(r.Finish());
-  auto b = Find<Building>(tx, ctx, kSelectBuilding, *building_id, perm::kStructureWrite,
+  auto b = Find<Building>(tx, ctx, kSelectBuilding, cmd.building_id, perm::kStructureWrite,
                           kBuildingNotFound);
   if (!b.ok()) return FieldErr(b.error(), "building_id", "not_found");
-  if (tx.QueryOne(kEntranceCodeUsed, {b->id, *code, int64_t{0}}))
+  if (tx.QueryOne(kEntranceCodeUsed, {b->id, cmd.code, int64_t{0}}))
     return FieldErr(kEntranceCodeTaken, "code", "taken");
-  Entrance e{0, b->project_id, b->id, *code, *name, now, now};
+  Entrance e{0, b->project_id, b->id, cmd.code, cmd.name, now, now};
   e.id = tx.InsertId(kInsertEntrance,
                      {ctx.company_id, e.project_id, e.building_id, e.code, e.name, now, now});
-  json::value after = e.Json();
-  audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.entrance.create", "entrance", e.id, e.project_id, nullptr, after}, now);
-  return after;
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.entrance.create", "entrance", e.id, e.project_id, nullptr, EntranceJson(e)}, now);
+  return e;
 }
 
-JsonResult UpdateEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                          Millis now) {
+Result<Entrance> UpdateEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                const UpdateEntranceCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id"});
-  auto code = r.Str("code", false, 20, 1);
-  auto name = r.Str("name", false, 50, 1);
-  ANJU_TRY(r.Finish());
+  const auto& [code, name] = cmd;
   auto found =
       Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kStructureWrite, kEntranceNotFound);
   if (!found.ok()) return found.take_error();
   Entrance e = *found;
-  json::value before = e.Json();
+  json::value before = EntranceJson(e);
   bool recode = code && *code != e.code;
   if (recode && tx.QueryOne(kEntranceCodeUsed, {e.building_id, *code, e.id}))
     return FieldErr(kEntranceCodeTaken, "code", "taken");
@@ -106,10 +97,10 @@ JsonResult UpdateEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, cons
   e.updated_at = now;
   tx.Exec(kUpdateEntrance, {e.code, e.name, now, e.id});
   if (recode) tx.Exec(kRecodeHouses, {now, e.id});
-  json::value after = e.Json();
-  audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.entrance.update", "entrance", e.id, e.project_id, before, after}, now);
-  return after;
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.entrance.update", "entrance", e.id, e.project_id, before, EntranceJson(e)}, now);
+  return e;
 }
 
 Status DeleteEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
@@ -120,58 +111,44 @@ Status DeleteEntrance(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis n
   tx.Exec(kDeleteEntranceFloors, {id});
   tx.Exec(kDeleteEntrance, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.entrance.delete", "entrance", id, e->project_id, e->Json(), nullptr},
+                {"property.entrance.delete", "entrance", id, e->project_id, EntranceJson(*e), nullptr},
                 now);
   return Status::Ok();
 }
 
 // ---- floors -------------------------------------------------------------------------------
 
-JsonResult CreateFloor(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<Floor> CreateFloor(db::Tx& tx, const TenantContext& ctx, const CreateFloorCommand& cmd,
+                          Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id"});
-  auto entrance_id = r.Int("entrance_id", true, 1, kMaxId);
-  auto number = r.Int("number", true, -10, 200);
-  auto name = r.Str("name", false, 20, 1);
-  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
-  ANJU_TRY(r.Finish());
-  auto e = Find<Entrance>(tx, ctx, kSelectEntrance, *entrance_id, perm::kStructureWrite,
+  auto e = Find<Entrance>(tx, ctx, kSelectEntrance, cmd.entrance_id, perm::kStructureWrite,
                           kEntranceNotFound);
   if (!e.ok()) return FieldErr(e.error(), "entrance_id", "not_found");
-  if (tx.QueryOne(kFloorNumberUsed, {e->id, *number, int64_t{0}}))
+  if (tx.QueryOne(kFloorNumberUsed, {e->id, cmd.number, int64_t{0}}))
     return FieldErr(kFloorNumberTaken, "number", "taken");
   Floor f{0,
           e->project_id,
           e->building_id,
           e->id,
-          *number,
-          name.value_or(DefaultFloorName(*number)),
+          cmd.number,
+          cmd.name.value_or(DefaultFloorName(cmd.number)),
           now,
           now};
   f.id = tx.InsertId(kInsertFloor, {ctx.company_id, f.project_id, f.building_id, f.entrance_id,
                                     f.number, f.name, now, now});
-  json::value after = f.Json();
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.floor.create", "floor", f.id, f.project_id, nullptr, after}, now);
-  return after;
+                {"property.floor.create", "floor", f.id, f.project_id, nullptr, FloorJson(f)}, now);
+  return f;
 }
 
-JsonResult UpdateFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                       Millis now) {
+Result<Floor> UpdateFloor(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                          const UpdateFloorCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kStructureWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id", "building_id", "entrance_id"});
-  auto number = r.Int("number", false, -10, 200);
-  auto name = r.Str("name", false, 20, 1);
-  if (number && *number == 0) r.Fail("number", "invalid", "There is no floor 0");
-  ANJU_TRY(r.Finish());
+  const auto& [number, name] = cmd;
   auto found = Find<Floor>(tx, ctx, kSelectFloor, id, perm::kStructureWrite, kFloorNotFound);
   if (!found.ok()) return found.take_error();
   Floor f = *found;
-  json::value before = f.Json();
+  json::value before = FloorJson(f);
   if (number && *number != f.number &&
       tx.QueryOne(kFloorNumberUsed, {f.entrance_id, *number, f.id}))
     return FieldErr(kFloorNumberTaken, "number", "taken");
@@ -179,10 +156,9 @@ JsonResult UpdateFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, const B
   f.name = name.value_or(f.name);
   f.updated_at = now;
   tx.Exec(kUpdateFloor, {f.number, f.name, now, f.id});
-  json::value after = f.Json();
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.floor.update", "floor", f.id, f.project_id, before, after}, now);
-  return after;
+                {"property.floor.update", "floor", f.id, f.project_id, before, FloorJson(f)}, now);
+  return f;
 }
 
 Status DeleteFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
@@ -192,27 +168,28 @@ Status DeleteFloor(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now)
   if (tx.QueryOne(kFloorHasHouses, {id})) return Error(kFloorNotEmpty);
   tx.Exec(kDeleteFloor, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.floor.delete", "floor", id, f->project_id, f->Json(), nullptr}, now);
+                {"property.floor.delete", "floor", id, f->project_id, FloorJson(*f), nullptr}, now);
   return Status::Ok();
 }
 
 // ---- look-ups -----------------------------------------------------------------------------
 
-OptJson FindEntranceByCode(db::Tx& tx, int64_t company_id, int64_t building_id,
-                           std::string_view code) {
+std::optional<Entrance> FindEntranceByCode(db::Tx& tx, int64_t company_id, int64_t building_id,
+                                           std::string_view code) {
   auto r = tx.QueryOne(std::string(kEntranceColumns) +
                            " FROM entrances WHERE company_id = ? AND building_id = ? AND code = ?",
                        {company_id, building_id, std::string(code)});
   if (!r) return std::nullopt;
-  return Entrance::Of(*r).Json();
+  return RowOf<Entrance>(*r);
 }
 
-OptJson FindFloorByNumber(db::Tx& tx, int64_t company_id, int64_t entrance_id, int64_t number) {
+std::optional<Floor> FindFloorByNumber(db::Tx& tx, int64_t company_id, int64_t entrance_id,
+                                       int64_t number) {
   auto r = tx.QueryOne(std::string(kFloorColumns) +
                            " FROM floors WHERE company_id = ? AND entrance_id = ? AND number = ?",
                        {company_id, entrance_id, number});
   if (!r) return std::nullopt;
-  return Floor::Of(*r).Json();
+  return RowOf<Floor>(*r);
 }
 
 }  // namespace anju::property::tx

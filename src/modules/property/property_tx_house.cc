@@ -9,10 +9,12 @@
 #include "modules/property/house_rows.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -58,54 +60,34 @@ std::string HouseCode(const FloorOfHouse& f, const std::string& number) {
 
 }  // namespace
 
-JsonResult CreateHouse(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<House> CreateHouse(db::Tx& tx, const TenantContext& ctx, const CreateHouseCommand& cmd,
+                          Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kHouseWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"code", "project_id", "building_id", "entrance_id", "resident_count"});
-  auto floor_id = r.Int("floor_id", true, 1, kMaxId);
-  auto number = r.Str("number", true, 20);
-  auto kind = r.Enum("kind", true, kHouseKinds);
-  auto status = r.Enum("status", true, kHouseStatuses);
-  auto gross = r.Int("gross_area", true, 1, kMaxArea);
-  auto net = r.Int("net_area", true, 1, kMaxArea);
-  auto delivered_on = r.Date("delivered_on", false);
-  if (gross && net && *net > *gross)
-    r.Fail("net_area", "greater_than_gross", "The net area cannot exceed the gross area");
-  ANJU_TRY(r.Finish());
-  auto floor = FindFloor(tx, ctx, *floor_id);
+  auto floor = FindFloor(tx, ctx, cmd.floor_id);
   if (!floor.ok()) return floor.take_error();
-  std::string code = HouseCode(*floor, *number);
+  std::string code = HouseCode(*floor, cmd.number);
   if (tx.QueryOne(kHouseCodeUsed, {floor->project_id, code, int64_t{0}}))
     return FieldErr(kHouseCodeTaken, "number", "taken");
-  int64_t id = tx.InsertId(kInsertHouse, {ctx.company_id, floor->project_id, floor->building_id,
-                                          floor->entrance_id, *floor_id, *number, code, *kind,
-                                          *status, *gross, *net, Nullable(delivered_on), now, now});
-  json::value after = LoadHouse(tx, ctx.company_id, id)->Json();
-  audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.house.create", "house", id, floor->project_id, nullptr, after}, now);
+  int64_t id = tx.InsertId(
+      kInsertHouse,
+      {ctx.company_id, floor->project_id, floor->building_id, floor->entrance_id, cmd.floor_id,
+       cmd.number, code, cmd.kind, cmd.status, cmd.gross_area, cmd.net_area,
+       Nullable(cmd.delivered_on), now, now});
+  House after = *LoadHouse(tx, ctx.company_id, id);
+  audit::Append(
+      tx, audit::Actor::Of(ctx),
+      {"property.house.create", "house", id, floor->project_id, nullptr, HouseJson(after)}, now);
   return after;
 }
 
-JsonResult UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                       Millis now) {
+Result<House> UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                          const UpdateHouseCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kHouseWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"code", "project_id", "building_id", "entrance_id", "resident_count"});
-  auto floor_id = r.Int("floor_id", false, 1, kMaxId);
-  auto number = r.Str("number", false, 20, 1);
-  auto kind = r.Enum("kind", false, kHouseKinds);
-  auto status = r.Enum("status", false, kHouseStatuses);
-  auto gross = r.Int("gross_area", false, 1, kMaxArea);
-  auto net = r.Int("net_area", false, 1, kMaxArea);
-  auto delivered_on = r.Date("delivered_on", false);
-  bool clear_delivered = r.IsNull("delivered_on");
-  ANJU_TRY(r.Finish());
+  const auto& [floor_id, number, kind, status, gross, net, delivered_on, clear_delivered] = cmd;
   auto found = FindHouse(tx, ctx, id, perm::kHouseWrite);
   if (!found.ok()) return found.take_error();
   House h = std::move(*found);
-  json::value before = h.Json();
+  json::value before = HouseJson(h);
   h.gross_area = gross.value_or(h.gross_area);
   h.net_area = net.value_or(h.net_area);
   if (h.net_area > h.gross_area)
@@ -132,9 +114,10 @@ JsonResult UpdateHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, const B
   if (clear_delivered) h.delivered_on.reset();
   tx.Exec(kUpdateHouse, {h.building_id, h.entrance_id, h.floor_id, h.number, h.code, h.kind,
                          h.status, h.gross_area, h.net_area, Nullable(h.delivered_on), now, h.id});
-  json::value after = LoadHouse(tx, ctx.company_id, id)->Json();
+  House after = *LoadHouse(tx, ctx.company_id, id);
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.house.update", "house", id, h.project_id, before, after}, now);
+                {"property.house.update", "house", id, h.project_id, before, HouseJson(after)},
+                now);
   return after;
 }
 
@@ -150,15 +133,14 @@ Status DeleteHouse(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now,
   if (bills.HasBills(tx, id)) return Error(kHouseHasBills);
   tx.Exec(kDeleteHouse, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.house.delete", "house", id, h->project_id, h->Json(), nullptr}, now);
+                {"property.house.delete", "house", id, h->project_id, HouseJson(*h), nullptr}, now);
   return Status::Ok();
 }
 
-OptJson FindHouseByCode(db::Tx& tx, int64_t company_id, int64_t project_id, std::string_view code) {
-  auto h = LoadHouseWhere(tx, company_id, " AND h.project_id = ? AND h.code = ?",
-                          {project_id, std::string(code)});
-  if (!h) return std::nullopt;
-  return h->Json();
+std::optional<House> FindHouseByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
+                                     std::string_view code) {
+  return LoadHouseWhere(tx, company_id, " AND h.project_id = ? AND h.code = ?",
+                        {project_id, std::string(code)});
 }
 
 }  // namespace anju::property::tx

@@ -6,10 +6,12 @@
 #include "modules/property/house_rows.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -32,55 +34,45 @@ constexpr std::string_view kLinkOfPair =
 
 }  // namespace
 
-JsonResult LinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id, const Body& body,
-                        const crypto::SecretKey& key, Millis now) {
+Result<HouseLink> LinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
+                               const LinkResidentCommand& cmd, const crypto::SecretKey& key,
+                               Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kResidentWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"house_id", "project_id"});
-  auto resident_id = r.Int("resident_id", true, 1, kMaxId);
-  auto relation = r.Enum("relation", true, kRelations);
-  auto start = r.Date("start_date", false);
-  auto end = r.Date("end_date", false);
-  ANJU_TRY(r.Finish());
+  const auto& start = cmd.start_date;
+  const auto& end = cmd.end_date;
   std::string start_date = start.value_or(CivilDate(now));
   if (end && *end < start_date)
     return FieldErr(errors::kValidation, "end_date", "before_start",
                     "The end date is before the start date");
   auto h = FindHouse(tx, ctx, house_id, perm::kResidentWrite);
   if (!h.ok()) return h.take_error();
-  if (!tx.QueryOne(kResidentOfCompany, {*resident_id, ctx.company_id}) ||
-      !ReachesResident(tx, ctx, perm::kResidentWrite, *resident_id))
+  if (!tx.QueryOne(kResidentOfCompany, {cmd.resident_id, ctx.company_id}) ||
+      !ReachesResident(tx, ctx, perm::kResidentWrite, cmd.resident_id))
     return FieldErr(kResidentNotFound, "resident_id", "not_found");
-  if (tx.QueryOne(kLinkExists, {house_id, *resident_id}))
+  if (tx.QueryOne(kLinkExists, {house_id, cmd.resident_id}))
     return FieldErr(kResidentAlreadyLinked, "resident_id", "taken");
-  int64_t id = tx.InsertId(kInsertLink, {ctx.company_id, h->project_id, house_id, *resident_id,
-                                         *relation, start_date, Nullable(end), now, now});
-  json::value after = LinkJson(
+  int64_t id = tx.InsertId(kInsertLink, {ctx.company_id, h->project_id, house_id, cmd.resident_id,
+                                         cmd.relation, start_date, Nullable(end), now, now});
+  HouseLink after = LinkOf(
       *tx.QueryOne(std::string(kLinkColumns) + std::string(kLinkById), {id, house_id}), key);
-  audit::Append(
-      tx, audit::Actor::Of(ctx),
-      {"property.house_resident.create", "house_resident", id, h->project_id, nullptr, after}, now);
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.house_resident.create", "house_resident", id, h->project_id, nullptr,
+                 HouseLinkJson(after)},
+                now);
   return after;
 }
 
-JsonResult UpdateLink(db::Tx& tx, const TenantContext& ctx, int64_t house_id, int64_t link_id,
-                      const Body& body, const crypto::SecretKey& key, Millis now) {
+Result<HouseLink> UpdateLink(db::Tx& tx, const TenantContext& ctx, int64_t house_id,
+                             int64_t link_id, const UpdateLinkCommand& cmd,
+                             const crypto::SecretKey& key, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kResidentWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"house_id", "project_id", "resident_id"});
-  auto relation = r.Enum("relation", false, kRelations);
-  auto start = r.Date("start_date", false);
-  auto end = r.Date("end_date", false);
-  bool clear_end = r.IsNull("end_date");
-  ANJU_TRY(r.Finish());
+  const auto& [relation, start, end, clear_end] = cmd;
   auto h = FindHouse(tx, ctx, house_id, perm::kResidentWrite);
   if (!h.ok()) return h.take_error();
   std::string sql = std::string(kLinkColumns) + std::string(kLinkById);
   auto row = tx.QueryOne(sql, {link_id, house_id});
   if (!row) return Error(kLinkNotFound);
-  json::value before = LinkJson(*row, key);
+  json::value before = HouseLinkJson(LinkOf(*row, key));
   std::string new_relation = relation.value_or(row->Str(6));
   std::string new_start = start.value_or(row->Str(7));
   std::optional<std::string> new_end = clear_end ? std::nullopt : end ? end : row->OptStr(8);
@@ -88,11 +80,11 @@ JsonResult UpdateLink(db::Tx& tx, const TenantContext& ctx, int64_t house_id, in
     return FieldErr(errors::kValidation, "end_date", "before_start",
                     "The end date is before the start date");
   tx.Exec(kUpdateLink, {new_relation, new_start, Nullable(new_end), now, link_id});
-  json::value after = LinkJson(*tx.QueryOne(sql, {link_id, house_id}), key);
-  audit::Append(
-      tx, audit::Actor::Of(ctx),
-      {"property.house_resident.update", "house_resident", link_id, h->project_id, before, after},
-      now);
+  HouseLink after = LinkOf(*tx.QueryOne(sql, {link_id, house_id}), key);
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.house_resident.update", "house_resident", link_id, h->project_id,
+                 before, HouseLinkJson(after)},
+                now);
   return after;
 }
 
@@ -106,17 +98,17 @@ Status UnlinkResident(db::Tx& tx, const TenantContext& ctx, int64_t house_id, in
   tx.Exec(kDeleteLink, {link_id});
   audit::Append(tx, audit::Actor::Of(ctx),
                 {"property.house_resident.delete", "house_resident", link_id, h->project_id,
-                 LinkJson(*row, key), nullptr},
+                 HouseLinkJson(LinkOf(*row, key)), nullptr},
                 now);
   return Status::Ok();
 }
 
-OptJson FindLink(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id, int64_t house_id,
-                 int64_t resident_id) {
+std::optional<HouseLink> FindLink(db::Tx& tx, const crypto::SecretKey& key, int64_t company_id,
+                                  int64_t house_id, int64_t resident_id) {
   auto row = tx.QueryOne(std::string(kLinkColumns) + std::string(kLinkOfPair),
                          {company_id, house_id, resident_id});
   if (!row) return std::nullopt;
-  return LinkJson(*row, key);
+  return LinkOf(*row, key);
 }
 
 }  // namespace anju::property::tx

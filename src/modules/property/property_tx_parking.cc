@@ -6,11 +6,13 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_tx.h"
 #include "modules/property/vehicle_rows.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -43,56 +45,36 @@ Status CheckParkingRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id
 
 }  // namespace
 
-JsonResult CreateParkingSpace(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<ParkingSpace> CreateParkingSpace(db::Tx& tx, const TenantContext& ctx,
+                                        const CreateParkingSpaceCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  auto project_id = r.Int("project_id", true, 1, kMaxId);
-  auto code = r.Str("code", true, 20);
-  auto zone = r.Str("zone", false, 20);
-  auto kind = r.Enum("kind", true, kParkingKinds);
-  auto status = r.Enum("status", true, kParkingStatuses);
-  auto area = r.Int("area", false, 0, kMaxArea);
-  auto house_id = r.Int("house_id", false, 1, kMaxId);
-  auto vehicle_id = r.Int("vehicle_id", false, 1, kMaxId);
-  ANJU_TRY(r.Finish());
-  ANJU_TRY(CheckProject(tx, ctx, perm::kParkingWrite, *project_id));
-  ANJU_TRY(CheckParkingRefs(tx, ctx, *project_id, house_id, vehicle_id));
-  if (tx.QueryOne(kParkingCodeUsed, {*project_id, *code, int64_t{0}}))
+  ANJU_TRY(CheckProject(tx, ctx, perm::kParkingWrite, cmd.project_id));
+  ANJU_TRY(CheckParkingRefs(tx, ctx, cmd.project_id, cmd.house_id, cmd.vehicle_id));
+  if (tx.QueryOne(kParkingCodeUsed, {cmd.project_id, cmd.code, int64_t{0}}))
     return FieldErr(kParkingCodeTaken, "code", "taken");
-  ParkingSpace p{0,       *project_id,      *code,    zone.value_or(""), *kind,
-                 *status, area.value_or(0), house_id, vehicle_id,        now,
-                 now};
+  ParkingSpace p{0,           cmd.project_id,      cmd.code,     cmd.zone.value_or(""),
+                 cmd.kind,    cmd.status,          cmd.area.value_or(0), cmd.house_id,
+                 cmd.vehicle_id, now,              now};
   p.id =
       tx.InsertId(kInsertParking, {ctx.company_id, p.project_id, p.code, p.zone, p.kind, p.status,
                                    p.area, Nullable(p.house_id), Nullable(p.vehicle_id), now, now});
-  json::value after = p.Json();
-  audit::Append(
-      tx, audit::Actor::Of(ctx),
-      {"property.parking_space.create", "parking_space", p.id, p.project_id, nullptr, after}, now);
-  return after;
+  audit::Append(tx, audit::Actor::Of(ctx),
+                {"property.parking_space.create", "parking_space", p.id, p.project_id, nullptr,
+                 ParkingSpaceJson(p)},
+                now);
+  return p;
 }
 
-JsonResult UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                              Millis now) {
+Result<ParkingSpace> UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                        const UpdateParkingSpaceCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kParkingWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto code = r.Str("code", false, 20, 1);
-  auto zone = r.Str("zone", false, 20);
-  auto kind = r.Enum("kind", false, kParkingKinds);
-  auto status = r.Enum("status", false, kParkingStatuses);
-  auto area = r.Int("area", false, 0, kMaxArea);
-  auto house_id = r.Int("house_id", false, 1, kMaxId);
-  auto vehicle_id = r.Int("vehicle_id", false, 1, kMaxId);
-  bool clear_house = r.IsNull("house_id"), clear_vehicle = r.IsNull("vehicle_id");
-  ANJU_TRY(r.Finish());
+  const auto& [code, zone, kind, status, area, house_id, vehicle_id, clear_house, clear_vehicle] =
+      cmd;
   auto row = tx.QueryOne(kSelectParking, {id, ctx.company_id});
   if (!row) return Error(kParkingSpaceNotFound);
-  ParkingSpace p = ParkingSpace::Of(*row);
+  ParkingSpace p = RowOf<ParkingSpace>(*row);
   ANJU_TRY(InScope(ctx, perm::kParkingWrite, p.project_id, kParkingSpaceNotFound));
-  json::value before = p.Json();
+  json::value before = ParkingSpaceJson(p);
   ANJU_TRY(CheckParkingRefs(tx, ctx, p.project_id, house_id, vehicle_id));
   if (code && *code != p.code && tx.QueryOne(kParkingCodeUsed, {p.project_id, *code, id}))
     return FieldErr(kParkingCodeTaken, "code", "taken");
@@ -106,21 +88,21 @@ JsonResult UpdateParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, 
   p.updated_at = now;
   tx.Exec(kUpdateParking, {p.code, p.zone, p.kind, p.status, p.area, Nullable(p.house_id),
                            Nullable(p.vehicle_id), now, id});
-  json::value after = p.Json();
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.parking_space.update", "parking_space", id, p.project_id, before, after},
+                {"property.parking_space.update", "parking_space", id, p.project_id, before,
+                 ParkingSpaceJson(p)},
                 now);
-  return after;
+  return p;
 }
 
-OptJson FindParkingSpaceByCode(db::Tx& tx, int64_t company_id, int64_t project_id,
-                               std::string_view code) {
+std::optional<ParkingSpace> FindParkingSpaceByCode(db::Tx& tx, int64_t company_id,
+                                                   int64_t project_id, std::string_view code) {
   auto r = tx.QueryOne(std::string(kParkingColumns) +
                            " FROM parking_spaces WHERE company_id = ? AND project_id = ? AND "
                            "code = ?",
                        {company_id, project_id, std::string(code)});
   if (!r) return std::nullopt;
-  return ParkingSpace::Of(*r).Json();
+  return RowOf<ParkingSpace>(*r);
 }
 
 Status DeleteParkingSpace(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {

@@ -6,12 +6,14 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_json.h"
 #include "modules/property/property_service.h"
 #include "modules/property/property_tx.h"
 #include "modules/property/vehicle_rows.h"
 
 namespace anju::property::tx {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -46,58 +48,36 @@ Status CheckVehicleRefs(db::Tx& tx, const TenantContext& ctx, int64_t project_id
 
 }  // namespace
 
-JsonResult CreateVehicle(db::Tx& tx, const TenantContext& ctx, const Body& body, Millis now) {
+Result<Vehicle> CreateVehicle(db::Tx& tx, const TenantContext& ctx,
+                              const CreateVehicleCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  auto project_id = r.Int("project_id", true, 1, kMaxId);
-  auto raw_plate = r.Str("plate", true, 20);
-  auto kind = r.Enum("kind", true, kVehicleKinds);
-  auto brand = r.Str("brand", false, 30);
-  auto color = r.Str("color", false, 20);
-  auto house_id = r.Int("house_id", false, 1, kMaxId);
-  auto resident_id = r.Int("resident_id", false, 1, kMaxId);
-  std::optional<std::string> plate;
-  if (raw_plate && !(plate = NormalizePlate(*raw_plate)))
-    r.Fail("plate", "invalid", "Must be a plate like 沪A12345");
-  ANJU_TRY(r.Finish());
-  ANJU_TRY(CheckProject(tx, ctx, perm::kVehicleWrite, *project_id));
-  ANJU_TRY(CheckVehicleRefs(tx, ctx, *project_id, house_id, resident_id));
-  if (tx.QueryOne(kPlateUsed, {ctx.company_id, *plate, int64_t{0}}))
+  ANJU_TRY(CheckProject(tx, ctx, perm::kVehicleWrite, cmd.project_id));
+  ANJU_TRY(CheckVehicleRefs(tx, ctx, cmd.project_id, cmd.house_id, cmd.resident_id));
+  if (tx.QueryOne(kPlateUsed, {ctx.company_id, cmd.plate, int64_t{0}}))
     return FieldErr(kPlateTaken, "plate", "taken");
-  Vehicle v{0,     *project_id,        house_id,           resident_id, *plate,
-            *kind, brand.value_or(""), color.value_or(""), now,         now};
+  Vehicle v{0,        cmd.project_id,          cmd.house_id,
+            cmd.resident_id, cmd.plate,        cmd.kind,
+            cmd.brand.value_or(""), cmd.color.value_or(""), now,
+            now};
   v.id = tx.InsertId(kInsertVehicle,
                      {ctx.company_id, v.project_id, Nullable(v.house_id), Nullable(v.resident_id),
                       v.plate, v.kind, v.brand, v.color, now, now});
-  json::value after = v.Json();
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.vehicle.create", "vehicle", v.id, v.project_id, nullptr, after}, now);
-  return after;
+                {"property.vehicle.create", "vehicle", v.id, v.project_id, nullptr, VehicleJson(v)},
+                now);
+  return v;
 }
 
-JsonResult UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, const Body& body,
-                         Millis now) {
+Result<Vehicle> UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                              const UpdateVehicleCommand& cmd, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
-  BodyReader r(body);
-  DeclareServerOwned(r);
-  r.ReadOnly({"project_id"});
-  auto raw_plate = r.Str("plate", false, 20, 1);
-  auto kind = r.Enum("kind", false, kVehicleKinds);
-  auto brand = r.Str("brand", false, 30);
-  auto color = r.Str("color", false, 20);
-  auto house_id = r.Int("house_id", false, 1, kMaxId);
-  auto resident_id = r.Int("resident_id", false, 1, kMaxId);
-  bool clear_house = r.IsNull("house_id"), clear_resident = r.IsNull("resident_id");
-  std::optional<std::string> plate;
-  if (raw_plate && !(plate = NormalizePlate(*raw_plate)))
-    r.Fail("plate", "invalid", "Must be a plate like 沪A12345");
-  ANJU_TRY(r.Finish());
+  const auto& [plate, kind, brand, color, house_id, resident_id, clear_house, clear_resident] =
+      cmd;
   auto row = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
   if (!row) return Error(kVehicleNotFound);
-  Vehicle v = Vehicle::Of(*row);
+  Vehicle v = RowOf<Vehicle>(*row);
   ANJU_TRY(InScope(ctx, perm::kVehicleWrite, v.project_id, kVehicleNotFound));
-  json::value before = v.Json();
+  json::value before = VehicleJson(v);
   ANJU_TRY(CheckVehicleRefs(tx, ctx, v.project_id, house_id, resident_id));
   if (plate && *plate != v.plate && tx.QueryOne(kPlateUsed, {ctx.company_id, *plate, id}))
     return FieldErr(kPlateTaken, "plate", "taken");
@@ -110,33 +90,33 @@ JsonResult UpdateVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, const
   v.updated_at = now;
   tx.Exec(kUpdateVehicle, {Nullable(v.house_id), Nullable(v.resident_id), v.plate, v.kind, v.brand,
                            v.color, now, id});
-  json::value after = v.Json();
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.vehicle.update", "vehicle", id, v.project_id, before, after}, now);
-  return after;
+                {"property.vehicle.update", "vehicle", id, v.project_id, before, VehicleJson(v)},
+                now);
+  return v;
 }
 
 Status DeleteVehicle(db::Tx& tx, const TenantContext& ctx, int64_t id, Millis now) {
   ANJU_TRY(identity::Require(ctx, perm::kVehicleWrite));
   auto row = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
   if (!row) return Error(kVehicleNotFound);
-  Vehicle v = Vehicle::Of(*row);
+  Vehicle v = RowOf<Vehicle>(*row);
   ANJU_TRY(InScope(ctx, perm::kVehicleWrite, v.project_id, kVehicleNotFound));
   if (tx.QueryOne(kAnyParkingOfVehicle, {id})) return Error(kVehicleHasParking);
   tx.Exec(kDeleteVehicle, {id});
   audit::Append(tx, audit::Actor::Of(ctx),
-                {"property.vehicle.delete", "vehicle", id, v.project_id, v.Json(), nullptr}, now);
+                {"property.vehicle.delete", "vehicle", id, v.project_id, VehicleJson(v), nullptr}, now);
   return Status::Ok();
 }
 
-OptJson FindVehicleByPlate(db::Tx& tx, int64_t company_id, std::string_view plate) {
+std::optional<Vehicle> FindVehicleByPlate(db::Tx& tx, int64_t company_id, std::string_view plate) {
   auto normal = NormalizePlate(plate);
   if (!normal) return std::nullopt;
   auto r = tx.QueryOne(
       std::string(kVehicleColumns) + " FROM vehicles WHERE company_id = ? AND plate = ?",
       {company_id, *normal});
   if (!r) return std::nullopt;
-  return Vehicle::Of(*r).Json();
+  return RowOf<Vehicle>(*r);
 }
 
 }  // namespace anju::property::tx

@@ -1,13 +1,13 @@
-// Rows of residents (住户) as the API shows them — personal data masked — shared by the
-// reads (resident_service.cc) and the writes (property_tx_resident.cc). Not part of the
-// module's interface.
+// The SQL of residents (住户) and their rows — personal data encrypted until View() masks
+// it — shared by the reads (resident_service.cc) and the writes (property_tx_resident.cc).
+// Not part of the module's interface.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/crypto.h"
@@ -19,6 +19,7 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_errors.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_types.h"
 
 namespace anju::property::internal {
 
@@ -32,8 +33,8 @@ inline constexpr std::string_view kLinksOfResident =
     "SELECT hr.id, hr.house_id, h.code, hr.project_id, hr.relation, hr.start_date, hr.end_date "
     "FROM house_residents hr JOIN houses h ON h.id = hr.house_id WHERE hr.resident_id = ?";
 
-// A resident row; personal data stays encrypted until Json() masks it.
-struct Resident {
+// A resident row; personal data stays encrypted until View() masks it.
+struct ResidentRow {
   int64_t id = 0;
   std::string name, phone_enc, phone_last4;
   std::optional<std::string> id_number_enc, id_number_hint;
@@ -43,8 +44,8 @@ struct Resident {
   std::string phone_bidx;
   std::optional<std::string> id_number_bidx;
 
-  static Resident Of(const db::Row& r) {
-    Resident x;
+  static ResidentRow Of(const db::Row& r) {
+    ResidentRow x;
     x.id = r.Int(0);
     x.name = r.Str(1);
     x.phone_enc = r.Str(2);
@@ -56,32 +57,29 @@ struct Resident {
     x.updated_at = r.Int(8);
     return x;
   }
-  json::object Json(const crypto::SecretKey& key) const {
-    json::value id_number = nullptr;
-    if (id_number_hint.has_value())
-      id_number = json::string(pii::MaskIdNumber(id_number_hint.value()));
-    return json::object{{"id", id},
-                        {"name", name},
-                        {"phone", MaskedPhone(key, phone_enc, phone_last4)},
-                        {"id_number", std::move(id_number)},
-                        {"user_id", JsonOf(user_id)},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
+  // The resident as the API shows it, personal data masked, without its houses.
+  Resident View(const crypto::SecretKey& key) const {
+    std::optional<std::string> id_number;
+    if (id_number_hint.has_value()) id_number = pii::MaskIdNumber(id_number_hint.value());
+    return Resident{id,      name,       MaskedPhone(key, phone_enc, phone_last4),
+                    id_number, user_id, created_at,
+                    updated_at, std::nullopt};
   }
 };
 
 // The resident, if it is of the caller's company and the caller reaches it with `code`.
-inline Result<Resident> FindResident(db::Tx& tx, const TenantContext& ctx, int64_t id,
-                                     std::string_view code) {
+inline Result<ResidentRow> FindResident(db::Tx& tx, const TenantContext& ctx, int64_t id,
+                                        std::string_view code) {
   auto r = tx.QueryOne(kSelectResident, {id, ctx.company_id});
   if (!r || !ReachesResident(tx, ctx, code, id)) return Error(kResidentNotFound);
-  return Resident::Of(*r);
+  return ResidentRow::Of(*r);
 }
 
 // The resident's links, as GET residents/{id} lists them under "houses": those `ctx` may
 // see (a resident account its own houses, staff the projects where they hold
 // property:resident:read), or all of them when ctx is nullptr.
-inline json::array ResidentLinks(db::Tx& tx, const TenantContext* ctx, int64_t id) {
+inline std::vector<ResidentHouse> ResidentLinks(db::Tx& tx, const TenantContext* ctx,
+                                                int64_t id) {
   std::string sql(kLinksOfResident);
   db::Params params{id};
   if (ctx && ctx->IsResident())
@@ -89,19 +87,13 @@ inline json::array ResidentLinks(db::Tx& tx, const TenantContext* ctx, int64_t i
   else if (ctx)
     identity::AppendProjectScope(*ctx, identity::perm::kResidentRead, "hr.project_id", sql, params);
   sql += " ORDER BY hr.start_date, hr.id";
-  json::array out;
+  std::vector<ResidentHouse> out;
   for (const db::Row& r : tx.Query(sql, params))
-    out.push_back(json::object{{"id", r.Int(0)},
-                               {"house_id", r.Int(1)},
-                               {"house_code", r.Str(2)},
-                               {"project_id", r.Int(3)},
-                               {"relation", r.Str(4)},
-                               {"start_date", r.Str(5)},
-                               {"end_date", JsonOf(r.OptStr(6))}});
+    out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Int(3), r.Str(4), r.Str(5), r.OptStr(6)});
   return out;
 }
 
-inline json::array VisibleLinks(db::Tx& tx, const TenantContext& ctx, int64_t id) {
+inline std::vector<ResidentHouse> VisibleLinks(db::Tx& tx, const TenantContext& ctx, int64_t id) {
   return ResidentLinks(tx, &ctx, id);
 }
 

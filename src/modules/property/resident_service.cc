@@ -23,6 +23,7 @@
 
 namespace anju::property {
 
+namespace json = boost::json;
 using namespace internal;  // NOLINT: the module's own helpers
 namespace perm = identity::perm;
 
@@ -33,9 +34,10 @@ constexpr std::string_view kLinkedProjects =
 
 }  // namespace
 
-JsonResult PropertyService::ListResidents(const TenantContext& ctx, const ResidentFilter& f,
-                                          const Page& page) {
-  if (ctx.IsResident()) return ListJson(json::array(), 0, page);
+Result<Listing<Resident>> PropertyService::ListResidents(const TenantContext& ctx,
+                                                         const ResidentFilter& f,
+                                                         const Page& page) {
+  if (ctx.IsResident()) return Listing<Resident>{{}, 0, page};
   ANJU_TRY(identity::Require(ctx, perm::kResidentRead));
   std::string where = "FROM residents r WHERE r.company_id = ?";
   db::Params params{ctx.company_id};
@@ -68,44 +70,47 @@ JsonResult PropertyService::ListResidents(const TenantContext& ctx, const Reside
       params.emplace_back(LikeContains(q));
     }
   }
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<Resident>> {
     PageRows pr = QueryPage(tx, kResidentColumns, where, params, "r.id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(Resident::Of(r).Json(key_));
-    return ListJson(std::move(items), pr.total, page);
+    Listing<Resident> out{{}, pr.total, page};
+    for (const db::Row& r : pr.rows) out.items.push_back(ResidentRow::Of(r).View(key_));
+    return out;
   });
 }
 
-JsonResult PropertyService::GetResident(const TenantContext& ctx, int64_t id) {
+Result<Resident> PropertyService::GetResident(const TenantContext& ctx, int64_t id) {
   if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kResidentRead));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Resident> {
     auto x = FindResident(tx, ctx, id, perm::kResidentRead);
     if (!x.ok()) return x.take_error();
-    json::object out = x->Json(key_);
-    out["houses"] = VisibleLinks(tx, ctx, id);
-    return json::value(std::move(out));
+    Resident out = x->View(key_);
+    out.houses = VisibleLinks(tx, ctx, id);
+    return out;
   });
 }
 
-JsonResult PropertyService::CreateResident(const TenantContext& ctx, const json::object& body) {
+Result<Resident> PropertyService::CreateResident(const TenantContext& ctx,
+                                                 const CreateResidentCommand& cmd) {
   return WriteTx(db_, kIdNumberTaken,
-                 [&](db::Tx& tx) { return tx::CreateResident(tx, ctx, body, key_, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateResident(tx, ctx, cmd, key_, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateResident(const TenantContext& ctx, int64_t id,
-                                           const json::object& body) {
+Result<Resident> PropertyService::UpdateResident(const TenantContext& ctx, int64_t id,
+                                                 const UpdateResidentCommand& cmd) {
   return WriteTx(db_, kIdNumberTaken, [&](db::Tx& tx) {
-    return tx::UpdateResident(tx, ctx, id, body, key_, clock_.Now());
+    return tx::UpdateResident(tx, ctx, id, cmd, key_, clock_.Now());
   });
 }
 
-JsonResult PropertyService::UnmaskResident(const TenantContext& ctx, int64_t id,
-                                           const json::object& body) {
+Status MayUnmask(const TenantContext& ctx) {
   if (ctx.IsResident()) return Error(errors::kForbidden);
-  BodyReader r(body);
-  auto reason = r.Str("reason", true, 200, 2);
-  ANJU_TRY(r.Finish());
-  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> JsonResult {
+  return Status::Ok();
+}
+
+Result<UnmaskedResident> PropertyService::UnmaskResident(const TenantContext& ctx, int64_t id,
+                                                         const UnmaskCommand& cmd) {
+  ANJU_TRY(MayUnmask(ctx));
+  return db_.Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<UnmaskedResident> {
     auto row = tx.QueryOne(kSelectResident, {id, ctx.company_id});
     if (!row) return Error(kResidentNotFound);
     if (!ReachesResident(tx, ctx, perm::kPiiUnmask, id)) {
@@ -114,7 +119,7 @@ JsonResult PropertyService::UnmaskResident(const TenantContext& ctx, int64_t id,
       if (ReachesResident(tx, ctx, perm::kResidentRead, id)) return Error(errors::kForbidden);
       return Error(kResidentNotFound);
     }
-    Resident x = Resident::Of(*row);
+    ResidentRow x = ResidentRow::Of(*row);
     auto phone = key_.Decrypt(x.phone_enc, kPhoneContext);
     std::optional<std::string> id_number;
     if (x.id_number_enc) id_number = key_.Decrypt(*x.id_number_enc, kIdNumberContext);
@@ -124,12 +129,11 @@ JsonResult PropertyService::UnmaskResident(const TenantContext& ctx, int64_t id,
     if (auto p = tx.QueryOne(kLinkedProjects, {id})) project_id = p->Int(0);
     audit::Append(tx, audit::Actor::Of(ctx),
                   {"property.resident.unmask", "resident", id, project_id, nullptr,
-                   json::object{{"reason", *reason},
+                   json::object{{"reason", cmd.reason},
                                 {"fields", json::array{"phone", "id_number"}},
                                 {"phone", MaskedPhone(key_, x.phone_enc, x.phone_last4)}}},
                   clock_.Now());
-    return json::value(
-        json::object{{"id", id}, {"phone", *phone}, {"id_number", JsonOf(id_number)}});
+    return UnmaskedResident{id, *phone, id_number};
   });
 }
 

@@ -1,9 +1,8 @@
-// Rows of buildings (楼栋), entrances (单元) and floors (楼层) as the API shows them, shared
-// by the reads (structure_service.cc) and the writes (property_tx_structure.cc). Not part of
-// the module's interface.
+// The SQL of buildings (楼栋), entrances (单元) and floors (楼层) and their rows as values
+// (property_types.h), shared by the reads (structure_service.cc) and the writes
+// (property_tx_building.cc, property_tx_entrance.cc). Not part of the module's interface.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -14,6 +13,7 @@
 #include "core/tenant.h"
 #include "db/database.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_types.h"
 
 namespace anju::property::internal {
 
@@ -37,67 +37,20 @@ inline constexpr std::string_view kSelectFloor =
 inline const std::initializer_list<std::string_view> kBuildingKinds = {
     "residential", "commercial", "parking", "office", "mixed"};
 
-struct Building {
-  int64_t id = 0, project_id = 0;
-  std::string code, name, kind;
-  int64_t floors_above = 0, floors_below = 0;
-  Millis created_at = 0, updated_at = 0;
-
-  static Building Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4),
-            r.Int(5), r.Int(6), r.Int(7), r.Int(8)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"code", code},
-                        {"name", name},
-                        {"kind", kind},
-                        {"floors_above", floors_above},
-                        {"floors_below", floors_below},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-struct Entrance {
-  int64_t id = 0, project_id = 0, building_id = 0;
-  std::string code, name;
-  Millis created_at = 0, updated_at = 0;
-
-  static Entrance Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"building_id", building_id},
-                        {"code", code},
-                        {"name", name},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-struct Floor {
-  int64_t id = 0, project_id = 0, building_id = 0, entrance_id = 0, number = 0;
-  std::string name;
-  Millis created_at = 0, updated_at = 0;
-
-  static Floor Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Str(5), r.Int(6), r.Int(7)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"building_id", building_id},
-                        {"entrance_id", entrance_id},
-                        {"number", number},
-                        {"name", name},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
+// Rows of the k*Columns above as their values (property_types.h).
+template <>
+inline Building RowOf<Building>(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4),
+          r.Int(5), r.Int(6), r.Int(7), r.Int(8)};
+}
+template <>
+inline Entrance RowOf<Entrance>(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6)};
+}
+template <>
+inline Floor RowOf<Floor>(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Str(5), r.Int(6), r.Int(7)};
+}
 
 // Loads a row of the caller's company that the caller may reach with `code`.
 template <class T>
@@ -105,7 +58,7 @@ Result<T> Find(db::Tx& tx, const TenantContext& ctx, std::string_view sql, int64
                std::string_view code, const ErrorDef& not_found) {
   auto r = tx.QueryOne(sql, {id, ctx.company_id});
   if (!r) return Error(not_found);
-  T row = T::Of(*r);
+  T row = RowOf<T>(*r);
   ANJU_TRY(InScope(ctx, code, row.project_id, not_found));
   return row;
 }

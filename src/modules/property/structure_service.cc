@@ -31,15 +31,28 @@ constexpr std::string_view kTreeHouseCounts =
     "SELECT floor_id, COUNT(*) FROM houses WHERE company_id = ? AND project_id = ? "
     "GROUP BY floor_id";
 
-Result<json::value> EmptyList(const Page& page) { return ListJson(json::array(), 0, page); }
+template <class T>
+Listing<T> EmptyList(const Page& page) {
+  return Listing<T>{{}, 0, page};
+}
+
+// A page of rows as values.
+template <class T>
+Listing<T> ListingOf(const PageRows& pr, const Page& page) {
+  Listing<T> out{{}, pr.total, page};
+  out.items.reserve(pr.rows.size());
+  for (const db::Row& r : pr.rows) out.items.push_back(RowOf<T>(r));
+  return out;
+}
 
 }  // namespace
 
 // ---- buildings ----------------------------------------------------------------------------
 
-JsonResult PropertyService::ListBuildings(const TenantContext& ctx,
-                                          std::optional<int64_t> project_id, const Page& page) {
-  if (ctx.IsResident()) return EmptyList(page);
+Result<Listing<Building>> PropertyService::ListBuildings(const TenantContext& ctx,
+                                                         std::optional<int64_t> project_id,
+                                                         const Page& page) {
+  if (ctx.IsResident()) return EmptyList<Building>(page);
   ANJU_TRY(identity::Require(ctx, perm::kHouseRead));
   std::string where = "FROM buildings WHERE company_id = ?";
   db::Params params{ctx.company_id};
@@ -48,32 +61,29 @@ JsonResult PropertyService::ListBuildings(const TenantContext& ctx,
     params.emplace_back(*project_id);
   }
   identity::AppendProjectScope(ctx, perm::kHouseRead, "project_id", where, params);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<Building>> {
     PageRows pr =
         QueryPage(tx, kBuildingColumns, where, params, ByteOrder(tx, "code") + ", id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(Building::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    return ListingOf<Building>(pr, page);
   });
 }
 
-JsonResult PropertyService::GetBuilding(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    auto b = Find<Building>(tx, ctx, kSelectBuilding, id, perm::kHouseRead, kBuildingNotFound);
-    if (!b.ok()) return b.take_error();
-    return b->Json();
+Result<Building> PropertyService::GetBuilding(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return Find<Building>(tx, ctx, kSelectBuilding, id, perm::kHouseRead, kBuildingNotFound);
   });
 }
 
-JsonResult PropertyService::CreateBuilding(const TenantContext& ctx, const json::object& body) {
+Result<Building> PropertyService::CreateBuilding(const TenantContext& ctx,
+                                                 const CreateBuildingCommand& cmd) {
   return WriteTx(db_, kBuildingCodeTaken,
-                 [&](db::Tx& tx) { return tx::CreateBuilding(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateBuilding(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateBuilding(const TenantContext& ctx, int64_t id,
-                                           const json::object& body) {
+Result<Building> PropertyService::UpdateBuilding(const TenantContext& ctx, int64_t id,
+                                                 const UpdateBuildingCommand& cmd) {
   return WriteTx(db_, kHouseCodeTaken,
-                 [&](db::Tx& tx) { return tx::UpdateBuilding(tx, ctx, id, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::UpdateBuilding(tx, ctx, id, cmd, clock_.Now()); });
 }
 
 Status PropertyService::DeleteBuilding(const TenantContext& ctx, int64_t id) {
@@ -83,13 +93,14 @@ Status PropertyService::DeleteBuilding(const TenantContext& ctx, int64_t id) {
 
 // ---- entrances ----------------------------------------------------------------------------
 
-JsonResult PropertyService::ListEntrances(const TenantContext& ctx,
-                                          std::optional<int64_t> building_id,
-                                          std::optional<int64_t> project_id, const Page& page) {
+Result<Listing<Entrance>> PropertyService::ListEntrances(const TenantContext& ctx,
+                                                         std::optional<int64_t> building_id,
+                                                         std::optional<int64_t> project_id,
+                                                         const Page& page) {
   if (!building_id && !project_id)
     return FieldErr(errors::kBadQuery, "building_id", "required",
                     "building_id or project_id is required");
-  if (ctx.IsResident()) return EmptyList(page);
+  if (ctx.IsResident()) return EmptyList<Entrance>(page);
   ANJU_TRY(identity::Require(ctx, perm::kHouseRead));
   std::string where = "FROM entrances WHERE company_id = ?";
   db::Params params{ctx.company_id};
@@ -102,32 +113,29 @@ JsonResult PropertyService::ListEntrances(const TenantContext& ctx,
     params.emplace_back(*project_id);
   }
   identity::AppendProjectScope(ctx, perm::kHouseRead, "project_id", where, params);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<Entrance>> {
     PageRows pr =
         QueryPage(tx, kEntranceColumns, where, params, ByteOrder(tx, "code") + ", id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(Entrance::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    return ListingOf<Entrance>(pr, page);
   });
 }
 
-JsonResult PropertyService::GetEntrance(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
-    auto e = Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kHouseRead, kEntranceNotFound);
-    if (!e.ok()) return e.take_error();
-    return e->Json();
+Result<Entrance> PropertyService::GetEntrance(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
+    return Find<Entrance>(tx, ctx, kSelectEntrance, id, perm::kHouseRead, kEntranceNotFound);
   });
 }
 
-JsonResult PropertyService::CreateEntrance(const TenantContext& ctx, const json::object& body) {
+Result<Entrance> PropertyService::CreateEntrance(const TenantContext& ctx,
+                                                 const CreateEntranceCommand& cmd) {
   return WriteTx(db_, kEntranceCodeTaken,
-                 [&](db::Tx& tx) { return tx::CreateEntrance(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateEntrance(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateEntrance(const TenantContext& ctx, int64_t id,
-                                           const json::object& body) {
+Result<Entrance> PropertyService::UpdateEntrance(const TenantContext& ctx, int64_t id,
+                                                 const UpdateEntranceCommand& cmd) {
   return WriteTx(db_, kHouseCodeTaken,
-                 [&](db::Tx& tx) { return tx::UpdateEntrance(tx, ctx, id, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::UpdateEntrance(tx, ctx, id, cmd, clock_.Now()); });
 }
 
 Status PropertyService::DeleteEntrance(const TenantContext& ctx, int64_t id) {
@@ -137,12 +145,14 @@ Status PropertyService::DeleteEntrance(const TenantContext& ctx, int64_t id) {
 
 // ---- floors -------------------------------------------------------------------------------
 
-JsonResult PropertyService::ListFloors(const TenantContext& ctx, std::optional<int64_t> entrance_id,
-                                       std::optional<int64_t> building_id, const Page& page) {
+Result<Listing<Floor>> PropertyService::ListFloors(const TenantContext& ctx,
+                                                   std::optional<int64_t> entrance_id,
+                                                   std::optional<int64_t> building_id,
+                                                   const Page& page) {
   if (!entrance_id && !building_id)
     return FieldErr(errors::kBadQuery, "entrance_id", "required",
                     "entrance_id or building_id is required");
-  if (ctx.IsResident()) return EmptyList(page);
+  if (ctx.IsResident()) return EmptyList<Floor>(page);
   ANJU_TRY(identity::Require(ctx, perm::kHouseRead));
   std::string where = "FROM floors WHERE company_id = ?";
   db::Params params{ctx.company_id};
@@ -155,23 +165,22 @@ JsonResult PropertyService::ListFloors(const TenantContext& ctx, std::optional<i
     params.emplace_back(*building_id);
   }
   identity::AppendProjectScope(ctx, perm::kHouseRead, "project_id", where, params);
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<Floor>> {
     PageRows pr = QueryPage(tx, kFloorColumns, where, params, "entrance_id, number, id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(Floor::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    return ListingOf<Floor>(pr, page);
   });
 }
 
-JsonResult PropertyService::CreateFloor(const TenantContext& ctx, const json::object& body) {
+Result<Floor> PropertyService::CreateFloor(const TenantContext& ctx,
+                                           const CreateFloorCommand& cmd) {
   return WriteTx(db_, kFloorNumberTaken,
-                 [&](db::Tx& tx) { return tx::CreateFloor(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateFloor(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateFloor(const TenantContext& ctx, int64_t id,
-                                        const json::object& body) {
+Result<Floor> PropertyService::UpdateFloor(const TenantContext& ctx, int64_t id,
+                                           const UpdateFloorCommand& cmd) {
   return WriteTx(db_, kFloorNumberTaken,
-                 [&](db::Tx& tx) { return tx::UpdateFloor(tx, ctx, id, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::UpdateFloor(tx, ctx, id, cmd, clock_.Now()); });
 }
 
 Status PropertyService::DeleteFloor(const TenantContext& ctx, int64_t id) {
@@ -181,43 +190,34 @@ Status PropertyService::DeleteFloor(const TenantContext& ctx, int64_t id) {
 
 // ---- tree ---------------------------------------------------------------------------------
 
-JsonResult PropertyService::Tree(const TenantContext& ctx, int64_t project_id) {
+Result<ProjectTree> PropertyService::Tree(const TenantContext& ctx, int64_t project_id) {
   if (!ctx.IsResident()) ANJU_TRY(identity::Require(ctx, perm::kHouseRead));
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<ProjectTree> {
     ANJU_TRY(CheckProject(tx, ctx, perm::kHouseRead, project_id));
     db::Params p{ctx.company_id, project_id};
     std::map<int64_t, int64_t> per_floor;
     for (const db::Row& r : tx.Query(kTreeHouseCounts, p)) per_floor[r.Int(0)] = r.Int(1);
     // Floors grouped by entrance, entrances by building, counting houses on the way up.
-    std::map<int64_t, json::array> floors_of;
+    std::map<int64_t, std::vector<TreeFloor>> floors_of;
     std::map<int64_t, int64_t> per_entrance, per_building;
     for (const db::Row& r : tx.Query(kTreeFloors, p)) {
       int64_t n = per_floor[r.Int(0)];
       per_entrance[r.Int(1)] += n;
-      floors_of[r.Int(1)].push_back(json::object{
-          {"id", r.Int(0)}, {"number", r.Int(2)}, {"name", r.Str(3)}, {"house_count", n}});
+      floors_of[r.Int(1)].push_back(TreeFloor{r.Int(0), r.Int(2), r.Str(3), n});
     }
-    std::map<int64_t, json::array> entrances_of;
+    std::map<int64_t, std::vector<TreeEntrance>> entrances_of;
     for (const db::Row& r : tx.Query(kTreeEntrances, p)) {
       int64_t n = per_entrance[r.Int(0)];
       per_building[r.Int(1)] += n;
-      entrances_of[r.Int(1)].push_back(json::object{{"id", r.Int(0)},
-                                                    {"code", r.Str(2)},
-                                                    {"name", r.Str(3)},
-                                                    {"house_count", n},
-                                                    {"floors", std::move(floors_of[r.Int(0)])}});
+      entrances_of[r.Int(1)].push_back(
+          TreeEntrance{r.Int(0), r.Str(2), r.Str(3), n, std::move(floors_of[r.Int(0)])});
     }
-    json::array buildings;
-    for (const db::Row& r : tx.Query(kTreeBuildings, p)) {
-      buildings.push_back(json::object{{"id", r.Int(0)},
-                                       {"code", r.Str(1)},
-                                       {"name", r.Str(2)},
-                                       {"kind", r.Str(3)},
-                                       {"house_count", per_building[r.Int(0)]},
-                                       {"entrances", std::move(entrances_of[r.Int(0)])}});
-    }
-    return json::value(
-        json::object{{"project_id", project_id}, {"buildings", std::move(buildings)}});
+    ProjectTree tree{project_id, {}};
+    for (const db::Row& r : tx.Query(kTreeBuildings, p))
+      tree.buildings.push_back(TreeBuilding{r.Int(0), r.Str(1), r.Str(2), r.Str(3),
+                                            per_building[r.Int(0)],
+                                            std::move(entrances_of[r.Int(0)])});
+    return tree;
   });
 }
 

@@ -1,9 +1,8 @@
-// Rows of vehicles (车辆) and parking spaces (车位) as the API shows them, shared by the
-// reads (vehicle_service.cc, parking_service.cc) and the writes (property_tx_vehicle.cc).
-// Not part of the module's interface.
+// The SQL of vehicles (车辆) and parking spaces (车位) and their rows as values
+// (property_types.h), shared by the reads (vehicle_service.cc, parking_service.cc) and the
+// writes (property_tx_vehicle.cc, property_tx_parking.cc). Not part of the module's interface.
 #pragma once
 
-#include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -13,6 +12,7 @@
 #include "core/clock.h"
 #include "db/database.h"
 #include "modules/property/property_internal.h"
+#include "modules/property/property_types.h"
 
 namespace anju::property::internal {
 
@@ -35,54 +35,16 @@ inline const std::initializer_list<std::string_view> kParkingKinds = {"owned", "
 inline const std::initializer_list<std::string_view> kParkingStatuses = {"vacant", "occupied",
                                                                          "reserved"};
 
-struct Vehicle {
-  int64_t id = 0, project_id = 0;
-  std::optional<int64_t> house_id, resident_id;
-  std::string plate, kind, brand, color;
-  Millis created_at = 0, updated_at = 0;
+template <>
+inline Vehicle RowOf<Vehicle>(const db::Row& r) {
+  return {r.Int(0), r.Int(1), r.OptInt(2), r.OptInt(3), r.Str(4),
+          r.Str(5), r.Str(6), r.Str(7),    r.Int(8),    r.Int(9)};
+}
 
-  static Vehicle Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.OptInt(2), r.OptInt(3), r.Str(4),
-            r.Str(5), r.Str(6), r.Str(7),    r.Int(8),    r.Int(9)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"house_id", JsonOf(house_id)},
-                        {"resident_id", JsonOf(resident_id)},
-                        {"plate", plate},
-                        {"kind", kind},
-                        {"brand", brand},
-                        {"color", color},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
-
-struct ParkingSpace {
-  int64_t id = 0, project_id = 0;
-  std::string code, zone, kind, status;
-  int64_t area = 0;
-  std::optional<int64_t> house_id, vehicle_id;
-  Millis created_at = 0, updated_at = 0;
-
-  static ParkingSpace Of(const db::Row& r) {
-    return {r.Int(0), r.Int(1),    r.Str(2),    r.Str(3), r.Str(4), r.Str(5),
-            r.Int(6), r.OptInt(7), r.OptInt(8), r.Int(9), r.Int(10)};
-  }
-  json::value Json() const {
-    return json::object{{"id", id},
-                        {"project_id", project_id},
-                        {"code", code},
-                        {"zone", zone},
-                        {"kind", kind},
-                        {"status", status},
-                        {"area", area},
-                        {"house_id", JsonOf(house_id)},
-                        {"vehicle_id", JsonOf(vehicle_id)},
-                        {"created_at", FormatUtc(created_at)},
-                        {"updated_at", FormatUtc(updated_at)}};
-  }
-};
+template <>
+inline ParkingSpace RowOf<ParkingSpace>(const db::Row& r) {
+  return {r.Int(0), r.Int(1),    r.Str(2),    r.Str(3), r.Str(4), r.Str(5),
+          r.Int(6), r.OptInt(7), r.OptInt(8), r.Int(9), r.Int(10)};
+}
 
 }  // namespace anju::property::internal

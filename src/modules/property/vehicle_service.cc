@@ -47,8 +47,8 @@ std::optional<std::string> NormalizePlate(std::string_view in) {
   return std::string(province) + rest;
 }
 
-JsonResult PropertyService::ListVehicles(const TenantContext& ctx, const VehicleFilter& f,
-                                         const Page& page) {
+Result<Listing<Vehicle>> PropertyService::ListVehicles(const TenantContext& ctx,
+                                                       const VehicleFilter& f, const Page& page) {
   std::string where = "FROM vehicles WHERE company_id = ?";
   db::Params params{ctx.company_id};
   if (ctx.IsResident()) {
@@ -72,38 +72,39 @@ JsonResult PropertyService::ListVehicles(const TenantContext& ctx, const Vehicle
     where += " AND plate LIKE ? ESCAPE '\\'";
     params.emplace_back(LikeContains(q));
   }
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Listing<Vehicle>> {
     PageRows pr =
         QueryPage(tx, kVehicleColumns, where, params, ByteOrder(tx, "plate") + ", id", page);
-    json::array items;
-    for (const db::Row& r : pr.rows) items.push_back(Vehicle::Of(r).Json());
-    return ListJson(std::move(items), pr.total, page);
+    Listing<Vehicle> out{{}, pr.total, page};
+    for (const db::Row& r : pr.rows) out.items.push_back(RowOf<Vehicle>(r));
+    return out;
   });
 }
 
-JsonResult PropertyService::GetVehicle(const TenantContext& ctx, int64_t id) {
-  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> JsonResult {
+Result<Vehicle> PropertyService::GetVehicle(const TenantContext& ctx, int64_t id) {
+  return db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<Vehicle> {
     auto r = tx.QueryOne(kSelectVehicle, {id, ctx.company_id});
     if (!r) return Error(kVehicleNotFound);
-    Vehicle v = Vehicle::Of(*r);
+    Vehicle v = RowOf<Vehicle>(*r);
     if (ctx.IsResident()) {  // residents read the vehicles of their own houses
       if (!v.house_id || !ctx.OwnsHouse(*v.house_id)) return Error(kVehicleNotFound);
-      return v.Json();
+      return v;
     }
     ANJU_TRY(InScope(ctx, perm::kVehicleRead, v.project_id, kVehicleNotFound));
-    return v.Json();
+    return v;
   });
 }
 
-JsonResult PropertyService::CreateVehicle(const TenantContext& ctx, const json::object& body) {
+Result<Vehicle> PropertyService::CreateVehicle(const TenantContext& ctx,
+                                               const CreateVehicleCommand& cmd) {
   return WriteTx(db_, kPlateTaken,
-                 [&](db::Tx& tx) { return tx::CreateVehicle(tx, ctx, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::CreateVehicle(tx, ctx, cmd, clock_.Now()); });
 }
 
-JsonResult PropertyService::UpdateVehicle(const TenantContext& ctx, int64_t id,
-                                          const json::object& body) {
+Result<Vehicle> PropertyService::UpdateVehicle(const TenantContext& ctx, int64_t id,
+                                               const UpdateVehicleCommand& cmd) {
   return WriteTx(db_, kPlateTaken,
-                 [&](db::Tx& tx) { return tx::UpdateVehicle(tx, ctx, id, body, clock_.Now()); });
+                 [&](db::Tx& tx) { return tx::UpdateVehicle(tx, ctx, id, cmd, clock_.Now()); });
 }
 
 Status PropertyService::DeleteVehicle(const TenantContext& ctx, int64_t id) {
