@@ -6,6 +6,7 @@
 // open order: the tests and the browser tests create the ones they follow.
 #include <random>
 
+#include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "modules/billing/counters.h"
