@@ -2,8 +2,9 @@
 //
 //   router.Add("GET", "/api/v1/houses/{id}", ById([&s](auto& ctx, int64_t id) {
 //     return s.GetHouse(ctx, id); }));
-//   router.Add("PATCH", "/api/v1/houses/{id}", WithBody(200, 1, [&s](auto& ctx, int64_t id,
-//     auto& body) { return s.UpdateHouse(ctx, id, body); }));
+//   router.Add("PATCH", "/api/v1/meters/{id}", WithCommand(200, 1, may_configure,
+//     ReadUpdateMeter, [&s](auto& ctx, int64_t id, const auto& cmd) {
+//       return s.UpdateMeter(ctx, id, cmd); }, MeterJson));
 //
 // A malformed {id} answers 404 (as an unknown id would); a bad body the JSON error.
 #pragma once
@@ -51,14 +52,6 @@ class QueryReader {
   std::optional<Error> error_;
 };
 
-// A value with `status`, or 204 for a use case that returns only a Status.
-inline Response ReplyWith(const Request& req, Result<boost::json::value> r, int status) {
-  return Reply(req, std::move(r), status);
-}
-inline Response ReplyWith(const Request& req, const Status& s, int /*status*/) {
-  return Reply(req, s);
-}
-
 // A typed result shaped into JSON by the route's `shape` (→ a JSON value), with `status`;
 // or the error reply.
 template <class T, class Shape>
@@ -81,21 +74,37 @@ Handler ById(F fn) {
   };
 }
 
-// A route that reads a JSON body: `fn(ctx, ids…, body)`; `status` on success.
-template <class F>
-Handler WithBody(int status, int path_ids, F fn) {
-  return [status, path_ids, fn](Request& req, TenantContext& ctx) {
+// A route that reads its JSON body into a typed command, in the order the checks have always
+// run: the {id}s of the path (`path_ids` of them; a malformed one answers 404), the body's
+// JSON (MALFORMED_JSON), the caller (`may(ctx)`, the permission the use case starts with:
+// 403 before a bad body's 400), the body's fields (`read(body)` or `read(body, ctx)` →
+// Result<Command>, 400 with the field); then `run(ctx, [id, [id2,]] command)`, whose typed
+// result `shape` turns into the reply with `status`. The service checks the caller again:
+// `may` only keeps the order of the answers.
+template <class May, class Read, class Run, class Shape>
+Handler WithCommand(int status, int path_ids, May may, Read read, Run run, Shape shape) {
+  return [=](Request& req, TenantContext& ctx) -> Response {
     std::optional<int64_t> a, b;
     if (path_ids >= 1 && !(a = req.IdParam(0))) return NotFound(req);
     if (path_ids >= 2 && !(b = req.IdParam(1))) return NotFound(req);
     auto body = JsonBody(req);
     if (!body.ok()) return ErrorReply(body.error(), req.request_id);
-    if constexpr (std::is_invocable_v<F, TenantContext&, boost::json::object&>)
-      return ReplyWith(req, fn(ctx, *body), status);
-    else if constexpr (std::is_invocable_v<F, TenantContext&, int64_t, boost::json::object&>)
-      return ReplyWith(req, fn(ctx, *a, *body), status);
+    if (Status allowed = may(ctx); !allowed.ok())
+      return ErrorReply(allowed.error(), req.request_id);
+    auto cmd = [&] {
+      if constexpr (std::is_invocable_v<Read, const boost::json::object&>)
+        return read(*body);
+      else
+        return read(*body, ctx);
+    }();
+    if (!cmd.ok()) return ErrorReply(cmd.error(), req.request_id);
+    using Command = decltype(*cmd);
+    if constexpr (std::is_invocable_v<Run, TenantContext&, Command>)
+      return ReplyAs(req, run(ctx, *cmd), shape, status);
+    else if constexpr (std::is_invocable_v<Run, TenantContext&, int64_t, Command>)
+      return ReplyAs(req, run(ctx, a.value_or(0), *cmd), shape, status);
     else
-      return ReplyWith(req, fn(ctx, *a, *b, *body), status);
+      return ReplyAs(req, run(ctx, a.value_or(0), b.value_or(0), *cmd), shape, status);
   };
 }
 

@@ -13,30 +13,7 @@ using http::ById;
 using http::QueryReader;
 using http::Request;
 using http::Response;
-
-namespace {
-
-// A write route: {id} from the path (404 when malformed), the JSON body, `may` (the
-// permission), `read` (body → command), then `call(ctx, [id,] command)` shaped by `shape`
-// with `status`.
-template <class May, class Read, class Call, class Shape>
-http::Handler Write(int status, int path_ids, May may, Read read, Call call, Shape shape) {
-  return [=](Request& req, TenantContext& ctx) -> Response {
-    std::optional<int64_t> id;
-    if (path_ids >= 1 && !(id = req.IdParam(0))) return http::NotFound(req);
-    auto body = http::JsonBody(req);
-    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if (Status s = may(ctx); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
-    auto cmd = read(*body);
-    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
-    if constexpr (std::is_invocable_v<Call, TenantContext&, decltype(*cmd)>)
-      return http::ReplyAs(req, call(ctx, *cmd), shape, status);
-    else
-      return http::ReplyAs(req, call(ctx, *id, *cmd), shape, status);
-  };
-}
-
-}  // namespace
+using http::WithCommand;
 
 void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
   auto write = [&s](const TenantContext& ctx) { return s.MayWriteReminders(ctx); };
@@ -49,24 +26,27 @@ void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
     return http::ReplyAs(req, s.ListRules(ctx, project_id), RulesJson);
   });
   router.Add("POST", "/api/v1/reminder-rules",
-             Write(201, 0, write, ReadCreateRule,
-                   [&s](auto& ctx, auto& c) { return s.CreateRule(ctx, c); }, RuleJson));
-  router.Add("PATCH", "/api/v1/reminder-rules/{id}",
-             Write(200, 1, write, ReadUpdateRule,
-                   [&s](auto& ctx, int64_t id, auto& c) { return s.UpdateRule(ctx, id, c); },
-                   RuleJson));
+             WithCommand(
+                 201, 0, write, ReadCreateRule,
+                 [&s](auto& ctx, auto& c) { return s.CreateRule(ctx, c); }, RuleJson));
+  router.Add(
+      "PATCH", "/api/v1/reminder-rules/{id}",
+      WithCommand(
+          200, 1, write, ReadUpdateRule,
+          [&s](auto& ctx, int64_t id, auto& c) { return s.UpdateRule(ctx, id, c); }, RuleJson));
   router.Add("DELETE", "/api/v1/reminder-rules/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteRule(ctx, id); }));
   router.Add("POST", "/api/v1/reminders/run",
-             Write(200, 0, write, ReadRunNow,
-                   [&s](auto& ctx, auto& as_of) { return s.RunNow(ctx, as_of); },
-                   ReminderRunJson));
+             WithCommand(
+                 200, 0, write, ReadRunNow,
+                 [&s](auto& ctx, auto& as_of) { return s.RunNow(ctx, as_of); }, ReminderRunJson));
   router.Add("GET", "/api/v1/collection/settings", [&s](Request& req, TenantContext& ctx) {
     return http::ReplyAs(req, s.ListSettings(ctx), SettingsJson);
   });
   router.Add("PUT", "/api/v1/collection/settings",
-             Write(200, 0, write, ReadPutSetting,
-                   [&s](auto& ctx, auto& c) { return s.PutSetting(ctx, c); }, SettingJson));
+             WithCommand(
+                 200, 0, write, ReadPutSetting,
+                 [&s](auto& ctx, auto& c) { return s.PutSetting(ctx, c); }, SettingJson));
   router.Add("GET", "/api/v1/collection/assignments", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     AssignmentFilter f;
@@ -81,12 +61,12 @@ void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
     f.mine = mine == "true";
     return http::ReplyAs(req, s.ListAssignments(ctx, f, page), AssignmentsJson);
   });
-  router.Add("PUT", "/api/v1/collection/assignments/{id}",
-             Write(200, 1, write, ReadReassign,
-                   [&s](auto& ctx, int64_t id, int64_t assignee) {
-                     return s.Reassign(ctx, id, assignee);
-                   },
-                   AssignmentJson));
+  router.Add(
+      "PUT", "/api/v1/collection/assignments/{id}",
+      WithCommand(
+          200, 1, write, ReadReassign,
+          [&s](auto& ctx, int64_t id, int64_t assignee) { return s.Reassign(ctx, id, assignee); },
+          AssignmentJson));
   router.Add("GET", "/api/v1/collection/assignments/{id}/follow-ups",
              [&s](Request& req, TenantContext& ctx) {
                auto id = req.IdParam(0);
@@ -94,9 +74,10 @@ void RegisterReminderRoutes(http::Router& router, ReminderService& s) {
                return http::ReplyAs(req, s.ListFollowUps(ctx, *id), FollowUpsJson);
              });
   router.Add("POST", "/api/v1/collection/assignments/{id}/follow-ups",
-             Write(201, 1, collect, ReadFollowUp,
-                   [&s](auto& ctx, int64_t id, auto& c) { return s.AddFollowUp(ctx, id, c); },
-                   FollowUpJson));
+             WithCommand(
+                 201, 1, collect, ReadFollowUp,
+                 [&s](auto& ctx, int64_t id, auto& c) { return s.AddFollowUp(ctx, id, c); },
+                 FollowUpJson));
 }
 
 }  // namespace anju::collection

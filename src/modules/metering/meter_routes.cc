@@ -11,30 +11,7 @@ namespace anju::metering {
 using http::QueryReader;
 using http::Request;
 using http::Response;
-
-namespace {
-
-// A write route: {id}s from the path (404 when malformed), the JSON body, `may` (the
-// permission), `read` (body → command), then `call(ctx, ids…, command)` shaped by `shape`
-// with `status`.
-template <class May, class Read, class Call, class Shape>
-http::Handler Write(int status, int path_ids, May may, Read read, Call call, Shape shape) {
-  return [=](Request& req, TenantContext& ctx) -> Response {
-    std::optional<int64_t> id;
-    if (path_ids >= 1 && !(id = req.IdParam(0))) return http::NotFound(req);
-    auto body = http::JsonBody(req);
-    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if (Status s = may(ctx); !s.ok()) return http::ErrorReply(s.error(), req.request_id);
-    auto cmd = read(*body);
-    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
-    if constexpr (std::is_invocable_v<Call, TenantContext&, decltype(*cmd)>)
-      return http::ReplyAs(req, call(ctx, *cmd), shape, status);
-    else
-      return http::ReplyAs(req, call(ctx, *id, *cmd), shape, status);
-  };
-}
-
-}  // namespace
+using http::WithCommand;
 
 void RegisterMeterRoutes(http::Router& router, MeterService& s) {
   auto configure = [&s](const TenantContext& ctx) { return s.MayConfigureMeters(ctx); };
@@ -53,12 +30,14 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     return http::ReplyAs(req, s.ListMeters(ctx, f, page), MetersJson);
   });
   router.Add("POST", "/api/v1/meters",
-             Write(201, 0, configure, ReadCreateMeter,
-                   [&s](auto& ctx, auto& c) { return s.CreateMeter(ctx, c); }, MeterJson));
-  router.Add("PATCH", "/api/v1/meters/{id}",
-             Write(200, 1, configure, ReadUpdateMeter,
-                   [&s](auto& ctx, int64_t id, auto& c) { return s.UpdateMeter(ctx, id, c); },
-                   MeterJson));
+             WithCommand(
+                 201, 0, configure, ReadCreateMeter,
+                 [&s](auto& ctx, auto& c) { return s.CreateMeter(ctx, c); }, MeterJson));
+  router.Add(
+      "PATCH", "/api/v1/meters/{id}",
+      WithCommand(
+          200, 1, configure, ReadUpdateMeter,
+          [&s](auto& ctx, int64_t id, auto& c) { return s.UpdateMeter(ctx, id, c); }, MeterJson));
   router.Add("GET", "/api/v1/meter-readings", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     ReadingFilter f;
@@ -72,20 +51,23 @@ void RegisterMeterRoutes(http::Router& router, MeterService& s) {
     return http::ReplyAs(req, s.ListReadings(ctx, f, page), ReadingsJson);
   });
   router.Add("POST", "/api/v1/meter-readings",
-             Write(201, 0, record, ReadRecordReading,
-                   [&s](auto& ctx, auto& c) { return s.RecordReading(ctx, c); }, ReadingJson));
+             WithCommand(
+                 201, 0, record, ReadRecordReading,
+                 [&s](auto& ctx, auto& c) { return s.RecordReading(ctx, c); }, ReadingJson));
   router.Add("POST", "/api/v1/meter-readings/import",
-             Write(200, 0, record, ReadImportReadings,
-                   [&s](auto& ctx, auto& c) { return s.ImportReadings(ctx, c); },
-                   ReadingImportJson));
+             WithCommand(
+                 200, 0, record, ReadImportReadings,
+                 [&s](auto& ctx, auto& c) { return s.ImportReadings(ctx, c); }, ReadingImportJson));
   router.Add("PATCH", "/api/v1/meter-readings/{id}",
-             Write(200, 1, record, ReadCorrectReading,
-                   [&s](auto& ctx, int64_t id, auto& c) { return s.CorrectReading(ctx, id, c); },
-                   ReadingJson));
+             WithCommand(
+                 200, 1, record, ReadCorrectReading,
+                 [&s](auto& ctx, int64_t id, auto& c) { return s.CorrectReading(ctx, id, c); },
+                 ReadingJson));
   router.Add("POST", "/api/v1/meter-readings/{id}/review",
-             Write(200, 1, review, ReadReviewReading,
-                   [&s](auto& ctx, int64_t id, auto& c) { return s.ApproveReading(ctx, id, c); },
-                   ReadingJson));
+             WithCommand(
+                 200, 1, review, ReadReviewReading,
+                 [&s](auto& ctx, int64_t id, auto& c) { return s.ApproveReading(ctx, id, c); },
+                 ReadingJson));
 }
 
 }  // namespace anju::metering

@@ -16,34 +16,9 @@ using http::Response;
 using http::ById;
 using http::NotFound;
 using http::QueryReader;
+using http::WithCommand;
 
 namespace {
-
-// A write that takes a typed command. Like http::WithBody: a malformed {id} answers 404 and
-// a malformed body its JSON error; then `may` (the permission the use case starts with),
-// then `read` turns the body into the command (with the caller's context when it takes
-// one), and `run(ctx, id, id2, cmd)` (ids 0 when the path has none) returns the typed result,
-// shaped by `shape` into the reply with `status`.
-template <class May, class Read, class Run, class Shape>
-http::Handler WithCommand(int status, int path_ids, May may, Read read, Run run, Shape shape) {
-  return [=](Request& req, TenantContext& ctx) -> Response {
-    std::optional<int64_t> a, b;
-    if (path_ids >= 1 && !(a = req.IdParam(0))) return NotFound(req);
-    if (path_ids >= 2 && !(b = req.IdParam(1))) return NotFound(req);
-    auto body = http::JsonBody(req);
-    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if (Status allowed = may(ctx); !allowed.ok())
-      return http::ErrorReply(allowed.error(), req.request_id);
-    auto cmd = [&] {
-      if constexpr (std::is_invocable_v<Read, const json::object&>)
-        return read(*body);
-      else
-        return read(*body, ctx);
-    }();
-    if (!cmd.ok()) return http::ErrorReply(cmd.error(), req.request_id);
-    return http::ReplyAs(req, run(ctx, a.value_or(0), b.value_or(0), *cmd), shape, status);
-  };
-}
 
 // The permission check of the writes of `area`.
 auto May(WriteArea area) {
@@ -80,11 +55,12 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return ReplyList(req, s.ListBuildings(ctx, project_id, page), BuildingJson);
   });
-  router.Add("POST", "/api/v1/buildings",
-             WithCommand(
-                 201, 0, May(WriteArea::kStructure), ReadCreateBuildingCommand,
-                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateBuilding(ctx, cmd); },
-                 BuildingJson));
+  router.Add(
+      "POST", "/api/v1/buildings",
+      WithCommand(
+          201, 0, May(WriteArea::kStructure), ReadCreateBuildingCommand,
+          [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateBuilding(ctx, cmd); },
+          BuildingJson));
   router.Add("GET", "/api/v1/buildings/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetBuilding(ctx, id); }, BuildingJson));
   router.Add("PATCH", "/api/v1/buildings/{id}",
@@ -105,11 +81,12 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return ReplyList(req, s.ListEntrances(ctx, building_id, project_id, page), EntranceJson);
   });
-  router.Add("POST", "/api/v1/entrances",
-             WithCommand(
-                 201, 0, May(WriteArea::kStructure), ReadCreateEntranceCommand,
-                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateEntrance(ctx, cmd); },
-                 EntranceJson));
+  router.Add(
+      "POST", "/api/v1/entrances",
+      WithCommand(
+          201, 0, May(WriteArea::kStructure), ReadCreateEntranceCommand,
+          [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateEntrance(ctx, cmd); },
+          EntranceJson));
   router.Add("GET", "/api/v1/entrances/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetEntrance(ctx, id); }, EntranceJson));
   router.Add("PATCH", "/api/v1/entrances/{id}",
@@ -135,13 +112,12 @@ void RegisterStructure(http::Router& router, PropertyService& s) {
                  201, 0, May(WriteArea::kStructure), ReadCreateFloorCommand,
                  [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateFloor(ctx, cmd); },
                  FloorJson));
-  router.Add("PATCH", "/api/v1/floors/{id}",
-             WithCommand(
-                 200, 1, May(WriteArea::kStructure), ReadUpdateFloorCommand,
-                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
-                   return s.UpdateFloor(ctx, id, cmd);
-                 },
-                 FloorJson));
+  router.Add(
+      "PATCH", "/api/v1/floors/{id}",
+      WithCommand(
+          200, 1, May(WriteArea::kStructure), ReadUpdateFloorCommand,
+          [&s](auto& ctx, int64_t id, int64_t, auto& cmd) { return s.UpdateFloor(ctx, id, cmd); },
+          FloorJson));
   router.Add("DELETE", "/api/v1/floors/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteFloor(ctx, id); }));
 
@@ -180,13 +156,12 @@ void RegisterHouses(http::Router& router, PropertyService& s) {
                  HouseJson));
   router.Add("GET", "/api/v1/houses/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetHouse(ctx, id); }, HouseJson));
-  router.Add("PATCH", "/api/v1/houses/{id}",
-             WithCommand(
-                 200, 1, May(WriteArea::kHouses), ReadUpdateHouseCommand,
-                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
-                   return s.UpdateHouse(ctx, id, cmd);
-                 },
-                 HouseJson));
+  router.Add(
+      "PATCH", "/api/v1/houses/{id}",
+      WithCommand(
+          200, 1, May(WriteArea::kHouses), ReadUpdateHouseCommand,
+          [&s](auto& ctx, int64_t id, int64_t, auto& cmd) { return s.UpdateHouse(ctx, id, cmd); },
+          HouseJson));
   router.Add("DELETE", "/api/v1/houses/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteHouse(ctx, id); }));
 
@@ -195,13 +170,12 @@ void RegisterHouses(http::Router& router, PropertyService& s) {
     if (!id) return NotFound(req);
     return ReplyList(req, s.ListHouseResidents(ctx, *id), HouseLinkJson);
   });
-  router.Add("POST", "/api/v1/houses/{id}/residents",
-             WithCommand(
-                 201, 1, May(WriteArea::kResidents), ReadLinkResidentCommand,
-                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
-                   return s.LinkResident(ctx, id, cmd);
-                 },
-                 HouseLinkJson));
+  router.Add(
+      "POST", "/api/v1/houses/{id}/residents",
+      WithCommand(
+          201, 1, May(WriteArea::kResidents), ReadLinkResidentCommand,
+          [&s](auto& ctx, int64_t id, int64_t, auto& cmd) { return s.LinkResident(ctx, id, cmd); },
+          HouseLinkJson));
   router.Add("PATCH", "/api/v1/houses/{id}/residents/{linkId}",
              WithCommand(
                  200, 2, May(WriteArea::kResidents), ReadUpdateLinkCommand,
@@ -228,11 +202,12 @@ void RegisterResidents(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return ReplyList(req, s.ListResidents(ctx, f, page), ResidentJson);
   });
-  router.Add("POST", "/api/v1/residents",
-             WithCommand(
-                 201, 0, May(WriteArea::kResidents), ReadCreateResidentCommand,
-                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateResident(ctx, cmd); },
-                 ResidentJson));
+  router.Add(
+      "POST", "/api/v1/residents",
+      WithCommand(
+          201, 0, May(WriteArea::kResidents), ReadCreateResidentCommand,
+          [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateResident(ctx, cmd); },
+          ResidentJson));
   router.Add("GET", "/api/v1/residents/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetResident(ctx, id); }, ResidentJson));
   router.Add("PATCH", "/api/v1/residents/{id}",
@@ -269,13 +244,12 @@ void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
                  VehicleJson));
   router.Add("GET", "/api/v1/vehicles/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetVehicle(ctx, id); }, VehicleJson));
-  router.Add("PATCH", "/api/v1/vehicles/{id}",
-             WithCommand(
-                 200, 1, May(WriteArea::kVehicles), ReadUpdateVehicleCommand,
-                 [&s](auto& ctx, int64_t id, int64_t, auto& cmd) {
-                   return s.UpdateVehicle(ctx, id, cmd);
-                 },
-                 VehicleJson));
+  router.Add(
+      "PATCH", "/api/v1/vehicles/{id}",
+      WithCommand(
+          200, 1, May(WriteArea::kVehicles), ReadUpdateVehicleCommand,
+          [&s](auto& ctx, int64_t id, int64_t, auto& cmd) { return s.UpdateVehicle(ctx, id, cmd); },
+          VehicleJson));
   router.Add("DELETE", "/api/v1/vehicles/{id}",
              ById([&s](auto& ctx, int64_t id) { return s.DeleteVehicle(ctx, id); }));
 
@@ -290,13 +264,12 @@ void RegisterVehiclesAndParking(http::Router& router, PropertyService& s) {
     if (auto bad = q.Failed()) return *bad;
     return ReplyList(req, s.ListParkingSpaces(ctx, f, page), ParkingSpaceJson);
   });
-  router.Add("POST", "/api/v1/parking-spaces",
-             WithCommand(
-                 201, 0, May(WriteArea::kParking), ReadCreateParkingSpaceCommand,
-                 [&s](auto& ctx, int64_t, int64_t, auto& cmd) {
-                   return s.CreateParkingSpace(ctx, cmd);
-                 },
-                 ParkingSpaceJson));
+  router.Add(
+      "POST", "/api/v1/parking-spaces",
+      WithCommand(
+          201, 0, May(WriteArea::kParking), ReadCreateParkingSpaceCommand,
+          [&s](auto& ctx, int64_t, int64_t, auto& cmd) { return s.CreateParkingSpace(ctx, cmd); },
+          ParkingSpaceJson));
   router.Add("GET", "/api/v1/parking-spaces/{id}",
              OneById([&s](auto& ctx, int64_t id) { return s.GetParkingSpace(ctx, id); },
                      ParkingSpaceJson));

@@ -18,6 +18,7 @@ using http::ById;
 using http::QueryReader;
 using http::Request;
 using http::Response;
+using http::WithCommand;
 
 namespace {
 
@@ -36,29 +37,6 @@ std::optional<std::vector<std::string>> Statuses(const std::string& csv) {
 Response BadQuery(const Request& req, const char* field, const char* hint) {
   return http::ErrorReply(Error(errors::kBadQuery).WithField(field, "invalid", hint),
                           req.request_id);
-}
-
-// A route that reads its JSON body into a command, in the order the checks always ran: the
-// {id} (404), the body's JSON (MALFORMED_JSON), the caller (`may`, 403), the body's fields
-// (`read`, 400); then `call(ctx, [id,] command)`, its value shaped by `shape`, with `status`.
-template <class May, class Read, class Call, class Shape>
-http::Handler WithCommand(int status, May may, Read read, Call call, Shape shape) {
-  return [=](Request& req, TenantContext& ctx) -> Response {
-    using Command = std::decay_t<decltype(*read(std::declval<boost::json::object&>()))>;
-    constexpr bool kById = std::is_invocable_v<Call, TenantContext&, int64_t, const Command&>;
-    std::optional<int64_t> id;
-    if (kById && !(id = req.IdParam(0))) return http::NotFound(req);
-    auto body = http::JsonBody(req);
-    if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if (Status allowed = may(ctx); !allowed.ok())
-      return http::ErrorReply(allowed.error(), req.request_id);
-    auto command = read(*body);
-    if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
-    if constexpr (kById)
-      return http::ReplyAs(req, call(ctx, *id, *command), shape, status);
-    else
-      return http::ReplyAs(req, call(ctx, *command), shape, status);
-  };
 }
 
 // A list's reply {items, total}, each item shaped by `shape`.
@@ -99,9 +77,9 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
       if (!st) return BadQuery(req, "status", "Known statuses separated by commas");
       f.statuses = *st;
     }
-    for (auto [name, v, out] : {std::tuple{"overdue", &overdue, &f.overdue},
-                                std::tuple{"mine", &mine, &f.mine},
-                                std::tuple{"today", &today, &f.today}}) {
+    for (auto [name, v, out] :
+         {std::tuple{"overdue", &overdue, &f.overdue}, std::tuple{"mine", &mine, &f.mine},
+          std::tuple{"today", &today, &f.today}}) {
       if (!v->empty() && *v != "1" && *v != "0" && *v != "true" && *v != "false")
         return BadQuery(req, name, "1 or 0");
       *out = *v == "1" || *v == "true";
@@ -111,7 +89,8 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
   router.Add("POST", "/api/v1/work-orders", [&s](Request& req, TenantContext& ctx) {
     auto body = http::JsonBody(req);
     if (!body.ok()) return http::ErrorReply(body.error(), req.request_id);
-    if (Status may = MayReport(ctx); !may.ok()) return http::ErrorReply(may.error(), req.request_id);
+    if (Status may = MayReport(ctx); !may.ok())
+      return http::ErrorReply(may.error(), req.request_id);
     auto command = ReadNewOrder(*body, ctx.IsResident());
     if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
     return http::ReplyAs(req, s.Create(ctx, *command), OrderViewJson, 201);
@@ -123,27 +102,29 @@ void RegisterOrderRoutes(http::Router& router, WorkOrderService& s) {
   });
   for (std::string_view action : kActions) {
     std::string a(action);
-    router.Add("POST", "/api/v1/work-orders/{id}/" + a,
-               WithCommand(200, [](const TenantContext&) { return Status(); },
-                           [a](const boost::json::object& b) { return ReadAction(a, b); },
-                           [&s](auto& ctx, int64_t id, const ActionCommand& c) {
-                             return s.Act(ctx, id, c);
-                           },
-                           OrderViewJson));
+    router.Add(
+        "POST", "/api/v1/work-orders/{id}/" + a,
+        WithCommand(
+            200, 1, [](const TenantContext&) { return Status(); },
+            [a](const boost::json::object& b) { return ReadAction(a, b); },
+            [&s](auto& ctx, int64_t id, const ActionCommand& c) { return s.Act(ctx, id, c); },
+            OrderViewJson));
   }
   router.Add("POST", "/api/v1/work-orders/{id}/follow-up",
-             WithCommand(200, MayFollowUp, ReadFollowUp,
-                         [&s](auto& ctx, int64_t id, const FollowUpCommand& c) {
-                           return s.RecordFollowUp(ctx, id, c);
-                         },
-                         OrderViewJson));
+             WithCommand(
+                 200, 1, MayFollowUp, ReadFollowUp,
+                 [&s](auto& ctx, int64_t id, const FollowUpCommand& c) {
+                   return s.RecordFollowUp(ctx, id, c);
+                 },
+                 OrderViewJson));
   router.Add("GET", "/api/v1/work-order-follow-ups", [&s](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     std::string state = q.Text("state");
     Page page = q.PageOf();
     if (auto bad = q.Failed()) return *bad;
-    if (!state.empty() && state != "due" && state != "done") return BadQuery(req, "state", "due or done");
+    if (!state.empty() && state != "due" && state != "done")
+      return BadQuery(req, "state", "due or done");
     return http::ReplyAs(req, s.FollowUps(ctx, project_id, state.empty() ? "due" : state, page),
                          FollowUpPageJson);
   });
@@ -162,12 +143,12 @@ void RegisterPointRoutes(http::Router& router, WorkOrderService& s, const std::s
     if (auto bad = q.Failed()) return *bad;
     return http::ReplyAs(req, s.ListReportPoints(ctx, project_id), ReportPointsJson);
   });
-  router.Add("POST", "/api/v1/work-order-report-points",
-             WithCommand(201, RequireSettings, ReadNewReportPoint,
-                         [&s](auto& ctx, const NewReportPointCommand& c) {
-                           return s.CreateReportPoint(ctx, c);
-                         },
-                         ReportPointJson));
+  router.Add(
+      "POST", "/api/v1/work-order-report-points",
+      WithCommand(
+          201, 0, RequireSettings, ReadNewReportPoint,
+          [&s](auto& ctx, const NewReportPointCommand& c) { return s.CreateReportPoint(ctx, c); },
+          ReportPointJson));
   router.Add("GET", "/api/v1/work-order-report-points/{id}/qr.svg",
              [&s, public_url](Request& req, TenantContext& ctx) {
                auto id = req.IdParam(0);
@@ -190,7 +171,10 @@ void RegisterPointRoutes(http::Router& router, WorkOrderService& s, const std::s
     if (!command.ok()) return http::ErrorReply(command.error(), req.request_id);
     return http::ReplyAs(
         req, s.PublicReport(req.path_params.at(0), req.remote_ip, *command),
-        [](const std::string& number) { return boost::json::object{{"number", number}}; }, 201);
+        [](const std::string& number) {
+          return boost::json::object{{"number", number}};
+        },
+        201);
   });
 }
 
@@ -198,57 +182,59 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
   router.Add("GET", "/api/v1/work-order-categories", [&st](Request& req, TenantContext& ctx) {
     return http::ReplyAs(req, st.ListCategories(ctx), Items(CategoryJson));
   });
-  router.Add("POST", "/api/v1/work-order-categories",
-             WithCommand(201, RequireCompanyWide, ReadNewCategory,
-                         [&st](auto& ctx, const NewCategoryCommand& c) {
-                           return st.CreateCategory(ctx, c);
-                         },
-                         CategoryJson));
+  router.Add(
+      "POST", "/api/v1/work-order-categories",
+      WithCommand(
+          201, 0, RequireCompanyWide, ReadNewCategory,
+          [&st](auto& ctx, const NewCategoryCommand& c) { return st.CreateCategory(ctx, c); },
+          CategoryJson));
   router.Add("PATCH", "/api/v1/work-order-categories/{id}",
-             WithCommand(200, RequireCompanyWide, ReadCategoryChange,
-                         [&st](auto& ctx, int64_t id, const CategoryChange& c) {
-                           return st.UpdateCategory(ctx, id, c);
-                         },
-                         CategoryJson));
+             WithCommand(
+                 200, 1, RequireCompanyWide, ReadCategoryChange,
+                 [&st](auto& ctx, int64_t id, const CategoryChange& c) {
+                   return st.UpdateCategory(ctx, id, c);
+                 },
+                 CategoryJson));
   router.Add("GET", "/api/v1/work-order-sla-rules", [&st](Request& req, TenantContext& ctx) {
     return http::ReplyAs(req, st.ListSlaRules(ctx), Items(SlaRuleJson));
   });
   router.Add("PUT", "/api/v1/work-order-sla-rules",
-             WithCommand(200, RequireCompanyWide, ReadSlaRule,
-                         [&st](auto& ctx, const PutSlaRuleCommand& c) {
-                           return st.PutSlaRule(ctx, c);
-                         },
-                         SlaRuleJson));
+             WithCommand(
+                 200, 0, RequireCompanyWide, ReadSlaRule,
+                 [&st](auto& ctx, const PutSlaRuleCommand& c) { return st.PutSlaRule(ctx, c); },
+                 SlaRuleJson));
   router.Add("GET", "/api/v1/work-order-dispatch-rules", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
     if (auto bad = q.Failed()) return *bad;
     return http::ReplyAs(req, st.ListDispatchRules(ctx, project_id), Items(DispatchRuleJson));
   });
-  router.Add("PUT", "/api/v1/work-order-dispatch-rules",
-             WithCommand(200, RequireSettings, ReadDispatchRule,
-                         [&st](auto& ctx, const PutDispatchRuleCommand& c) {
-                           return st.PutDispatchRule(ctx, c);
-                         },
-                         DispatchRuleJson));
+  router.Add(
+      "PUT", "/api/v1/work-order-dispatch-rules",
+      WithCommand(
+          200, 0, RequireSettings, ReadDispatchRule,
+          [&st](auto& ctx, const PutDispatchRuleCommand& c) { return st.PutDispatchRule(ctx, c); },
+          DispatchRuleJson));
   router.Add("GET", "/api/v1/work-order-calendars/{id}", [&st](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
     if (!id) return http::NotFound(req);
     return http::ReplyAs(req, st.GetCalendar(ctx, *id), BusinessHoursJson);
   });
   router.Add("PUT", "/api/v1/work-order-calendars/{id}",
-             WithCommand(200, RequireSettings, ReadCalendar,
-                         [&st](auto& ctx, int64_t id, const PutCalendarCommand& c) {
-                           return st.PutCalendar(ctx, id, c);
-                         },
-                         BusinessHoursJson));
+             WithCommand(
+                 200, 1, RequireSettings, ReadCalendar,
+                 [&st](auto& ctx, int64_t id, const PutCalendarCommand& c) {
+                   return st.PutCalendar(ctx, id, c);
+                 },
+                 BusinessHoursJson));
   router.Add("GET", "/api/v1/work-order-holidays", [&st](Request& req, TenantContext& ctx) {
     return http::ReplyAs(req, st.ListHolidays(ctx), Items(HolidayJson));
   });
   router.Add("PUT", "/api/v1/work-order-holidays",
-             WithCommand(200, RequireCompanyWide, ReadHolidays,
-                         [&st](auto& ctx, const HolidayYear& c) { return st.PutHolidays(ctx, c); },
-                         HolidayYearJson));
+             WithCommand(
+                 200, 0, RequireCompanyWide, ReadHolidays,
+                 [&st](auto& ctx, const HolidayYear& c) { return st.PutHolidays(ctx, c); },
+                 HolidayYearJson));
   router.Add("GET", "/api/v1/work-order-staff", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
@@ -257,11 +243,12 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
     return http::ReplyAs(req, st.ListStaff(ctx, *project_id), Items(StaffMemberJson));
   });
   router.Add("PUT", "/api/v1/work-order-staff/{id}",
-             WithCommand(200, RequireSettings, ReadStaff,
-                         [&st](auto& ctx, int64_t id, const PutStaffCommand& c) {
-                           return st.PutStaff(ctx, id, c);
-                         },
-                         StaffSkillsJson));
+             WithCommand(
+                 200, 1, RequireSettings, ReadStaff,
+                 [&st](auto& ctx, int64_t id, const PutStaffCommand& c) {
+                   return st.PutStaff(ctx, id, c);
+                 },
+                 StaffSkillsJson));
   router.Add("GET", "/api/v1/work-order-shifts", [&st](Request& req, TenantContext& ctx) {
     QueryReader q(req);
     auto project_id = q.Id("project_id");
@@ -271,11 +258,12 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
     return http::ReplyAs(req, st.ListShifts(ctx, *project_id, from, to), Items(ShiftJson));
   });
   router.Add("POST", "/api/v1/work-order-shifts",
-             WithCommand(201, RequireSettings, ReadShifts,
-                         [&st](auto& ctx, const NewShiftsCommand& c) {
-                           return st.CreateShifts(ctx, c);
-                         },
-                         [](int64_t created) { return boost::json::object{{"created", created}}; }));
+             WithCommand(
+                 201, 0, RequireSettings, ReadShifts,
+                 [&st](auto& ctx, const NewShiftsCommand& c) { return st.CreateShifts(ctx, c); },
+                 [](int64_t created) {
+                   return boost::json::object{{"created", created}};
+                 }));
   router.Add("DELETE", "/api/v1/work-order-shifts/{id}",
              ById([&st](auto& ctx, int64_t id) { return st.DeleteShift(ctx, id); }));
 }
@@ -291,23 +279,24 @@ void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventH
     hub.Publish("wo:" + std::to_string(id), "timeline",
                 boost::json::serialize(TimelineEventJson(ev)), std::to_string(ev.seq));
   });
-  router.Add("GET", "/api/v1/work-orders/{id}/events", [&s, &hub](Request& req, TenantContext& ctx) {
-    auto id = req.IdParam(0);
-    if (!id) return http::NotFound(req);
-    int64_t after = 0;
-    if (auto last = req.Header("last-event-id"); !last.empty()) {
-      auto [p, ec] = std::from_chars(last.data(), last.data() + last.size(), after);
-      if (ec != std::errc() || p != last.data() + last.size() || after < 0) after = 0;
-    }
-    auto sub = hub.Subscribe("wo:" + std::to_string(*id));
-    auto events = s.EventsAfter(ctx, *id, after);
-    if (!events.ok()) return http::ErrorReply(events.error(), req.request_id);
-    std::vector<http::Event> initial;
-    for (const TimelineEvent& ev : *events)
-      initial.push_back({std::to_string(ev.seq), "timeline",
-                         boost::json::serialize(TimelineEventJson(ev))});
-    return http::StreamReply(std::move(sub), std::move(initial));
-  });
+  router.Add(
+      "GET", "/api/v1/work-orders/{id}/events", [&s, &hub](Request& req, TenantContext& ctx) {
+        auto id = req.IdParam(0);
+        if (!id) return http::NotFound(req);
+        int64_t after = 0;
+        if (auto last = req.Header("last-event-id"); !last.empty()) {
+          auto [p, ec] = std::from_chars(last.data(), last.data() + last.size(), after);
+          if (ec != std::errc() || p != last.data() + last.size() || after < 0) after = 0;
+        }
+        auto sub = hub.Subscribe("wo:" + std::to_string(*id));
+        auto events = s.EventsAfter(ctx, *id, after);
+        if (!events.ok()) return http::ErrorReply(events.error(), req.request_id);
+        std::vector<http::Event> initial;
+        for (const TimelineEvent& ev : *events)
+          initial.push_back(
+              {std::to_string(ev.seq), "timeline", boost::json::serialize(TimelineEventJson(ev))});
+        return http::StreamReply(std::move(sub), std::move(initial));
+      });
 }
 
 void RegisterReportRoutes(http::Router& router, WorkOrderReports& rep) {
