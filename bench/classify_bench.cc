@@ -7,10 +7,10 @@
 #include <map>
 #include <string>
 
-#include "modules/workorder/classify/evaluate.h"
-#include "modules/workorder/classify/samples.h"
+#include "modules/classify/evaluate.h"
+#include "modules/classify/samples.h"
 
-using namespace anju::workorder::classify;
+using namespace anju::classify;
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include "platform/identity/accounts.h"
 #include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
-#include "modules/workorder/classify/samples.h"
+#include "modules/classify/samples.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/wo_internal.h"
 #include "modules/workorder/workorder_service.h"

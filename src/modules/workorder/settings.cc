@@ -6,7 +6,7 @@
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
 #include "platform/org/org_service.h"
-#include "modules/workorder/classify/rules.h"
+#include "modules/classify/rules.h"
 #include "modules/workorder/settings.h"
 #include "modules/workorder/settings_json.h"
 #include "modules/workorder/workorder_errors.h"

@@ -9,8 +9,8 @@
 
 #include "platform/identity/access.h"
 #include "platform/identity/permissions.h"
-#include "modules/workorder/classify/evaluate.h"
-#include "modules/workorder/classify/suggest.h"
+#include "modules/classify/evaluate.h"
+#include "modules/classify/suggest.h"
 #include "modules/workorder/suggest.h"
 #include "modules/workorder/workorder_service.h"
 

@@ -1,8 +1,8 @@
-#include "modules/workorder/classify/samples.h"
+#include "modules/classify/samples.h"
 
 #include <array>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 // Phrases are '|'-separated. `weight` = share of orders; `urgent_per_mille` = how often an
@@ -178,4 +178,4 @@ std::vector<Sample> WithCategoryIds(std::span<const GeneratedSample> samples,
   return out;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
-#include "modules/workorder/classify/model.h"
+#include "modules/classify/model.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 struct GeneratedSample {
   std::string text;
@@ -31,4 +31,4 @@ std::vector<GeneratedSample> GenerateSamples(size_t n, uint64_t seed);
 std::vector<Sample> WithCategoryIds(std::span<const GeneratedSample> samples,
                                     const std::map<std::string, int64_t, std::less<>>& ids);
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 // ASCII letters lower-cased and full-width ASCII (Ａ１！, U+FF01–U+FF5E) folded to ASCII;
 // everything else, including invalid bytes, kept as is. Keyword rules match on this form.
@@ -28,4 +28,4 @@ void ExtractFeatures(std::string_view text, std::vector<FeatureKey>& out);
 // Number of code points (invalid bytes count one each): a keyword's length for rule scores.
 int CodePointCount(std::string_view text);
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

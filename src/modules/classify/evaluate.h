@@ -5,11 +5,11 @@
 #include <cstdint>
 #include <span>
 
-#include "modules/workorder/classify/model.h"
-#include "modules/workorder/classify/rules.h"
-#include "modules/workorder/classify/suggest.h"
+#include "modules/classify/model.h"
+#include "modules/classify/rules.h"
+#include "modules/classify/suggest.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 struct EvalScore {
   int64_t category_correct = 0;  // suggested category == the sample's (no suggestion = wrong)
@@ -36,4 +36,4 @@ EvalReport Evaluate(const Rules& rules, std::span<const Sample> samples,
 // True when sample `index` falls in the held-out part for this seed (the split above).
 bool HeldOut(uint64_t index, uint64_t seed, int held_out_per_mille);
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

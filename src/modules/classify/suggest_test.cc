@@ -1,9 +1,9 @@
 // The combination policy of suggest.h, case by case, and a Suggester end to end.
-#include "modules/workorder/classify/suggest.h"
+#include "modules/classify/suggest.h"
 
 #include <gtest/gtest.h>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 RuleMatch Votes(std::vector<RuleVote> votes, bool urgent = false) {
@@ -90,4 +90,4 @@ TEST(ClassifySuggestTest, SuggesterFallsBackToRulesThenNothing) {
 }
 
 }  // namespace
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 // The keywords of one category as the category tree stores them: "漏水 水管 停电 …".
 struct CategoryKeywords {
@@ -70,4 +70,4 @@ const std::vector<DefaultCategory>& DefaultCategories();
 inline constexpr std::string_view kDefaultUrgentKeywords =
     "漏水严重 冒水 着火 冒烟 困人 电梯困 触电 爆管 燃气 煤气";
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

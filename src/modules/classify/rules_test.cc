@@ -1,11 +1,11 @@
 // Keyword rules and the text helpers under them (no database).
-#include "modules/workorder/classify/rules.h"
+#include "modules/classify/rules.h"
 
 #include <gtest/gtest.h>
 
-#include "modules/workorder/classify/text.h"
+#include "modules/classify/text.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 Rules LeadRules() {
@@ -95,4 +95,4 @@ TEST(ClassifyRulesTest, DefaultsCoverTheDefaultSkills) {
 }
 
 }  // namespace
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

@@ -1,11 +1,11 @@
-#include "modules/workorder/classify/model.h"
+#include "modules/classify/model.h"
 
 #include <algorithm>
 #include <cmath>
 
-#include "modules/workorder/classify/text.h"
+#include "modules/classify/text.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 // Soft-max posterior of scores[best], per mille.
@@ -95,4 +95,4 @@ Prediction Model::Predict(std::string_view text) const {
   return p;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

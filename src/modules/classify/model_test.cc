@@ -1,9 +1,9 @@
 // The naive Bayes model on a tiny hand-made history (no database).
-#include "modules/workorder/classify/model.h"
+#include "modules/classify/model.h"
 
 #include <gtest/gtest.h>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 std::vector<Sample> Tiny() {
@@ -75,4 +75,4 @@ TEST(ClassifyModelTest, RetrainingReplaces) {
 }
 
 }  // namespace
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

@@ -1,8 +1,8 @@
-#include "modules/workorder/classify/suggest.h"
+#include "modules/classify/suggest.h"
 
 #include <algorithm>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 Suggestion Combine(const RuleMatch& rules, const Prediction& model, const SuggestPolicy& policy) {
   Suggestion s;
@@ -28,4 +28,4 @@ Suggestion Combine(const RuleMatch& rules, const Prediction& model, const Sugges
   return s;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

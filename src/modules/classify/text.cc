@@ -1,6 +1,6 @@
-#include "modules/workorder/classify/text.h"
+#include "modules/classify/text.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 // Decodes the code point at text[i], advancing i; returns -1 for an invalid byte (i + 1).
@@ -102,4 +102,4 @@ int CodePointCount(std::string_view text) {
   return n;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

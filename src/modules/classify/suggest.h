@@ -22,10 +22,10 @@
 #include <string_view>
 #include <utility>
 
-#include "modules/workorder/classify/model.h"
-#include "modules/workorder/classify/rules.h"
+#include "modules/classify/model.h"
+#include "modules/classify/rules.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 struct SuggestPolicy {
   int model_wins_per_mille = 900;  // the model overrides the rules at or above this
@@ -60,4 +60,4 @@ class Suggester {
   SuggestPolicy policy_;
 };
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

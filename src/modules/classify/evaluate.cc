@@ -1,9 +1,9 @@
-#include "modules/workorder/classify/evaluate.h"
+#include "modules/classify/evaluate.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 uint64_t Mix(uint64_t seed, uint64_t index) {
@@ -65,4 +65,4 @@ EvalReport Evaluate(const Rules& rules, std::span<const Sample> samples, int hel
   return r;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

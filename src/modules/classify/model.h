@@ -42,7 +42,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 // One past order: its description, the category it ended up in, whether it was urgent.
 struct Sample {
@@ -78,4 +78,4 @@ class Model {
   std::vector<double> table_;                     // row-major: rows × (classes + 2)
 };
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

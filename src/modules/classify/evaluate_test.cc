@@ -1,14 +1,14 @@
 // The generator and the evaluation on 5,000 generated orders (no database).
-#include "modules/workorder/classify/evaluate.h"
+#include "modules/classify/evaluate.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <set>
 
-#include "modules/workorder/classify/samples.h"
+#include "modules/classify/samples.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 namespace {
 
 // Default categories numbered 101… in their list order, and their rules.
@@ -110,4 +110,4 @@ TEST(ClassifyEvaluateTest, EmptyAndUntrained) {
 }
 
 }  // namespace
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify

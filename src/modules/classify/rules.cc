@@ -1,10 +1,10 @@
-#include "modules/workorder/classify/rules.h"
+#include "modules/classify/rules.h"
 
 #include <algorithm>
 
-#include "modules/workorder/classify/text.h"
+#include "modules/classify/text.h"
 
-namespace anju::workorder::classify {
+namespace anju::classify {
 
 std::vector<std::string> SplitKeywords(std::string_view keywords) {
   // Separators: ASCII space, tab, newline, comma; U+3000 (ideographic space), U+FF0C (，), U+3001
@@ -85,4 +85,4 @@ const std::vector<DefaultCategory>& DefaultCategories() {
   return kDefaults;
 }
 
-}  // namespace anju::workorder::classify
+}  // namespace anju::classify
