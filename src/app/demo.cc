@@ -1,5 +1,7 @@
 #include "app/demo.h"
 
+#include "app/demo_internal.h"
+
 #include <random>
 
 #include <fmt/format.h>
@@ -178,12 +180,10 @@ struct Layout {
   const char* building_kind;
 };
 
-}  // namespace
-
-Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
-  ANJU_TRY(identity::CheckPasswordPolicy(opt.password, ""));
+// The company's registry, fee items, staff, owners, meters and readings, work-order
+// settings and a year of closed orders, in one transaction.
+Result<DemoSummary> SeedRegistry(App& app, Millis now, const DemoOptions& opt) {
   Gen g(20261123);
-  Millis now = app.clock().Now();
   const std::string& px = opt.login_prefix;
   return app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<DemoSummary> {
     auto company = app.org().CreateCompany(tx, opt.company_code, opt.company_name, "demo");
@@ -344,7 +344,13 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
       }
     }
     // Water meters on the residential towers (building 1 of each estate is billed by the
-    // water company directly, 直抄到户), read in October and November in walking order.
+    // water company directly, 直抄到户), read in walking order on the first of every month
+    // of the history and of this one (without a history: last month and this one); more
+    // water in summer.
+    const std::string this_month = demo::MonthOf(now);
+    std::vector<std::string> periods;
+    for (int k = std::max(opt.history_months, 1); k >= 0; --k)
+      periods.push_back(demo::AddMonths(this_month, -k));
     for (size_t pi = 0; pi < 2; ++pi) {
       int64_t pid = projects[pi];
       int64_t water = tx.QueryOne("SELECT id FROM fee_items WHERE project_id = ? AND code = 'SF'",
@@ -361,13 +367,16 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
             "VALUES (?, ?, ?, ?, ?, 'water', ?, ?, ?, ?, ?) RETURNING id",
             {cid, pid, h.Int(0), h.Int(1), "W-" + h.Str(2), water, start, ++order, now, now});
         int64_t previous = start;
-        for (const char* period : {"2026-10", "2026-11"}) {
-          int64_t used = g.Int(6, 28) * 100 + g.Int(0, 99);  // 6–28 m³
+        for (const std::string& period : periods) {
+          int month = std::stoi(period.substr(5, 2));
+          int extra = month >= 6 && month <= 9 ? 8 : 0;                // summer
+          int64_t used = g.Int(6, 28 + extra) * 100 + g.Int(0, 99);  // m³ × 100
+          Millis read_at = std::min(now, demo::ChinaTime(period + "-01", 8));
           tx.Exec("INSERT INTO meter_readings (company_id, project_id, meter_id, period, reading, "
                   "previous_reading, consumption, status, read_at, created_at, updated_at) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?)",
-                  {cid, pid, meter, std::string(period), previous + used, previous, used, now,
-                   now, now});
+                  {cid, pid, meter, period, previous + used, previous, used, read_at, read_at,
+                   read_at});
           previous += used;
         }
       }
@@ -392,24 +401,6 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
     // Work orders: settings, skills, shifts, QR points and a year of history.
     app.workorders().SeedDemo(tx, cid, projects, now);
 
-    // Scale data: extra towers spread over the projects, for benchmarks.
-    for (int n = 0, b = 0; n < opt.scale; ++b) {
-      size_t pi = b % projects.size();
-      int64_t pid = projects[pi];
-      std::string bcode = fmt::format("X{}", b + 1);
-      int64_t bid = w.Building(pid, bcode, bcode + "号楼", "residential", 30);
-      int64_t eid = w.Entrance(pid, bid, "1");
-      for (int f = 1; f <= 30 && n < opt.scale; ++f) {
-        int64_t fid = w.Floor(pid, bid, eid, f);
-        for (int h = 1; h <= 8 && n < opt.scale; ++h, ++n) {
-          std::string num = fmt::format("{:02d}{:02d}", f, h);
-          int64_t gross = g.Int(6000, 15000);
-          w.House(pid, bid, eid, fid, num, fmt::format("{}-1-{}", bcode, num), "residential",
-                  "self_occupied", gross, gross * 8 / 10);
-        }
-      }
-    }
-
     w.summary.projects = static_cast<int64_t>(projects.size());
     audit::Append(tx, {cid, std::nullopt, "demo", "", ""},
                   {"demo.seed", "company", cid, std::nullopt, nullptr,
@@ -423,6 +414,54 @@ Result<DemoSummary> SeedDemo(App& app, const DemoOptions& opt) {
                   now);
     return w.summary;
   });
+}
+
+// Extra towers spread over the projects, for benchmarks: houses only (no residents, no
+// bills), `scale` of them, in one transaction.
+Status AddScaleHouses(App& app, int64_t cid, Millis now, int scale) {
+  return app.db().Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Status {
+    Gen g(20261124);
+    RegistryWriter w(tx, app, cid, now);
+    std::vector<int64_t> projects;
+    for (auto& r : tx.Query("SELECT id FROM projects WHERE company_id = ? ORDER BY id", {cid}))
+      projects.push_back(r.Int(0));
+    for (int n = 0, b = 0; n < scale; ++b) {
+      int64_t pid = projects[b % projects.size()];
+      std::string bcode = fmt::format("X{}", b + 1);
+      int64_t bid = w.Building(pid, bcode, bcode + "号楼", "residential", 30);
+      int64_t eid = w.Entrance(pid, bid, "1");
+      for (int f = 1; f <= 30 && n < scale; ++f) {
+        int64_t fid = w.Floor(pid, bid, eid, f);
+        for (int h = 1; h <= 8 && n < scale; ++h, ++n) {
+          std::string num = fmt::format("{:02d}{:02d}", f, h);
+          int64_t gross = g.Int(6000, 15000);
+          w.House(pid, bid, eid, fid, num, fmt::format("{}-1-{}", bcode, num), "residential",
+                  "self_occupied", gross, gross * 8 / 10);
+        }
+      }
+    }
+    return {};
+  });
+}
+
+}  // namespace
+
+Result<DemoSummary> SeedDemo(App& app, ManualClock& clock, const DemoOptions& opt) {
+  ANJU_TRY(identity::CheckPasswordPolicy(opt.password, ""));
+  const Millis now = clock.Now();
+  auto summary = SeedRegistry(app, now, opt);
+  if (!summary.ok()) return summary;
+  if (opt.history_months > 0) {
+    auto history = demo::SeedHistory(app, clock, summary->company_id, opt);
+    clock.Set(now);
+    if (!history.ok()) return history.take_error();
+    summary->bills = history->bills;
+    summary->payments = history->payments;
+    summary->open_orders = history->open_orders;
+  }
+  if (opt.scale > 0) ANJU_TRY(AddScaleHouses(app, summary->company_id, now, opt.scale));
+  summary->houses += opt.scale;
+  return summary;
 }
 
 }  // namespace anju::app

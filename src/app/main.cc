@@ -193,14 +193,20 @@ int main(int argc, char** argv) {
   demo->add_option("--scale", dopt.scale, "Extra houses for benchmarks")->capture_default_str();
   demo->add_option("--company", dopt.company_code, "Company code")->capture_default_str();
   demo->add_option("--login-prefix", dopt.login_prefix, "Prefix for every login (a second demo company)");
+  demo->add_option("--history", dopt.history_months, "Months of bills, payments and orders before this one (0: none)")
+      ->check(CLI::Range(0, 36))->capture_default_str();
   demo->callback([&] {
-    app::App app(ConfigOf(common), clock);
-    auto s = app::SeedDemo(app, dopt);
+    // The history is written at the moments it happens: the app runs on a clock the demo
+    // moves (app/demo.h), starting now.
+    ManualClock demo_clock(clock.Now());
+    app::App app(ConfigOf(common), demo_clock);
+    auto s = app::SeedDemo(app, demo_clock, dopt);
     if (!s.ok()) { rc = PrintError(s.error()); return; }
     std::cout << "demo company " << dopt.company_code << ": " << s->projects << " projects, "
               << s->buildings << " buildings, " << s->houses << " houses, " << s->residents
               << " residents, " << s->vehicles << " vehicles, " << s->parking_spaces
-              << " parking spaces, " << s->staff << " staff\n"
+              << " parking spaces, " << s->staff << " staff, " << s->bills << " bills, "
+              << s->payments << " payments, " << s->open_orders << " open work orders\n"
               << "logins: admin manager service cashier engineer finance owner owner2 owner3\n";
   });
 

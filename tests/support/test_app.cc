@@ -12,7 +12,8 @@ TestApp::TestApp(identity::IdentityConfig identity) : clock_(kTestStart) {
   app_ = std::make_unique<app::App>(cfg_, clock_);
   app::DemoOptions d;
   d.password = kDemoPassword;
-  auto demo = app::SeedDemo(*app_, d);
+  d.history_months = 0;  // the tests make the bills and orders they follow
+  auto demo = app::SeedDemo(*app_, clock_, d);
   if (!demo.ok()) throw std::runtime_error("demo: " + demo.error().message);
   demo_ = *demo;
   app::DemoOptions o;
@@ -20,7 +21,8 @@ TestApp::TestApp(identity::IdentityConfig identity) : clock_(kTestStart) {
   o.company_code = "other-co";
   o.company_name = "别家物业";
   o.login_prefix = "other.";
-  auto other = app::SeedDemo(*app_, o);
+  o.history_months = 0;
+  auto other = app::SeedDemo(*app_, clock_, o);
   if (!other.ok()) throw std::runtime_error("other demo: " + other.error().message);
   other_ = *other;
   http::ServerOptions so;

@@ -272,7 +272,8 @@ class BillingService {
   OrderSweep SweepPendingOrders(Millis min_age = 2 * kMinute, Millis max_age = 2 * kDay);
 
   // Seeds demo fee items for a project (property fee by area with a late-fee rule, parking
-  // fixed, water metered with two tiers: code "SF") and a discount rule (shops, 2027-01..02).
+  // fixed, water metered with two tiers: code "SF") and a discount rule (shops, the next
+  // January and February).
   void SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t project_id, Millis now);
 
   // The adapter of an online channel ("wechat", "alipay"), or nullptr (refunds use it).

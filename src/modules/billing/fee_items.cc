@@ -1,6 +1,8 @@
 // Fee items (收费项目 / 收费标准) per project.
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "platform/audit/audit_log.h"
 #include "modules/billing/billing_errors.h"
 #include "modules/billing/billing_service.h"
@@ -195,12 +197,15 @@ void BillingService::SeedDemoFeeItems(db::Tx& tx, int64_t company_id, int64_t pr
           "'water', 'metered', 46000, '[[2200, 46000], [null, 59000]]', 'residential', "
           "'2020-01-01', ?, ?)",
           {company_id, project_id, now, now});
-  // 优惠 (discounts.h): the shops' property fee 5 % off over the 2027 Spring Festival.
+  // 优惠 (discounts.h): the shops' property fee 5 % off over the next Spring Festival
+  // (January and February of this year until February, else of the next).
+  std::string today = CivilDate(now);
+  int year = std::stoi(today.substr(0, 4)) + (std::stoi(today.substr(5, 2)) <= 2 ? 0 : 1);
   tx.Exec("INSERT INTO discount_rules (company_id, project_id, fee_item_id, name, rate_bp, "
           "period_from, period_to, created_at, updated_at) SELECT company_id, project_id, id, "
-          "'春节商铺九五折', 500, '2027-01', '2027-02', ?, ? FROM fee_items WHERE project_id = ? "
+          "'春节商铺九五折', 500, ?, ?, ?, ? FROM fee_items WHERE project_id = ? "
           "AND code = 'WYF-SP'",
-          {now, now, project_id});
+          {fmt::format("{}-01", year), fmt::format("{}-02", year), now, now, project_id});
 }
 
 }  // namespace anju::billing
