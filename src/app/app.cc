@@ -24,6 +24,7 @@
 #include "modules/property/property_routes.h"
 #include "modules/receipts/receipt_routes.h"
 #include "modules/reports/report_routes.h"
+#include "modules/property/house_lookup_routes.h"
 #include "modules/workorder/workorder_routes.h"
 
 namespace anju::app {
@@ -124,6 +125,8 @@ App::App(AppConfig cfg, const Clock& clock)
 
   identity::RegisterRoutes(*router_, *identity_);
   org::RegisterRoutes(*router_, *org_);
+  // Before the property routes: /houses/lookup is not /houses/{id} (the first match wins).
+  property::RegisterHouseLookupRoutes(*router_, *db_, key_, clock_);
   property::RegisterRoutes(*router_, *property_);
   audit::RegisterRoutes(*router_, *db_, std::string(identity::perm::kAuditRead));
   billing::RegisterRoutes(*router_, *billing_, *idempotency_);

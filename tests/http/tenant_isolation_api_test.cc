@@ -449,6 +449,8 @@ std::map<std::string, ListRoute> ListRoutes(const Victim& v) {
       {"GET /api/v1/houses", {"houses", {"", p, "building_id=" + std::to_string(v.building),
                                          "floor_id=" + std::to_string(v.floor), "q=1-1-0101",
                                          "q=%E5%BC%A0"}}},
+      {"GET /api/v1/houses/lookup", {"houses", {p + "&q=0101", p + "&q=1-1-0101",
+                                                p + "&q=%E5%BC%A0", p + "&q=13800138000"}}},
       {"GET /api/v1/residents", {"residents", {"", p, h, "q=%E5%BC%A0%E4%BC%9F"}}},
       {"GET /api/v1/vehicles", {"vehicles", {"", p, h}}},
       {"GET /api/v1/parking-spaces", {"parking_spaces", {"", p}}},

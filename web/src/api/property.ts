@@ -54,6 +54,10 @@ export const getHouse = (id: number, opts: RequestOptions = {}) =>
 export const createHouse = (b: Fields<Schema<'HouseCreate'>>) => http.post<House>('/api/v1/houses', b)
 export const updateHouse = (id: number, b: Fields<Schema<'HouseUpdate'>>) => http.patch<House>(`/api/v1/houses/${id}`, b)
 export const deleteHouse = (id: number) => http.del(`/api/v1/houses/${id}`)
+/** 查找房屋: the counter's search (code, name, plate, last 4 digits of a phone, a whole phone). */
+export type HouseMatch = Schema<'HouseMatch'>
+export const lookupHouses = (project_id: number, q: string) =>
+  http.get<{ items: HouseMatch[] }>('/api/v1/houses/lookup', { project_id, q })
 export const listHouseResidents = (id: number) =>
   http.get<Page<HouseResident>>(`/api/v1/houses/${id}/residents`)
 

@@ -671,6 +671,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/houses/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a project's houses at the counter (查找房屋)
+         * @description Staff with `property:house:read` in the project. `q` is a house code or number (or
+         *     part of it), part of a linked person's name, part of a plate, the last four digits
+         *     of a linked person's phone, or a whole phone number. Each house comes with the
+         *     people linked to it today (owners first, phones masked) and what it matched on. A
+         *     search that matched on phone digits is audited (`property.house.lookup`, without
+         *     the digits). At most 20 houses, by code. Errors 400 `BAD_QUERY_PARAMETER`
+         *     (`project_id` required, `q` 1–64 characters), 404 `PROJECT_NOT_FOUND`.
+         */
+        get: operations["lookupHouses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/houses/{id}": {
         parameters: {
             query?: never;
@@ -4000,6 +4026,27 @@ export interface components {
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
+        /** @description A house the counter's lookup found, with whose it is. */
+        HouseMatch: {
+            id: components["schemas"]["Id"];
+            project_id: components["schemas"]["Id"];
+            building_id: components["schemas"]["Id"];
+            code: string;
+            building_name: string;
+            kind: components["schemas"]["HouseKind"];
+            status: components["schemas"]["HouseStatus"];
+            /** @enum {string} */
+            matched_by: "code" | "name" | "plate" | "phone_last4" | "phone";
+            /** @description Linked today; owners first, then family, then tenants. */
+            people: {
+                resident_id: components["schemas"]["Id"];
+                name: string;
+                /** @description Masked: 138****1234 */
+                phone: string;
+                /** @enum {string} */
+                relation: "owner" | "family" | "tenant";
+            }[];
+        };
         HousePage: components["schemas"]["Page"] & {
             items?: components["schemas"]["House"][];
         };
@@ -7207,6 +7254,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMedia"];
+        };
+    };
+    lookupHouses: {
+        parameters: {
+            query: {
+                project_id: components["schemas"]["Id"];
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The houses found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HouseMatch"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getHouse: {

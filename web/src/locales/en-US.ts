@@ -144,7 +144,7 @@ const en: typeof zh = {
     generated: 'Added {bills} bill(s) ({amount}); {existing} existed already', nothingToBill: 'Nothing to bill',
     billNumber: 'Bill no.', house: 'House', amount: 'Amount', paid: 'Paid', owed: 'Owed', dueDate: 'Due',
     statuses: { open: 'Open', paid: 'Paid' }, partly: 'Partly paid',
-    chooseHouse: 'House code or resident name', owedTotal: 'Owed', prepaid: 'Prepaid', openBills: 'Open bills (by due date)',
+    chooseHouse: 'House code or resident name', findHouse: 'House, name, plate or last 4 phone digits', owedTotal: 'Owed', prepaid: 'Prepaid', openBills: 'Open bills (by due date)',
     noOpenBills: 'No open bills', pickHint: 'Tick bills to settle only those; otherwise the oldest bills are settled first. Anything over goes to the prepaid balance.',
     payAmount: 'Amount (¥)', paymentAmount: 'Amount', channel: 'Channel', note: 'Note', takePayment: 'Take payment',
     invalidAmount: 'Enter an amount above 0 with at most two decimals',

@@ -140,7 +140,7 @@ export default {
     generated: '已新增 {bills} 张账单（{amount}），{existing} 张已存在', nothingToBill: '没有可生成的账单',
     billNumber: '账单号', house: '房屋', amount: '应收', paid: '已收', owed: '欠款', dueDate: '缴费截止',
     statuses: { open: '未结清', paid: '已结清' }, partly: '部分结清',
-    chooseHouse: '房屋编码或住户姓名', owedTotal: '欠费合计', prepaid: '预存余额', openBills: '未结账单（按到期日）',
+    chooseHouse: '房屋编码或住户姓名', findHouse: '房号、姓名、车牌或手机尾号4位', owedTotal: '欠费合计', prepaid: '预存余额', openBills: '未结账单（按到期日）',
     noOpenBills: '没有未结账单', pickHint: '勾选账单则只结算所选账单，不勾选则从最早的账单开始结算；多收的部分转入预存。',
     payAmount: '收款金额（元）', paymentAmount: '收款金额', channel: '收款方式', note: '备注', takePayment: '确认收款',
     invalidAmount: '请输入大于 0、最多两位小数的金额',

@@ -27,6 +27,30 @@ export function houseSource(projectId?: number | null): OptionSource {
   }
 }
 
+/** "张伟 138****1234 +2": whose house it is, for a picker's hint; the person the text
+ *  matched (by name or phone digits) first, else the first owner. */
+export function peopleHint(people: { name: string; phone: string }[], q = ''): string {
+  if (!people.length) return ''
+  const digits = /^\d{4,}$/.test(q) ? q.slice(-4) : ''
+  const hit = people.find((p) => (digits && p.phone.endsWith(digits)) || (q && p.name.includes(q))) ?? people[0]
+  const first = `${hit.name} ${hit.phone}`
+  return people.length > 1 ? `${first} +${people.length - 1}` : first
+}
+
+/** The counter's lookup (收银台): by code, a person's name, a plate, the last 4 digits of a
+ *  phone or a whole phone, each house shown with whose it is. Empty text lists houses. */
+export function deskHouseSource(projectId?: number | null): OptionSource {
+  const plain = houseSource(projectId)
+  return {
+    search: async (q) => {
+      if (!q || !projectId) return plain.search(q)
+      const found = await api.lookupHouses(projectId, q)
+      return found.items.map((m) => ({ value: m.id, label: m.code, hint: peopleHint(m.people, q) }))
+    },
+    byId: plain.byId,
+  }
+}
+
 /** Residents living in a project (or the whole company) by part of a name, or a full phone/ID number. */
 export function residentSource(projectId?: number | null): OptionSource {
   return {

@@ -4,6 +4,7 @@ import { computed, onMounted, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import * as api from '@/api/billing'
+import { listHouseResidents, type HouseResident } from '@/api/property'
 import { ApiError } from '@/api/request'
 import { usePagedList } from '@/composables/usePagedList'
 import { useFormErrors } from '@/composables/useFormErrors'
@@ -19,6 +20,8 @@ export function useCashier() {
   const projectId = ref<number | undefined>()
   const houseId = ref<number | undefined>()
   const account = ref<api.HouseAccount | null>(null)
+  /** Whose house it is: the people linked today, owners first (phones masked). */
+  const people = ref<HouseResident[]>([])
   const picked = ref<api.Bill[]>([])
   const form = reactive({ amount: '', channel: 'cash' as api.Channel, note: '' })
   const { errors, apply, set, clear } = useFormErrors()
@@ -47,13 +50,25 @@ export function useCashier() {
     clear()
     form.note = ''
     account.value = null
+    people.value = []
     picked.value = []
     payments.items.value = []
     payments.total.value = 0
     if (!id) return
     payments.query.house_id = id
-    await Promise.all([loadAccount(), payments.search()])
+    await Promise.all([loadAccount(), payments.search(), loadPeople(id)])
   })
+
+  async function loadPeople(id: number) {
+    try {
+      const rank = (r: HouseResident) => ['owner', 'family', 'tenant'].indexOf(r.relation)
+      const today = new Date().toISOString().slice(0, 10)
+      const list = (await listHouseResidents(id)).items.filter((r) => !r.end_date || r.end_date >= today)
+      if (houseId.value === id) people.value = list.sort((a, b) => rank(a) - rank(b))
+    } catch {
+      /* the account still shows; who lives there is only a help */
+    }
+  }
 
   async function loadAccount() {
     if (!houseId.value) return
@@ -107,5 +122,5 @@ export function useCashier() {
       paying.value = false
     }
   }
-  return { projectId, houseId, account, picked, pick, form, errors, paying, result, settlements, unsure: attempt.unsure, payments, submit, loadAccount }
+  return { projectId, houseId, account, people, picked, pick, form, errors, paying, result, settlements, unsure: attempt.unsure, payments, submit, loadAccount }
 }
