@@ -85,6 +85,16 @@ TEST_F(WorkOrderApiTest, TheWholeLoopFromReportToRating) {
   json::object seen = engineer_->Get("/api/v1/work-orders/" + std::to_string(id)).json().as_object();
   EXPECT_NE(std::string(seen.at("dispatch_reason").as_string()).find("李工"), std::string::npos);
   EXPECT_EQ(Actions(seen), (std::vector<std::string>{"accept"}));
+  // The timeline's assignment: staff read the dispatcher's reasoning, the owner only whom.
+  auto assign_note = [](const json::object& view) {
+    for (auto& e : view.at("timeline").as_array())
+      if (e.at("action") == "assign")
+        return std::pair{std::string(e.at("note").as_string()),
+                         std::string(e.at("data").at("assignee_name").as_string())};
+    return std::pair{std::string("?"), std::string()};
+  };
+  EXPECT_NE(assign_note(seen).first.find("李工"), std::string::npos);
+  EXPECT_EQ(assign_note(o), (std::pair<std::string, std::string>{"", "李工"}));
 
   Advance(10 * kMinute);
   Act(*engineer_, id, "accept");

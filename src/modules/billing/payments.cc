@@ -10,6 +10,7 @@
 // writer), so two payments racing for one bill settle it once and the second one's money
 // goes to the next bill or the prepaid balance.
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -29,12 +30,54 @@
 #include "platform/identity/permissions.h"
 #include "platform/org/org_service.h"
 #include "modules/property/property_errors.h"
+#include "modules/property/house_people.h"
 #include "modules/property/property_service.h"
+#include "platform/notify/in_app.h"
 
 namespace anju::billing {
 
 namespace json = boost::json;
 namespace perm = identity::perm;
+
+namespace {
+
+// "¥1,234.50"
+std::string Yuan(int64_t fen) {
+  std::string digits = std::to_string(fen / 100);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return fmt::format("¥{}.{:02d}", digits, fen % 100);
+}
+
+std::string_view ChannelName(std::string_view channel) {
+  static const std::map<std::string_view, std::string_view> kNames = {
+      {"cash", "现金"},       {"pos", "刷卡"},         {"transfer", "转账"},
+      {"cheque", "支票"},     {"wechat", "微信支付"},  {"alipay", "支付宝"}};
+  auto n = kNames.find(channel);
+  return n == kNames.end() ? channel : n->second;
+}
+
+// 缴费成功: an in-app message to every owner-app account of the house, in the payment's
+// transaction (notify/in_app.h), whoever took the money.
+void TellOwners(db::Tx& tx, const SettleArgs& a, int64_t payment_id, const ReceiptRef& receipt,
+                Millis now) {
+  for (const auto& who : property::AccountsOfHouse(tx, a.company_id, a.house.id, CivilDate(now))) {
+    notify::Outgoing o;
+    o.company_id = a.company_id;
+    o.project_id = a.house.project_id;
+    o.channel = "in_app";
+    o.user_id = who.user_id;
+    o.user_name = who.name;
+    o.template_code = "payment_received";
+    o.title = "缴费成功";
+    o.text = fmt::format("{} 已缴费 {}（{}），收据号 {}。", a.house.code, Yuan(a.amount),
+                         ChannelName(a.channel), receipt.number);
+    o.ref_type = "payment";
+    o.ref_id = payment_id;
+    notify::PostInApp(tx, o, now);
+  }
+}
+
+}  // namespace
 
 Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now,
                             ReceiptIssuer* receipts) {
@@ -122,6 +165,7 @@ Result<PaymentTaken> Settle(db::Tx& tx, const SettleArgs& a, Millis now,
     auto receipt = receipts->IssueFor(tx, a.company_id, id, now);
     if (!receipt.ok()) return receipt.take_error();
     out.receipt = *receipt;
+    TellOwners(tx, a, id, *receipt, now);
   }
   out.owed_after = ledger::Balance(tx, a.company_id, ledger::ReceivableOf(h.id)) +
                    ledger::Balance(tx, a.company_id, ledger::LateOf(h.id));

@@ -7,6 +7,7 @@
 #include "platform/identity/permissions.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/lifecycle.h"
+#include "modules/workorder/owner_view.h"
 
 namespace anju::workorder {
 
@@ -126,7 +127,7 @@ OrderView LoadView(db::Tx& tx, const TenantContext& ctx, const Order& o, Millis 
   for (const db::Row& e : tx.Query(std::string("SELECT ") + kEventColumns +
                                        " FROM wo_events WHERE work_order_id = ? ORDER BY seq",
                                    {o.id}))
-    out.timeline.push_back(ReadEvent(e));
+    out.timeline.push_back(ctx.IsResident() ? ForResident(ReadEvent(e)) : ReadEvent(e));
   for (const char* kind : {"work_order", "work_order_done"})
     for (const files::FileRef& f : files::ListFor(tx, o.company_id, kind, o.id))
       out.photos.push_back(

@@ -13,6 +13,7 @@
 #include "platform/org/org_service.h"
 #include "modules/property/property_service.h"
 #include "modules/workorder/order_view.h"
+#include "modules/workorder/owner_view.h"
 #include "modules/workorder/suggest.h"
 #include "modules/workorder/workorder_errors.h"
 #include "modules/workorder/workorder_service.h"
@@ -186,7 +187,7 @@ Result<std::vector<TimelineEvent>> WorkOrderService::EventsAfter(const TenantCon
          tx.Query(std::string("SELECT ") + kEventColumns +
                       " FROM wo_events WHERE work_order_id = ? AND seq > ? ORDER BY seq",
                   {id, after_seq})) {
-      TimelineEvent ev = ReadEvent(e);
+      TimelineEvent ev = ctx.IsResident() ? ForResident(ReadEvent(e)) : ReadEvent(e);
       ev.status = o->status;
       out.push_back(std::move(ev));
     }

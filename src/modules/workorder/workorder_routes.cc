@@ -7,6 +7,7 @@
 #include "core/xlsx.h"
 #include "http/handlers.h"
 #include "modules/workorder/lifecycle.h"
+#include "modules/workorder/owner_view.h"
 #include "modules/workorder/reports_json.h"
 #include "modules/workorder/settings_json.h"
 #include "modules/workorder/suggest_json.h"
@@ -275,9 +276,13 @@ void RegisterSettingRoutes(http::Router& router, WorkOrderSettings& st) {
 // subscription is made before the read, so nothing committed in between is lost (an event
 // may come twice; clients keep the highest seq).
 void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventHub& hub) {
+  // Two topics per order: staff hear every event as it is, owners without staff notes
+  // (owner_view.h).
   s.SetPublisher([&hub](int64_t id, const TimelineEvent& ev) {
     hub.Publish("wo:" + std::to_string(id), "timeline",
                 boost::json::serialize(TimelineEventJson(ev)), std::to_string(ev.seq));
+    hub.Publish("wo:" + std::to_string(id) + ":resident", "timeline",
+                boost::json::serialize(TimelineEventJson(ForResident(ev))), std::to_string(ev.seq));
   });
   router.Add(
       "GET", "/api/v1/work-orders/{id}/events", [&s, &hub](Request& req, TenantContext& ctx) {
@@ -288,7 +293,7 @@ void RegisterStreamRoute(http::Router& router, WorkOrderService& s, http::EventH
           auto [p, ec] = std::from_chars(last.data(), last.data() + last.size(), after);
           if (ec != std::errc() || p != last.data() + last.size() || after < 0) after = 0;
         }
-        auto sub = hub.Subscribe("wo:" + std::to_string(*id));
+        auto sub = hub.Subscribe("wo:" + std::to_string(*id) + (ctx.IsResident() ? ":resident" : ""));
         auto events = s.EventsAfter(ctx, *id, after);
         if (!events.ok()) return http::ErrorReply(events.error(), req.request_id);
         std::vector<http::Event> initial;

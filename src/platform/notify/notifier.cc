@@ -1,5 +1,7 @@
 #include "platform/notify/notifier.h"
 
+#include "platform/notify/in_app.h"
+
 #include <map>
 
 #include "core/pii.h"
@@ -81,7 +83,25 @@ Notifier::Notifier(db::Database& db, const Clock& clock, const crypto::SecretKey
 
 Notifier::~Notifier() = default;
 
+int64_t PostInApp(db::Tx& tx, const Outgoing& o, Millis now) {
+  if (o.channel != "in_app" || !o.user_id) throw std::logic_error("PostInApp: not an in-app message");
+  int64_t id = tx.InsertId(
+      "INSERT INTO notify_outbox (company_id, project_id, channel, recipient, user_id, template, "
+      "params, title, text, status, transport, attempts, next_attempt_at, ref_type, ref_id, "
+      "created_at, sent_at) VALUES (?, ?, 'in_app', ?, ?, ?, ?, ?, ?, 'sent', 'in_app', 1, ?, ?, "
+      "?, ?, ?) RETURNING id",
+      {o.company_id, o.project_id ? db::Value(*o.project_id) : db::kNull, o.user_name,
+       *o.user_id, o.template_code, json::serialize(o.params), o.title, o.text, now, o.ref_type,
+       o.ref_id ? db::Value(*o.ref_id) : db::kNull, now, now});
+  tx.Exec("INSERT INTO messages (company_id, user_id, outbox_id, title, text, ref_type, ref_id, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {o.company_id, *o.user_id, id, o.title, o.text, o.ref_type,
+           o.ref_id ? db::Value(*o.ref_id) : db::kNull, now});
+  return id;
+}
+
 int64_t Notifier::Enqueue(db::Tx& tx, const Outgoing& o, Millis now) {
+  if (o.channel == "in_app" && o.user_id) return PostInApp(tx, o, now);
   bool sms = o.channel == "sms";
   std::string recipient = sms ? pii::MaskPhone(o.phone) : o.user_name;
   return tx.InsertId(
