@@ -2,6 +2,8 @@
 // file of 4 houses of which 2 are bad (an area "abc", a missing 房号), sees the two bad rows
 // with their lines, downloads them (2 data rows), uploads the corrected file (0 bad), commits
 // it (4 created), then rolls the batch back from 导入记录. Building Z9 is not in the demo.
+// Then 期初余额: its Excel template (named in Chinese) passes its own dry run unchanged, and a
+// file of bad rows only leaves 确认导入 disabled, saying why.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
@@ -94,6 +96,45 @@ test('admin imports houses: dry run with bad rows, fixed file, commit, rollback'
   await drawer.waitFor({ state: 'hidden' })
   await page.locator('[data-test=batches-table] .el-table__row').first().locator('[data-test=batch-status]', { hasText: '已回滚' }).waitFor()
   assert.equal(await first.locator('[data-test=batch-rollback]').count(), 0)
+  assert.deepEqual(consoleErrors(page), [])
+  await page.close()
+})
+
+test('the 期初余额 template passes its own dry run; a file of bad rows only cannot be committed', async () => {
+  const page = await freshPage(browser.context)
+  watchConsole(page)
+  await login(page, 'admin')
+  await openMenu(page, '系统', '数据导入')
+  const flow = page.locator('[data-test=import-flow]')
+  await flow.waitFor()
+  await flow.locator('[data-test=import-kind] .el-radio-button', { hasText: '期初余额' }).click()
+  await pickOption(page, flow.locator('[data-test=import-project]'), { text: '锦华苑' })
+  assert.match(await text(flow), /UTF-8 或 GB18030/)
+
+  // The Excel template, as downloaded, uploaded unchanged: no bad row, and something to import.
+  const [template] = await Promise.all([page.waitForEvent('download'), flow.locator('[data-test=template-xlsx]').click()])
+  assert.equal(template.suggestedFilename(), '期初余额导入模板.xlsx')
+  const upload = (name, mimeType, buffer) =>
+    flow.locator('[data-test=import-upload] input[type=file]').setInputFiles({ name, mimeType, buffer })
+  await upload('期初余额导入模板.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    readFileSync(await template.path()))
+  await flow.locator('[data-test=import-no-bad]').waitFor()
+  const report = flow.locator('[data-test=import-report]').first()
+  assert.equal(await text(report.locator('[data-test=count-bad] .n')), '0')
+  assert.equal(await text(report.locator('[data-test=count-created] .n')), '1')
+  assert.equal(await flow.locator('[data-test=import-commit]').isEnabled(), true)
+  assert.equal(await flow.locator('[data-test=import-nothing-to-import]').count(), 0)
+
+  // Bad rows only (a house that does not exist, an amount that is not one): 确认导入 stays
+  // disabled and says why.
+  const csv = '\uFEFF房号*,类型*,收费项目编码,账期,金额(元)*,备注\r\nZ9-9-9999,欠费,WYF-ZZ,2024-06,10.00,\r\n1-1-0301,预存,,,abc,\r\n'
+  await upload('bad-balances.csv', 'text/csv', Buffer.from(csv, 'utf8'))
+  await report.locator('[data-test=bad-rows] [data-test=bad-line]').nth(1).waitFor()
+  assert.equal(await text(report.locator('[data-test=count-bad] .n')), '2')
+  const commit = flow.locator('[data-test=import-commit]')
+  assert.equal(await commit.isDisabled(), true)
+  assert.match(await text(flow.locator('[data-test=import-nothing-to-import]')), /没有可导入的行/)
+  await shot(page, 'imports-nothing-to-import')
   assert.deepEqual(consoleErrors(page), [])
   await page.close()
 })

@@ -100,7 +100,7 @@ int WriteImportTemplate(const ImportCliOptions& o) {
     return 2;
   }
   std::ofstream out(o.to, std::ios::binary);
-  out << file->second;
+  out << file->bytes;
   if (!out) {
     std::cerr << "cannot write " << o.to << "\n";
     return 2;

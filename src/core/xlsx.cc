@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <xlsxwriter.h>
 
@@ -77,6 +78,21 @@ Result<std::string> Write(const std::vector<Sheet>& sheets) {
       worksheet_write_string(ws, 0, c, s.columns[c].header.c_str(), bold);
     }
     worksheet_freeze_panes(ws, 1, 0);
+    for (lxw_col_t c = 0; c < s.columns.size(); ++c) {
+      const auto& choices = s.columns[c].choices;
+      if (choices.empty()) continue;
+      std::vector<char*> list;  // the library copies the values
+      for (const std::string& v : choices) list.push_back(const_cast<char*>(v.c_str()));
+      list.push_back(nullptr);
+      lxw_data_validation v{};
+      v.validate = LXW_VALIDATION_TYPE_LIST;
+      v.value_list = list.data();
+      v.ignore_blank = LXW_VALIDATION_ON;
+      if (worksheet_data_validation_range(ws, 1, c, LXW_ROW_MAX - 1, c, &v) != LXW_NO_ERROR) {
+        workbook_close(wb);
+        return Error(errors::kInternal);
+      }
+    }
     for (size_t r = 0; r < s.rows.size(); ++r)
       for (lxw_col_t c = 0; c < s.columns.size() && c < s.rows[r].size(); ++c)
         WriteCell(ws, static_cast<lxw_row_t>(r + 1), c, s.rows[r][c], s.columns[c].format, money,

@@ -27,6 +27,10 @@ struct Column {
   // The whole column is formatted as text ("@"), so that what a user types into it (a phone
   // or ID number) stays text; for import templates.
   bool text_entry = false;
+  // A drop-down list on the column's data cells (rows 2 to the sheet's end): Excel's data
+  // validation of type list, which refuses other values typed in. Empty: none. The values,
+  // joined with commas, must stay within Excel's 255 characters.
+  std::vector<std::string> choices = {};
 };
 
 struct Sheet {

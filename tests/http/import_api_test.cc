@@ -9,6 +9,7 @@
 #include "core/tabular/tabular.h"
 #include "modules/billing/ledger.h"
 #include "support/test_app.h"
+#include "support/xlsx_file.h"
 
 namespace anju::testing {
 namespace {
@@ -296,6 +297,139 @@ TEST_F(ImportApiTest, VehiclesThenTheirParkingSpaces) {
   Reply rb = admin_->PostJson("/api/v1/imports/" + std::to_string(p.at("id").as_int64()) + "/rollback", json::object{});
   ASSERT_EQ(rb.status, 200) << rb.body;
   EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM parking_spaces WHERE code LIKE 'Z-%'"), 0);
+}
+
+
+// Every kind's template, as the admin's import page downloads it (with the project), passes
+// its own dry run in the demo: the example row names a house, fee item and meter of JHY.
+// Without the project the same holds for every kind but readings (whose example must name
+// a meter of the project and its next period).
+TEST_F(ImportApiTest, EveryTemplatesExampleRowPassesADryRunInTheDemo) {
+  const std::string p = "&project_id=" + std::to_string(jhy_);
+  for (const char* kind : {"houses", "residents", "vehicles", "parking", "fee-items", "readings", "balances"})
+    for (const char* format : {"xlsx", "csv"})
+      for (bool with_project : {true, false}) {
+        if (!with_project && std::string(kind) == "readings") continue;
+        SCOPED_TRACE(std::string(kind) + "." + format + (with_project ? " for JHY" : ""));
+        Reply t = admin_->Get(std::string("/api/v1/import-templates/") + kind + "?format=" + format +
+                              (with_project ? p : ""));
+        ASSERT_EQ(t.status, 200) << t.body;
+        json::object dry = Import(kind, t.body, std::string("template.") + format, true);
+        EXPECT_EQ(dry.at("status"), "done") << json::serialize(dry);
+        EXPECT_EQ(dry.at("rows"), 1);
+        EXPECT_EQ(dry.at("bad"), 0) << json::serialize(dry.at("report"));
+        EXPECT_EQ(dry.at("created").as_int64() + dry.at("updated").as_int64(), 1)
+            << "the example imports something";
+      }
+  // The readings example is the next period of a meter of the project.
+  Reply r = admin_->Get("/api/v1/import-templates/readings?format=csv" + p);
+  EXPECT_NE(r.body.find("W-"), std::string::npos) << r.body;
+  // Another company's project: not found, as for an import into it.
+  int64_t other = ProjectId(*app_, app_->other_company_id(), "JHY");
+  Reply foreign = admin_->Get("/api/v1/import-templates/readings?project_id=" + std::to_string(other));
+  EXPECT_EQ(foreign.status, 404) << foreign.body;
+  EXPECT_EQ(foreign.json().at("error").at("code"), "IMPORT_PROJECT_NOT_FOUND");
+}
+
+// The .xlsx template: named in the UI's language (RFC 5987 filename*), the data sheet named
+// after the kind, a drop-down list on each column of a fixed list, a 填写说明 sheet.
+TEST_F(ImportApiTest, TheXlsxTemplateIsNamedInTheUsersLanguageWithListsAndInstructions) {
+  Reply zh = admin_->Get("/api/v1/import-templates/houses?format=xlsx&lang=zh-CN");
+  ASSERT_EQ(zh.status, 200) << zh.body;
+  // 房屋导入模板.xlsx
+  EXPECT_NE(zh.header("content-disposition")
+                .find("filename*=UTF-8''%E6%88%BF%E5%B1%8B%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"),
+            std::string::npos)
+      << zh.header("content-disposition");
+  EXPECT_NE(zh.header("content-disposition").find("filename=\"houses-template.xlsx\""), std::string::npos);
+  std::string workbook = ZipEntry(zh.body, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("<sheet name=\"房屋\" sheetId=\"1\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("<sheet name=\"填写说明\" sheetId=\"2\""), std::string::npos) << workbook;
+  EXPECT_EQ(workbook.find("Sheet1"), std::string::npos);
+  std::string sheet = ZipEntry(zh.body, "xl/worksheets/sheet1.xml");
+  // 房屋类型 (column F) and 状态 (G): lists; the other columns are free.
+  EXPECT_NE(sheet.find("<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" "
+                       "showErrorMessage=\"1\" sqref=\"F2:F1048576\"><formula1>\"住宅,商铺,车位,办公,储藏室\""
+                       "</formula1>"),
+            std::string::npos)
+      << sheet;
+  EXPECT_NE(sheet.find("sqref=\"G2:G1048576\"><formula1>\"空置,自住,出租,装修\"</formula1>"),
+            std::string::npos);
+  EXPECT_EQ(Occurrences(sheet, "<dataValidation "), 2);
+  // The instructions: a row per column (and the header), with the accepted values.
+  std::string help = ZipEntry(zh.body, "xl/worksheets/sheet2.xml");
+  EXPECT_EQ(Occurrences(help, "<row "), 11);
+  std::string strings = ZipEntry(zh.body, "xl/sharedStrings.xml");
+  for (const char* s : {"列名", "必填", "填写要求", "可选值", "住宅、商铺、车位、办公、储藏室", "平方米，最多两位小数"})
+    EXPECT_NE(strings.find(s), std::string::npos) << s;
+
+  // Every kind: its enumerated columns have their lists.
+  struct Lists {
+    const char* kind;
+    std::vector<std::string> lists;
+  };
+  for (const Lists& k : std::vector<Lists>{
+           {"residents", {"E2:E1048576\"><formula1>\"业主,家属,租户\""}},
+           {"vehicles", {"B2:B1048576\"><formula1>\"小汽车,新能源,摩托车\""}},
+           {"parking", {"C2:C1048576\"><formula1>\"产权,租赁,公共,访客\"", "D2:D1048576\"><formula1>\"空置,已占用,预留\""}},
+           {"fee-items",
+            {"C2:C1048576\"><formula1>\"物业费,水费,电费,燃气费,停车费,公摊,押金,一次性\"",
+             "D2:D1048576\"><formula1>\"按面积,固定,按用量\"", "F2:F1048576\"><formula1>\"建筑面积,套内面积\"",
+             "H2:H1048576\"><formula1>\"月,季,半年,年\""}},
+           {"readings", {}},
+           {"balances", {"B2:B1048576\"><formula1>\"欠费,预存\""}}}) {
+    Reply x = admin_->Get(std::string("/api/v1/import-templates/") + k.kind + "?format=xlsx");
+    std::string ws = ZipEntry(x.body, "xl/worksheets/sheet1.xml");
+    EXPECT_EQ(Occurrences(ws, "<dataValidation "), static_cast<int>(k.lists.size())) << k.kind;
+    for (const std::string& l : k.lists) EXPECT_NE(ws.find(l), std::string::npos) << k.kind << " " << l;
+  }
+
+  // The English UI: English names (the headers stay the importer's Chinese ones).
+  Reply en = admin_->Get("/api/v1/import-templates/balances?format=xlsx&lang=en-US");
+  ASSERT_EQ(en.status, 200);
+  EXPECT_NE(en.header("content-disposition").find("filename*=UTF-8''Opening%20balances%20import%20template.xlsx"),
+            std::string::npos)
+      << en.header("content-disposition");
+  workbook = ZipEntry(en.body, "xl/workbook.xml");
+  EXPECT_NE(workbook.find("<sheet name=\"Opening balances\""), std::string::npos) << workbook;
+  EXPECT_NE(workbook.find("<sheet name=\"Instructions\""), std::string::npos);
+  EXPECT_NE(ZipEntry(en.body, "xl/sharedStrings.xml").find("Accepted values"), std::string::npos);
+  // Without lang, the browser's Accept-Language; CSV is named alike.
+  Reply accept = admin_->Send("GET", "/api/v1/import-templates/residents?format=csv", "",
+                              {{"Accept-Language", "en-US,en;q=0.9"}});
+  EXPECT_NE(accept.header("content-disposition").find("filename*=UTF-8''Residents%20import%20template.csv"),
+            std::string::npos)
+      << accept.header("content-disposition");
+  Reply bad = admin_->Get("/api/v1/import-templates/houses?lang=fr");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+}
+
+// 确认导入 of a dry run with nothing to import is refused (409, a stable code), and the dry
+// run stays as it was: nothing is queued or written.
+TEST_F(ImportApiTest, ADryRunWithNoImportableRowCannotBeCommitted) {
+  int64_t before = Houses();
+  int64_t batches = app_->Count("SELECT COUNT(*) FROM import_batches");
+  json::object dry = Import("houses", std::string(kHeader) + "Z9,,1,1,0101,别墅,,abc,72.30,\n", "bad.csv", true);
+  ASSERT_EQ(dry.at("bad"), 1) << json::serialize(dry);
+  std::string commit = "/api/v1/imports/" + std::to_string(dry.at("id").as_int64()) + "/commit";
+  Reply c = admin_->PostJson(commit, json::object{});
+  EXPECT_EQ(c.status, 409) << c.body;
+  EXPECT_EQ(c.json().at("error").at("code"), "IMPORT_NOTHING_TO_IMPORT");
+  EXPECT_EQ(Finished(dry.at("id").as_int64()).at("status"), "done") << "still a dry run";
+  EXPECT_EQ(app_->Count("SELECT COUNT(*) FROM import_batches"), batches + 1);
+  EXPECT_EQ(Houses(), before);
+  // All or nothing with a bad row: nothing would be written either.
+  json::object mixed = Import("houses", std::string(kHeader) + "Z9,,1,1,0101,住宅,,89,72.30,\nZ9,,1,1,0102,别墅,,89,72,\n",
+                              "mixed.csv", true, /*all_or_nothing=*/true);
+  ASSERT_EQ(mixed.at("bad"), 1) << json::serialize(mixed);
+  Reply m = admin_->PostJson("/api/v1/imports/" + std::to_string(mixed.at("id").as_int64()) + "/commit", json::object{});
+  EXPECT_EQ(m.status, 409) << m.body;
+  // The same rows without the bad one commit.
+  json::object good = Import("houses", std::string(kHeader) + "Z9,,1,1,0101,住宅,,89,72.30,\n", "good.csv", true);
+  Reply g = admin_->PostJson("/api/v1/imports/" + std::to_string(good.at("id").as_int64()) + "/commit", json::object{});
+  ASSERT_EQ(g.status, 202) << g.body;
+  EXPECT_EQ(Finished(g.json().at("id").as_int64()).at("created"), 1);
+  EXPECT_EQ(Houses(), before + 1);
 }
 
 }  // namespace

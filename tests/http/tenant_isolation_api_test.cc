@@ -425,7 +425,9 @@ const std::set<std::string> kOwnScope = {
     "POST /api/v1/work-order-classifier/train",
     // A category suggested for the caller's text, from the caller's company's tree.
     "GET /api/v1/work-orders/suggest",
-    // An import template ({kind} is a string): the same columns and example for everyone.
+    // An import template ({kind} is a string): the same columns for everyone; with
+    // project_id the example row names that project's things, which needs data:import
+    // there (another company's project: 404, import_api_test.cc).
     "GET /api/v1/import-templates/{kind}"};
 
 // List routes → (table, filters to try). Returned ids must be visible to the caller.

@@ -2,6 +2,7 @@
 // shaped by importer_json.h.
 #include "modules/importer/import_routes.h"
 
+#include "core/xlsx.h"
 #include "http/handlers.h"
 #include "modules/importer/importer_errors.h"
 #include "modules/importer/importer_json.h"
@@ -14,15 +15,27 @@ using http::Response;
 
 namespace {
 
-Response FileReply(const std::pair<std::string, std::string>& file) {
+Response FileReply(const DownloadFile& file) {
   Response r;
-  bool xlsx = file.first.ends_with(".xlsx");
+  bool xlsx = file.ascii_name.ends_with(".xlsx");
   r.content_type = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                         : "text/csv; charset=utf-8";
-  r.body = file.second;
-  r.Header("Content-Disposition", "attachment; filename=\"" + file.first + "\"");
+  r.body = file.bytes;
+  r.Header("Content-Disposition", xlsx::AttachmentHeader(file.ascii_name, file.name));
   r.Header("X-Content-Type-Options", "nosniff");
   return r;
+}
+
+// A template's language: `lang` (zh-CN | en-US), else the Accept-Language header's first
+// choice, else Chinese. nullopt for another `lang`.
+std::optional<Lang> LangOf(const Request& req) {
+  auto lang = req.Query("lang");
+  if (lang && !lang->empty()) {
+    if (*lang == "zh-CN" || *lang == "zh") return Lang::kZh;
+    if (*lang == "en-US" || *lang == "en") return Lang::kEn;
+    return std::nullopt;
+  }
+  return req.Header("Accept-Language").starts_with("en") ? Lang::kEn : Lang::kZh;
 }
 
 // "1"/"true" → true, "0"/"false"/absent → `def`; nullopt when it is something else.
@@ -90,8 +103,18 @@ void RegisterRoutes(http::Router& router, ImportService& s) {
     if (!file.ok()) return http::ErrorReply(file.error(), req.request_id);
     return FileReply(*file);
   });
-  router.Add("GET", "/api/v1/import-templates/{kind}", [](Request& req, TenantContext&) {
-    auto file = ImportService::Template(req.path_params.at(0), req.Query("format").value_or("xlsx"));
+  // The example row names the project's things when project_id is given (import_service.h).
+  router.Add("GET", "/api/v1/import-templates/{kind}", [&s](Request& req, TenantContext& ctx) {
+    auto lang = LangOf(req);
+    if (!lang) return Bad(req, "lang", "zh-CN or en-US");
+    std::optional<int64_t> project;
+    if (req.Query("project_id")) {
+      QueryReader q(req);
+      project = q.Id("project_id");
+      if (auto bad = q.Failed()) return *bad;
+    }
+    auto file = s.Template(ctx, req.path_params.at(0), req.Query("format").value_or("xlsx"), *lang,
+                           project);
     if (!file.ok()) return http::ErrorReply(file.error(), req.request_id);
     return FileReply(*file);
   });

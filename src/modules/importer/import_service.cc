@@ -159,11 +159,31 @@ Result<Batch> ImportService::Start(const TenantContext& ctx, StartRequest req) {
                                   req.all_or_nothing));
 }
 
+int64_t ImportableRows(const Batch& b) {
+  if (b.all_or_nothing && b.bad > 0) return 0;
+  return b.created + b.updated;
+}
+
+Result<DownloadFile> ImportService::Template(const TenantContext& ctx, const std::string& kind,
+                                             const std::string& format, Lang lang,
+                                             std::optional<int64_t> project_id) {
+  const Kind* k = FindKind(kind);
+  if (!k) return Error(kUnknownKind).WithField("kind", "invalid");
+  if (!project_id) return Template(kind, format, lang);
+  auto example = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<std::string>> {
+    ANJU_TRY(CheckProject(tx, ctx, *project_id));
+    return k->Example(tx, ctx.company_id, *project_id);
+  });
+  if (!example.ok()) return example.error();
+  return WriteTemplate(*k, format, lang, *example);
+}
+
 Result<Batch> ImportService::Commit(const TenantContext& ctx, int64_t dry_run_id) {
   auto batch = Get(ctx, dry_run_id);
   if (!batch.ok()) return batch;
   const Batch& b = *batch;
   if (!b.dry_run || b.status != "done") return Error(kNotCommittable);
+  if (ImportableRows(b) == 0) return Error(kNothingToImport);
   auto stored = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) {
     return tx.QueryOne("SELECT stored_name FROM import_batches WHERE id = ?", {dry_run_id})->Str(0);
   });

@@ -70,6 +70,20 @@ struct Batch {
   std::string report, rollback;
 };
 
+// A file to download: its name for the user (UTF-8, in the UI's language), a plain ASCII
+// name for clients that do not read RFC 5987's filename*, and the bytes.
+struct DownloadFile {
+  std::string name, ascii_name, bytes;
+};
+
+// The language of a template's sheet names, instructions and file name (the headers are
+// Chinese in both: the importer matches them).
+enum class Lang { kZh, kEn };
+
+// Rows of a finished dry run that a commit would write: created + updated, and none when
+// all-or-nothing meets a bad row. A commit of a dry run with none is refused.
+int64_t ImportableRows(const Batch& dry_run);
+
 // A page of batches, newest first, and how many there are in all.
 struct BatchPage {
   std::vector<Batch> items;
@@ -95,7 +109,8 @@ class ImportService {
                                      int64_t project_id, const std::filesystem::path& file,
                                      bool dry_run, bool all_or_nothing, const OnProgress& progress);
   // Queues the file of a finished dry run again, committing (a new batch, same options).
-  // IMPORT_NOT_COMMITTABLE unless it is a finished dry run not committed yet.
+  // IMPORT_NOT_COMMITTABLE unless it is a finished dry run not committed yet;
+  // IMPORT_NOTHING_TO_IMPORT when it has no importable row (ImportableRows).
   Result<Batch> Commit(const TenantContext& ctx, int64_t dry_run_id);
   // The batch with its report (IMPORT_NOT_FOUND outside the caller's reach).
   Result<Batch> Get(const TenantContext& ctx, int64_t id);
@@ -104,11 +119,20 @@ class ImportService {
   // The batch, rolled back, with its rollback report (see above).
   Result<Batch> Rollback(const TenantContext& ctx, int64_t id);
   // The kept file (the upload as it was) and the bad rows as a file to fix and re-upload.
-  Result<std::pair<std::string, std::string>> BadRowsFile(const TenantContext& ctx, int64_t id,
-                                                          const std::string& format);
-  // A template with Chinese headers and one example row: {file name, bytes}.
-  static Result<std::pair<std::string, std::string>> Template(const std::string& kind,
-                                                              const std::string& format);
+  Result<DownloadFile> BadRowsFile(const TenantContext& ctx, int64_t id, const std::string& format);
+  // The template of a kind (files.cc): an .xlsx has a sheet named after the kind (房屋 /
+  // Houses) with the Chinese headers, one example row and a drop-down list on every column
+  // of a fixed list of values (Column::choices), then a 填写说明 / Instructions sheet: each
+  // column, required or not, what to type, the accepted values, the example. A CSV has the
+  // header and the example row. The file is named in `lang` (房屋导入模板.xlsx).
+  // Without a project the example row is the columns' examples; with one (the caller needs
+  // data:import there, else IMPORT_PROJECT_NOT_FOUND) it is Kind::Example for that
+  // project, which passes a dry run there in the demo.
+  Result<DownloadFile> Template(const TenantContext& ctx, const std::string& kind,
+                                const std::string& format, Lang lang,
+                                std::optional<int64_t> project_id);
+  static Result<DownloadFile> Template(const std::string& kind, const std::string& format,
+                                       Lang lang = Lang::kZh);
   // Waits until the worker is idle (tests).
   void WaitIdle();
 
@@ -117,6 +141,8 @@ class ImportService {
     int64_t batch_id;
     TenantContext ctx;
   };
+  static Result<DownloadFile> WriteTemplate(const Kind& kind, const std::string& format, Lang lang,
+                                            const std::vector<std::string>& example);
   void Work();
   void Execute(const Job& job, const OnProgress& progress);
   std::filesystem::path PathOf(int64_t company_id, const std::string& stored) const;

@@ -17,6 +17,11 @@ inline constexpr ErrorDef kNotRollbackable{"IMPORT_NOT_ROLLBACKABLE", ErrorKind:
 inline constexpr ErrorDef kNotCommittable{"IMPORT_NOT_COMMITTABLE", ErrorKind::kConflict,
                                           "import.not_committable",
                                           "Only a finished dry run can be committed"};
+// The dry run has no row a commit would write (all bad, all unchanged, or all-or-nothing
+// with a bad row): fix the file and check it again.
+inline constexpr ErrorDef kNothingToImport{"IMPORT_NOTHING_TO_IMPORT", ErrorKind::kConflict,
+                                           "import.nothing_to_import",
+                                           "The dry run found no row to import"};
 inline constexpr ErrorDef kRollbackBlocked{"IMPORT_ROLLBACK_BLOCKED", ErrorKind::kConflict,
                                            "import.rollback_blocked",
                                            "Something newer depends on a row of this batch"};
@@ -31,6 +36,7 @@ inline constexpr ErrorDef kRollbackDryRun{"IMPORT_DRY_RUN", ErrorKind::kConflict
 // Every error above, for the catalogue (app/error_catalogue.h).
 inline constexpr const ErrorDef* kImporterErrors[] = {
     &kUnknownKind,    &kBadFormat,       &kBatchNotFound,   &kNotRollbackable,
-    &kNotCommittable, &kRollbackBlocked, &kProjectRequired, &kRollbackDryRun};
+    &kNotCommittable, &kNothingToImport, &kRollbackBlocked, &kProjectRequired,
+    &kRollbackDryRun};
 
 }  // namespace anju::importer

@@ -24,6 +24,11 @@ struct Column {
   std::string header;   // the template's Chinese header ("建筑面积(㎡)")
   bool required = false;
   std::string example;  // the template's example row
+  // The labels the importer accepts from a fixed list (values.h ParseChoice), in the order a
+  // template's drop-down list offers them; empty for free text (and for a list of several).
+  std::vector<std::string> choices = {};
+  // What to type, for the template's 填写说明 sheet, in Chinese and in English.
+  std::string format_zh = {}, format_en = {};
 };
 
 // One data row, by column key.
@@ -76,6 +81,11 @@ class Kind {
   virtual std::string_view name() const = 0;   // "houses"
   virtual std::string_view title() const = 0;  // "房屋"
   virtual const std::vector<Column>& columns() const = 0;
+  // The template's example row for the project (a cell per column): by default the columns'
+  // examples. A kind whose example must name something of the project (a meter and its next
+  // period) overrides it; the example row passes a dry run in the demo's projects.
+  virtual std::vector<std::string> Example(db::Tx& tx, int64_t company_id,
+                                           int64_t project_id) const;
   // The row's natural key (two rows of a file with the same key are a duplicate).
   virtual std::string NaturalKey(const Cells& row) const = 0;
   // Applies the row inside rc.tx (which the runner wraps in a savepoint); the runner has

@@ -26,9 +26,22 @@ class Balances : public Kind {
   std::string_view title() const override { return "期初余额"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"house", "房号*", true, "1-1-0301"},        {"type", "类型*", true, "欠费"},
-        {"fee_item_code", "收费项目编码", false, "WYF"}, {"period", "账期", false, "2026-06"},
-        {"amount", "金额(元)*", true, "210.33"},      {"note", "备注", false, "旧系统迁移"}};
+        {"house", "房号*", true, "1-1-0301", {}, "楼栋-单元-房号，须是本项目已有的房屋",
+         "building-entrance-number, a house of the project"},
+        {"type", "类型*", true, "欠费", Labels(kTypes),
+         "从下拉列表选择：欠费为某收费项目某账期未缴的金额，预存为房屋的预存余额",
+         "Pick from the list: 欠费 (arrears) of a fee item and period, or 预存 (prepaid balance)"},
+        // The demo's residential property fee; a period before the demo's year of bills (a
+        // house's bill of that item and period would make the row a conflict).
+        {"fee_item_code", "收费项目编码", false, "WYF-ZZ", {},
+         "欠费必填：本项目收费标准的编码，如 WYF-ZZ",
+         "Required for arrears: the code of a fee standard of the project, e.g. WYF-ZZ"},
+        {"period", "账期", false, "2024-06", {},
+         "欠费必填：YYYY-MM，不晚于本月；该房屋这个收费项目这个账期还没有账单",
+         "Required for arrears: YYYY-MM, not after this month, with no bill of the house, item "
+         "and period yet"},
+        {"amount", "金额(元)*", true, "210.33", {}, "元，最多两位小数", "Yuan, at most 2 decimals"},
+        {"note", "备注", false, "旧系统迁移", {}, "文字", "Text"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override {

@@ -20,6 +20,8 @@ const std::vector<std::pair<std::string_view, std::string_view>> kMethods = {
     {"area", "按面积"}, {"fixed", "固定"}, {"metered", "按用量"}};
 const std::vector<std::pair<std::string_view, std::string_view>> kHouseKinds = {
     {"residential", "住宅"}, {"shop", "商铺"}, {"parking", "车位"}, {"office", "办公"}, {"storage", "储藏室"}};
+const std::vector<std::pair<std::string_view, std::string_view>> kAreaBases = {
+    {"gross", "建筑面积"}, {"net", "套内面积"}};
 const std::vector<std::pair<std::string_view, std::string_view>> kCycles = {
     {"1", "月"}, {"3", "季"}, {"6", "半年"}, {"12", "年"}};
 const std::vector<std::pair<std::string, std::string>> kFieldToColumn = {
@@ -49,12 +51,27 @@ class FeeItems : public Kind {
   std::string_view title() const override { return "收费标准"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"code", "编码*", true, "WYF-2027"},       {"name", "名称*", true, "物业服务费"},
-        {"kind", "类型*", true, "物业费"},          {"method", "计费方式*", true, "按面积"},
-        {"unit_price", "单价(元)*", true, "2.35"}, {"area_basis", "面积基准", false, "建筑面积"},
-        {"house_kinds", "适用房屋类型*", true, "住宅、商铺"}, {"cycle", "计费周期", false, "月"},
-        {"due_days", "缴费期限(天)", false, "15"},  {"valid_from", "生效日期*", true, "2027-01-01"},
-        {"valid_to", "失效日期", false, ""}};
+        {"code", "编码*", true, "WYF-2027", {}, "本项目内唯一；调价请用新编码",
+         "Unique in the project; a new price needs a new code"},
+        {"name", "名称*", true, "物业服务费", {}, "文字", "Text"},
+        {"kind", "类型*", true, "物业费", Labels(kKinds), "从下拉列表选择", "Pick from the list"},
+        {"method", "计费方式*", true, "按面积", Labels(kMethods), "从下拉列表选择", "Pick from the list"},
+        {"unit_price", "单价(元)*", true, "2.35", {},
+         "元，最多四位小数：按面积为每平方米每月，按用量为每单位",
+         "Yuan, at most 4 decimals: per m² a month by area, per unit by use"},
+        {"area_basis", "面积基准", false, "建筑面积", Labels(kAreaBases), "按面积计费时从下拉列表选择",
+         "Pick from the list when charged by area"},
+        {"house_kinds", "适用房屋类型*", true, "住宅、商铺", {},
+         "一个或多个，用“、”分隔：住宅、商铺、车位、办公、储藏室",
+         "One or more, separated by 、: 住宅 (residential), 商铺 (shop), 车位 (parking), "
+         "办公 (office), 储藏室 (storage)"},
+        {"cycle", "计费周期", false, "月", Labels(kCycles), "从下拉列表选择；空则为月",
+         "Pick from the list; empty: monthly"},
+        {"due_days", "缴费期限(天)", false, "15", {}, "账单出账后几天内缴费，整数",
+         "Days to pay after billing, a whole number"},
+        {"valid_from", "生效日期*", true, "2027-01-01", {}, "日期 YYYY-MM-DD", "A date, YYYY-MM-DD"},
+        {"valid_to", "失效日期", false, "", {}, "日期 YYYY-MM-DD；空则长期有效",
+         "A date, YYYY-MM-DD; empty: no end"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override { return c.Get("code"); }
@@ -81,7 +98,7 @@ class FeeItems : public Kind {
       start = end + 1;
     }
     std::optional<std::string> basis, cycle, from, to;
-    if (!c.Get("area_basis").empty() && !(basis = ParseChoice(c.Get("area_basis"), {{"gross", "建筑面积"}, {"net", "套内面积"}})))
+    if (!c.Get("area_basis").empty() && !(basis = ParseChoice(c.Get("area_basis"), kAreaBases)))
       errors.push_back({"area_basis", "invalid", "应为 建筑面积/套内面积"});
     if (!c.Get("cycle").empty() && !(cycle = ParseChoice(c.Get("cycle"), kCycles)))
       errors.push_back({"cycle", "invalid", "应为 月/季/半年/年"});

@@ -31,11 +31,24 @@ class Houses : public Kind {
   std::string_view title() const override { return "房屋"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"building_code", "楼栋编码*", true, "1"},  {"building_name", "楼栋名称", false, "1号楼"},
-        {"entrance", "单元*", true, "1"},           {"floor", "楼层*", true, "3"},
-        {"number", "房号*", true, "0301"},          {"kind", "房屋类型*", true, "住宅"},
-        {"status", "状态", false, "自住"},          {"gross_area", "建筑面积(㎡)*", true, "89.50"},
-        {"net_area", "套内面积(㎡)*", true, "72.30"}, {"delivered_on", "交付日期", false, "2019-07-01"}};
+        {"building_code", "楼栋编码*", true, "1", {}, "楼栋的编码，如 1、S；新的编码会新建楼栋",
+         "The building's code (1, S…); a new code creates the building"},
+        {"building_name", "楼栋名称", false, "1号楼", {}, "新建楼栋时的名称，空则为“编码号楼”",
+         "A new building's name; empty: \"<code>号楼\""},
+        {"entrance", "单元*", true, "1", {}, "单元编码，如 1", "The entrance's code, e.g. 1"},
+        {"floor", "楼层*", true, "3", {}, "整数，地下层为负数，如 -1",
+         "A whole number, negative below ground (-1)"},
+        {"number", "房号*", true, "0301", {}, "如 0301；房屋按“楼栋-单元-房号”匹配",
+         "E.g. 0301; a house is matched on building-entrance-number"},
+        {"kind", "房屋类型*", true, "住宅", Labels(kKinds), "从下拉列表选择", "Pick from the list"},
+        {"status", "状态", false, "自住", Labels(kStatuses),
+         "从下拉列表选择；空则新房屋为空置，已有房屋不变",
+         "Pick from the list; empty: a new house is vacant, an existing one keeps its own"},
+        {"gross_area", "建筑面积(㎡)*", true, "89.50", {}, "平方米，最多两位小数",
+         "Square metres, at most 2 decimals"},
+        {"net_area", "套内面积(㎡)*", true, "72.30", {}, "平方米，最多两位小数，不大于建筑面积",
+         "Square metres, at most 2 decimals, not above the gross area"},
+        {"delivered_on", "交付日期", false, "2019-07-01", {}, "日期 YYYY-MM-DD", "A date, YYYY-MM-DD"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override {

@@ -27,10 +27,18 @@ class Parking : public Kind {
   std::string_view title() const override { return "车位"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"code", "车位编号*", true, "B1-101"},  {"zone", "区域", false, "地下一层"},
-        {"kind", "类型*", true, "产权"},        {"status", "状态", false, "已占用"},
-        {"area", "面积(㎡)", false, "12.5"},    {"house", "产权房号", false, "1-1-0301"},
-        {"plate", "车牌号", false, "沪A12345"}};
+        {"code", "车位编号*", true, "B1-101", {}, "如 B1-101；车位按编号匹配",
+         "E.g. B1-101; a space is matched on its code"},
+        {"zone", "区域", false, "地下一层", {}, "文字", "Text"},
+        {"kind", "类型*", true, "产权", Labels(kKinds), "从下拉列表选择", "Pick from the list"},
+        {"status", "状态", false, "空置", Labels(kStatuses),
+         "从下拉列表选择；空则有车牌为已占用，否则为空置",
+         "Pick from the list; empty: occupied with a plate, else vacant"},
+        {"area", "面积(㎡)", false, "12.5", {}, "平方米，最多两位小数", "Square metres, at most 2 decimals"},
+        {"house", "产权房号", false, "1-1-0301", {}, "产权车位所属的房屋：楼栋-单元-房号",
+         "The house owning the space: building-entrance-number"},
+        {"plate", "车牌号", false, "", {}, "停在这里的车辆的车牌（先导入车辆），如 沪A12345",
+         "The plate of the vehicle parked here (import vehicles first), e.g. 沪A12345"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override { return c.Get("code"); }

@@ -1,6 +1,8 @@
 // 抄表读数导入: a reading per meter code and period, by the rules of a reading typed on the
 // phone (below previous, rollover, review of unusual consumption). The same reading again is
 // skipped; another value for a period already read is refused (correct it in 抄表审核).
+#include <fmt/format.h>
+
 #include "modules/importer/kind.h"
 #include "modules/importer/values.h"
 #include "modules/metering/meter_readings.h"
@@ -30,11 +32,31 @@ class Readings : public Kind {
   std::string_view title() const override { return "抄表读数"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"meter_code", "表号*", true, "W-2-1-0301"}, {"period", "账期*", true, "2026-11"},
-        {"reading", "读数*", true, "1234.56"},       {"read_at", "抄表日期", false, "2026-11-20"}};
+        {"meter_code", "表号*", true, "W-2-1-0301", {}, "本项目的表号，如 W-2-1-0301",
+         "A meter code of the project, e.g. W-2-1-0301"},
+        {"period", "账期*", true, "2026-11", {}, "YYYY-MM，晚于该表已有的读数",
+         "YYYY-MM, after the meter's readings so far"},
+        {"reading", "读数*", true, "1234.56", {}, "表盘读数，最多两位小数",
+         "The dial reading, at most 2 decimals"},
+        {"read_at", "抄表日期", false, "2026-11-20", {}, "日期 YYYY-MM-DD，不晚于今天；空则为导入当天",
+         "A date, YYYY-MM-DD, not after today; empty: the day of the import"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override { return c.Get("meter_code") + "@" + c.Get("period"); }
+
+  // The project's first house meter that has readings, its next period and a reading of as
+  // much use as its last one (so it is not held as unusual): a row that a dry run in that
+  // project accepts. Without such a meter, the columns' examples.
+  std::vector<std::string> Example(db::Tx& tx, int64_t company_id,
+                                   int64_t project_id) const override {
+    auto last = metering::NewestHouseReading(tx, company_id, project_id);
+    if (!last) return Kind::Example(tx, company_id, project_id);
+    int year = std::stoi(last->period.substr(0, 4)), month = std::stoi(last->period.substr(5, 2));
+    std::string next = month == 12 ? fmt::format("{:04d}-01", year + 1)
+                                   : fmt::format("{:04d}-{:02d}", year, month + 1);
+    int64_t reading = last->reading + (last->consumption > 0 ? last->consumption : 1500);
+    return {last->meter_code, next, fmt::format("{}.{:02d}", reading / 100, reading % 100), ""};
+  }
 
   Result<Applied> Apply(RowContext& rc, const Cells& c, std::vector<RowError>& errors) const override {
     auto reading = ParseDecimal(c.Get("reading"), 2);  // 1/100 unit

@@ -27,10 +27,15 @@ class Residents : public Kind {
   std::string_view title() const override { return "住户"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"name", "姓名*", true, "张伟"},           {"phone", "手机号*", true, "13812345678"},
-        {"id_number", "身份证号", false, "110101199003071234"},
-        {"house", "房号*", true, "1-1-0301"},      {"relation", "关系*", true, "业主"},
-        {"start_date", "入住日期", false, "2019-07-01"}};
+        {"name", "姓名*", true, "张伟", {}, "姓名", "Full name"},
+        {"phone", "手机号*", true, "13812345678", {}, "11 位手机号", "An 11-digit mobile number"},
+        {"id_number", "身份证号", false, "110101199003071233", {},
+         "18 位身份证号；住户按身份证号（没有时按手机号）匹配",
+         "The 18-character ID number; a resident is matched on it (else on the phone)"},
+        {"house", "房号*", true, "1-1-0301", {}, "楼栋-单元-房号，如 1-1-0301，须是本项目已有的房屋",
+         "building-entrance-number (1-1-0301), a house of the project"},
+        {"relation", "关系*", true, "业主", Labels(kRelations), "从下拉列表选择", "Pick from the list"},
+        {"start_date", "入住日期", false, "2019-07-01", {}, "日期 YYYY-MM-DD", "A date, YYYY-MM-DD"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override {

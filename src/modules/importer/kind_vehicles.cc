@@ -26,9 +26,16 @@ class Vehicles : public Kind {
   std::string_view title() const override { return "车辆"; }
   const std::vector<Column>& columns() const override {
     static const std::vector<Column> kColumns = {
-        {"plate", "车牌号*", true, "沪A12345"}, {"kind", "车辆类型", false, "小汽车"},
-        {"brand", "品牌", false, "大众"},        {"color", "颜色", false, "白色"},
-        {"house", "房号", false, "1-1-0301"},    {"owner_phone", "车主手机号", false, "13812345678"}};
+        {"plate", "车牌号*", true, "沪A12345", {}, "如 沪A12345；车辆按车牌匹配",
+         "E.g. 沪A12345; a vehicle is matched on its plate"},
+        {"kind", "车辆类型", false, "小汽车", Labels(kKinds), "从下拉列表选择；空则为小汽车",
+         "Pick from the list; empty: a car"},
+        {"brand", "品牌", false, "大众", {}, "文字", "Text"},
+        {"color", "颜色", false, "白色", {}, "文字", "Text"},
+        {"house", "房号", false, "1-1-0301", {}, "楼栋-单元-房号，须是本项目已有的房屋",
+         "building-entrance-number, a house of the project"},
+        {"owner_phone", "车主手机号", false, "", {}, "已导入的住户的手机号（先导入住户），如 13812345678",
+         "The phone of a resident imported before (import residents first), e.g. 13812345678"}};
     return kColumns;
   }
   std::string NaturalKey(const Cells& c) const override {

@@ -48,6 +48,13 @@ std::optional<std::string> ParseChoice(
   return std::nullopt;
 }
 
+std::vector<std::string> Labels(
+    const std::vector<std::pair<std::string_view, std::string_view>>& choices) {
+  std::vector<std::string> out;
+  for (auto& [code, label] : choices) out.emplace_back(label);
+  return out;
+}
+
 std::optional<std::string> ParseDate(std::string_view text) {
   std::string s = Trim(text);
   if (!s.empty() && std::all_of(s.begin(), s.end(), ::isdigit) && s.size() <= 6) {

@@ -20,6 +20,9 @@ std::optional<int64_t> ParseDecimal(std::string_view text, int decimals);
 std::optional<std::string> ParseChoice(std::string_view text,
                                        const std::vector<std::pair<std::string_view, std::string_view>>& choices);
 
+// The labels of a choice list ({code, "标签"} pairs), for a template's drop-down list.
+std::vector<std::string> Labels(const std::vector<std::pair<std::string_view, std::string_view>>& choices);
+
 // "2026-03-05", "2026/3/5", "2026.3.5" → "2026-03-05"; an Excel serial date ("46086") too.
 std::optional<std::string> ParseDate(std::string_view text);
 

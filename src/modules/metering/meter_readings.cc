@@ -260,6 +260,18 @@ std::optional<Reading> FindReading(db::Tx& tx, int64_t company_id, int64_t proje
   return ReadingOf(*row);
 }
 
+std::optional<Reading> NewestHouseReading(db::Tx& tx, int64_t company_id, int64_t project_id) {
+  auto row = tx.QueryOne(std::string(kReadingColumns) +
+                             " WHERE r.company_id = ? AND m.project_id = ? AND m.active = 1 AND "
+                             "m.house_id IS NOT NULL AND r.status <> 'rejected' AND NOT EXISTS "
+                             "(SELECT 1 FROM meter_readings x WHERE x.meter_id = r.meter_id AND "
+                             "x.period > r.period AND x.status <> 'rejected') "
+                             "ORDER BY m.walk_order, m.id LIMIT 1",
+                         {company_id, project_id});
+  if (!row) return std::nullopt;
+  return ReadingOf(*row);
+}
+
 Result<Reading> MeterService::CorrectReading(const TenantContext& ctx, int64_t id,
                                              const Dial& dial) {
   ANJU_TRY(MayRecordReadings(ctx));

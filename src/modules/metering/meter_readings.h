@@ -84,4 +84,9 @@ Status DeleteReadingIn(db::Tx& tx, const TenantContext& ctx, int64_t reading_id,
 std::optional<Reading> FindReading(db::Tx& tx, int64_t company_id, int64_t project_id,
                                    std::string_view meter_code, std::string_view period);
 
+// The newest reading of the project's first active house meter (walk order) that has one and
+// nothing after it, or nullopt: what an import template shows as the example to follow (the
+// next period of that meter). Rejected readings do not count.
+std::optional<Reading> NewestHouseReading(db::Tx& tx, int64_t company_id, int64_t project_id);
+
 }  // namespace anju::metering

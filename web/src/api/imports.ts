@@ -69,13 +69,22 @@ export const getBatch = (id: number, opts: RequestOptions = {}) =>
   http.get<ImportBatch>(`/api/v1/imports/${id}`, undefined, opts)
 /** Newest first; the items carry no report. */
 export const listBatches = (q: { page: number; size: number }) => http.get<Page<ImportBatch>>('/api/v1/imports', q)
-/** 202 a NEW batch committing the dry run's file with its options (409 IMPORT_NOT_COMMITTABLE). */
+/**
+ * Rows a commit of this finished dry run would write: created + updated, none when
+ * all-or-nothing meets a bad row. The server refuses to commit none (IMPORT_NOTHING_TO_IMPORT).
+ */
+export const importableRows = (b: ImportBatch) => (b.all_or_nothing && b.bad > 0 ? 0 : b.created + b.updated)
+/** 202 a NEW batch committing the dry run's file with its options (409 IMPORT_NOT_COMMITTABLE,
+ *  IMPORT_NOTHING_TO_IMPORT). */
 export const commitBatch = (id: number) => http.post<ImportBatch>(`/api/v1/imports/${id}/commit`)
 /** 200 the batch rolled back, or 409 IMPORT_ROLLBACK_BLOCKED / IMPORT_NOT_ROLLBACKABLE. */
 export const rollbackBatch = (id: number, opts: RequestOptions = {}) =>
   http.post<ImportBatch>(`/api/v1/imports/${id}/rollback`, undefined, opts)
-export const downloadTemplate = (kind: ImportKind, format: FileFormat) =>
-  download(`/api/v1/import-templates/${kind}`, { format })
+/** The kind's template, named in `lang`; with a project its example row names that project's
+ *  things (a meter and its next period), so it passes a dry run there. */
+export const downloadTemplate = (kind: ImportKind, format: FileFormat, lang: TemplateLang, projectId?: number) =>
+  download(`/api/v1/import-templates/${kind}`, { format, lang, project_id: projectId })
+export type TemplateLang = 'zh-CN' | 'en-US'
 /** The bad rows as a file: the original cells plus 错误原因, to fix and upload again. */
 export const downloadBadRows = (id: number, format: FileFormat) =>
   download(`/api/v1/imports/${id}/bad-rows`, { format })

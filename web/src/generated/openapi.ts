@@ -3477,7 +3477,9 @@ export interface paths {
          *     project and `all_or_nothing`: a NEW batch (the dry run stays as it was). No body.
          *     The rows are checked again as they are written, so the commit's report may differ
          *     from the dry run's if data changed in between. Errors 404 `IMPORT_NOT_FOUND`,
-         *     409 `IMPORT_NOT_COMMITTABLE` (not a dry run, or not `done`).
+         *     409 `IMPORT_NOT_COMMITTABLE` (not a dry run, or not `done`), 409
+         *     `IMPORT_NOTHING_TO_IMPORT` (the dry run has no importable row: `created + updated` is 0,
+         *     or `all_or_nothing` with a bad row; nothing is queued and the dry run stays `done`).
          */
         post: operations["commitImport"];
         delete?: never;
@@ -3556,10 +3558,23 @@ export interface paths {
         };
         /**
          * The template of a kind (导入模板)
-         * @description The kind's columns with their Chinese headers (`*` marks a required column) and one
-         *     example row; the same for every company (any signed-in account may read it). A CSV
-         *     is UTF-8 with a byte-order mark. Errors 400 `IMPORT_UNKNOWN_KIND`, 415
-         *     `IMPORT_BAD_FORMAT` (`format` not `xlsx` or `csv`).
+         * @description The kind's columns with their Chinese headers (`*` marks a required column; the
+         *     importer matches them, so they are Chinese in both languages) and one example row. An
+         *     .xlsx has two sheets: the data sheet, named after the kind (房屋 / Houses), every
+         *     column formatted as text and a drop-down list (data validation of type list) on each
+         *     column the importer checks against a fixed list (house kind, status, relation,
+         *     vehicle kind, space kind and status, fee kind, method, area basis, cycle, balance
+         *     type); and 填写说明 / Instructions: each column, required or not, what to type, the
+         *     accepted values, the example. A CSV is UTF-8 with a byte-order mark: the header and
+         *     the example row. The file is named in the language (房屋导入模板.xlsx / Houses import
+         *     template.xlsx) in `filename*` (RFC 5987), with `<kind>-template.<format>` as the plain
+         *     `filename`. Without `project_id` the columns and example are the same for every
+         *     company (any signed-in account may read it); with it the example row names that
+         *     project's things where it must (the readings example: a meter of the project and its
+         *     next period), so that it passes a dry run there. Errors 400 `IMPORT_UNKNOWN_KIND`,
+         *     400 `BAD_QUERY_PARAMETER` (`format` not `xlsx` or `csv`, `lang` not `zh-CN` or
+         *     `en-US`, `project_id` not an id), 404 `IMPORT_PROJECT_NOT_FOUND` (`project_id` not a
+         *     project the caller may import into).
          */
         get: operations["getImportTemplate"];
         put?: never;
@@ -11456,6 +11471,10 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "xlsx" | "csv";
+                /** @description The language of the file name, sheet names and instructions; absent, the `Accept-Language` header's first choice (`en…` → English), else Chinese. */
+                lang?: "zh-CN" | "en-US";
+                /** @description The project the file will be imported into; its example row then fits that project. */
+                project_id?: number;
             };
             header?: never;
             path: {
@@ -11465,7 +11484,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The template, as a download (`Content-Disposition: attachment; filename="<kind>-template.<format>"`). */
+            /** @description The template, as a download (`Content-Disposition: attachment; filename="<kind>-template.<format>"; filename*=UTF-8''<the name in the language>`). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11477,7 +11496,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
-            415: components["responses"]["UnsupportedMedia"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

@@ -10,10 +10,10 @@ export default {
       balances: '期初余额',
     },
     kind: '数据类型', project: '项目', template: '模板', templateXlsx: '下载 Excel 模板', templateCsv: '下载 CSV 模板',
-    templateHint: '模板首行为列名（带 * 的必填），第二行为示例，导入前请删除示例行。已存在的数据按编码匹配：相同则跳过，不同则更新。',
+    templateHint: '模板首行为列名（带 * 的必填），第二行为示例（选好项目后下载，示例按该项目填写，可直接预检），导入时请换成你的数据；“填写说明”工作表列出每列的要求和可选值。已存在的数据按编码匹配：相同则跳过，不同则更新。',
     allOrNothing: '全部成功才导入', allOrNothingHint: '开启后，只要有一行错误，整个文件都不导入。更改后将对当前文件重新预检。',
     drop: '将 .xlsx 或 .csv 文件拖到此处，或', click: '点击上传',
-    limit: '支持 .xlsx 和 .csv（UTF-8），不超过 5 MB；更大的文件请在服务器上用 anju import 命令导入。',
+    limit: '支持 .xlsx 和 .csv（UTF-8 或 GB18030），不超过 5 MB；更大的文件请在服务器上用 anju import 命令导入。',
     badType: '只支持 .xlsx 和 .csv 文件', tooLarge: '文件超过 5 MB，请在服务器上用 anju import 命令导入',
     file: '文件：{name}', dryRunning: '正在预检…', committing: '正在导入…', rowsRead: '已读取 {n} 行',
     rowsReadOf: '已读取 {n} / 约 {total} 行',
@@ -27,6 +27,8 @@ export default {
     commitAsk: '将 {file} 中的{kind}数据导入到 {project}。',
     commitWarnSkip: '有 {n} 行错误，确认导入时将跳过这些行，只导入其余的行。',
     commitWarnNone: '有 {n} 行错误，且开启了“全部成功才导入”：确认导入将不会导入任何数据。请修正错误行后重新上传。',
+    nothingToImport: '没有可导入的行：预检中没有新增或更新的行。请修正文件后重新上传。',
+    nothingToImportAll: '没有可导入的行：有错误行且开启了“全部成功才导入”。请修正错误行后重新上传。',
     committed: '导入完成', nothingImported: '没有导入任何数据', dryRunFirst: '请等待预检完成',
     again: '继续导入', viewBatches: '查看导入记录',
     failed: '导入失败：{error}', interrupted: '服务重启中断了这批导入，请重新上传文件（已导入的行会被跳过）。',
@@ -54,7 +56,8 @@ export default {
 export const importServer = {
   unknown_kind: '不支持的导入类型', bad_format: '请上传 .xlsx 或 .csv 文件', not_found: '导入批次不存在',
   not_rollbackable: '只有已完成的正式导入可以回滚，且只能回滚一次',
-  not_committable: '只有已完成的预检可以确认导入', rollback_blocked: '有更新的数据依赖这批导入的数据，无法回滚',
+  not_committable: '只有已完成的预检可以确认导入', nothing_to_import: '预检没有可导入的行，请修正文件后重新上传',
+  rollback_blocked: '有更新的数据依赖这批导入的数据，无法回滚',
   project_not_found: '请选择你有导入权限的项目',
 }
 

@@ -39,8 +39,11 @@ export function useImportFlow() {
   const dryReport = computed(() => api.reportOf(dryRun.value))
   const committed = computed(() => commit.value !== null)
   /** The dry run finished with a report (a file error leaves nothing to commit). */
-  const canCommit = computed(() =>
+  const checked = computed(() =>
     !committed.value && busy.value === null && dryRun.value?.status === 'done' && !!dryReport.value && !dryReport.value.file_error)
+  /** Rows the commit would write (api.importableRows); 0 keeps 确认导入 disabled. */
+  const importable = computed(() => (dryRun.value && checked.value ? api.importableRows(dryRun.value) : 0))
+  const canCommit = computed(() => checked.value && importable.value > 0)
   /** el-steps: 0 choose, 1 upload, 2 confirm, 3 done (committing), 4 all done. */
   const step = computed(() => {
     if (!projectId.value) return 0
@@ -124,7 +127,7 @@ export function useImportFlow() {
   }
 
   return {
-    kind, projectId, allOrNothing, file, estimate, dryRun, commit, busy, dryReport, committed, canCommit,
-    step, reset, accept, check, confirmCommit,
+    kind, projectId, allOrNothing, file, estimate, dryRun, commit, busy, dryReport, committed, checked, importable,
+    canCommit, step, reset, accept, check, confirmCommit,
   }
 }
