@@ -42,6 +42,8 @@ const en: typeof zh = {
   login: {
     title: 'Sign in', subtitle: 'Property management · Console', login: 'Login', password: 'Password',
     submit: 'Sign in', loginRequired: 'Enter your login', passwordRequired: 'Enter your password',
+    residentOnConsole: 'This is an owner/resident account. This console is for property staff; please use the owner app. You have been signed out.',
+    openOwnerApp: 'Open the owner app',
   },
   layout: {
     logout: 'Sign out', language: 'Language', changePassword: 'Change password',
@@ -222,6 +224,7 @@ const en: typeof zh = {
     newPasswordHint: 'At least 8 characters',
     staffAccountOnOwner: 'This is a staff account; please use the staff app (/staff). You have been signed out.',
     residentAccountOnStaff: 'This is an owner/resident account; please use the owner app (/owner). You have been signed out.',
+    openStaffApp: 'Open the staff app', openConsole: 'Open the console', openOwnerApp: 'Open the owner app',
   },
   owner: {
     tabHouses: 'My houses', tabBills: 'My bills', tabMe: 'Me', houseCount: '{n} house(s)', noHouses: 'No houses yet. Ask the property service desk if this is wrong.',

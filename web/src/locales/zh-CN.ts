@@ -42,6 +42,8 @@ export default {
   login: {
     title: '登录', subtitle: '物业管理平台 · 管理后台', login: '账号', password: '密码',
     submit: '登录', loginRequired: '请输入账号', passwordRequired: '请输入密码',
+    residentOnConsole: '这是业主/住户账号。管理后台仅供物业员工使用，请使用业主端。已退出登录。',
+    openOwnerApp: '打开业主端',
   },
   layout: {
     logout: '退出登录', language: '语言', changePassword: '修改密码', currentPassword: '当前密码',
@@ -215,6 +217,7 @@ export default {
     newPasswordHint: '至少 8 位',
     staffAccountOnOwner: '这是员工账号，请使用员工端（/staff）登录。已退出登录。',
     residentAccountOnStaff: '这是业主/住户账号，请使用业主端（/owner）登录。已退出登录。',
+    openStaffApp: '打开员工端', openConsole: '打开管理后台', openOwnerApp: '打开业主端',
   },
   owner: {
     tabHouses: '我的房屋', tabBills: '我的账单', tabMe: '我的', houseCount: '共 {n} 套房屋', noHouses: '暂无房屋，如有疑问请联系物业客服',
