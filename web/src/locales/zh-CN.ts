@@ -134,7 +134,11 @@ export default {
     roundTos: { fen: '分', jiao: '角' },
     period: '账期', choosePeriod: '请选择账期', preview: '预览', generate: '生成账单',
     runSafe: '可放心重复生成：每户每个收费项目每个账期只有一张账单，已生成的账单会自动跳过。',
-    previewTitle: '预览：{project} {period}（尚未生成）', resultTitle: '已生成：{project} {period}',
+    previewTitle: '预览：{project} {period}（{state}）', resultTitle: '已生成：{project} {period}',
+    // What a preview finds: no bill of the month yet, some, all (nothing new), or nothing to bill.
+    runStates: { none: '尚未生成', partial: '部分生成', done: '已生成', empty: '无可生成账单' },
+    allProjects: '全部项目', chooseProjects: '选择项目（可多选）', projectJoin: '、', runState: '状态',
+    runPerProject: '各项目明细', projectCount: '{n} 个项目',
     houses: '房屋数', newBills: '新账单', newAmount: '新账单金额', existing: '已存在', feeItem: '收费项目',
     total: '合计', previewFirst: '请先预览',
     confirmGenerate: '确定为“{project}”生成 {period} 的账单吗？将新增 {bills} 张账单，金额 {amount}。',
