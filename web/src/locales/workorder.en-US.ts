@@ -42,7 +42,7 @@ const en: typeof zh = {
       assignedAt: 'Assigned', acceptedAt: 'Accepted', arrivedAt: 'Arrived', completedAt: 'Completed',
       confirmedAt: 'Confirmed', closedAt: 'Closed', cancelledAt: 'Cancelled', cancelReason: 'Cancel reason',
       reopenCount: 'Reopened', rating: 'Rating', labourFee: 'Labour', materialFee: 'Materials', bill: 'Bill',
-      photos: 'Photos', signature: 'Owner signature', sla: 'SLA', timeline: 'Timeline', status: 'Status',
+      photos: 'Photos', signature: 'Signature', sla: 'SLA', timeline: 'Timeline', status: 'Status',
     },
     board: {
       newOrder: 'New order', todayOnly: 'Today only', overdueOnly: 'Overdue only', searchPlaceholder: 'Number, description or place',

@@ -41,7 +41,7 @@ export default {
       assignedAt: '派单时间', acceptedAt: '接单时间', arrivedAt: '到场时间', completedAt: '完工时间',
       confirmedAt: '确认时间', closedAt: '关闭时间', cancelledAt: '取消时间', cancelReason: '取消原因',
       reopenCount: '重开次数', rating: '评价', labourFee: '人工费', materialFee: '材料费', bill: '账单',
-      photos: '照片', signature: '业主签字', sla: 'SLA', timeline: '处理记录', status: '状态',
+      photos: '照片', signature: '签名', sla: 'SLA', timeline: '处理记录', status: '状态',
     },
     board: {
       newOrder: '新建工单', todayOnly: '只看今日', overdueOnly: '只看超时', searchPlaceholder: '工单号、描述或位置',
