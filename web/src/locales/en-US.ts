@@ -225,7 +225,7 @@ const en: typeof zh = {
     billing_meter_reading_correct: 'Reading corrected', billing_meter_reading_approve: 'Reading approved',
     billing_meter_reading_reject: 'Reading rejected', billing_meter_reading_delete: 'Reading deleted',
     billing_online_order_create: 'Online payment order created', billing_opening_reverse: 'Opening balance reversed',
-    billing_payment_create: 'Payment taken', billing_receipt_void: 'Receipt voided', demo_seed: 'Demo data created',
+    files_file_upload: 'File uploaded', files_file_attach: 'File attached', billing_payment_create: 'Payment taken', billing_receipt_void: 'Receipt voided', demo_seed: 'Demo data created',
     property_parking_space_delete: 'Parking space deleted', property_resident_delete: 'Resident deleted',
     workorder_order_create: 'Work order created', workorder_order_assign: 'Work order dispatched', workorder_order_accept: 'Work order accepted',
     workorder_order_arrive: 'Arrived on site', workorder_order_pause: 'Work order paused', workorder_order_resume: 'Work order resumed',
@@ -244,7 +244,8 @@ const en: typeof zh = {
     bill_run: 'Bill run', bill: 'Bill', payment: 'Payment', prepayment: 'Prepayment', receipt: 'Receipt',
     adjustment: 'Adjustment', refund: 'Refund', meter: 'Meter', meter_reading: 'Meter reading',
     reminder_rule: 'Reminder rule', collection_assignment: 'Collection task', work_order: 'Work order',
-    wo_category: 'Order category', wo_dispatch_rule: 'Dispatch rule', import_batch: 'Import batch',
+    wo_category: 'Order category', wo_dispatch_rule: 'Dispatch rule', import_batch: 'Import batch', file: 'File',
+    message: 'Message', session: 'Session', role_grant: 'Role grant',
   },
   phone: {
     ownerSubtitle: 'Owner services', staffSubtitle: 'Staff workbench', hello: 'Hello, {name}', loading: 'Loading…',

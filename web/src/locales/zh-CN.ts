@@ -219,7 +219,7 @@ export default {
     billing_meter_reading_correct: '更正抄表', billing_meter_reading_approve: '审核通过抄表',
     billing_meter_reading_reject: '驳回抄表', billing_meter_reading_delete: '删除抄表',
     billing_online_order_create: '创建线上支付订单', billing_opening_reverse: '冲销期初欠费',
-    billing_payment_create: '收款', billing_receipt_void: '作废收据', demo_seed: '生成演示数据',
+    files_file_upload: '上传文件', files_file_attach: '附加文件', billing_payment_create: '收款', billing_receipt_void: '作废收据', demo_seed: '生成演示数据',
     property_parking_space_delete: '删除车位', property_resident_delete: '删除住户',
     workorder_order_create: '新建工单', workorder_order_assign: '派单', workorder_order_accept: '接单',
     workorder_order_arrive: '到场', workorder_order_pause: '暂停工单', workorder_order_resume: '继续工单',
@@ -238,7 +238,7 @@ export default {
     fee_item: '收费项目', discount_rule: '优惠规则', bill_run: '账单生成', bill: '账单', payment: '收款', prepayment: '预存',
     receipt: '收据', adjustment: '调账', refund: '退款', meter: '仪表', meter_reading: '抄表', reminder_rule: '催缴规则',
     collection_assignment: '催收任务', work_order: '工单', wo_category: '工单分类', wo_dispatch_rule: '派单规则',
-    import_batch: '导入批次',
+    import_batch: '导入批次', file: '文件', message: '消息', session: '登录会话', role_grant: '授权',
   },
   phone: {
     ownerSubtitle: '业主服务', staffSubtitle: '员工工作台', hello: '你好，{name}', loading: '加载中…',

@@ -3,7 +3,7 @@
 // translated name (auditAction.* in the locales) instead of typing the code. A code not listed
 // here can still be typed into the filter, and shows as its code in the log.
 export const AUDIT_ACTIONS: readonly string[] = [
-  'billing.adjustment.approve', 'billing.adjustment.reject', 'billing.adjustment.request',
+  'files.file.upload', 'files.file.attach', 'billing.adjustment.approve', 'billing.adjustment.reject', 'billing.adjustment.request',
   'billing.bill_run.finish', 'billing.bill_run.start', 'billing.collection.assign',
   'billing.collection.close', 'billing.collection.follow_up', 'billing.collection.reassign',
   'billing.collection_setting.put', 'billing.discount_rule.create', 'billing.discount_rule.update',
@@ -43,8 +43,8 @@ export const AUDIT_ACTIONS: readonly string[] = [
 
 /** The kinds of object the log names (its `entity`), for the filter; labels in auditEntity.*. */
 export const AUDIT_ENTITIES: readonly string[] = [
-  'company', 'project', 'department', 'user', 'role', 'building', 'entrance', 'floor', 'house', 'resident',
+  'company', 'project', 'department', 'user', 'session', 'role', 'role_grant', 'building', 'entrance', 'floor', 'house', 'resident',
   'house_resident', 'vehicle', 'parking_space', 'fee_item', 'discount_rule', 'bill_run', 'bill', 'payment',
   'prepayment', 'receipt', 'adjustment', 'refund', 'meter', 'meter_reading', 'reminder_rule',
-  'collection_assignment', 'work_order', 'wo_category', 'wo_dispatch_rule', 'import_batch',
+  'collection_assignment', 'work_order', 'wo_category', 'wo_dispatch_rule', 'import_batch', 'file', 'message',
 ]
