@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
-  BASE_URL, launch, freshPage, login, shot, openMenu, pickOption, confirmBox, fenOf, yuanOf,
+  BASE_URL, launch, freshPage, login, shot, openMenu, pickOption, chooseOptions, confirmBox, fenOf, yuanOf,
   phonePage, phoneLogin, consoleErrors,
 } from './lib.mjs'
 
@@ -65,7 +65,7 @@ test('manager previews the 锦华苑 2026-11 bill run, generates it, and a secon
   const page = await freshPage(browser.context)
   await login(page, 'manager')
   await openMenu(page, '收费管理', '账单生成')
-  await pickOption(page, page.locator('[data-test=run-project]'), { text: '锦华苑' })
+  await chooseOptions(page, page.locator('[data-test=run-project]'), ['锦华苑'])
   const period = page.locator('[data-test=run-period] input')
   await period.fill('2026-11')
   await period.press('Enter')

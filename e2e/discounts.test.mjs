@@ -4,7 +4,7 @@
 // switches the rule off and sees the preview's discount drop to zero.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, launch, freshPage, login, shot, openMenu, pickOption, fenOf } from './lib.mjs'
+import { BASE_URL, launch, freshPage, login, shot, openMenu, pickOption, chooseOptions, fenOf } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -17,7 +17,7 @@ const text = async (loc) => (await loc.innerText()).trim()
  *  cells [code, name, bills, discount, amount, existing]. */
 async function preview(page) {
   await page.goto(BASE_URL + '/admin/billing/runs')
-  await pickOption(page, page.locator('[data-test=run-project]'), { text: '锦华苑' })
+  await chooseOptions(page, page.locator('[data-test=run-project]'), ['锦华苑'])
   const period = page.locator('[data-test=run-period] input')
   await period.fill('2027-03')
   await period.press('Enter')

@@ -176,3 +176,19 @@ export function fenOf(text) {
 }
 /** 35000 → "350.00" */
 export const yuanOf = (fen) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+
+/** Makes the Element Plus multiple select inside `scope` hold exactly the options labelled
+ *  `labels` (clicking options on and off), then closes its dropdown. */
+export async function chooseOptions(page, scope, labels) {
+  await noOpenDropdown(page)
+  await scope.locator('.el-select__wrapper').first().click()
+  const options = page.locator('.el-select-dropdown__item:visible')
+  await options.first().waitFor()
+  for (let i = 0; i < await options.count(); i++) {
+    const o = options.nth(i)
+    const want = labels.includes((await o.innerText()).trim())
+    if (want !== /\bis-selected\b/.test(await o.getAttribute('class') ?? '')) await o.click()
+  }
+  await page.keyboard.press('Escape')
+  await noOpenDropdown(page)
+}

@@ -5,7 +5,7 @@
 // rates 5. Then the public QR report form of the demo's report point, without a login.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, consoleErrors } from './lib.mjs'
+import { BASE_URL, PASSWORD, launch, freshPage, login, phonePage, phoneLogin, shot, pageFetch, consoleErrors } from './lib.mjs'
 
 let ownerBrowser
 let staffBrowser
@@ -172,6 +172,18 @@ test('the whole loop: report with a photo, grab/accept, arrive, complete, live t
   assert.deepEqual(consoleErrors(staff), [], 'the staff page logged no console errors')
   await owner.close()
   await staff.close()
+
+  // /admin: the signature is shown under its own heading 签名, not among the photos (issue 12).
+  const admin = await freshPage(staffBrowser.context)
+  await login(admin, 'admin')
+  await admin.goto(`${BASE_URL}/admin/work-orders?open=${id}`)
+  const drawer = admin.locator('[data-test=wo-drawer]')
+  const signature = drawer.locator('[data-test=wo-signature] img')
+  await signature.waitFor()
+  const heading = await drawer.locator('[data-test=wo-signature]').evaluate((e) => e.previousElementSibling?.textContent?.trim())
+  assert.equal(heading, '签名')
+  assert.equal(await drawer.locator('[data-test=wo-photos] .el-image').count(), order.photos.length, 'only the photos under 照片')
+  await admin.close()
 })
 
 test('public QR report form: place, phone check, order number, no login', async (t) => {

@@ -47,8 +47,11 @@ export const listFeeItems = (project_id?: number) =>
 export const createFeeItem = (b: NewFeeItem) => http.post<FeeItem>('/api/v1/fee-items', b)
 export const updateFeeItem = (id: number, b: FeeItemChange) => http.patch<FeeItem>(`/api/v1/fee-items/${id}`, b)
 
+/** A run of several projects (`project_ids`, or neither field = all the caller may bill). */
+export type BillRunSummary = Schema<'BillRunSummary'>
+/** One project's report when the request named `project_id`, else the summary of several. */
 export const runBills = (b: Schema<'BillRunRequest'>) =>
-  http.post<BillRun>('/api/v1/bill-runs', b)
+  http.post<BillRun | BillRunSummary>('/api/v1/bill-runs', b)
 export const listBills = (f: BillFilter, opts: RequestOptions = {}) =>
   http.get<Page<Bill>>('/api/v1/bills', { ...f }, opts)
 export const getHouseAccount = (house_id: number, opts: RequestOptions = {}) =>

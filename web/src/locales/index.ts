@@ -35,8 +35,14 @@ export function serverText(key: string, fallback: string): string {
   return key && i18n.global.te(k) ? i18n.global.t(k) : fallback
 }
 
-/** The label of an audit action ("property.house.create"). */
+/** The label of an audit action ("property.house.create"); the code itself when unknown. */
 export function auditActionText(action: string): string {
   const k = `auditAction.${action.replace(/\./g, '_')}`
   return i18n.global.te(k) ? i18n.global.t(k) : action
+}
+
+/** The label of an audit entity ("house" → 房屋); the code itself when unknown. */
+export function auditEntityText(entity: string): string {
+  const k = `auditEntity.${entity}`
+  return i18n.global.te(k) ? i18n.global.t(k) : entity
 }

@@ -11,9 +11,10 @@ const en: typeof zh = {
       inquiry: 'Inquiry', praise: 'Praise',
     },
     urgencies: { normal: 'Normal', urgent: 'Urgent' },
+    // The one vocabulary of a work order's status, on /admin and in the phone apps alike.
     statuses: {
-      submitted: 'To dispatch', assigned: 'Assigned', accepted: 'Accepted', on_site: 'On site', paused: 'Paused',
-      completed: 'Completed', confirmed: 'Confirmed', closed: 'Closed', cancelled: 'Cancelled',
+      submitted: 'To dispatch', assigned: 'To accept', accepted: 'Accepted', on_site: 'In progress', paused: 'Paused',
+      completed: 'To confirm', confirmed: 'To rate', closed: 'Done', cancelled: 'Cancelled',
     },
     channels: { owner: 'Owner app', phone: 'Phone call', qr: 'QR code', api: 'API' },
     sla: {
@@ -41,10 +42,11 @@ const en: typeof zh = {
       assignedAt: 'Assigned', acceptedAt: 'Accepted', arrivedAt: 'Arrived', completedAt: 'Completed',
       confirmedAt: 'Confirmed', closedAt: 'Closed', cancelledAt: 'Cancelled', cancelReason: 'Cancel reason',
       reopenCount: 'Reopened', rating: 'Rating', labourFee: 'Labour', materialFee: 'Materials', bill: 'Bill',
-      photos: 'Photos', signature: 'Owner signature', sla: 'SLA', timeline: 'Timeline', status: 'Status',
+      photos: 'Photos', signature: 'Signature', sla: 'SLA', timeline: 'Timeline', status: 'Status',
     },
     board: {
       newOrder: 'New order', todayOnly: 'Today only', overdueOnly: 'Overdue only', searchPlaceholder: 'Number, description or place',
+      searchAllStatuses: 'Searching all statuses',
       table: 'Table', kanban: 'Board', open: 'Open', allStatuses: 'All statuses', openStatuses: 'Open',
       assigneePlaceholder: 'Assignee', categoryPlaceholder: 'Category', kindPlaceholder: 'Kind',
       unassigned: 'Unassigned', empty: 'No work orders', pickProjectForStaff: 'Choose a project to filter by assignee',

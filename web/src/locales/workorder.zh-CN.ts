@@ -10,9 +10,10 @@ export default {
       inquiry: '咨询', praise: '表扬',
     },
     urgencies: { normal: '普通', urgent: '紧急' },
+    // The one vocabulary of a work order's status, on /admin and in the phone apps alike.
     statuses: {
-      submitted: '待派单', assigned: '已派单', accepted: '已接单', on_site: '处理中', paused: '已暂停',
-      completed: '已完工', confirmed: '已确认', closed: '已关闭', cancelled: '已取消',
+      submitted: '待派单', assigned: '待接单', accepted: '已接单', on_site: '处理中', paused: '已暂停',
+      completed: '待确认', confirmed: '待评价', closed: '已完成', cancelled: '已取消',
     },
     channels: { owner: '业主报事', phone: '电话登记', qr: '扫码报事', api: '接口' },
     sla: {
@@ -40,10 +41,11 @@ export default {
       assignedAt: '派单时间', acceptedAt: '接单时间', arrivedAt: '到场时间', completedAt: '完工时间',
       confirmedAt: '确认时间', closedAt: '关闭时间', cancelledAt: '取消时间', cancelReason: '取消原因',
       reopenCount: '重开次数', rating: '评价', labourFee: '人工费', materialFee: '材料费', bill: '账单',
-      photos: '照片', signature: '业主签字', sla: 'SLA', timeline: '处理记录', status: '状态',
+      photos: '照片', signature: '签名', sla: 'SLA', timeline: '处理记录', status: '状态',
     },
     board: {
       newOrder: '新建工单', todayOnly: '只看今日', overdueOnly: '只看超时', searchPlaceholder: '工单号、描述或位置',
+      searchAllStatuses: '搜索时包含全部状态',
       table: '列表', kanban: '看板', open: '查看', allStatuses: '全部状态', openStatuses: '未完结',
       assigneePlaceholder: '处理人', categoryPlaceholder: '类别', kindPlaceholder: '类型',
       unassigned: '未派单', empty: '暂无工单', pickProjectForStaff: '选择项目后可按处理人筛选',

@@ -9,10 +9,6 @@ const en: typeof zh = {
       inquiry: 'Inquiry', praise: 'Praise',
     },
     urgencies: { normal: 'Normal', urgent: 'Urgent' },
-    statuses: {
-      submitted: 'Awaiting dispatch', assigned: 'Awaiting acceptance', accepted: 'Accepted', on_site: 'In progress', paused: 'Paused',
-      completed: 'To confirm', confirmed: 'To rate', closed: 'Done', cancelled: 'Cancelled',
-    },
     actions: {
       submit: 'Submitted', assign: 'Assigned', accept: 'Accept', arrive: 'Arrived', pause: 'Pause', resume: 'Resume', complete: 'Complete',
       confirm: 'Confirm', rate: 'Rate', cancel: 'Cancel', reopen: 'Reopen', escalate: 'Escalated', follow_up: 'Follow-up',

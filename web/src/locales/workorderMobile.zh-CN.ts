@@ -6,10 +6,6 @@ export default {
       repair_house: '户内报修', repair_public: '公区报修', complaint: '投诉', suggestion: '建议', inquiry: '咨询', praise: '表扬',
     },
     urgencies: { normal: '普通', urgent: '紧急' },
-    statuses: {
-      submitted: '待派单', assigned: '待接单', accepted: '已接单', on_site: '处理中', paused: '已暂停',
-      completed: '待确认', confirmed: '待评价', closed: '已完成', cancelled: '已取消',
-    },
     actions: {
       submit: '提交', assign: '派单', accept: '接单', arrive: '到场', pause: '暂停', resume: '继续', complete: '完工',
       confirm: '确认完工', rate: '评价', cancel: '取消', reopen: '重新打开', escalate: '超时升级', follow_up: '回访',

@@ -5,7 +5,8 @@ import { errorText } from '@/api/request'
 import { useSessionStore } from '@/stores/session'
 import { useFormErrors } from '@/composables/useFormErrors'
 
-/** Staff sign-in for the console; a resident account is refused here. */
+/** Staff sign-in for the console; a resident account is refused here and pointed to the owner
+ *  app (`ownerApp` turns true: the page shows a link to /owner). */
 export function useLogin() {
   const { t } = useI18n()
   const route = useRoute()
@@ -14,11 +15,13 @@ export function useLogin() {
   const form = reactive({ login: '', password: '' })
   const { errors, apply, set, clear } = useFormErrors()
   const failure = ref('')
+  const ownerApp = ref(false)
   const busy = ref(false)
 
   async function submit() {
     clear()
     failure.value = ''
+    ownerApp.value = false
     if (!form.login.trim()) set('login', t('login.loginRequired'))
     if (!form.password) set('password', t('login.passwordRequired'))
     if (Object.keys(errors).length) return
@@ -27,7 +30,8 @@ export function useLogin() {
       const user = await session.login(form.login.trim(), form.password)
       if (user.kind !== 'staff') {
         await session.logout()
-        failure.value = t('server.auth.forbidden')
+        failure.value = t('login.residentOnConsole')
+        ownerApp.value = true
         return
       }
       const target = typeof route.query.redirect === 'string' && route.query.redirect.startsWith('/admin')
@@ -39,5 +43,5 @@ export function useLogin() {
       busy.value = false
     }
   }
-  return { form, errors, failure, busy, submit }
+  return { form, errors, failure, ownerApp, busy, submit }
 }

@@ -6,7 +6,9 @@ import { useSessionStore } from '@/stores/session'
 import { useFormErrors } from '@/composables/useFormErrors'
 import { GROUPS } from '@/router/groups'
 
-/** Sign-in of a phone group; an account of the other kind is signed out again with a message. */
+/** Sign-in of a phone group; an account of the other kind is signed out again with a message and
+ *  links to the apps it may use (`otherApps`: a staff account on /owner gets /staff and /admin,
+ *  a resident on /staff gets /owner). */
 export function usePhoneLogin(group: 'owner' | 'staff') {
   const { t } = useI18n()
   const route = useRoute()
@@ -16,11 +18,13 @@ export function usePhoneLogin(group: 'owner' | 'staff') {
   const form = reactive({ login: '', password: '' })
   const { errors, apply, set, clear } = useFormErrors()
   const failure = ref('')
+  const otherApps = ref<{ href: string, label: string }[]>([])
   const busy = ref(false)
 
   async function submit() {
     clear()
     failure.value = ''
+    otherApps.value = []
     if (!form.login.trim()) set('login', t('login.loginRequired'))
     if (!form.password) set('password', t('login.passwordRequired'))
     if (Object.keys(errors).length) return
@@ -31,6 +35,9 @@ export function usePhoneLogin(group: 'owner' | 'staff') {
         await session.logout()
         form.password = ''
         failure.value = t(group === 'owner' ? 'phone.staffAccountOnOwner' : 'phone.residentAccountOnStaff')
+        otherApps.value = group === 'owner'
+          ? [{ href: GROUPS.staff.loginPath, label: 'phone.openStaffApp' }, { href: GROUPS.admin.loginPath, label: 'phone.openConsole' }]
+          : [{ href: GROUPS.owner.loginPath, label: 'phone.openOwnerApp' }]
         return
       }
       const redirect = route.query.redirect
@@ -43,5 +50,5 @@ export function usePhoneLogin(group: 'owner' | 'staff') {
       busy.value = false
     }
   }
-  return { form, errors, failure, busy, submit }
+  return { form, errors, failure, otherApps, busy, submit }
 }

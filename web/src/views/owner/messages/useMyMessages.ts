@@ -1,6 +1,8 @@
-// 消息 (owner): my in-app messages, newest first; tapping an unread one marks it read.
+// 消息 (owner): my in-app messages, newest first; tapping an unread one marks it read. The
+// count also feeds the 消息 tab's badge (owner/unread.ts).
 import { onMounted, ref } from 'vue'
 import * as api from '@/api/reminders'
+import { unreadMessages } from '@/owner/unread'
 
 export function useMyMessages() {
   const items = ref<api.Message[]>([])
@@ -14,6 +16,7 @@ export function useMyMessages() {
       const r = await api.listMessages()
       items.value = r.items
       unread.value = r.unread
+      unreadMessages.value = r.unread
     } catch {
       failed.value = true
     } finally {
@@ -25,6 +28,7 @@ export function useMyMessages() {
     try {
       Object.assign(m, await api.markRead(m.id))
       unread.value = Math.max(0, unread.value - 1)
+      unreadMessages.value = unread.value
     } catch {
       /* shown */
     }

@@ -51,10 +51,28 @@ export function useBoard() {
       today: q.today === '1',
       q: typeof q.q === 'string' ? q.q : '',
     })
+    lastQ = list.query.q.trim()
   }
+  // A search text is looked up in every status: with the default "open" filter an exact
+  // number of a closed order found nothing. When a NEW text is searched while the filter is
+  // "open", the filter switches to "all" where the user sees it (and `widened` shows a note);
+  // choosing a status again with the same text keeps that choice; clearing the text goes back.
+  const widened = ref(false)
+  let lastQ = ''
   /** Applies the filters: into the URL (so back/forward and links work) and reloads page 1. */
   function search() {
     const f = list.query
+    const text = f.q.trim()
+    if (text && text !== lastQ && f.status === 'open') {
+      f.status = 'all'
+      widened.value = true
+    } else if (!text && widened.value && f.status === 'all') {
+      f.status = 'open' // the search is cleared: back to the default it widened
+      widened.value = false
+    } else if (f.status !== 'all') {
+      widened.value = false
+    }
+    lastQ = text
     void router.replace({
       query: {
         ...(f.project_id ? { project_id: String(f.project_id) } : {}),
@@ -111,5 +129,5 @@ export function useBoard() {
     fromRoute()
     void list.load()
   })
-  return { list, search, reset, staff, openId, columns }
+  return { list, search, reset, staff, openId, columns, widened }
 }
