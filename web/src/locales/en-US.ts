@@ -264,6 +264,7 @@ const en: typeof zh = {
     noOpenBills: 'Nothing to pay', noPaidBills: 'No paid bills yet', payments: 'Payment history', noPayments: 'No payments yet',
     dueOn: 'due {date}', owedOf: '{amount} to pay',
   },
+  ownerHome: { pay: 'Pay', report: 'Report', orders: 'My orders' },
   receiptVerify: {
     title: 'Receipt check', genuine: 'This receipt is genuine', void: 'This receipt was voided', unknown: 'No such receipt; check the QR code',
     number: 'Receipt number', project: 'Project', amount: 'Amount', date: 'Issued on',

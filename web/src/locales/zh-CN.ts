@@ -257,6 +257,7 @@ export default {
     noOpenBills: '没有待缴账单', noPaidBills: '暂无已缴账单', payments: '缴费记录', noPayments: '暂无缴费记录',
     dueOn: '{date} 前缴纳', owedOf: '待缴 {amount}',
   },
+  ownerHome: { pay: '缴费', report: '报事报修', orders: '我的工单' },
   receiptVerify: {
     title: '收据验真', genuine: '真实有效的收据', void: '此收据已作废', unknown: '查无此收据，请核对二维码',
     number: '收据编号', project: '项目', amount: '金额', date: '开具日期',

@@ -3,8 +3,8 @@
 // request layer become a Vant toast. Imported only by owner/setup.ts and staff/setup.ts.
 import { watch, type App } from 'vue'
 import {
-  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Icon, Loading, Locale, NavBar, Radio,
-  RadioGroup, Tab, Tabbar, TabbarItem, Tabs, Tag, showFailToast,
+  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Grid, GridItem, Icon, Loading, Locale, NavBar,
+  Radio, RadioGroup, Tab, Tabbar, TabbarItem, Tabs, Tag, showFailToast,
 } from 'vant'
 import enUS from 'vant/es/locale/lang/en-US'
 import zhCN from 'vant/es/locale/lang/zh-CN'
@@ -16,6 +16,8 @@ import 'vant/es/checkbox-group/style/index'
 import 'vant/es/empty/style/index'
 import 'vant/es/field/style/index'
 import 'vant/es/form/style/index'
+import 'vant/es/grid/style/index'
+import 'vant/es/grid-item/style/index'
 import 'vant/es/icon/style/index'
 import 'vant/es/loading/style/index'
 import 'vant/es/nav-bar/style/index'
@@ -32,8 +34,8 @@ import { i18n } from '@/locales'
 import { setRequestHooks } from '@/api/request'
 
 const COMPONENTS = [
-  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Icon, Loading, NavBar, Radio, RadioGroup, Tab,
-  Tabbar, TabbarItem, Tabs, Tag,
+  Button, Cell, CellGroup, Checkbox, CheckboxGroup, Empty, Field, Form, Grid, GridItem, Icon, Loading, NavBar, Radio,
+  RadioGroup, Tab, Tabbar, TabbarItem, Tabs, Tag,
 ]
 let installed = false
 
