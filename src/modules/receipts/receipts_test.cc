@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <numeric>
+#include <regex>
 #include <tuple>
 
 #include "core/crypto.h"
@@ -19,6 +21,7 @@
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
+#include "modules/property/property_service.h"
 #include "platform/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_json.h"
@@ -135,6 +138,21 @@ class ReceiptStorageTest : public ::testing::Test {
     int64_t f = testing::SeedFloor(tx, company_, project, b, e, 1, "1层");
     return testing::SeedHouse(
         tx, {company_, project, b, e, f, "0101", code, "residential", 8950, 7600});
+  }
+
+  // Links a new resident named `name` to `house` as owner from `start` ("YYYY-MM-DD").
+  int64_t Owner(int64_t house, const std::string& name, const std::string& start) {
+    return db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      int64_t resident = tx.InsertId(
+          "INSERT INTO residents (company_id, name, phone_enc, phone_bidx, phone_last4, "
+          "created_at, updated_at) VALUES (?, ?, 'x', ?, '0000', 0, 0) RETURNING id",
+          {company_, name, "bidx-" + name});
+      auto h = property::FindHouseFacts(tx, company_, house);
+      return tx.InsertId(
+          "INSERT INTO house_residents (company_id, project_id, house_id, resident_id, relation, "
+          "start_date, created_at, updated_at) VALUES (?, ?, ?, ?, 'owner', ?, 0, 0) RETURNING id",
+          {company_, h->project_id, house, resident, start});
+    });
   }
 
   TenantContext Staff(std::optional<int64_t> project, std::vector<std::string_view> codes) {
@@ -398,36 +416,69 @@ TEST_F(ReceiptStorageTest, VerifyIsPublicAndImpersonal) {
   EXPECT_EQ(Verify("").error().code, "RECEIPT_NOT_FOUND");
 }
 
-// pdftotext's output for the PDF, or nullopt when poppler-utils is not installed.
-std::optional<std::string> PdfText(const std::string& pdf) {
+// Runs `command` on `pdf` (written to a temporary file named by {}); its stdout and stderr
+// together, or nullopt when poppler-utils is not installed.
+std::optional<std::string> Poppler(const std::string& pdf, const std::string& command) {
   if (std::system("command -v pdftotext > /dev/null 2>&1") != 0) return std::nullopt;
   std::string base = ::testing::TempDir() + "receipt_" + std::to_string(::getpid());
   std::ofstream(base + ".pdf", std::ios::binary) << pdf;
-  int rc = std::system(("pdftotext -q -layout " + base + ".pdf " + base + ".txt").c_str());
+  std::string cmd = fmt::format(fmt::runtime(command), base + ".pdf");
+  int rc = std::system((cmd + " > " + base + ".txt 2>&1").c_str());
   std::ifstream in(base + ".txt");
   std::string text((std::istreambuf_iterator<char>(in)), {});
   std::remove((base + ".pdf").c_str());
   std::remove((base + ".txt").c_str());
-  if (rc != 0) return std::string("pdftotext failed");
+  if (rc != 0) return "failed: " + cmd + "\n" + text;
   return text;
 }
+// pdftotext's output for the PDF (with any warning poppler prints), or nullopt.
+std::optional<std::string> PdfText(const std::string& pdf) {
+  return Poppler(pdf, "pdftotext -layout {} -");
+}
 
-TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
+// The pages of a PDF: its page objects (libharu writes no object streams).
+size_t PageCount(const std::string& pdf) {
+  size_t n = 0;
+  for (size_t at = pdf.find("/Type /Page"); at != std::string::npos;
+       at = pdf.find("/Type /Page", at + 1))
+    if (pdf.compare(at, 12, "/Type /Pages") != 0) ++n;
+  return n;
+}
+
+TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberPayerCashierAndQr) {
+  Owner(h1_, "张伟", "2020-01-01");
+  Owner(h1_, "李娜", "2026-11-01");
+  Owner(h1_, "王芳", "2026-12-01");  // owner from a later day: not the payer
   int64_t id = Id(Pay(h1_, 123456789));  // 1,234,567.89 元: bills, then prepaid
   auto pdf = svc_->Pdf(admin_, id);
   ASSERT_TRUE(pdf.ok()) << pdf.error().code;
   EXPECT_EQ(pdf->number, "R-YG-2026-000001");
   ASSERT_EQ(pdf->bytes.rfind("%PDF-", 0), 0u);
+  // The font is a subset of the glyphs used: tens of KB, not the ~520 KB of a whole face.
+  EXPECT_LE(pdf->bytes.size(), 100u * 1024);
+  EXPECT_EQ(PageCount(pdf->bytes), 1u);
   if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))  // for looking at it by eye
     std::ofstream(std::string(dir) + "/receipt.pdf", std::ios::binary) << pdf->bytes;
   if (auto text = PdfText(pdf->bytes)) {
+    EXPECT_EQ(text->find("Warning"), std::string::npos) << *text;  // e.g. a bad ToUnicode
+    EXPECT_EQ(text->find("Error"), std::string::npos) << *text;
     EXPECT_NE(text->find("收据"), std::string::npos) << *text;
     EXPECT_NE(text->find("R-YG-2026-000001"), std::string::npos) << *text;
     EXPECT_NE(text->find("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"), std::string::npos) << *text;
     EXPECT_NE(text->find("阳光花园"), std::string::npos) << *text;
     EXPECT_NE(text->find("1-1-0101"), std::string::npos) << *text;
-    EXPECT_NE(text->find("cashier01"), std::string::npos) << *text;
+    // The cashier by name, not login; the payer: the owners on the day of payment.
+    EXPECT_NE(text->find("收款人：收费员"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("cashier01"), std::string::npos) << *text;
+    EXPECT_NE(text->find("交款人：张伟、李娜"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("王芳"), std::string::npos) << *text;
     EXPECT_EQ(text->find("作废"), std::string::npos) << *text;
+    auto fonts = Poppler(pdf->bytes, "pdffonts {}");
+    ASSERT_TRUE(fonts);
+    // "HPDFAA+WenQuanYiZenHei  CID TrueType  Identity-H  yes yes yes": embedded, subset.
+    EXPECT_TRUE(std::regex_search(*fonts, std::regex(R"([A-Z]{6}\+\S+ +CID TrueType +\S+ +yes +yes +yes)")))
+        << *fonts;
+    EXPECT_EQ(fonts->find("Warning"), std::string::npos) << *fonts;
   } else {
     GTEST_LOG_(WARNING) << "pdftotext not installed: PDF text not checked";
   }
@@ -440,6 +491,104 @@ TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
     EXPECT_NE(text->find("已作废"), std::string::npos) << *text;
     EXPECT_NE(text->find("金额有误"), std::string::npos) << *text;
   }
+}
+
+TEST_F(ReceiptStorageTest, PayerIsFixedWhenIssued) {
+  int64_t link = Owner(h1_, "张伟", "2020-01-01");
+  json::object r = Pay(h1_, 10000);
+  EXPECT_EQ(r.at("payer").as_string(), "张伟");
+  // The house is sold: the old link is removed and a new owner linked. A reprint still
+  // names who paid.
+  db_->Run(db::TxMode::kWrite,
+           [&](db::Tx& tx) { tx.Exec("DELETE FROM house_residents WHERE id = ?", {link}); });
+  Owner(h1_, "赵敏", "2020-01-01");
+  EXPECT_EQ(svc_->Get(admin_, Id(r))->receipt.payer, "张伟");
+  EXPECT_EQ(svc_->Pdfs(admin_, {Id(r)})->number, Number(r));
+  // More than three owners: three names, then 等.
+  for (auto name : {"甲", "乙", "丙"}) Owner(h1b_, name, "2020-01-01");
+  EXPECT_EQ(Pay(h1b_, 100).at("payer").as_string(), "甲、乙、丙");
+  Owner(h1b_, "丁", "2020-01-01");
+  EXPECT_EQ(Pay(h1b_, 100).at("payer").as_string(), "甲、乙、丙等");
+  // No owner: no payer.
+  EXPECT_EQ(Pay(h2_, 100).at("payer").as_string(), "");
+}
+
+TEST_F(ReceiptStorageTest, BatchPrintIsOnePdfOnePagePerReceiptInOrder) {
+  std::vector<int64_t> ids;
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 20; ++i) {
+    json::object r = Pay(i % 2 ? h1_ : h1b_, 1000 + i);
+    ids.push_back(Id(r));
+    numbers.push_back(Number(r));
+  }
+  std::reverse(ids.begin(), ids.end());
+  std::reverse(numbers.begin(), numbers.end());
+  auto pdf = svc_->Pdfs(admin_, ids);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code;
+  EXPECT_EQ(PageCount(pdf->bytes), 20u);
+  EXPECT_EQ(pdf->number, "receipts-" + numbers.front() + "-20");
+  EXPECT_LE(pdf->bytes.size(), 20u * 100 * 1024);
+  if (auto info = Poppler(pdf->bytes, "pdfinfo {}")) {
+    EXPECT_NE(info->find("Pages:           20"), std::string::npos) << *info;
+    EXPECT_NE(info->find("595.276 x 841.89 pts (A4)"), std::string::npos) << *info;
+  }
+  if (auto text = PdfText(pdf->bytes)) {  // pages in the order asked
+    size_t at = 0;
+    for (const std::string& n : numbers) {
+      at = text->find(n, at);
+      ASSERT_NE(at, std::string::npos) << n << " out of order";
+    }
+  }
+  // The 241 mm continuous paper, 二等分: 241 × 139.7 mm = 683.15 × 396 pt.
+  auto paper = svc_->Pdfs(admin_, {ids[0], ids[1]}, Paper::kContinuous241);
+  ASSERT_TRUE(paper.ok());
+  EXPECT_EQ(PageCount(paper->bytes), 2u);
+  size_t box = paper->bytes.find("/MediaBox");
+  ASSERT_NE(box, std::string::npos);
+  EXPECT_TRUE(std::regex_search(paper->bytes.substr(box, 60),
+                                std::regex(R"(^/MediaBox\s*\[\s*0 0 683\.1[45]\d*\s+396\s*\])")))
+      << paper->bytes.substr(box, 60);
+}
+
+TEST_F(ReceiptStorageTest, BatchPrintRefusesAllForOneBadId) {
+  int64_t a = Id(Pay(h1_, 100)), b = Id(Pay(h2_, 100));
+  auto only_yg = Staff(p1_, {perm::kPaymentRead});
+  // b is in a project the caller does not see: the whole batch is refused, naming it.
+  auto r = svc_->Pdfs(only_yg, {a, b});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "RECEIPT_NOT_FOUND");
+  ASSERT_EQ(r.error().fields.size(), 1u);
+  EXPECT_EQ(r.error().fields[0].field, "ids");
+  EXPECT_EQ(r.error().fields[0].message, std::to_string(b));
+  EXPECT_TRUE(svc_->Pdfs(only_yg, {a}).ok());
+  // Another company's admin reaches none of them.
+  TenantContext other = admin_;
+  other.company_id = other_company_;
+  EXPECT_EQ(svc_->Pdfs(other, {a}).error().code, "RECEIPT_NOT_FOUND");
+  // A resident prints their own house's receipts only.
+  EXPECT_TRUE(svc_->Pdfs(Resident(h1_), {a}).ok());
+  EXPECT_EQ(svc_->Pdfs(Resident(h1_), {a, b}).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(svc_->Pdfs(admin_, {a, 999999}).error().code, "RECEIPT_NOT_FOUND");
+  // Empty, repeated, too many.
+  EXPECT_EQ(svc_->Pdfs(admin_, {}).error().code, "BAD_QUERY_PARAMETER");
+  EXPECT_EQ(svc_->Pdfs(admin_, {a, b, a}).error().fields[0].code, "duplicate");
+  std::vector<int64_t> many(kMaxPrintBatch + 1);
+  std::iota(many.begin(), many.end(), 1);
+  EXPECT_EQ(svc_->Pdfs(admin_, many).error().code, "BAD_QUERY_PARAMETER");
+}
+
+TEST(ReceiptPrintQueryTest, IdsAndPaper) {
+  EXPECT_EQ(*ReadReceiptIds("12,7,31"), (std::vector<int64_t>{12, 7, 31}));
+  for (std::string_view bad : {"", ",", "1,", "1,,2", "a", "0", "-3", "1 2", "99999999999999999999"})
+    EXPECT_EQ(ReadReceiptIds(bad).error().code, "BAD_QUERY_PARAMETER") << bad;
+  std::string ids = "1";
+  for (size_t i = 2; i <= kMaxPrintBatch; ++i) ids += "," + std::to_string(i);
+  EXPECT_TRUE(ReadReceiptIds(ids).ok());
+  EXPECT_FALSE(ReadReceiptIds(ids + ",999").ok());
+  EXPECT_EQ(*ReadPaper(""), Paper::kA4);
+  EXPECT_EQ(*ReadPaper("a4"), Paper::kA4);
+  EXPECT_EQ(*ReadPaper("241"), Paper::kContinuous241);
+  EXPECT_EQ(ReadPaper("A5").error().fields[0].field, "paper");
 }
 
 TEST_F(ReceiptStorageTest, PdfWithoutAFontIsAnErrorNotBoxes) {
