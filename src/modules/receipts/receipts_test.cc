@@ -22,6 +22,7 @@
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
 #include "modules/property/property_service.h"
+#include "modules/property/property_tx.h"
 #include "platform/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_json.h"
@@ -140,19 +141,29 @@ class ReceiptStorageTest : public ::testing::Test {
         tx, {company_, project, b, e, f, "0101", code, "residential", 8950, 7600});
   }
 
-  // Links a new resident named `name` to `house` as owner from `start` ("YYYY-MM-DD").
+  // Links a new resident named `name` to `house` as owner from `start` ("YYYY-MM-DD"),
+  // through property's transaction-level writes; the link's id.
   int64_t Owner(int64_t house, const std::string& name, const std::string& start) {
-    return db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
-      int64_t resident = tx.InsertId(
-          "INSERT INTO residents (company_id, name, phone_enc, phone_bidx, phone_last4, "
-          "created_at, updated_at) VALUES (?, ?, 'x', ?, '0000', 0, 0) RETURNING id",
-          {company_, name, "bidx-" + name});
-      auto h = property::FindHouseFacts(tx, company_, house);
-      return tx.InsertId(
-          "INSERT INTO house_residents (company_id, project_id, house_id, resident_id, relation, "
-          "start_date, created_at, updated_at) VALUES (?, ?, ?, ?, 'owner', ?, 0, 0) RETURNING id",
-          {company_, h->project_id, house, resident, start});
+    auto link = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<property::HouseLink> {
+      property::CreateResidentCommand who;
+      who.name = name;
+      who.phone = fmt::format("1380000{:04d}", ++residents_);
+      auto resident = property::tx::CreateResident(tx, Registrar(), who, key_, clock_.Now());
+      if (!resident.ok()) return resident.take_error();
+      property::LinkResidentCommand cmd{resident->id, "owner", start, std::nullopt};
+      return property::tx::LinkResident(tx, Registrar(), house, cmd, key_, clock_.Now());
     });
+    EXPECT_TRUE(link.ok()) << (link.ok() ? "" : link.error().code);
+    return link.ok() ? link->id : 0;
+  }
+  void Unlink(int64_t house, int64_t link) {
+    auto s = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      return property::tx::UnlinkResident(tx, Registrar(), house, link, key_, clock_.Now());
+    });
+    EXPECT_TRUE(s.ok());
+  }
+  TenantContext Registrar() {
+    return Staff(std::nullopt, {perm::kResidentRead, perm::kResidentWrite});
   }
 
   TenantContext Staff(std::optional<int64_t> project, std::vector<std::string_view> codes) {
@@ -249,7 +260,8 @@ class ReceiptStorageTest : public ::testing::Test {
   ManualClock clock_{kNov23};
   std::unique_ptr<ReceiptService> svc_;
   int64_t company_ = 0, other_company_ = 0, p1_ = 0, p2_ = 0, h1_ = 0, h1b_ = 0, h2_ = 0;
-  int64_t cashier_ = 0, bills_ = 0;
+  int64_t cashier_ = 0, bills_ = 0, residents_ = 0;
+  crypto::SecretKey key_{std::string(32, 'k')};
   int64_t month_ = 6 * 12 + 9;  // the next bill's period, in months since 2020-01: 2026-10
   std::map<int64_t, int64_t> fee_items_;  // project → its property fee item
   TenantContext admin_;
@@ -499,8 +511,7 @@ TEST_F(ReceiptStorageTest, PayerIsFixedWhenIssued) {
   EXPECT_EQ(r.at("payer").as_string(), "张伟");
   // The house is sold: the old link is removed and a new owner linked. A reprint still
   // names who paid.
-  db_->Run(db::TxMode::kWrite,
-           [&](db::Tx& tx) { tx.Exec("DELETE FROM house_residents WHERE id = ?", {link}); });
+  Unlink(h1_, link);
   Owner(h1_, "赵敏", "2020-01-01");
   EXPECT_EQ(svc_->Get(admin_, Id(r))->receipt.payer, "张伟");
   EXPECT_EQ(svc_->Pdfs(admin_, {Id(r)})->number, Number(r));
