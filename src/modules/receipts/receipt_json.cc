@@ -43,7 +43,7 @@ Result<std::vector<int64_t>> ReadReceiptIds(std::string_view text) {
 Result<Paper> ReadPaper(std::string_view text) {
   if (text.empty()) return Paper::kA4;
   if (auto paper = PaperOf(text)) return *paper;
-  return Error(errors::kBadQuery).WithField("paper", "invalid", "a4 or 241");
+  return Error(errors::kBadQuery).WithField("paper", "invalid", "a4, 241 or 80");
 }
 
 json::object ReceiptJson(const Receipt& r) {

@@ -21,7 +21,7 @@ Result<std::string> ReadVoidReason(const boost::json::object& body);
 // The `ids` query parameter of a batch print: "12,7,31", at most kMaxPrintBatch positive
 // ids, in the order to print. Errors: BAD_QUERY_PARAMETER (ids).
 Result<std::vector<int64_t>> ReadReceiptIds(std::string_view text);
-// The `paper` query parameter: "a4" (also when absent) or "241". Errors:
+// The `paper` query parameter: "a4" (also when absent), "241" or "80" (the slip). Errors:
 // BAD_QUERY_PARAMETER (paper).
 Result<Paper> ReadPaper(std::string_view text);
 

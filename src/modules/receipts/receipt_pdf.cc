@@ -34,7 +34,10 @@ constexpr std::string_view kLabels[] = {
     "收 款 收 据", "扫码验真", "收据编号：", "收款日期：", "项目：", "房屋：", "序号", "收费项目",
     "所属期间", "金额（元）", "合计人民币（大写）：", "¥", "付款方式：", "收款人：", "付款单号：",
     "收款单位（盖章）：", "交款人：", "作 废", "已作废　作废原因：", "…", "其余项",
-    "本收据为付款凭证，不作发票使用。扫描右上角二维码可核验收据真伪。"};
+    "本收据为付款凭证，不作发票使用。扫描右上角二维码可核验收据真伪。",
+    // The cashier's slip (收银小票).
+    "收 银 小 票", "单号：", "日期：", "期间", "金额", "合计：", "大写：", "已作废：",
+    "本小票为付款凭证，不作发票使用。"};
 constexpr float kLeft = 36, kRight = kWidth - 36;
 constexpr float kQrSize = 68;
 
@@ -287,6 +290,80 @@ bool DrawReceipt(HPDF_Doc pdf, Canvas& c, const ReceiptDoc& doc) {
   return !c.missing();
 }
 
+// The cashier's slip (收银小票) for 80 mm thermal paper: one column, top to bottom from
+// `top`, as long as its lines need. With `c` null nothing is drawn: the call measures, so
+// the page can be cut to the slip's length first. The bottom's y; nullopt when the QR code
+// fails.
+constexpr float kSlipWidth = 80 * kMm, kSlipMargin = 10;
+std::optional<float> DrawSlip(Canvas* c, const ReceiptDoc& doc, float top) {
+  const float left = kSlipMargin, right = kSlipWidth - kSlipMargin, mid = kSlipWidth / 2;
+  const float width = right - left;
+  float y = top;
+  auto text = [&](float x, const std::string& s, float size) {
+    if (c) c->Text(x, y, c->Fit(s, right - x, size), size);
+  };
+  auto rule = [&] {
+    if (!c) return;
+    const HPDF_UINT16 dash[] = {2, 2};
+    HPDF_Page_SetDash(c->page(), dash, 2, 0);
+    c->Line(left, y, right, y, 0.5f);
+    HPDF_Page_SetDash(c->page(), nullptr, 0, 0);
+  };
+  y -= 12;
+  if (c) c->Center(mid, y, c->Fit(doc.company, width, 9), 9);
+  y -= 18;
+  if (c) c->Center(mid, y, "收 银 小 票", 13);
+  y -= 9;
+  rule();
+  for (const auto& [label, value] :
+       {std::pair<const char*, const std::string*>{"单号：", &doc.number}, {"日期：", &doc.date},
+        {"项目：", &doc.project}, {"房屋：", &doc.house_code}, {"交款人：", &doc.payer}}) {
+    y -= 12;
+    text(left, label + *value, 8);
+  }
+  y -= 7;
+  rule();
+  y -= 11;
+  const float x_period = left + width * 0.52f;
+  if (c) {
+    c->Text(left, y, "项目", 8);
+    c->Text(x_period, y, "期间", 8);
+    c->Right(right, y, "金额", 8);
+  }
+  for (const ReceiptDoc::Line& l : PrintedLines(doc.lines)) {
+    y -= 11;
+    if (c) {
+      c->Text(left, y, c->Fit(l.item, x_period - left - 4, 8), 8);
+      c->Text(x_period, y, l.period, 8);
+      c->Right(right, y, FormatYuan(l.amount), 8);
+    }
+  }
+  y -= 7;
+  rule();
+  y -= 14;
+  if (c) c->Right(right, y, "合计：¥" + FormatYuan(doc.amount), 11);
+  for (const auto& [label, value] :
+       {std::pair<const char*, std::string>{"大写：", CapitalAmount(doc.amount)},
+        {"付款方式：", doc.channel}, {"收款人：", doc.cashier},
+        {"付款单号：", doc.payment_number}}) {
+    y -= 12;
+    text(left, label + value, 8);
+  }
+  if (doc.is_void) {
+    y -= 12;
+    if (c) c->Color(0.8f, 0.05f, 0.05f);
+    text(left, "已作废：" + doc.void_reason, 8);
+    if (c) c->Color(0, 0, 0);
+  }
+  y -= 8;
+  if (c && !DrawQr(*c, doc.verify_url, mid - kQrSize / 2, y, kQrSize)) return std::nullopt;
+  y -= kQrSize + 10;
+  if (c) c->Center(mid, y, "扫码验真", 7);
+  y -= 12;
+  if (c) c->Center(mid, y, "本小票为付款凭证，不作发票使用。", 7);
+  return y - kSlipMargin;
+}
+
 // libharu 2.3 only loads TrueType from a named file: the subset goes into an anonymous
 // memory file, which libharu opens by its /proc path and keeps open (it reads the glyphs
 // again when it saves), so ours is closed at once. Where memfd_create is missing, an
@@ -348,11 +425,13 @@ bool FixToUnicode(HPDF_Font font, const std::set<char32_t>& used) {
 std::optional<Paper> PaperOf(std::string_view name) {
   if (name == "a4") return Paper::kA4;
   if (name == "241") return Paper::kContinuous241;
+  if (name == "80") return Paper::kSlip80;
   return std::nullopt;
 }
 
 std::pair<float, float> PageSize(Paper paper) {
   if (paper == Paper::kContinuous241) return {241 * kMm, 5.5f * 72};
+  if (paper == Paper::kSlip80) return {kSlipWidth, 0};
   return {kWidth, kA4Height};
 }
 
@@ -404,6 +483,13 @@ Result<std::string> RenderReceiptsPdf(const std::vector<ReceiptDoc>& docs,
   for (const ReceiptDoc& doc : docs) {
     HPDF_Page page = HPDF_AddPage(d);
     HPDF_Page_SetWidth(page, page_w);
+    if (paper == Paper::kSlip80) {  // a roll: the page is as long as the slip
+      float length = -DrawSlip(nullptr, doc, 0).value_or(0);
+      HPDF_Page_SetHeight(page, length);
+      Canvas c(page, font, glyphs);
+      if (!DrawSlip(&c, doc, length) || c.missing()) return Error(kReceiptRenderFailed);
+      continue;
+    }
     HPDF_Page_SetHeight(page, page_h);
     HPDF_Page_Concat(page, scale, 0, 0, scale, dx, dy);
     Canvas c(page, font, glyphs);

@@ -10,7 +10,9 @@
 // - A4 portrait (default): the form fills the top half, so the cut leaves an A5 slip;
 // - 241 mm continuous paper, 二等分: 241 × 139.7 mm pages (9.5 × 5.5 in, two forms per
 //   11-inch fanfold sheet), the size of pre-perforated 三联 收据 stock for dot-matrix
-//   printers; the form is scaled by 0.944 and centred, clear of the tractor holes.
+//   printers; the form is scaled by 0.944 and centred, clear of the tractor holes;
+// - 80 mm thermal rolls: the cashier's slip (收银小票), one narrow column (the same facts,
+//   the QR code at the foot), each page as long as its slip.
 //
 // Font. Text is drawn with a CJK TrueType font (libharu cannot embed CFF/OpenType outlines,
 // so Noto CJK will not do): the first of `fonts` that exists. Embedding the face whole
@@ -68,10 +70,11 @@ struct ReceiptDoc {
 enum class Paper {
   kA4,             // 210 × 297 mm, the form in the top half
   kContinuous241,  // 241 × 139.7 mm (二等分 continuous paper)
+  kSlip80,         // the cashier's slip (收银小票): 80 mm thermal roll, as long as it needs
 };
-// "a4" | "241" (the `paper` query parameter); nullopt otherwise.
+// "a4" | "241" | "80" (the `paper` query parameter); nullopt otherwise.
 std::optional<Paper> PaperOf(std::string_view name);
-// The page size in points (width, height).
+// The page size in points (width, height); a slip's height is 0 (it depends on the lines).
 std::pair<float, float> PageSize(Paper paper);
 
 // The PDF bytes. Errors: RECEIPT_FONT_MISSING (503) when none of `fonts` exists,

@@ -561,6 +561,34 @@ TEST_F(ReceiptStorageTest, BatchPrintIsOnePdfOnePagePerReceiptInOrder) {
       << paper->bytes.substr(box, 60);
 }
 
+TEST_F(ReceiptStorageTest, CashiersSlipIsEightyMillimetresWideAndAsLongAsItsLines) {
+  Owner(h1_, "张伟", "2020-01-01");
+  int64_t a = Id(Pay(h1_, 100)), b = Id(Pay(h1_, 123456789));  // 1 line; 2 bills + prepaid
+  auto pdf = svc_->Pdfs(admin_, {a, b}, Paper::kSlip80);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code;
+  EXPECT_EQ(PageCount(pdf->bytes), 2u);
+  if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))
+    std::ofstream(std::string(dir) + "/slips.pdf", std::ios::binary) << pdf->bytes;
+  // 80 mm = 226.77 pt wide; the second slip has more lines, 11 pt longer for each.
+  size_t extra = svc_->Get(admin_, b)->lines.size() - svc_->Get(admin_, a)->lines.size();
+  ASSERT_GT(extra, 0u);
+  std::regex box(R"(/MediaBox\s*\[\s*0 0 226\.77\d*\s+([0-9.]+)\s*\])");
+  std::vector<double> lengths;
+  for (auto it = std::sregex_iterator(pdf->bytes.begin(), pdf->bytes.end(), box);
+       it != std::sregex_iterator(); ++it)
+    lengths.push_back(std::stod((*it)[1]));
+  ASSERT_EQ(lengths.size(), 2u);
+  EXPECT_GT(lengths[0], 300);
+  EXPECT_NEAR(lengths[1] - lengths[0], 11.0 * extra, 0.01);
+  if (auto text = PdfText(pdf->bytes)) {
+    EXPECT_EQ(text->find("Warning"), std::string::npos) << *text;
+    EXPECT_NE(text->find("收银小票"), std::string::npos) << *text;
+    EXPECT_NE(text->find("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"), std::string::npos) << *text;
+    EXPECT_NE(text->find("交款人：张伟"), std::string::npos) << *text;
+    EXPECT_NE(text->find("收款人：收费员"), std::string::npos) << *text;
+  }
+}
+
 TEST_F(ReceiptStorageTest, BatchPrintRefusesAllForOneBadId) {
   int64_t a = Id(Pay(h1_, 100)), b = Id(Pay(h2_, 100));
   auto only_yg = Staff(p1_, {perm::kPaymentRead});
@@ -599,6 +627,7 @@ TEST(ReceiptPrintQueryTest, IdsAndPaper) {
   EXPECT_EQ(*ReadPaper(""), Paper::kA4);
   EXPECT_EQ(*ReadPaper("a4"), Paper::kA4);
   EXPECT_EQ(*ReadPaper("241"), Paper::kContinuous241);
+  EXPECT_EQ(*ReadPaper("80"), Paper::kSlip80);
   EXPECT_EQ(ReadPaper("A5").error().fields[0].field, "paper");
 }
 

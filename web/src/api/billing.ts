@@ -89,8 +89,9 @@ export interface ReceiptFilter {
   size: number
 }
 export const listReceipts = (f: ReceiptFilter) => http.get<Page<Receipt>>('/api/v1/receipts', { ...f })
-/** Paper for printing receipts: A4 (a receipt in the top half) or 241 mm continuous paper. */
-export const RECEIPT_PAPERS = ['a4', '241'] as const
+/** Paper for printing receipts: A4 (a receipt in the top half), 241 mm continuous paper, or the
+ *  cashier's 80 mm slip (收银小票, thermal roll). */
+export const RECEIPT_PAPERS = ['a4', '241', '80'] as const
 export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number]
 /** The most receipts one batch print takes (the server's limit). */
 export const MAX_PRINT_BATCH = 200

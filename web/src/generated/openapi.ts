@@ -1537,8 +1537,9 @@ export interface paths {
          *     the receipt was issued) and a QR code of the public verify link
          *     `<base>/r/<verify_token>`. A voided receipt is marked 作废 with its reason. The
          *     font is embedded as a subset of the glyphs used (a page is a few tens of KB).
-         *     `paper`: `a4` (default; the A5-landscape form fills the top half of an A4 page) or
-         *     `241` (241 × 139.7 mm, the 二等分 continuous 收据 paper of dot-matrix printers).
+         *     `paper`: `a4` (default; the A5-landscape form fills the top half of an A4 page),
+         *     `241` (241 × 139.7 mm, the 二等分 continuous 收据 paper of dot-matrix printers) or
+         *     `80` (the cashier's slip, 收银小票, 80 mm wide for thermal receipt printers).
          *     Shown inline (`Content-Disposition: inline; filename="<number>.pdf"`), so a phone
          *     opens it. Errors 400 `BAD_QUERY_PARAMETER` (paper), 404 `RECEIPT_NOT_FOUND`, 503
          *     `RECEIPT_FONT_MISSING` (no Chinese TrueType font is installed on the server).
@@ -6017,8 +6018,8 @@ export interface components {
         EntranceIdQuery: components["schemas"]["Id"];
         /** @description Only rows linked to this house. */
         HouseIdQuery: components["schemas"]["Id"];
-        /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分). */
-        ReceiptPaper: "a4" | "241";
+        /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
+        ReceiptPaper: "a4" | "241" | "80";
     };
     requestBodies: never;
     headers: never;
@@ -8630,7 +8631,7 @@ export interface operations {
             query: {
                 /** @description Receipt ids, comma-separated, at most 200, no repeats. */
                 ids: string;
-                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分). */
+                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
                 paper?: components["parameters"]["ReceiptPaper"];
             };
             header?: never;
@@ -8666,7 +8667,7 @@ export interface operations {
     getReceiptPdf: {
         parameters: {
             query?: {
-                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分). */
+                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
                 paper?: components["parameters"]["ReceiptPaper"];
             };
             header?: never;

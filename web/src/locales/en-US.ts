@@ -161,7 +161,7 @@ const en: typeof zh = {
       voidNote: 'Voiding only marks the receipt; no money is refunded and the payment and its bills stay as they are.',
       voided: 'Receipt voided', pdfFailed: 'The receipt PDF could not be downloaded',
       payer: 'Payer', print: 'Print', batchPrint: 'Print selected', batchPrintN: 'Print selected ({n})',
-      paper: 'Paper', papers: { a4: 'A4', '241': '241 mm continuous' },
+      paper: 'Paper', papers: { a4: 'A4', '241': '241 mm continuous', '80': '80 mm slip' },
       printFailed: 'The receipts could not be printed', printLimit: 'Print at most {n} receipts at a time',
     },
     aging: {
