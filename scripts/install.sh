@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev
   libspdlog-dev libfmt-dev libcli11-dev libgoogle-perftools-dev
   libhpdf-dev libqrencode-dev fonts-wqy-zenhei poppler-utils  # receipts (PDF, CJK font, QR); poppler in tests
+  libharfbuzz-dev  # receipts: hb-subset cuts the font to the glyphs a PDF uses
   libxlsxwriter-dev unzip  # report exports (.xlsx); unzip reads them in tests
   libzip-dev libexpat1-dev  # imports: reading .xlsx (zip + streaming XML)
   # tests and benchmarks: a real PostgreSQL server, GoogleTest, Google Benchmark, wrk, nginx

@@ -430,6 +430,13 @@ const std::set<std::string> kOwnScope = {
     // there (another company's project: 404, import_api_test.cc).
     "GET /api/v1/import-templates/{kind}"};
 
+// Routes that take the victim's ids in the query (batch printing, ?ids=): refused whole,
+// 403 or 404, never a partial answer.
+std::map<std::string, std::function<std::string(const Victim&)>> QueryIdRoutes() {
+  return {{"GET /api/v1/receipts/print",
+           [](const Victim& v) { return "ids=" + std::to_string(v.receipt); }}};
+}
+
 // List routes → (table, filters to try). Returned ids must be visible to the caller.
 struct ListRoute {
   std::string table;
@@ -724,6 +731,7 @@ class TenantIsolationApiTest : public ::testing::Test {
     auto ref_creates = VictimRefCreates();
     auto counts = CountRoutes(v);
     auto uploads = VictimUploads();
+    auto query_ids = QueryIdRoutes();
     int64_t batches_before = app_->Count("SELECT COUNT(*) FROM import_batches");
     for (const auto& r : app_->app().router().Routes()) {
       if (!r.needs_auth) continue;
@@ -750,6 +758,9 @@ class TenantIsolationApiTest : public ::testing::Test {
         Reply reply = client->Send(r.method, r.pattern, json::serialize(ct->second(v)),
                                    {{"Content-Type", "application/json"},
                                     {"Idempotency-Key", "isolation-" + c.login + r.pattern}});
+        EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
+      } else if (auto qi = query_ids.find(key); qi != query_ids.end()) {
+        Reply reply = client->Get(r.pattern + "?" + qi->second(v));
         EXPECT_TRUE(reply.status == 403 || reply.status == 404) << reply.status << " " << reply.body;
       } else if (auto up = uploads.find(key); up != uploads.end()) {
         Upload u = up->second(v);
@@ -901,6 +912,7 @@ TEST_F(TenantIsolationApiTest, TheOwnerSeesTheirOwnHouse) {
   EXPECT_EQ(owner->Get("/api/v1/projects/" + std::to_string(victim_.unseen_project)).status, 404);
   EXPECT_EQ(owner->Get("/api/v1/files/" + std::to_string(victim_.file)).status, 200);
   EXPECT_EQ(owner->Get("/api/v1/work-orders/" + std::to_string(victim_.work_order)).status, 200);
+  EXPECT_EQ(owner->Get("/api/v1/receipts/print?ids=" + std::to_string(victim_.receipt)).status, 200);
   auto me = owner->Get("/api/v1/me").json();
   EXPECT_EQ(me.at("resident_ids").at(0).as_int64(), victim_.resident);
 }

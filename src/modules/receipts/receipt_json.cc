@@ -1,6 +1,11 @@
 #include "modules/receipts/receipt_json.h"
 
+#include <fmt/format.h>
+
+#include <charconv>
+
 #include "core/clock.h"
+#include "core/common_errors.h"
 #include "core/json_body.h"
 
 namespace anju::receipts {
@@ -15,6 +20,32 @@ Result<std::string> ReadVoidReason(const json::object& body) {
   return *reason;
 }
 
+Result<std::vector<int64_t>> ReadReceiptIds(std::string_view text) {
+  std::vector<int64_t> ids;
+  auto bad = [](std::string msg) {
+    return Error(errors::kBadQuery).WithField("ids", "invalid", std::move(msg));
+  };
+  if (text.empty()) return bad("comma-separated receipt ids");
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t end = std::min(text.find(',', pos), text.size());
+    std::string_view part = text.substr(pos, end - pos);
+    int64_t id = 0;
+    auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    if (part.empty() || ec != std::errc() || p != part.data() + part.size() || id <= 0)
+      return bad("comma-separated receipt ids");
+    if (ids.size() == kMaxPrintBatch) return bad(fmt::format("at most {} ids", kMaxPrintBatch));
+    ids.push_back(id);
+    pos = end + 1;
+  }
+  return ids;
+}
+
+Result<Paper> ReadPaper(std::string_view text) {
+  if (text.empty()) return Paper::kA4;
+  if (auto paper = PaperOf(text)) return *paper;
+  return Error(errors::kBadQuery).WithField("paper", "invalid", "a4, 241 or 80");
+}
+
 json::object ReceiptJson(const Receipt& r) {
   return {{"id", r.id},
           {"number", r.number},
@@ -22,6 +53,7 @@ json::object ReceiptJson(const Receipt& r) {
           {"house_id", r.house_id},
           {"payment_id", r.payment_id},
           {"amount", r.amount},
+          {"payer", r.payer},
           {"status", r.status},
           {"void_reason", r.void_reason ? json::value(*r.void_reason) : nullptr},
           {"voided_at", r.voided_at ? json::value(FormatUtc(*r.voided_at)) : nullptr},

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <boost/json.hpp>
 
@@ -16,8 +18,15 @@ namespace anju::receipts {
 // Errors: VALIDATION_FAILED (fields).
 Result<std::string> ReadVoidReason(const boost::json::object& body);
 
-// {id, number, project_id, house_id, payment_id, amount, status, void_reason, voided_at,
-//  created_at}
+// The `ids` query parameter of a batch print: "12,7,31", at most kMaxPrintBatch positive
+// ids, in the order to print. Errors: BAD_QUERY_PARAMETER (ids).
+Result<std::vector<int64_t>> ReadReceiptIds(std::string_view text);
+// The `paper` query parameter: "a4" (also when absent), "241" or "80" (the slip). Errors:
+// BAD_QUERY_PARAMETER (paper).
+Result<Paper> ReadPaper(std::string_view text);
+
+// {id, number, project_id, house_id, payment_id, amount, payer, status, void_reason,
+//  voided_at, created_at}
 boost::json::object ReceiptJson(const Receipt& r);
 // The receipt with house_code, payment_number, channel, amount_words, lines: [{item,
 // period, amount}] and verify_url.

@@ -2,20 +2,42 @@
 
 #include <fmt/format.h>
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <qrencode.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <set>
 
 #include "modules/receipts/capital_amount.h"
+#include "modules/receipts/font_subset.h"
 
 namespace anju::receipts {
 
 namespace {
 
-// A5 landscape, in points.
+// The form, in points: A5 landscape.
 constexpr float kWidth = 595.276f, kHeight = 419.528f;
+constexpr float kA4Height = 841.89f;
+constexpr float kMm = 72 / 25.4f;
+
+// Every label the form draws besides the receipts' own texts and printable ASCII: the
+// font is cut to these (Canvas::Text refuses a code point outside the cut, so a label
+// missing here fails the render and the tests, never prints a box).
+constexpr std::string_view kLabels[] = {
+    "收 款 收 据", "扫码验真", "收据编号：", "收款日期：", "项目：", "房屋：", "序号", "收费项目",
+    "所属期间", "金额（元）", "合计人民币（大写）：", "¥", "付款方式：", "收款人：", "付款单号：",
+    "收款单位（盖章）：", "交款人：", "作 废", "已作废　作废原因：", "…", "其余项",
+    "本收据为付款凭证，不作发票使用。扫描右上角二维码可核验收据真伪。",
+    // The cashier's slip (收银小票).
+    "收 银 小 票", "单号：", "日期：", "期间", "金额", "合计：", "大写：", "已作废：",
+    "本小票为付款凭证，不作发票使用。"};
 constexpr float kLeft = 36, kRight = kWidth - 36;
 constexpr float kQrSize = 68;
 
@@ -38,13 +60,18 @@ struct QrDeleter {
 // Drawing helpers over one page and one font.
 class Canvas {
  public:
-  Canvas(HPDF_Page page, HPDF_Font font) : page_(page), font_(font) {}
+  Canvas(HPDF_Page page, HPDF_Font font, const std::set<char32_t>& glyphs)
+      : page_(page), font_(font), glyphs_(glyphs) {}
 
   float Width(const std::string& s, float size) {
     HPDF_Page_SetFontAndSize(page_, font_, size);
     return HPDF_Page_TextWidth(page_, s.c_str());
   }
   void Text(float x, float y, const std::string& s, float size) {
+    std::set<char32_t> used;
+    AddCodePoints(s, used);
+    for (char32_t c : used)
+      if (!glyphs_.contains(c)) missing_ = true;
     HPDF_Page_BeginText(page_);
     HPDF_Page_SetFontAndSize(page_, font_, size);
     HPDF_Page_TextOut(page_, x, y, s.c_str());
@@ -77,10 +104,14 @@ class Canvas {
     HPDF_Page_SetRGBStroke(page_, r, g, b);
   }
   HPDF_Page page() { return page_; }
+  // Whether some text drew a code point the font was not cut for.
+  bool missing() const { return missing_; }
 
  private:
   HPDF_Page page_;
   HPDF_Font font_;
+  const std::set<char32_t>& glyphs_;
+  bool missing_ = false;
 };
 
 const FontFile* FindFont(const std::vector<FontFile>& fonts) {
@@ -176,26 +207,11 @@ std::string FormatYuan(int64_t fen) {
   return fmt::format("{}{}.{:02d}", fen < 0 ? "-" : "", grouped, n % 100);
 }
 
-Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<FontFile>& fonts) {
-  const FontFile* font_file = FindFont(fonts);
-  if (!font_file) return Error(kReceiptFontMissing);
-  HaruError err;
-  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf(HPDF_New(OnHaruError, &err));
-  if (!pdf) return Error(kReceiptRenderFailed);
-  HPDF_Doc d = pdf.get();
-  HPDF_SetCompressionMode(d, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(d);
-  HPDF_SetCurrentEncoder(d, "UTF-8");
-  HPDF_SetInfoAttr(d, HPDF_INFO_CREATOR, "Anju");
-  HPDF_SetInfoAttr(d, HPDF_INFO_TITLE, doc.number.c_str());
-  bool collection = font_file->path.ends_with(".ttc");
-  const char* name =
-      collection ? HPDF_LoadTTFontFromFile2(d, font_file->path.c_str(), font_file->index, HPDF_TRUE)
-                 : HPDF_LoadTTFontFromFile(d, font_file->path.c_str(), HPDF_TRUE);
-  if (!name || err.code != HPDF_OK) return Error(kReceiptRenderFailed);
-  HPDF_Page page = HPDF_AddPage(d);
-  HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A5, HPDF_PAGE_LANDSCAPE);
-  Canvas c(page, HPDF_GetFont(d, name, "UTF-8"));
+namespace {
+
+// One receipt's form on `page`, in form coordinates (the caller set the transformation).
+bool DrawReceipt(HPDF_Doc pdf, Canvas& c, const ReceiptDoc& doc) {
+  HPDF_Page page = c.page();
   const float mid = kWidth / 2;
 
   // Heading: company, title with a double rule, QR code top right.
@@ -205,8 +221,7 @@ Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<Fo
   float tw = c.Width(title, 22);
   c.Line(mid - tw / 2 - 8, 346, mid + tw / 2 + 8, 346, 0.8f);
   c.Line(mid - tw / 2 - 8, 343, mid + tw / 2 + 8, 343, 0.4f);
-  if (!DrawQr(c, doc.verify_url, kRight - kQrSize, 386, kQrSize))
-    return Error(kReceiptRenderFailed);
+  if (!DrawQr(c, doc.verify_url, kRight - kQrSize, 386, kQrSize)) return false;
   c.Center(kRight - kQrSize / 2, 308, "扫码验真", 7.5f);
 
   // Who and when.
@@ -266,12 +281,220 @@ Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<Fo
   c.Text(360, y, "付款单号：" + doc.payment_number, 10);
   y -= 20;
   c.Text(kLeft, y, c.Fit("收款单位（盖章）：" + doc.company, 310, 10), 10);
-  c.Text(360, y, "交款人（签字）：", 10);
-  if (doc.is_void) DrawVoidMark(d, c, doc.void_reason, y - 20);
+  c.Text(360, y, c.Fit("交款人：" + doc.payer, kRight - 360, 10), 10);
+  if (doc.is_void) DrawVoidMark(pdf, c, doc.void_reason, y - 20);
   c.Color(0.45f, 0.45f, 0.45f);
   c.Text(kLeft, 22, "本收据为付款凭证，不作发票使用。扫描右上角二维码可核验收据真伪。", 7.5f);
   c.Color(0, 0, 0);
 
+  return !c.missing();
+}
+
+// The cashier's slip (收银小票) for 80 mm thermal paper: one column, top to bottom from
+// `top`, as long as its lines need. With `c` null nothing is drawn: the call measures, so
+// the page can be cut to the slip's length first. The bottom's y; nullopt when the QR code
+// fails.
+constexpr float kSlipWidth = 80 * kMm, kSlipMargin = 10;
+std::optional<float> DrawSlip(Canvas* c, const ReceiptDoc& doc, float top) {
+  const float left = kSlipMargin, right = kSlipWidth - kSlipMargin, mid = kSlipWidth / 2;
+  const float width = right - left;
+  float y = top;
+  auto text = [&](float x, const std::string& s, float size) {
+    if (c) c->Text(x, y, c->Fit(s, right - x, size), size);
+  };
+  auto rule = [&] {
+    if (!c) return;
+    const HPDF_UINT16 dash[] = {2, 2};
+    HPDF_Page_SetDash(c->page(), dash, 2, 0);
+    c->Line(left, y, right, y, 0.5f);
+    HPDF_Page_SetDash(c->page(), nullptr, 0, 0);
+  };
+  y -= 12;
+  if (c) c->Center(mid, y, c->Fit(doc.company, width, 9), 9);
+  y -= 18;
+  if (c) c->Center(mid, y, "收 银 小 票", 13);
+  y -= 9;
+  rule();
+  for (const auto& [label, value] :
+       {std::pair<const char*, const std::string*>{"单号：", &doc.number}, {"日期：", &doc.date},
+        {"项目：", &doc.project}, {"房屋：", &doc.house_code}, {"交款人：", &doc.payer}}) {
+    y -= 12;
+    text(left, label + *value, 8);
+  }
+  y -= 7;
+  rule();
+  y -= 11;
+  const float x_period = left + width * 0.52f;
+  if (c) {
+    c->Text(left, y, "项目", 8);
+    c->Text(x_period, y, "期间", 8);
+    c->Right(right, y, "金额", 8);
+  }
+  for (const ReceiptDoc::Line& l : PrintedLines(doc.lines)) {
+    y -= 11;
+    if (c) {
+      c->Text(left, y, c->Fit(l.item, x_period - left - 4, 8), 8);
+      c->Text(x_period, y, l.period, 8);
+      c->Right(right, y, FormatYuan(l.amount), 8);
+    }
+  }
+  y -= 7;
+  rule();
+  y -= 14;
+  if (c) c->Right(right, y, "合计：¥" + FormatYuan(doc.amount), 11);
+  for (const auto& [label, value] :
+       {std::pair<const char*, std::string>{"大写：", CapitalAmount(doc.amount)},
+        {"付款方式：", doc.channel}, {"收款人：", doc.cashier},
+        {"付款单号：", doc.payment_number}}) {
+    y -= 12;
+    text(left, label + value, 8);
+  }
+  if (doc.is_void) {
+    y -= 12;
+    if (c) c->Color(0.8f, 0.05f, 0.05f);
+    text(left, "已作废：" + doc.void_reason, 8);
+    if (c) c->Color(0, 0, 0);
+  }
+  y -= 8;
+  if (c && !DrawQr(*c, doc.verify_url, mid - kQrSize / 2, y, kQrSize)) return std::nullopt;
+  y -= kQrSize + 10;
+  if (c) c->Center(mid, y, "扫码验真", 7);
+  y -= 12;
+  if (c) c->Center(mid, y, "本小票为付款凭证，不作发票使用。", 7);
+  return y - kSlipMargin;
+}
+
+// libharu 2.3 only loads TrueType from a named file: the subset goes into an anonymous
+// memory file, which libharu opens by its /proc path and keeps open (it reads the glyphs
+// again when it saves), so ours is closed at once. Where memfd_create is missing, an
+// unlinked temporary file does the same.
+const char* LoadFontBytes(HPDF_Doc pdf, const std::string& bytes) {
+  int fd = static_cast<int>(memfd_create("anju-receipt-font", MFD_CLOEXEC));
+  std::string path, temp;
+  if (fd >= 0) {
+    path = fmt::format("/proc/self/fd/{}", fd);
+  } else {
+    temp = (std::filesystem::temp_directory_path() / "anju-font-XXXXXX").string();
+    fd = mkstemp(temp.data());
+    if (fd < 0) return nullptr;
+    path = temp;
+  }
+  bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  const char* name = written ? HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE) : nullptr;
+  ::close(fd);
+  if (!temp.empty()) std::remove(temp.c_str());
+  return name;
+}
+
+// The font's ToUnicode rewritten as the identity over `used` (see receipt_pdf.h): ranges
+// of consecutive code points sharing their high byte, at most 100 to a block.
+bool FixToUnicode(HPDF_Font font, const std::set<char32_t>& used) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return false;
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  for (char32_t c : used) {
+    if (c > 0xFFFF) break;
+    if (!ranges.empty() && ranges.back().second + 1 == c && (c & 0xFF) != 0)
+      ranges.back().second = c;
+    else
+      ranges.emplace_back(c, c);
+  }
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  for (size_t i = 0; i < ranges.size(); i += 100) {
+    size_t n = std::min<size_t>(100, ranges.size() - i);
+    cmap += fmt::format("{} beginbfrange\n", n);
+    for (size_t k = i; k < i + n; ++k)
+      cmap += fmt::format("<{:04X}> <{:04X}> <{:04X}>\n", static_cast<uint32_t>(ranges[k].first),
+                          static_cast<uint32_t>(ranges[k].second),
+                          static_cast<uint32_t>(ranges[k].first));
+    cmap += "endbfrange\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  HPDF_Stream stream = attr->cmap_stream->stream;
+  HPDF_MemStream_FreeData(stream);
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                           static_cast<HPDF_UINT>(cmap.size())) == HPDF_OK;
+}
+
+}  // namespace
+
+std::optional<Paper> PaperOf(std::string_view name) {
+  if (name == "a4") return Paper::kA4;
+  if (name == "241") return Paper::kContinuous241;
+  if (name == "80") return Paper::kSlip80;
+  return std::nullopt;
+}
+
+std::pair<float, float> PageSize(Paper paper) {
+  if (paper == Paper::kContinuous241) return {241 * kMm, 5.5f * 72};
+  if (paper == Paper::kSlip80) return {kSlipWidth, 0};
+  return {kWidth, kA4Height};
+}
+
+Result<std::string> RenderReceiptPdf(const ReceiptDoc& doc, const std::vector<FontFile>& fonts,
+                                     Paper paper) {
+  return RenderReceiptsPdf({doc}, fonts, paper);
+}
+
+Result<std::string> RenderReceiptsPdf(const std::vector<ReceiptDoc>& docs,
+                                      const std::vector<FontFile>& fonts, Paper paper) {
+  const FontFile* font_file = FindFont(fonts);
+  if (!font_file) return Error(kReceiptFontMissing);
+  // What the pages will draw: printable ASCII, the labels, the receipts' texts.
+  std::set<char32_t> glyphs;
+  for (char32_t c = 0x20; c < 0x7F; ++c) glyphs.insert(c);
+  for (std::string_view label : kLabels) AddCodePoints(label, glyphs);
+  for (const ReceiptDoc& doc : docs) {
+    for (const std::string* text :
+         {&doc.company, &doc.project, &doc.number, &doc.date, &doc.house_code, &doc.channel,
+          &doc.payment_number, &doc.cashier, &doc.payer, &doc.void_reason})
+      AddCodePoints(*text, glyphs);
+    AddCodePoints(CapitalAmount(doc.amount), glyphs);
+    for (const ReceiptDoc::Line& l : doc.lines) AddCodePoints(l.item + l.period, glyphs);
+  }
+  std::erase_if(glyphs, [](char32_t c) { return c > 0xFFFF; });
+  auto subset = SubsetFont(font_file->path, font_file->index, glyphs);
+  if (!subset) return Error(kReceiptRenderFailed);
+
+  HaruError err;
+  std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> pdf(HPDF_New(OnHaruError, &err));
+  if (!pdf) return Error(kReceiptRenderFailed);
+  HPDF_Doc d = pdf.get();
+  HPDF_SetCompressionMode(d, HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(d);
+  HPDF_SetCurrentEncoder(d, "UTF-8");
+  HPDF_SetInfoAttr(d, HPDF_INFO_CREATOR, "Anju");
+  std::string title = docs.size() == 1 ? docs[0].number : fmt::format("收据 {} 张", docs.size());
+  HPDF_SetInfoAttr(d, HPDF_INFO_TITLE, title.c_str());
+  const char* name = LoadFontBytes(d, *subset);
+  if (!name || err.code != HPDF_OK) return Error(kReceiptRenderFailed);
+  HPDF_Font font = HPDF_GetFont(d, name, "UTF-8");
+  if (!font || !FixToUnicode(font, glyphs)) return Error(kReceiptRenderFailed);
+
+  auto [page_w, page_h] = PageSize(paper);
+  // The form's place on the page: the top half of A4; scaled to the height of the 241 mm
+  // paper and centred across it.
+  float scale = paper == Paper::kContinuous241 ? page_h / kHeight : 1;
+  float dx = (page_w - kWidth * scale) / 2, dy = page_h - kHeight * scale;
+  for (const ReceiptDoc& doc : docs) {
+    HPDF_Page page = HPDF_AddPage(d);
+    HPDF_Page_SetWidth(page, page_w);
+    if (paper == Paper::kSlip80) {  // a roll: the page is as long as the slip
+      float length = -DrawSlip(nullptr, doc, 0).value_or(0);
+      HPDF_Page_SetHeight(page, length);
+      Canvas c(page, font, glyphs);
+      if (!DrawSlip(&c, doc, length) || c.missing()) return Error(kReceiptRenderFailed);
+      continue;
+    }
+    HPDF_Page_SetHeight(page, page_h);
+    HPDF_Page_Concat(page, scale, 0, 0, scale, dx, dy);
+    Canvas c(page, font, glyphs);
+    if (!DrawReceipt(d, c, doc)) return Error(kReceiptRenderFailed);
+  }
   if (err.code != HPDF_OK || HPDF_SaveToStream(d) != HPDF_OK) return Error(kReceiptRenderFailed);
   return ReadStream(d);
 }

@@ -13,7 +13,8 @@ using http::Response;
 
 namespace {
 
-// The PDF as a download named after the receipt number (letters, digits and '-' only).
+// The PDF shown in the browser (inline, so a phone opens it rather than downloading it),
+// named after the receipt number for "save as" (letters, digits and '-' only).
 Response PdfReply(const Request& req, Result<ReceiptPdf> pdf) {
   if (!pdf.ok()) return http::ErrorReply(pdf.error(), req.request_id);
   std::string name;
@@ -22,10 +23,20 @@ Response PdfReply(const Request& req, Result<ReceiptPdf> pdf) {
   Response r;
   r.content_type = "application/pdf";
   r.body = std::move(pdf->bytes);
-  r.Header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+  r.Header("Content-Disposition", "inline; filename=\"" + name + ".pdf\"");
   r.Header("Cache-Control", "private, no-store");
   return r;
 }
+
+// ?paper=a4|241, or the error reply.
+Result<Paper> PaperQuery(const Request& req) {
+  auto text = http::TextQuery(req, "paper");
+  if (!text.ok()) return text.take_error();
+  return ReadPaper(*text);
+}
+
+// The longest ?ids= a batch of kMaxPrintBatch ids needs, with room to spare.
+constexpr size_t kMaxIdsChars = 4000;
 
 }  // namespace
 
@@ -46,6 +57,16 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
     return http::ReplyAs(req, s.List(ctx, f, page),
                          [&](const ReceiptPage& list) { return ReceiptListJson(list, page); });
   });
+  // Before {id}: batch printing, one PDF of the receipts ?ids=3,1,2 in that order.
+  router.Add("GET", "/api/v1/receipts/print", [&s](Request& req, TenantContext& ctx) {
+    auto text = http::TextQuery(req, "ids", kMaxIdsChars);
+    if (!text.ok()) return http::ErrorReply(text.error(), req.request_id);
+    auto ids = ReadReceiptIds(*text);
+    if (!ids.ok()) return http::ErrorReply(ids.error(), req.request_id);
+    auto paper = PaperQuery(req);
+    if (!paper.ok()) return http::ErrorReply(paper.error(), req.request_id);
+    return PdfReply(req, s.Pdfs(ctx, *ids, *paper));
+  });
   router.Add("GET", "/api/v1/receipts/{id}", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
     if (!id) return http::NotFound(req);
@@ -53,7 +74,10 @@ void RegisterReceiptRoutes(http::Router& router, ReceiptService& s) {
   });
   router.Add("GET", "/api/v1/receipts/{id}/pdf", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);
-    return id ? PdfReply(req, s.Pdf(ctx, *id)) : http::NotFound(req);
+    if (!id) return http::NotFound(req);
+    auto paper = PaperQuery(req);
+    if (!paper.ok()) return http::ErrorReply(paper.error(), req.request_id);
+    return PdfReply(req, s.Pdf(ctx, *id, *paper));
   });
   router.Add("POST", "/api/v1/receipts/{id}/void", [&s](Request& req, TenantContext& ctx) {
     auto id = req.IdParam(0);

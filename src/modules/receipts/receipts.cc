@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <set>
 
 #include "core/crypto.h"
 #include "platform/audit/audit_log.h"
@@ -13,6 +14,7 @@
 #include "platform/identity/accounts.h"
 #include "platform/identity/permissions.h"
 #include "platform/org/org_service.h"
+#include "modules/property/owner_names.h"
 #include "modules/property/property_service.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_errors.h"
@@ -29,18 +31,36 @@ constexpr size_t kTokenBytes = 16;  // 128 bits, 22 URL-safe characters
 
 constexpr std::string_view kReceiptColumns =
     "r.id, r.company_id, r.project_id, r.house_id, r.payment_id, r.number, r.amount, "
-    "r.status, r.void_reason, r.voided_at, r.verify_token, r.created_at";
+    "r.status, r.void_reason, r.voided_at, r.verify_token, r.created_at, r.payer";
 
-Receipt ReceiptOf(const db::Row& r) {
-  return {r.Int(0), r.Int(1),  r.Int(2),    r.Int(3),    r.Int(4), r.Int(6),
-          r.Str(5), r.Str(7), r.Str(10), r.OptStr(8), r.OptInt(9), r.Int(11)};
+// 交款人: the house's owners on `date`, three at most (then 等).
+std::string PayerOn(db::Tx& tx, int64_t company_id, int64_t house_id, const std::string& date) {
+  std::vector<std::string> names = property::HouseOwnerNames(tx, company_id, house_id, date);
+  std::string out;
+  for (size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? "、" : "") + names[i];
+  if (names.size() > 3) out += "等";
+  return out;
+}
+
+Receipt ReceiptOf(db::Tx& tx, const db::Row& r) {
+  Receipt out;
+  out.id = r.Int(0), out.company_id = r.Int(1), out.project_id = r.Int(2);
+  out.house_id = r.Int(3), out.payment_id = r.Int(4), out.amount = r.Int(6);
+  out.number = r.Str(5), out.status = r.Str(7), out.verify_token = r.Str(10);
+  out.void_reason = r.OptStr(8), out.voided_at = r.OptInt(9), out.created_at = r.Int(11);
+  // Issued before 0017: the owners of the issue day, as linked now.
+  if (auto payer = r.OptStr(12))
+    out.payer = *payer;
+  else
+    out.payer = PayerOn(tx, out.company_id, out.house_id, CivilDate(out.created_at));
+  return out;
 }
 
 std::optional<Receipt> Load(db::Tx& tx, std::string_view where, const db::Params& p) {
   auto r =
       tx.QueryOne(fmt::format("SELECT {} FROM receipts r WHERE {}", kReceiptColumns, where), p);
   if (!r) return std::nullopt;
-  return ReceiptOf(*r);
+  return ReceiptOf(tx, *r);
 }
 
 // Residents see their own houses' receipts; staff need `code` in the receipt's project.
@@ -122,10 +142,13 @@ Result<Receipt> ReceiptService::Issue(db::Tx& tx, int64_t company_id, int64_t pa
   r.status = "issued";
   r.verify_token = crypto::RandomToken(kTokenBytes);
   r.created_at = now;
+  r.payer = PayerOn(tx, company_id, r.house_id, CivilDate(now));
   r.id = tx.InsertId(
       "INSERT INTO receipts (company_id, project_id, house_id, payment_id, number, amount, "
-      "status, verify_token, created_at) VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?) RETURNING id",
-      {company_id, project_id, r.house_id, payment_id, r.number, r.amount, r.verify_token, now});
+      "status, verify_token, created_at, payer) VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?) "
+      "RETURNING id",
+      {company_id, project_id, r.house_id, payment_id, r.number, r.amount, r.verify_token, now,
+       r.payer});
   return r;
 }
 
@@ -170,7 +193,7 @@ Result<ReceiptPage> ReceiptService::List(const TenantContext& ctx, const Receipt
     for (auto& row : tx.Query(
              fmt::format("SELECT {}{} ORDER BY r.id DESC LIMIT ? OFFSET ?", kReceiptColumns, where),
              q))
-      out.items.push_back(ReceiptOf(row));
+      out.items.push_back(ReceiptOf(tx, row));
     return out;
   });
 }
@@ -206,38 +229,76 @@ Result<Receipt> ReceiptService::Void(const TenantContext& ctx, int64_t id,
   });
 }
 
-Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id) {
-  ReceiptDoc doc;
-  auto loaded = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Status {
-    auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
-    if (!r) return Error(kReceiptNotFound);
-    ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
-    auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
-    // The cashier's login; an online payment has none (the provider confirmed it).
-    std::string cashier = "线上支付";
-    if (auto user = pay->created_by)
-      if (std::string login = identity::UserLogin(tx, ctx.company_id, *user); !login.empty())
-        cashier = login;
-    auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
-    doc = {org::CompanyName(tx, ctx.company_id),
-           org::ProjectName(tx, ctx.company_id, r->project_id).value_or(""),
-           r->number,
-           CivilDate(r->created_at),
-           house ? house->code : "",
-           ChannelName(pay->channel),
-           cashier,
-           pay->number,
-           r->amount,
-           LinesOf(tx, *pay),
-           r->status == "void",
-           r->void_reason.value_or(""),
-           VerifyUrl(r->verify_token)};
-    return Status::Ok();
-  });
-  if (!loaded.ok()) return loaded.take_error();
-  auto bytes = RenderReceiptPdf(doc, options_.fonts);
+// What the PDF of receipt `id` shows, or RECEIPT_NOT_FOUND (also for a receipt outside the
+// caller's scope).
+Result<ReceiptDoc> ReceiptService::DocOf(db::Tx& tx, const TenantContext& ctx, int64_t id) const {
+  auto r = Load(tx, "r.id = ? AND r.company_id = ?", {id, ctx.company_id});
+  if (!r) return Error(kReceiptNotFound);
+  ANJU_TRY(CheckAccess(ctx, *r, perm::kPaymentRead));
+  auto pay = billing::FindPayment(tx, ctx.company_id, r->payment_id);
+  // The cashier's name (the login when it has none); an online payment has no cashier (the
+  // provider confirmed it).
+  std::string cashier = "线上支付";
+  if (auto user = pay->created_by) {
+    std::string name = identity::UserNames(tx, ctx.company_id, {*user})[*user];
+    if (name.empty()) name = identity::UserLogin(tx, ctx.company_id, *user);
+    if (!name.empty()) cashier = name;
+  }
+  auto house = property::FindHouseFacts(tx, ctx.company_id, r->house_id);
+  return ReceiptDoc{org::CompanyName(tx, ctx.company_id),
+                    org::ProjectName(tx, ctx.company_id, r->project_id).value_or(""),
+                    r->number,
+                    CivilDate(r->created_at),
+                    house ? house->code : "",
+                    ChannelName(pay->channel),
+                    pay->number,
+                    cashier,
+                    r->payer,
+                    r->amount,
+                    LinesOf(tx, *pay),
+                    r->status == "void",
+                    r->void_reason.value_or(""),
+                    VerifyUrl(r->verify_token)};
+}
+
+Result<ReceiptPdf> ReceiptService::Pdf(const TenantContext& ctx, int64_t id, Paper paper) {
+  auto doc = db_.Run(db::TxMode::kRead,
+                     [&](db::Tx& tx) -> Result<ReceiptDoc> { return DocOf(tx, ctx, id); });
+  if (!doc.ok()) return doc.take_error();
+  auto bytes = RenderReceiptPdf(*doc, options_.fonts, paper);
   if (!bytes.ok()) return bytes.take_error();
-  return ReceiptPdf{doc.number, std::move(*bytes)};
+  return ReceiptPdf{doc->number, std::move(*bytes)};
+}
+
+Result<ReceiptPdf> ReceiptService::Pdfs(const TenantContext& ctx, const std::vector<int64_t>& ids,
+                                        Paper paper) {
+  if (ids.empty() || ids.size() > kMaxPrintBatch)
+    return Error(errors::kBadQuery)
+        .WithField("ids", "invalid", fmt::format("1 to {} receipt ids", kMaxPrintBatch));
+  std::set<int64_t> seen;
+  for (int64_t id : ids)
+    if (!seen.insert(id).second)
+      return Error(errors::kBadQuery).WithField("ids", "duplicate", fmt::format("{}", id));
+  auto docs = db_.Run(db::TxMode::kRead, [&](db::Tx& tx) -> Result<std::vector<ReceiptDoc>> {
+    std::vector<ReceiptDoc> out;
+    for (int64_t id : ids) {
+      auto doc = DocOf(tx, ctx, id);
+      if (!doc.ok()) {
+        Error e = doc.take_error();
+        if (e.code == kReceiptNotFound.code) e.WithField("ids", "not_found", fmt::format("{}", id));
+        return e;
+      }
+      out.push_back(std::move(*doc));
+    }
+    return out;
+  });
+  if (!docs.ok()) return docs.take_error();
+  auto bytes = RenderReceiptsPdf(*docs, options_.fonts, paper);
+  if (!bytes.ok()) return bytes.take_error();
+  std::string name = docs->size() == 1
+                         ? docs->front().number
+                         : fmt::format("receipts-{}-{}", docs->front().number, docs->size());
+  return ReceiptPdf{std::move(name), std::move(*bytes)};
 }
 
 Result<ReceiptCheck> ReceiptService::Verify(const std::string& token) {

@@ -15,6 +15,16 @@
 //   own houses' receipts. Rows outside the caller's scope answer 404.
 // - Verify(token) is public (the QR code): it answers only the number, company, project,
 //   amount, date and status — nothing that names a person or a house.
+// - The payer (交款人) is fixed at issue: the names of the house's owners on the day of
+//   payment (China time), joined with "、" (three at most, then "等"), "" when the house
+//   has no owner; payments carry no payer name of their own. A receipt issued before the
+//   column existed (0017) shows the owners of its issue day as they are linked now.
+// - The PDF names the cashier (收款人) by the staff member's name (users.name; the login
+//   when the name is empty), an online payment as 线上支付.
+// - Batch printing (Pdfs): 1..kMaxPrintBatch receipt ids, each readable by the caller, one
+//   page per receipt in the order given; one unknown, foreign or out-of-scope id refuses
+//   the whole batch (404 RECEIPT_NOT_FOUND naming it in field `ids`), a repeated id or a
+//   batch too large is BAD_QUERY_PARAMETER; nothing partial is rendered.
 // Thread-safe: no mutable state of its own.
 #pragma once
 
@@ -41,6 +51,9 @@ struct ReceiptOptions {
   std::vector<FontFile> fonts = DefaultReceiptFonts();
 };
 
+// The most receipts one batch print takes.
+inline constexpr size_t kMaxPrintBatch = 200;
+
 struct ReceiptFilter {
   std::optional<int64_t> project_id, house_id;
   std::string status;  // "issued" | "void" | ""
@@ -53,6 +66,7 @@ struct Receipt {
   std::string number;
   std::string status;  // "issued" | "void"
   std::string verify_token;
+  std::string payer;  // 交款人 (see the contract above)
   std::optional<std::string> void_reason;
   std::optional<Millis> voided_at;
   Millis created_at = 0;
@@ -81,7 +95,8 @@ struct ReceiptCheck {
   std::string status;  // "issued" | "void"
 };
 
-// A rendered receipt: the file name (its number) and the PDF bytes.
+// A rendered receipt, or a batch: the file name (the receipt's number, or
+// "receipts-<first number>-<count>") and the PDF bytes.
 struct ReceiptPdf {
   std::string number;
   std::string bytes;
@@ -112,14 +127,21 @@ class ReceiptService : public billing::ReceiptIssuer {
   // voided receipt. Errors: 403 without billing:payment:create, 404, 409
   // RECEIPT_ALREADY_VOID.
   Result<Receipt> Void(const TenantContext& ctx, int64_t id, const std::string& reason);
-  // The one-page PDF (receipt_pdf.h); same access as Get. Errors: RECEIPT_FONT_MISSING.
-  Result<ReceiptPdf> Pdf(const TenantContext& ctx, int64_t id);
+  // The one-page PDF (receipt_pdf.h) on `paper`; same access as Get. Errors:
+  // RECEIPT_FONT_MISSING.
+  Result<ReceiptPdf> Pdf(const TenantContext& ctx, int64_t id, Paper paper = Paper::kA4);
+  // One PDF of the receipts `ids`, a page each in this order (the contract above). Errors:
+  // BAD_QUERY_PARAMETER (ids), RECEIPT_NOT_FOUND (ids), RECEIPT_FONT_MISSING.
+  Result<ReceiptPdf> Pdfs(const TenantContext& ctx, const std::vector<int64_t>& ids,
+                          Paper paper = Paper::kA4);
   // Public: the receipt of a verify token; RECEIPT_NOT_FOUND otherwise.
   Result<ReceiptCheck> Verify(const std::string& token);
 
   std::string VerifyUrl(const std::string& token) const;
 
  private:
+  Result<ReceiptDoc> DocOf(db::Tx& tx, const TenantContext& ctx, int64_t id) const;
+
   db::Database& db_;
   const Clock& clock_;
   ReceiptOptions options_;

@@ -11,6 +11,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <numeric>
+#include <regex>
 #include <tuple>
 
 #include "core/crypto.h"
@@ -19,6 +21,8 @@
 #include "modules/billing/collection_totals.h"
 #include "modules/billing/ledger.h"
 #include "modules/billing/settle.h"
+#include "modules/property/property_service.h"
+#include "modules/property/property_tx.h"
 #include "platform/identity/permissions.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_json.h"
@@ -137,6 +141,31 @@ class ReceiptStorageTest : public ::testing::Test {
         tx, {company_, project, b, e, f, "0101", code, "residential", 8950, 7600});
   }
 
+  // Links a new resident named `name` to `house` as owner from `start` ("YYYY-MM-DD"),
+  // through property's transaction-level writes; the link's id.
+  int64_t Owner(int64_t house, const std::string& name, const std::string& start) {
+    auto link = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) -> Result<property::HouseLink> {
+      property::CreateResidentCommand who;
+      who.name = name;
+      who.phone = fmt::format("1380000{:04d}", ++residents_);
+      auto resident = property::tx::CreateResident(tx, Registrar(), who, key_, clock_.Now());
+      if (!resident.ok()) return resident.take_error();
+      property::LinkResidentCommand cmd{resident->id, "owner", start, std::nullopt};
+      return property::tx::LinkResident(tx, Registrar(), house, cmd, key_, clock_.Now());
+    });
+    EXPECT_TRUE(link.ok()) << (link.ok() ? "" : link.error().code);
+    return link.ok() ? link->id : 0;
+  }
+  void Unlink(int64_t house, int64_t link) {
+    auto s = db_->Run(db::TxMode::kWrite, [&](db::Tx& tx) {
+      return property::tx::UnlinkResident(tx, Registrar(), house, link, key_, clock_.Now());
+    });
+    EXPECT_TRUE(s.ok());
+  }
+  TenantContext Registrar() {
+    return Staff(std::nullopt, {perm::kResidentRead, perm::kResidentWrite});
+  }
+
   TenantContext Staff(std::optional<int64_t> project, std::vector<std::string_view> codes) {
     TenantContext ctx;
     ctx.company_id = company_;
@@ -231,7 +260,8 @@ class ReceiptStorageTest : public ::testing::Test {
   ManualClock clock_{kNov23};
   std::unique_ptr<ReceiptService> svc_;
   int64_t company_ = 0, other_company_ = 0, p1_ = 0, p2_ = 0, h1_ = 0, h1b_ = 0, h2_ = 0;
-  int64_t cashier_ = 0, bills_ = 0;
+  int64_t cashier_ = 0, bills_ = 0, residents_ = 0;
+  crypto::SecretKey key_{std::string(32, 'k')};
   int64_t month_ = 6 * 12 + 9;  // the next bill's period, in months since 2020-01: 2026-10
   std::map<int64_t, int64_t> fee_items_;  // project → its property fee item
   TenantContext admin_;
@@ -398,36 +428,69 @@ TEST_F(ReceiptStorageTest, VerifyIsPublicAndImpersonal) {
   EXPECT_EQ(Verify("").error().code, "RECEIPT_NOT_FOUND");
 }
 
-// pdftotext's output for the PDF, or nullopt when poppler-utils is not installed.
-std::optional<std::string> PdfText(const std::string& pdf) {
+// Runs `command` on `pdf` (written to a temporary file named by {}); its stdout and stderr
+// together, or nullopt when poppler-utils is not installed.
+std::optional<std::string> Poppler(const std::string& pdf, const std::string& command) {
   if (std::system("command -v pdftotext > /dev/null 2>&1") != 0) return std::nullopt;
   std::string base = ::testing::TempDir() + "receipt_" + std::to_string(::getpid());
   std::ofstream(base + ".pdf", std::ios::binary) << pdf;
-  int rc = std::system(("pdftotext -q -layout " + base + ".pdf " + base + ".txt").c_str());
+  std::string cmd = fmt::format(fmt::runtime(command), base + ".pdf");
+  int rc = std::system((cmd + " > " + base + ".txt 2>&1").c_str());
   std::ifstream in(base + ".txt");
   std::string text((std::istreambuf_iterator<char>(in)), {});
   std::remove((base + ".pdf").c_str());
   std::remove((base + ".txt").c_str());
-  if (rc != 0) return std::string("pdftotext failed");
+  if (rc != 0) return "failed: " + cmd + "\n" + text;
   return text;
 }
+// pdftotext's output for the PDF (with any warning poppler prints), or nullopt.
+std::optional<std::string> PdfText(const std::string& pdf) {
+  return Poppler(pdf, "pdftotext -layout {} -");
+}
 
-TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
+// The pages of a PDF: its page objects (libharu writes no object streams).
+size_t PageCount(const std::string& pdf) {
+  size_t n = 0;
+  for (size_t at = pdf.find("/Type /Page"); at != std::string::npos;
+       at = pdf.find("/Type /Page", at + 1))
+    if (pdf.compare(at, 12, "/Type /Pages") != 0) ++n;
+  return n;
+}
+
+TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberPayerCashierAndQr) {
+  Owner(h1_, "张伟", "2020-01-01");
+  Owner(h1_, "李娜", "2026-11-01");
+  Owner(h1_, "王芳", "2026-12-01");  // owner from a later day: not the payer
   int64_t id = Id(Pay(h1_, 123456789));  // 1,234,567.89 元: bills, then prepaid
   auto pdf = svc_->Pdf(admin_, id);
   ASSERT_TRUE(pdf.ok()) << pdf.error().code;
   EXPECT_EQ(pdf->number, "R-YG-2026-000001");
   ASSERT_EQ(pdf->bytes.rfind("%PDF-", 0), 0u);
+  // The font is a subset of the glyphs used: tens of KB, not the ~520 KB of a whole face.
+  EXPECT_LE(pdf->bytes.size(), 100u * 1024);
+  EXPECT_EQ(PageCount(pdf->bytes), 1u);
   if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))  // for looking at it by eye
     std::ofstream(std::string(dir) + "/receipt.pdf", std::ios::binary) << pdf->bytes;
   if (auto text = PdfText(pdf->bytes)) {
+    EXPECT_EQ(text->find("Warning"), std::string::npos) << *text;  // e.g. a bad ToUnicode
+    EXPECT_EQ(text->find("Error"), std::string::npos) << *text;
     EXPECT_NE(text->find("收据"), std::string::npos) << *text;
     EXPECT_NE(text->find("R-YG-2026-000001"), std::string::npos) << *text;
     EXPECT_NE(text->find("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"), std::string::npos) << *text;
     EXPECT_NE(text->find("阳光花园"), std::string::npos) << *text;
     EXPECT_NE(text->find("1-1-0101"), std::string::npos) << *text;
-    EXPECT_NE(text->find("cashier01"), std::string::npos) << *text;
+    // The cashier by name, not login; the payer: the owners on the day of payment.
+    EXPECT_NE(text->find("收款人：收费员"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("cashier01"), std::string::npos) << *text;
+    EXPECT_NE(text->find("交款人：张伟、李娜"), std::string::npos) << *text;
+    EXPECT_EQ(text->find("王芳"), std::string::npos) << *text;
     EXPECT_EQ(text->find("作废"), std::string::npos) << *text;
+    auto fonts = Poppler(pdf->bytes, "pdffonts {}");
+    ASSERT_TRUE(fonts);
+    // "HPDFAA+WenQuanYiZenHei  CID TrueType  Identity-H  yes yes yes": embedded, subset.
+    EXPECT_TRUE(std::regex_search(*fonts, std::regex(R"([A-Z]{6}\+\S+ +CID TrueType +\S+ +yes +yes +yes)")))
+        << *fonts;
+    EXPECT_EQ(fonts->find("Warning"), std::string::npos) << *fonts;
   } else {
     GTEST_LOG_(WARNING) << "pdftotext not installed: PDF text not checked";
   }
@@ -440,6 +503,132 @@ TEST_F(ReceiptStorageTest, PdfHasChineseTextNumberAndQr) {
     EXPECT_NE(text->find("已作废"), std::string::npos) << *text;
     EXPECT_NE(text->find("金额有误"), std::string::npos) << *text;
   }
+}
+
+TEST_F(ReceiptStorageTest, PayerIsFixedWhenIssued) {
+  int64_t link = Owner(h1_, "张伟", "2020-01-01");
+  json::object r = Pay(h1_, 10000);
+  EXPECT_EQ(r.at("payer").as_string(), "张伟");
+  // The house is sold: the old link is removed and a new owner linked. A reprint still
+  // names who paid.
+  Unlink(h1_, link);
+  Owner(h1_, "赵敏", "2020-01-01");
+  EXPECT_EQ(svc_->Get(admin_, Id(r))->receipt.payer, "张伟");
+  EXPECT_EQ(svc_->Pdfs(admin_, {Id(r)})->number, Number(r));
+  // More than three owners: three names, then 等.
+  for (auto name : {"甲", "乙", "丙"}) Owner(h1b_, name, "2020-01-01");
+  EXPECT_EQ(Pay(h1b_, 100).at("payer").as_string(), "甲、乙、丙");
+  Owner(h1b_, "丁", "2020-01-01");
+  EXPECT_EQ(Pay(h1b_, 100).at("payer").as_string(), "甲、乙、丙等");
+  // No owner: no payer.
+  EXPECT_EQ(Pay(h2_, 100).at("payer").as_string(), "");
+}
+
+TEST_F(ReceiptStorageTest, BatchPrintIsOnePdfOnePagePerReceiptInOrder) {
+  std::vector<int64_t> ids;
+  std::vector<std::string> numbers;
+  for (int i = 0; i < 20; ++i) {
+    json::object r = Pay(i % 2 ? h1_ : h1b_, 1000 + i);
+    ids.push_back(Id(r));
+    numbers.push_back(Number(r));
+  }
+  std::reverse(ids.begin(), ids.end());
+  std::reverse(numbers.begin(), numbers.end());
+  auto pdf = svc_->Pdfs(admin_, ids);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code;
+  EXPECT_EQ(PageCount(pdf->bytes), 20u);
+  EXPECT_EQ(pdf->number, "receipts-" + numbers.front() + "-20");
+  EXPECT_LE(pdf->bytes.size(), 20u * 100 * 1024);
+  if (auto info = Poppler(pdf->bytes, "pdfinfo {}")) {
+    EXPECT_NE(info->find("Pages:           20"), std::string::npos) << *info;
+    EXPECT_NE(info->find("595.276 x 841.89 pts (A4)"), std::string::npos) << *info;
+  }
+  if (auto text = PdfText(pdf->bytes)) {  // pages in the order asked
+    size_t at = 0;
+    for (const std::string& n : numbers) {
+      at = text->find(n, at);
+      ASSERT_NE(at, std::string::npos) << n << " out of order";
+    }
+  }
+  // The 241 mm continuous paper, 二等分: 241 × 139.7 mm = 683.15 × 396 pt.
+  auto paper = svc_->Pdfs(admin_, {ids[0], ids[1]}, Paper::kContinuous241);
+  ASSERT_TRUE(paper.ok());
+  EXPECT_EQ(PageCount(paper->bytes), 2u);
+  size_t box = paper->bytes.find("/MediaBox");
+  ASSERT_NE(box, std::string::npos);
+  EXPECT_TRUE(std::regex_search(paper->bytes.substr(box, 60),
+                                std::regex(R"(^/MediaBox\s*\[\s*0 0 683\.1[45]\d*\s+396\s*\])")))
+      << paper->bytes.substr(box, 60);
+}
+
+TEST_F(ReceiptStorageTest, CashiersSlipIsEightyMillimetresWideAndAsLongAsItsLines) {
+  Owner(h1_, "张伟", "2020-01-01");
+  int64_t a = Id(Pay(h1_, 100)), b = Id(Pay(h1_, 123456789));  // 1 line; 2 bills + prepaid
+  auto pdf = svc_->Pdfs(admin_, {a, b}, Paper::kSlip80);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().code;
+  EXPECT_EQ(PageCount(pdf->bytes), 2u);
+  if (const char* dir = std::getenv("ANJU_RECEIPT_PDF_DIR"))
+    std::ofstream(std::string(dir) + "/slips.pdf", std::ios::binary) << pdf->bytes;
+  // 80 mm = 226.77 pt wide; the second slip has more lines, 11 pt longer for each.
+  size_t extra = svc_->Get(admin_, b)->lines.size() - svc_->Get(admin_, a)->lines.size();
+  ASSERT_GT(extra, 0u);
+  std::regex box(R"(/MediaBox\s*\[\s*0 0 226\.77\d*\s+([0-9.]+)\s*\])");
+  std::vector<double> lengths;
+  for (auto it = std::sregex_iterator(pdf->bytes.begin(), pdf->bytes.end(), box);
+       it != std::sregex_iterator(); ++it)
+    lengths.push_back(std::stod((*it)[1]));
+  ASSERT_EQ(lengths.size(), 2u);
+  EXPECT_GT(lengths[0], 300);
+  EXPECT_NEAR(lengths[1] - lengths[0], 11.0 * extra, 0.01);
+  if (auto text = PdfText(pdf->bytes)) {
+    EXPECT_EQ(text->find("Warning"), std::string::npos) << *text;
+    EXPECT_NE(text->find("收银小票"), std::string::npos) << *text;
+    EXPECT_NE(text->find("壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分"), std::string::npos) << *text;
+    EXPECT_NE(text->find("交款人：张伟"), std::string::npos) << *text;
+    EXPECT_NE(text->find("收款人：收费员"), std::string::npos) << *text;
+  }
+}
+
+TEST_F(ReceiptStorageTest, BatchPrintRefusesAllForOneBadId) {
+  int64_t a = Id(Pay(h1_, 100)), b = Id(Pay(h2_, 100));
+  auto only_yg = Staff(p1_, {perm::kPaymentRead});
+  // b is in a project the caller does not see: the whole batch is refused, naming it.
+  auto r = svc_->Pdfs(only_yg, {a, b});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "RECEIPT_NOT_FOUND");
+  ASSERT_EQ(r.error().fields.size(), 1u);
+  EXPECT_EQ(r.error().fields[0].field, "ids");
+  EXPECT_EQ(r.error().fields[0].message, std::to_string(b));
+  EXPECT_TRUE(svc_->Pdfs(only_yg, {a}).ok());
+  // Another company's admin reaches none of them.
+  TenantContext other = admin_;
+  other.company_id = other_company_;
+  EXPECT_EQ(svc_->Pdfs(other, {a}).error().code, "RECEIPT_NOT_FOUND");
+  // A resident prints their own house's receipts only.
+  EXPECT_TRUE(svc_->Pdfs(Resident(h1_), {a}).ok());
+  EXPECT_EQ(svc_->Pdfs(Resident(h1_), {a, b}).error().code, "RECEIPT_NOT_FOUND");
+  EXPECT_EQ(svc_->Pdfs(admin_, {a, 999999}).error().code, "RECEIPT_NOT_FOUND");
+  // Empty, repeated, too many.
+  EXPECT_EQ(svc_->Pdfs(admin_, {}).error().code, "BAD_QUERY_PARAMETER");
+  EXPECT_EQ(svc_->Pdfs(admin_, {a, b, a}).error().fields[0].code, "duplicate");
+  std::vector<int64_t> many(kMaxPrintBatch + 1);
+  std::iota(many.begin(), many.end(), 1);
+  EXPECT_EQ(svc_->Pdfs(admin_, many).error().code, "BAD_QUERY_PARAMETER");
+}
+
+TEST(ReceiptPrintQueryTest, IdsAndPaper) {
+  EXPECT_EQ(*ReadReceiptIds("12,7,31"), (std::vector<int64_t>{12, 7, 31}));
+  for (std::string_view bad : {"", ",", "1,", "1,,2", "a", "0", "-3", "1 2", "99999999999999999999"})
+    EXPECT_EQ(ReadReceiptIds(bad).error().code, "BAD_QUERY_PARAMETER") << bad;
+  std::string ids = "1";
+  for (size_t i = 2; i <= kMaxPrintBatch; ++i) ids += "," + std::to_string(i);
+  EXPECT_TRUE(ReadReceiptIds(ids).ok());
+  EXPECT_FALSE(ReadReceiptIds(ids + ",999").ok());
+  EXPECT_EQ(*ReadPaper(""), Paper::kA4);
+  EXPECT_EQ(*ReadPaper("a4"), Paper::kA4);
+  EXPECT_EQ(*ReadPaper("241"), Paper::kContinuous241);
+  EXPECT_EQ(*ReadPaper("80"), Paper::kSlip80);
+  EXPECT_EQ(ReadPaper("A5").error().fields[0].field, "paper");
 }
 
 TEST_F(ReceiptStorageTest, PdfWithoutAFontIsAnErrorNotBoxes) {

@@ -1,6 +1,6 @@
 // Billing (收费管理): fee items, bill runs, bills, house accounts and cashier payments.
 // Money is integer 分 (fen); unit prices are 1/100 分 (utils/money.ts formats both).
-import { download, http, type Page, type RequestOptions } from './request'
+import { download, http, openFile, type Page, type RequestOptions } from './request'
 import type { Schema } from './schema'
 
 export const FEE_KINDS = ['property', 'water', 'electricity', 'gas', 'parking', 'apportionment', 'deposit', 'one_off'] as const satisfies readonly FeeItem['kind'][]
@@ -92,10 +92,22 @@ export interface ReceiptFilter {
   size: number
 }
 export const listReceipts = (f: ReceiptFilter) => http.get<Page<Receipt>>('/api/v1/receipts', { ...f })
+/** Paper for printing receipts: A4 (a receipt in the top half), 241 mm continuous paper, or the
+ *  cashier's 80 mm slip (收银小票, thermal roll). */
+export const RECEIPT_PAPERS = ['a4', '241', '80'] as const
+export type ReceiptPaper = (typeof RECEIPT_PAPERS)[number]
+/** The most receipts one batch print takes (the server's limit). */
+export const MAX_PRINT_BATCH = 200
 /** The PDF's address (same origin: the session cookie goes with it). */
 export const receiptPdfUrl = (id: number) => `/api/v1/receipts/${id}/pdf`
 /** Saves the PDF under the server's name (R-….pdf). Quiet: the caller shows the error. */
 export const downloadReceiptPdf = (id: number) => download(receiptPdfUrl(id), undefined, { quiet: true })
+/** Opens one receipt's PDF on `paper` in a new tab, to print. Quiet. */
+export const printReceipt = (id: number, paper: ReceiptPaper) =>
+  openFile(receiptPdfUrl(id), { paper }, { quiet: true })
+/** Opens ONE PDF of the receipts `ids`, a page each in this order, in a new tab. Quiet. */
+export const printReceipts = (ids: number[], paper: ReceiptPaper) =>
+  openFile('/api/v1/receipts/print', { ids: ids.join(','), paper }, { quiet: true })
 export const voidReceipt = (id: number, reason: string, opts: RequestOptions = {}) =>
   http.post<Receipt>(`/api/v1/receipts/${id}/void`, { reason }, opts)
 

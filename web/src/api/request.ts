@@ -157,6 +157,39 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  * Errors are shown and thrown like request()'s.
  */
 export async function download(path: string, query?: Query, opts: RequestOptions = {}): Promise<void> {
+  const res = await fetchOk(path, query, opts)
+  const url = URL.createObjectURL(await res.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileNameOf(res.headers.get('content-disposition'), path.split('/').pop() ?? 'download')
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}
+
+/**
+ * Shows a file the server sends inline (a PDF to print) in a new tab: the tab opens at once,
+ * inside the click, so no popup blocker stops it, and gets the file when it has arrived with
+ * the session; on an error the tab closes and the error is thrown as download()'s.
+ */
+export async function openFile(path: string, query?: Query, opts: RequestOptions = {}): Promise<void> {
+  const tab = window.open('', '_blank')
+  let res: Response
+  try {
+    res = await fetchOk(path, query, opts)
+  } catch (err) {
+    tab?.close()
+    throw err
+  }
+  const url = URL.createObjectURL(await res.blob())
+  if (tab) tab.location.href = url
+  else window.location.href = url
+  setTimeout(() => URL.revokeObjectURL(url), 60000)
+}
+
+/** GET with the session; a failed answer becomes an ApiError (notified unless quiet). */
+async function fetchOk(path: string, query: Query | undefined, opts: RequestOptions): Promise<Response> {
   let res: Response
   try {
     res = await fetch(buildUrl(path, query), { credentials: 'same-origin' })
@@ -171,14 +204,7 @@ export async function download(path: string, query?: Query, opts: RequestOptions
     else if (!opts.quiet) hooks.notify(hooks.translate(err))
     throw err
   }
-  const url = URL.createObjectURL(await res.blob())
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileNameOf(res.headers.get('content-disposition'), path.split('/').pop() ?? 'download')
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10000)
+  return res
 }
 
 /**

@@ -1517,6 +1517,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/receipts/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Several receipts as one PDF, a page each (批量打印收据)
+         * @description Batch printing. `ids` lists 1–200 receipt ids, comma-separated, in the order to
+         *     print; the reply is ONE PDF with one receipt per page in that order, on `paper`
+         *     (as for a single receipt). Every id must be a receipt the caller may read (as
+         *     reading the receipt): one unknown id, another company's or one outside the
+         *     caller's projects refuses the whole batch with 404 `RECEIPT_NOT_FOUND` naming it
+         *     in field `ids`; a malformed list, a repeated id or more than 200 ids is 400
+         *     `BAD_QUERY_PARAMETER` (field `ids`). Nothing partial is printed. Sent inline
+         *     (`Content-Disposition: inline; filename="receipts-<first number>-<count>.pdf"`).
+         */
+        get: operations["printReceipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/receipts/{id}/pdf": {
         parameters: {
             query?: never;
@@ -1529,13 +1556,19 @@ export interface paths {
         };
         /**
          * The receipt as a printable PDF (打印收据)
-         * @description Same access as reading the receipt. One A5 page with Chinese text: company,
-         *     project, house, number, date, the lines, the total in figures and in capital
-         *     numerals (大写), channel, cashier, and a QR code of the public verify link
-         *     `<base>/r/<verify_token>`. A voided receipt is marked 作废 with its reason. Sent as
-         *     a download (`Content-Disposition: attachment; filename="<number>.pdf"`). Errors 404
-         *     `RECEIPT_NOT_FOUND`, 503 `RECEIPT_FONT_MISSING` (no Chinese TrueType font is
-         *     installed on the server).
+         * @description Same access as reading the receipt. One page with Chinese text: company, project,
+         *     house, number, date, the lines, the total in figures and in capital numerals
+         *     (大写), channel, the cashier (收款人, the staff member's name; 线上支付 for an online
+         *     payment), the payer (交款人: the house's owners on the day of payment, fixed when
+         *     the receipt was issued) and a QR code of the public verify link
+         *     `<base>/r/<verify_token>`. A voided receipt is marked 作废 with its reason. The
+         *     font is embedded as a subset of the glyphs used (a page is a few tens of KB).
+         *     `paper`: `a4` (default; the A5-landscape form fills the top half of an A4 page),
+         *     `241` (241 × 139.7 mm, the 二等分 continuous 收据 paper of dot-matrix printers) or
+         *     `80` (the cashier's slip, 收银小票, 80 mm wide for thermal receipt printers).
+         *     Shown inline (`Content-Disposition: inline; filename="<number>.pdf"`), so a phone
+         *     opens it. Errors 400 `BAD_QUERY_PARAMETER` (paper), 404 `RECEIPT_NOT_FOUND`, 503
+         *     `RECEIPT_FONT_MISSING` (no Chinese TrueType font is installed on the server).
          */
         get: operations["getReceiptPdf"];
         put?: never;
@@ -4683,6 +4716,11 @@ export interface components {
             house_id: components["schemas"]["Id"];
             payment_id: components["schemas"]["Id"];
             amount: components["schemas"]["Fen"];
+            /**
+             * @description 交款人: the house's owners on the day of payment (three at most, then 等); empty when the house had none.
+             * @example 张伟、李娜
+             */
+            payer: string;
             /** @enum {string} */
             status: "issued" | "void";
             void_reason: string | null;
@@ -6042,6 +6080,8 @@ export interface components {
         EntranceIdQuery: components["schemas"]["Id"];
         /** @description Only rows linked to this house. */
         HouseIdQuery: components["schemas"]["Id"];
+        /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
+        ReceiptPaper: "a4" | "241" | "80";
     };
     requestBodies: never;
     headers: never;
@@ -8677,9 +8717,50 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    printReceipts: {
+        parameters: {
+            query: {
+                /** @description Receipt ids, comma-separated, at most 200, no repeats. */
+                ids: string;
+                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
+                paper?: components["parameters"]["ReceiptPaper"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, one page per receipt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `RECEIPT_FONT_MISSING`: the server has no Chinese TrueType font (install fonts-wqy-zenhei). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getReceiptPdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `a4` (default): a receipt per A4 page, in its top half; `241`: 241 × 139.7 mm continuous paper (二等分); `80`: the cashier's slip (收银小票) for 80 mm thermal rolls, each page as long as its slip. */
+                paper?: components["parameters"]["ReceiptPaper"];
+            };
             header?: never;
             path: {
                 /** @description The record's id. A value that is not a positive integer answers 404. */
@@ -8698,6 +8779,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];

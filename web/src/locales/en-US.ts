@@ -165,6 +165,9 @@ const en: typeof zh = {
       reasonHint: '2–200 characters, recorded in the audit log', reasonInvalid: 'Enter a reason of 2–200 characters',
       voidNote: 'Voiding only marks the receipt; no money is refunded and the payment and its bills stay as they are.',
       voided: 'Receipt voided', pdfFailed: 'The receipt PDF could not be downloaded',
+      payer: 'Payer', print: 'Print', batchPrint: 'Print selected', batchPrintN: 'Print selected ({n})',
+      paper: 'Paper', papers: { a4: 'A4', '241': '241 mm continuous', '80': '80 mm slip' },
+      printFailed: 'The receipts could not be printed', printLimit: 'Print at most {n} receipts at a time',
     },
     aging: {
       asOf: 'As of', groups: { project: 'By project', building: 'By building', house: 'By house' },

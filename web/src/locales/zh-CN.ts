@@ -162,6 +162,9 @@ export default {
       reasonHint: '2–200 个字，将记入审计日志', reasonInvalid: '请输入 2–200 个字的作废原因',
       voidNote: '作废只标记收据，不退款：收款及其冲抵的账单保持不变。', voided: '收据已作废',
       pdfFailed: '收据 PDF 下载失败',
+      payer: '交款人', print: '打印', batchPrint: '批量打印', batchPrintN: '批量打印（已选 {n} 张）',
+      paper: '纸张', papers: { a4: 'A4', '241': '241 mm 连续纸', '80': '80 mm 收银小票' },
+      printFailed: '收据打印失败', printLimit: '一次最多打印 {n} 张',
     },
     aging: {
       asOf: '截至日期', groups: { project: '按项目', building: '按楼栋', house: '按房屋' },

@@ -1,6 +1,8 @@
 // 收据: the receipts the caller may read, filtered by project, house and status; the PDF is
 // downloaded with the session (api/request.ts's download, under the server's file name);
-// voiding asks a reason.
+// printing opens the PDF in a new tab on the chosen paper (A4, or 241 mm continuous paper),
+// one receipt or the selected rows as ONE PDF, a page each in the table's order (at most
+// MAX_PRINT_BATCH; the selection is of this page); voiding asks a reason.
 import { onMounted, reactive, ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessage } from 'element-plus'
@@ -21,6 +23,38 @@ export function useReceipts() {
     list.query.house_id = undefined
     return list.search()
   }
+
+  // 打印: the paper is remembered on this browser (a desk has one printer).
+  const PAPER_KEY = 'anju.receiptPaper'
+  const stored = localStorage.getItem(PAPER_KEY)
+  const paper = ref<api.ReceiptPaper>(api.RECEIPT_PAPERS.find((p) => p === stored) ?? 'a4')
+  watch(paper, (p) => localStorage.setItem(PAPER_KEY, p))
+  const selected = ref<api.Receipt[]>([])
+  function onSelection(rows: api.Receipt[]) {
+    selected.value = rows
+  }
+  const printing = ref(false)
+  async function print(ids: number[]) {
+    if (ids.length > api.MAX_PRINT_BATCH) {
+      ElMessage.warning(t('billing.receipt.printLimit', { n: api.MAX_PRINT_BATCH }))
+      return
+    }
+    printing.value = true
+    try {
+      if (ids.length === 1) await api.printReceipt(ids[0], paper.value)
+      else await api.printReceipts(ids, paper.value)
+    } catch (err) {
+      ElMessage.error(`${t('billing.receipt.printFailed')}: ${errorText(err)}`)
+    } finally {
+      printing.value = false
+    }
+  }
+  /** The selected rows in the table's order (newest first), as one PDF. */
+  function printSelected() {
+    const chosen = new Set(selected.value.map((r) => r.id))
+    return print(list.items.value.filter((r) => chosen.has(r.id)).map((r) => r.id))
+  }
+  const printOne = (r: api.Receipt) => print([r.id])
 
   /** Receipt ids whose PDF is on its way. */
   const downloading = reactive(new Set<number>())
@@ -69,5 +103,8 @@ export function useReceipts() {
   }
 
   onMounted(list.load)
-  return { list, houseCodes, changeProject, downloading, downloadPdf, voiding, reason, reasonError, saving, openVoid, confirmVoid }
+  return {
+    list, houseCodes, changeProject, downloading, downloadPdf, voiding, reason, reasonError, saving, openVoid, confirmVoid,
+    paper, selected, onSelection, printing, printSelected, printOne,
+  }
 }
