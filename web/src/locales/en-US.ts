@@ -56,6 +56,8 @@ const en: typeof zh = {
     total: 'Houses', noPermission: 'Your role has no figures to show here.',
     billingTitle: 'Billing this month ({period})', receivable: 'Receivable', received: 'Received', arrears: 'Outstanding',
     billCount: '{n} bill(s)', tooManyBills: 'Many bills this month: see the Bills page',
+    noBillsYet: 'No bills for this month yet', generate: 'Generate them',
+    todo: { title: 'To do', dispatch: 'Orders to dispatch', unpaid: 'Unpaid bills this month', approvals: 'To approve', followUps: 'Follow-up calls due' },
   },
   project: {
     new: 'New project', edit: 'Edit project', address: 'Address', timeZone: 'Time zone',

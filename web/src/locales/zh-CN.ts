@@ -55,6 +55,8 @@ export default {
     noPermission: '你的角色没有可显示的统计。',
     billingTitle: '本月收费（{period}）', receivable: '应收', received: '实收', arrears: '欠收',
     billCount: '共 {n} 张账单', tooManyBills: '本月账单较多，请在“账单”页查看',
+    noBillsYet: '本月尚未生成账单', generate: '去生成',
+    todo: { title: '待办', dispatch: '待派单工单', unpaid: '本月未缴账单', approvals: '待审批', followUps: '待回访' },
   },
   project: {
     new: '新建项目', edit: '编辑项目', address: '地址', timeZone: '时区',

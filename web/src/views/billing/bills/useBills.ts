@@ -1,6 +1,8 @@
 // 账单: the bills the caller may read, filtered by project, house, month and status; house
-// codes are shown by label (useOptionLabels).
+// codes are shown by label (useOptionLabels). A link may preset the filters:
+// /admin/billing/bills?period=2026-12&status=open&project_id=1 (the home screen's 待办).
 import { onMounted, watch } from 'vue'
+import { useRoute } from 'vue-router'
 import * as api from '@/api/billing'
 import { usePagedList } from '@/composables/usePagedList'
 import { houseSource } from '@/components/pickers/sources'
@@ -18,6 +20,13 @@ export function useBills() {
     list.query.house_id = undefined
     return list.search()
   }
-  onMounted(list.load)
+  const route = useRoute()
+  onMounted(() => {
+    const q = route.query
+    if (typeof q.period === 'string' && /^\d{4}-\d{2}$/.test(q.period)) list.query.period = q.period
+    if (q.status === 'open' || q.status === 'paid') list.query.status = q.status
+    if (typeof q.project_id === 'string' && /^\d+$/.test(q.project_id)) list.query.project_id = Number(q.project_id)
+    return list.load()
+  })
   return { list, houseCodes, changeProject }
 }
