@@ -1,10 +1,11 @@
 // Corrections in the console: HQ lowers the approval threshold in 收费设置, the manager of
 // 绿园小区 requests a credit note (冲减) above it from 账单查询, cannot approve it himself,
-// and finance approves it in 审批中心 — the second-person rule end to end. It bills 绿园小区
-// for 2026-08, which no other browser test uses (they bill 锦华苑 2026-11 themselves).
+// and finance approves it in 审批中心 — the second-person rule end to end. It makes sure
+// 绿园小区 has this month's bills (the living demo billed them on the 1st; a repeated run
+// adds nothing).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch } from './lib.mjs'
+import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch, monthOf } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -17,7 +18,7 @@ test('a credit note above the threshold is requested by one user and approved by
   await login(page, 'admin')
   const projects = JSON.parse((await pageFetch(page, 'GET', '/api/v1/projects?size=100')).body).items
   const lyy = projects.find((p) => p.name === '绿园小区')
-  const run = await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: lyy.id, period: '2026-08', dry_run: false })
+  const run = await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: lyy.id, period: monthOf(0), dry_run: false })
   assert.ok(run.status < 300, `bill run: ${run.status} ${run.body}`)
 
   // 收费设置: 10 元 instead of the default 500 元.

@@ -1,18 +1,21 @@
 // Billing screens against a real anju with demo data, in the order the money moves: a fee
-// item (with field errors), a bill run for 锦华苑 2026-11 (preview, generate, generate again),
-// the bill list, the cashier desk (a cash payment over what is owed, retried after a lost
+// item (with field errors), a bill run for 锦华苑 14 months ahead (a month nobody billed yet:
+// preview, generate, generate again), the bill list, the cashier desk (a cash payment over
+// what 1-1-0101 owes, this month's bills of the living demo among it, retried after a lost
 // answer with the same Idempotency-Key), and the owner's bills on the phone.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import {
   BASE_URL, launch, freshPage, login, shot, openMenu, pickOption, chooseOptions, confirmBox, fenOf, yuanOf,
-  phonePage, phoneLogin, consoleErrors,
+  phonePage, phoneLogin, consoleErrors, monthOf,
 } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
 after(async () => { await browser?.close() })
 
+const RUN = monthOf(14) // fresh: the living demo bills up to this month
+const THIS = monthOf(0) // billed on the 1st; `owner` has not paid it yet
 const unique = Date.now().toString(36).slice(-5).toUpperCase()
 const text = async (loc) => (await loc.innerText()).trim()
 /** 36212 → a pattern of "¥362.12", with the thousands commas the screens show. */
@@ -59,20 +62,20 @@ test('admin creates a fee item; a bad price and missing house kinds show next to
   await page.close()
 })
 
-let generated = 0 // bills of 锦华苑 2026-11 made by the run below
+let generated = 0 // bills of 锦华苑 RUN made by the run below
 
-test('manager previews the 锦华苑 2026-11 bill run, generates it, and a second run adds nothing', async () => {
+test('manager previews a fresh 锦华苑 bill run, generates it, and a second run adds nothing', async () => {
   const page = await freshPage(browser.context)
   await login(page, 'manager')
   await openMenu(page, '收费管理', '账单生成')
   await chooseOptions(page, page.locator('[data-test=run-project]'), ['锦华苑'])
   const period = page.locator('[data-test=run-period] input')
-  await period.fill('2026-11')
+  await period.fill(RUN)
   await period.press('Enter')
   assert.equal(await page.locator('[data-test=run-generate]').isDisabled(), true, 'generate waits for a preview')
   await page.locator('[data-test=run-preview]').click()
   const result = page.locator('[data-test=run-result]')
-  await result.getByText('预览：锦华苑 2026-11').waitFor()
+  await result.getByText(`预览：锦华苑 ${RUN}`).waitFor()
   const previewed = Number(await text(page.locator('[data-test=run-bills]')))
   assert.ok(previewed > 0, 'the preview has bills to make')
   assert.equal(await text(page.locator('[data-test=run-existing]')), '0')
@@ -82,7 +85,7 @@ test('manager previews the 锦华苑 2026-11 bill run, generates it, and a secon
 
   await page.locator('[data-test=run-generate]').click()
   await confirmBox(page)
-  await result.getByText('已生成：锦华苑 2026-11').waitFor()
+  await result.getByText(`已生成：锦华苑 ${RUN}`).waitFor()
   generated = Number(await text(page.locator('[data-test=run-bills]')))
   assert.equal(generated, previewed)
 
@@ -110,11 +113,11 @@ test('the bill list filters by month and status', async () => {
   const table = page.locator('[data-test=bill-table]')
   await table.locator('.el-table__row').first().waitFor()
   const period = page.locator('[data-test=bills-period] input')
-  await period.fill('2026-11')
+  await period.fill(RUN)
   await period.press('Enter')
   await pickOption(page, page.locator('[data-test=bills-status]'), { text: '未结清' })
   await page.locator('.el-pagination__total', { hasText: String(generated) }).waitFor()
-  assert.match(await text(table.locator('.el-table__row').first()), /B-JHY-202611-\d{6}[\s\S]*2026-11[\s\S]*¥/)
+  assert.match(await text(table.locator('.el-table__row').first()), new RegExp(`B-JHY-${RUN.replace('-', '')}-\\d{6}[\\s\\S]*${RUN}[\\s\\S]*¥`))
   await shot(page, 'billing-bills')
   await page.close()
 })
@@ -129,7 +132,8 @@ test('cashier takes a cash payment over what 1-1-0101 owes; a lost answer is ret
   const account = page.locator('[data-test=cashier-account]')
   const openRows = account.locator('[data-test=open-bills] .el-table__row')
   await openRows.first().waitFor()
-  assert.match(await text(openRows.first()), /住宅物业费[\s\S]*2026-11/)
+  // This month's property fee is among what the house owes.
+  assert.equal(await openRows.filter({ hasText: '住宅物业费' }).filter({ hasText: THIS }).count(), 1)
   const owed = fenOf(await text(account.locator('[data-test=account-owed]')))
   assert.ok(owed > 0)
   // The amount defaults to what is owed; take 100 元 more.
@@ -164,11 +168,12 @@ test('cashier takes a cash payment over what 1-1-0101 owes; a lost answer is ret
   await page.waitForFunction(() => document.querySelector('[data-test=account-prepaid]')?.textContent?.trim() === '¥100.00')
   assert.equal(await text(account.locator('[data-test=account-owed]')), '¥0.00')
   assert.equal(await openRows.count(), 0)
-  // One payment, not two.
+  // One payment, not two: the newest of the house's history (a year of payments before it).
   const history = page.locator('[data-test=payment-history] .el-table__row')
   await history.first().waitFor()
-  assert.equal(await history.count(), 1)
-  assert.match(await text(history.first()), new RegExp(`现金[\\s\\S]*${shown(paidFen)}[\\s\\S]*¥100\\.00`))
+  const thisPayment = new RegExp(`现金[\\s\\S]*${shown(paidFen)}[\\s\\S]*¥100\\.00`)
+  assert.match(await text(history.first()), thisPayment)
+  assert.equal((await history.allInnerTexts()).filter((t) => thisPayment.test(t)).length, 1)
   await page.locator('.el-message').first().waitFor({ state: 'detached' })
   await shot(page, 'billing-cashier')
   await page.close()
@@ -185,10 +190,15 @@ test('owner sees the paid bill, nothing owed, the prepaid balance and the paymen
   await view.locator('.van-tab', { hasText: '已缴' }).click()
   const paid = view.locator('[data-test=paid-bills] [data-test=bill-item]')
   await paid.first().waitFor()
-  assert.match(await text(paid.first()), /住宅物业费[\s\S]*2026-11[\s\S]*1-1-0101[\s\S]*已结清/)
+  // This month's property fee, paid at the desk above, is among the paid bills.
+  const fee = paid.filter({ hasText: '住宅物业费' }).filter({ hasText: THIS })
+  assert.equal(await fee.count(), 1)
+  assert.match(await text(fee), new RegExp(`住宅物业费[\\s\\S]*${THIS}[\\s\\S]*1-1-0101[\\s\\S]*已结清`))
+  // The newest payment is the desk's, once (the year before it was paid too).
   const payment = view.locator('[data-test=owner-payments] [data-test=payment-item]')
-  assert.equal(await payment.count(), 1)
-  assert.match(await text(payment.first()), new RegExp(`1-1-0101[\\s\\S]*现金[\\s\\S]*${shown(paidFen)}`))
+  const cash = new RegExp(`1-1-0101[\\s\\S]*现金[\\s\\S]*${shown(paidFen)}`)
+  assert.match(await text(payment.first()), cash)
+  assert.equal((await payment.allInnerTexts()).filter((t) => cash.test(t)).length, 1)
   assert.equal(await view.getByRole('button', { name: /支付|缴费/ }).count(), 0, 'no pay button yet')
   await page.waitForTimeout(400) // the tab underline slides
   await shot(page, 'owner-bills')

@@ -192,3 +192,21 @@ export async function chooseOptions(page, scope, labels) {
   await page.keyboard.press('Escape')
   await noOpenDropdown(page)
 }
+
+// Dates in China time (UTC+8, no summer time): the demo is alive relative to the day it is
+// created, so tests derive every month and date from today instead of naming one.
+const chinaNow = () => new Date(Date.now() + 8 * 3600 * 1000)
+/** Today in China, "YYYY-MM-DD". */
+export const todayChina = () => chinaNow().toISOString().slice(0, 10)
+/** The month `offset` months from the current China month, "YYYY-MM" (monthOf(0) is this month). */
+export function monthOf(offset = 0) {
+  const d = chinaNow()
+  const m = d.getUTCFullYear() * 12 + d.getUTCMonth() + offset
+  return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
+}
+/** "YYYY-MM-DD" moved by `days` days. */
+export function addDays(date, days) {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}

@@ -3,7 +3,7 @@
 // unread count; an account signing in to the wrong app is pointed to its own.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE_URL, PASSWORD, launch, freshPage, login, phonePage, phoneLogin, pageFetch, consoleErrors } from './lib.mjs'
+import { BASE_URL, PASSWORD, launch, freshPage, login, phonePage, phoneLogin, pageFetch, consoleErrors, monthOf } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -111,10 +111,7 @@ test('owner: the 消息 tab shows the unread count, and it drops after reading o
   // No open bill (all paid): this month's run, else a month well ahead nobody else bills.
   for (const ahead of [0, 14]) {
     if (bills.length) break
-    const d = new Date()
-    const m = d.getUTCFullYear() * 12 + d.getUTCMonth() + ahead
-    const period = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`
-    await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: house.project_id, period, dry_run: false })
+    await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: house.project_id, period: monthOf(ahead), dry_run: false })
     bills = await openBills(page)
   }
   assert.ok(bills.length, 'owner3 has an open bill')

@@ -1,12 +1,13 @@
 // 预缴 end to end: the manager of 绿园小区 (p2.management) creates the prepay offer
-// "预缴12个月送1个月" for 住宅物业费 from 2026-01 on the 优惠规则 tab; the 绿园小区 cashier
+// "预缴12个月送1个月" for 住宅物业费 from this month on the 优惠规则 tab; the 绿园小区 cashier
 // (p2.cashier) quotes 12 months for 3-1-0603 (a house no other browser test touches) at the
 // cashier desk — the last month free, the total 11 × a month — and takes it in cash: the
-// first answer is lost, the retry reuses the Idempotency-Key, one payment and its receipt
-// (whose PDF opens). The months start after the house's latest bill, whatever ran before.
+// first answer is lost, the retry reuses the Idempotency-Key, one payment (the newest of the
+// house's year of payments) and its receipt (whose PDF opens). The months start after the
+// house's latest bill, whatever ran before.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch, fenOf } from './lib.mjs'
+import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch, fenOf, monthOf } from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -34,14 +35,14 @@ test('the manager creates the prepay offer 预缴12个月送1个月 for 绿园�
   }
   assert.match(await text(dialog.locator('[data-test=offer-preview]')), /预缴 12 个月送 1 个月/)
   const from = dialog.locator('input[name=period_from]')
-  await from.fill('2026-01')
+  await from.fill(monthOf(0))
   await from.press('Enter')
   await shot(page, 'prepay-offer-dialog')
   await dialog.locator('[data-test=dialog-save]').click()
   await dialog.waitFor({ state: 'hidden' })
   const row = page.locator('[data-test=discount-table] .el-table__row', { hasText: '预缴12个月送1个月' })
   await row.waitFor()
-  assert.match(await text(row), /住宅物业费[\s\S]*预缴 12 个月送 1 个月[\s\S]*2026-01 起/)
+  assert.match(await text(row), new RegExp(`住宅物业费[\\s\\S]*预缴 12 个月送 1 个月[\\s\\S]*${monthOf(0)} 起`))
   await page.close()
 })
 
@@ -99,6 +100,8 @@ test(`the 绿园小区 cashier prepays 12 months of 住宅物业费 for ${HOUSE}
   assert.equal(keys.length, 2)
   assert.ok(keys[0])
   assert.equal(keys[1], keys[0], 'the retry reused the Idempotency-Key')
+  const paymentNumber = await text(result.locator('.el-alert__title .mono'))
+  assert.ok(paymentNumber, 'the result names the payment')
   const receipt = await text(result.locator('[data-test=receipt-number]'))
   assert.match(receipt, /^R-LYY-\d{4}-\d{6}$/)
   // The billed plan is the quoted one.
@@ -111,11 +114,15 @@ test(`the 绿园小区 cashier prepays 12 months of 住宅物业费 for ${HOUSE}
   await dialog.locator('[data-test=prepay-close]').click()
   await dialog.waitFor({ state: 'hidden' })
 
-  // One payment of the total; nothing went to the prepaid balance.
+  // One payment of the total, the newest (the house paid its bills for a year before);
+  // nothing went to the prepaid balance.
   const history = page.locator('[data-test=payment-history] .el-table__row')
   await history.first().waitFor()
-  assert.equal(await history.count(), 1)
-  assert.equal(fenOf((await history.first().locator('td').allInnerTexts())[3]), total)
+  await page.waitForFunction((n) => document.querySelector('[data-test=payment-history] .el-table__row td:nth-child(1)')?.textContent?.trim() === n, paymentNumber)
+  const newest = (await history.first().locator('td').allInnerTexts()).map((c) => c.trim())
+  assert.equal(newest[2], '现金')
+  assert.equal(fenOf(newest[3]), total)
+  assert.equal((await history.allInnerTexts()).filter((t) => t.includes(paymentNumber)).length, 1)
   assert.equal(fenOf(await text(page.locator('[data-test=account-prepaid]'))), prepaidBefore)
   await page.close()
 })

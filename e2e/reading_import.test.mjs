@@ -1,12 +1,13 @@
 // 抄表导入 on /admin: the manager dry-runs a CSV with a reading below the previous one (its
 // line is named, 确认导入 stays off), then a good file (with a byte-order mark) passes the
-// dry run, is imported and shows in the 2026-12 readings list.
+// dry run, is imported and shows in the readings list of next month (the living demo reads
+// every meter up to this month, so the import is for the month after).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch } from './lib.mjs'
+import { launch, freshPage, login, shot, openMenu, pickOption, pageFetch, monthOf } from './lib.mjs'
 
 let browser
 const dir = mkdtempSync(path.join(tmpdir(), 'anju-import-'))
@@ -16,6 +17,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
+const READ = monthOf(0) // the last month the demo read
+const NEXT = monthOf(1) // the month imported
 const text = async (loc) => (await loc.innerText()).trim()
 const csvFile = (name, body) => {
   const file = path.join(dir, name)
@@ -34,7 +37,7 @@ test('manager imports a month of readings: a bad line blocks it, a good file goe
   const first = await get(`/api/v1/meters?project_id=${jhy.id}&size=100`)
   const last = await get(`/api/v1/meters?project_id=${jhy.id}&size=100&page=${Math.ceil(first.total / 100)}`)
   const [a, b] = last.items.slice(-2)
-  assert.ok(a && b && a.last_period === '2026-11' && b.last_period === '2026-11', 'meters read in 2026-11')
+  assert.ok(a && b && a.last_period === READ && b.last_period === READ, `meters read in ${READ}`)
 
   await openMenu(page, '收费管理', '抄表记录')
   await page.locator('[data-test=reading-import]').click()
@@ -42,7 +45,7 @@ test('manager imports a month of readings: a bad line blocks it, a good file goe
   await dialog.waitFor()
   await pickOption(page, dialog.locator('[data-field=project_id]'), { text: '锦华苑' })
   const period = dialog.locator('[data-test=import-period] input')
-  await period.fill('2026-12')
+  await period.fill(NEXT)
   await period.press('Enter')
   const confirm = dialog.locator('[data-test=import-confirm]')
 
@@ -75,11 +78,11 @@ test('manager imports a month of readings: a bad line blocks it, a good file goe
   await page.locator('.el-message--success', { hasText: '已导入 2 条读数' }).waitFor()
   await dialog.waitFor({ state: 'hidden' })
 
-  // The list now shows 锦华苑's 2026-12 readings: the two just imported.
-  await page.waitForFunction(([x, y]) => {
+  // The list now shows 锦华苑's readings of NEXT: the two just imported.
+  await page.waitForFunction(([x, y, m]) => {
     const t = document.querySelector('[data-test=reading-table] .el-table__body')?.textContent ?? ''
-    return t.includes(x) && t.includes(y) && t.includes('2026-12')
-  }, [a.code, b.code])
+    return t.includes(x) && t.includes(y) && t.includes(m)
+  }, [a.code, b.code, NEXT])
   assert.equal(await page.locator('[data-test=reading-table] .el-table__row').count(), 2)
   await shot(page, 'reading-import-done')
   await page.close()

@@ -1,9 +1,15 @@
-// 催缴: the 锦华苑 2026-10 bills (due 10-16), the reminder job run through the API for
-// 10-23 (the demo's "逾期催缴" rule: 7 days after, SMS and in-app), the outbox in /admin
-// with masked phones in the local outbox, and the reminder among the owner's messages.
+// 催缴: last month's 绿园小区 bills, which owner3 (who owes two months and more in the living
+// demo) has not paid, the reminder job run through the API for 7 days after their due date
+// (the demo's "逾期催缴" rule: 7 days after, SMS and in-app), the outbox in /admin with masked
+// phones in the local outbox, and the reminder among owner3's messages. Last month, not this
+// one: the server's own daily run may already have reminded of this month's due date (from 7
+// days after it), and a rule reminds of a due date once; last month's window closed before
+// this month began, and the demo runs no reminders.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, freshPage, login, shot, openMenu, pageFetch, phonePage, phoneLogin, consoleErrors } from './lib.mjs'
+import {
+  launch, freshPage, login, shot, openMenu, pageFetch, phonePage, phoneLogin, consoleErrors, monthOf, addDays,
+} from './lib.mjs'
 
 let browser
 before(async () => { browser = await launch() })
@@ -12,13 +18,20 @@ after(async () => { await browser?.close() })
 const text = async (loc) => (await loc.innerText()).trim()
 
 test('admin runs the reminders and sees them in the outbox; the owner reads theirs', async () => {
+  // owner3's house and its open bill of last month.
+  const phone = await phonePage(browser.context, 'owner')
+  await phoneLogin(phone, 'owner', 'owner3')
+  const get = async (p, url) => JSON.parse((await pageFetch(p, 'GET', url)).body)
+  const house = (await get(phone, '/api/v1/houses')).items[0]
+  assert.ok(house, 'owner3 has a house')
+  const [bill] = (await get(phone, `/api/v1/bills?house_id=${house.id}&period=${monthOf(-1)}&status=open&size=1`)).items
+  assert.ok(bill, `owner3 has not paid ${monthOf(-1)}`)
+  const due = bill.due_date
+  await phone.close()
+
   const page = await freshPage(browser.context)
   await login(page, 'admin')
-  const projects = JSON.parse((await pageFetch(page, 'GET', '/api/v1/projects')).body).items
-  const jhy = projects.find((p) => p.code === 'JHY')
-  const run = await pageFetch(page, 'POST', '/api/v1/bill-runs', { project_id: jhy.id, period: '2026-10', dry_run: false })
-  assert.equal(run.status, 200, run.body)
-  const job = await pageFetch(page, 'POST', '/api/v1/reminders/run', { as_of: '2026-10-23' })
+  const job = await pageFetch(page, 'POST', '/api/v1/reminders/run', { as_of: addDays(due, 7) })
   assert.equal(job.status, 200, job.body)
   assert.ok(JSON.parse(job.body).reminders > 0, job.body)
 
@@ -35,15 +48,15 @@ test('admin runs the reminders and sees them in the outbox; the owner reads thei
   await shot(page, 'reminders-outbox')
   await page.close()
 
-  const phone = await phonePage(browser.context, 'owner')
-  await phoneLogin(phone, 'owner', 'owner')
-  await phone.locator('[data-test=tab-owner-messages]').click()
-  const message = phone.locator('[data-test=message]', { hasText: '2026-10-16' }).first()
+  const mine = await phonePage(browser.context, 'owner')
+  await phoneLogin(mine, 'owner', 'owner3')
+  await mine.locator('[data-test=tab-owner-messages]').click()
+  const message = mine.locator('[data-test=message]', { hasText: `${due} 到期，已逾期 7 天` }).first()
   await message.waitFor()
-  assert.match(await text(message), /1-1-0101 业主您好[\s\S]*2026-10-16 到期，已逾期 7 天/)
+  assert.match(await text(message), new RegExp(`${house.code} 业主您好[\\s\\S]*${due} 到期，已逾期 7 天`))
   await message.click()
   await message.locator('.van-tag').waitFor({ state: 'detached' })
-  await shot(phone, 'owner-messages')
-  assert.deepEqual(consoleErrors(phone), [])
-  await phone.close()
+  await shot(mine, 'owner-messages')
+  assert.deepEqual(consoleErrors(mine), [])
+  await mine.close()
 })

@@ -1,5 +1,6 @@
 // /staff phone app (375×667) against a real anju with demo data: home with projects and the
-// (still empty) task list, the profile, and the app's own login.
+// task list (the engineer's open work orders in the living demo, as the API lists them), the
+// profile, and the app's own login.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { PASSWORD, launch, phonePage, phoneLogin, shot, pageFetch, foreignKits, consoleErrors } from './lib.mjs'
@@ -8,7 +9,7 @@ let browser
 before(async () => { browser = await launch() })
 after(async () => { await browser?.close() })
 
-test('engineer sees their project and the empty task list, then the profile', async () => {
+test('engineer sees their project and their open work orders, then the profile', async () => {
   const page = await phonePage(browser.context, 'staff')
   await shot(page, 'staff-login')
   await phoneLogin(page, 'staff', 'engineer')
@@ -16,7 +17,17 @@ test('engineer sees their project and the empty task list, then the profile', as
   await projects.waitFor()
   assert.match(await projects.innerText(), /锦华苑/)
   assert.doesNotMatch(await projects.innerText(), /绿园小区/)
-  assert.match(await page.locator('[data-test=tasks-empty]').innerText(), /暂无任务/)
+  // 我的任务: the engineer's open orders (assigned to them, accepted, on site, paused; the
+  // living demo has some being repaired), the first five as the server orders them.
+  const open = JSON.parse((await pageFetch(page, 'GET',
+    '/api/v1/work-orders?mine=1&status=assigned,accepted,on_site,paused&size=5')).body)
+  assert.ok(open.total > 0, 'the engineer has open work orders')
+  const items = page.locator('[data-test=tasks] [data-test=wo-item]')
+  await items.first().waitFor()
+  assert.deepEqual(
+    await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-number'))),
+    open.items.map((o) => o.number))
+  assert.equal(await page.locator('[data-test=tasks-empty]').count(), 0)
   assert.match(await page.locator('[data-test=staff-home] .m-hero').innerText(), /李工/)
   await shot(page, 'staff-home')
 

@@ -218,6 +218,7 @@ const en: typeof zh = {
     property_entrance_update: 'Entrance changed', property_entrance_delete: 'Entrance deleted',
     property_floor_create: 'Floor created', property_floor_update: 'Floor changed', property_floor_delete: 'Floor deleted',
     property_house_create: 'House created', property_house_update: 'House changed', property_house_delete: 'House deleted',
+    property_house_lookup: 'Houses looked up by phone',
     property_house_resident_create: 'Resident linked', property_house_resident_update: 'Resident link changed',
     property_house_resident_delete: 'Resident unlinked', property_resident_create: 'Resident created',
     property_resident_update: 'Resident changed', property_resident_unmask: 'Personal data unmasked',

@@ -213,6 +213,7 @@ export default {
     property_entrance_create: '创建单元', property_entrance_update: '修改单元', property_entrance_delete: '删除单元',
     property_floor_create: '创建楼层', property_floor_update: '修改楼层', property_floor_delete: '删除楼层',
     property_house_create: '创建房屋', property_house_update: '修改房屋', property_house_delete: '删除房屋',
+    property_house_lookup: '按电话查找房屋',
     property_house_resident_create: '关联住户', property_house_resident_update: '修改住户关系',
     property_house_resident_delete: '解除住户关联', property_resident_create: '创建住户',
     property_resident_update: '修改住户', property_resident_unmask: '查看完整个人信息',
