@@ -41,10 +41,11 @@ sqlite3 "$dir/copy.db" "UPDATE audit_log SET actor_login='mallory' WHERE id=$row
 out=$("$anju" audit verify --db "sqlite:$dir/copy.db" 2>&1) && fail "tampered chain passed"
 echo "$out" | grep -q "row id $row" || fail "verify does not name row $row: $out"
 "$anju" ledger check --db "$db" | grep -q 'sound' || fail "ledger check on a fresh demo"
-# A posting whose lines do not balance must be found.
-sqlite3 "$dir/anju.db" "INSERT INTO ledger_accounts (company_id, code, kind, balance) VALUES (1, 'clearing:cash', 'asset', 5);
+# A posting whose lines do not balance must be found (on an account of its own: the demo has
+# taken cash already).
+sqlite3 "$dir/anju.db" "INSERT INTO ledger_accounts (company_id, code, kind, balance) VALUES (1, 'clearing:smoke', 'asset', 5);
   INSERT INTO journal_entries (company_id, at, kind, ref_type, ref_id) VALUES (1, 0, 'payment', 'payment', 1);
-  INSERT INTO journal_lines (company_id, entry_id, account_id, debit, credit) VALUES (1, last_insert_rowid(), (SELECT id FROM ledger_accounts WHERE code='clearing:cash'), 5, 0);"
+  INSERT INTO journal_lines (company_id, entry_id, account_id, debit, credit) VALUES (1, last_insert_rowid(), (SELECT id FROM ledger_accounts WHERE code='clearing:smoke'), 5, 0);"
 out=$("$anju" ledger check --db "$db" 2>&1) && fail "unbalanced ledger passed the check"
 echo "$out" | grep -q "does not balance" || fail "ledger check does not say what is wrong: $out"
 echo "cli smoke: 1 passed, 0 failed"
