@@ -22,9 +22,7 @@
 // This month: the bill run on the 1st at 09:00 (or just before now, on the 1st), then a
 // share of the payers that grows with the day of the month, at times before now.
 #include <algorithm>
-#include <functional>
 #include <map>
-#include <set>
 #include <random>
 
 #include <fmt/format.h>
@@ -152,15 +150,13 @@ class History {
         }
         ++fixed;
       }
-      auto owner = owner_profiles_.find(h.id);
-      if (owner != owner_profiles_.end()) h = owner->second(h);
+      if (auto o = owners_.find(h.id); o != owners_.end()) AsOwner(h, o->second);
       houses_.push_back(h);
     }
     return {};
   }
 
-  // owner: prompt, this month unpaid; owner2: paid this month with 500 元 on top; owner3:
-  // nothing paid for two months.
+  // The documented owners' houses, by login without the prefix.
   Status LoadOwners() {
     const std::string& px = opt_.login_prefix;
     auto rows = app_.db().Run(db::TxMode::kRead, [&](db::Tx& tx) {
@@ -169,18 +165,18 @@ class History {
                       "u.company_id = ? AND u.login IN (?, ?, ?)",
                       {cid_, px + "owner", px + "owner2", px + "owner3"});
     });
-    for (auto& r : rows) {
-      std::string who = r.Str(0).substr(px.size());
-      owners_.insert(r.Int(1));
-      owner_profiles_[r.Int(1)] = [who](DemoHouse h) {
-        h.profile = who == "owner3" ? Profile::kStopped : Profile::kPrompt;
-        h.stopped = who == "owner3" ? 2 : 0;
-        h.pays_this_month = who == "owner2";
-        h.extra = who == "owner2" ? 500'00 : 0;
-        return h;
-      };
-    }
+    for (auto& r : rows) owners_[r.Int(1)] = r.Str(0).substr(px.size());
     return {};
+  }
+
+  // owner: prompt, this month unpaid; owner2: paid this month with 500 元 on top; owner3:
+  // nothing paid for two months.
+  static void AsOwner(DemoHouse& h, const std::string& who) {
+    h.profile = who == "owner3" ? Profile::kStopped : Profile::kPrompt;
+    h.stopped = who == "owner3" ? 2 : 0;
+    h.opening = false;
+    h.pays_this_month = who == "owner2";
+    h.extra = who == "owner2" ? 500'00 : 0;
   }
 
   // 期初欠费: the houses marked `opening` owed six months of property fee to the previous
@@ -277,8 +273,7 @@ class History {
   TenantContext admin_;
   std::vector<TenantContext> cashiers_;  // per project, in id order
   std::vector<DemoHouse> houses_;
-  std::set<int64_t> owners_;  // the documented owners' houses
-  std::map<int64_t, std::function<DemoHouse(DemoHouse)>> owner_profiles_;
+  std::map<int64_t, std::string> owners_;  // the documented owners' houses → login
   HistorySummary out_;
 };
 

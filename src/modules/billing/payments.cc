@@ -11,6 +11,7 @@
 // goes to the next bill or the prepaid balance.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -60,12 +61,14 @@ std::string_view ChannelName(std::string_view channel) {
 // transaction (notify/in_app.h), whoever took the money.
 void TellOwners(db::Tx& tx, const SettleArgs& a, int64_t payment_id, const ReceiptRef& receipt,
                 Millis now) {
-  for (const auto& who : property::AccountsOfHouse(tx, a.company_id, a.house.id, CivilDate(now))) {
+  std::set<int64_t> told;  // an account linked twice (owner and tenant) hears once
+  for (const auto& who : property::HousePeopleOn(tx, a.company_id, a.house.id, CivilDate(now))) {
+    if (!who.user_id || !told.insert(*who.user_id).second) continue;
     notify::Outgoing o;
     o.company_id = a.company_id;
     o.project_id = a.house.project_id;
     o.channel = "in_app";
-    o.user_id = who.user_id;
+    o.user_id = *who.user_id;
     o.user_name = who.name;
     o.template_code = "payment_received";
     o.title = "缴费成功";

@@ -14,7 +14,7 @@
 #include "platform/identity/accounts.h"
 #include "platform/identity/permissions.h"
 #include "platform/org/org_service.h"
-#include "modules/property/owner_names.h"
+#include "modules/property/house_people.h"
 #include "modules/property/property_service.h"
 #include "modules/receipts/capital_amount.h"
 #include "modules/receipts/receipt_errors.h"
@@ -35,7 +35,9 @@ constexpr std::string_view kReceiptColumns =
 
 // 交款人: the house's owners on `date`, three at most (then 等).
 std::string PayerOn(db::Tx& tx, int64_t company_id, int64_t house_id, const std::string& date) {
-  std::vector<std::string> names = property::HouseOwnerNames(tx, company_id, house_id, date);
+  std::vector<std::string> names;
+  for (const auto& p : property::HousePeopleOn(tx, company_id, house_id, date))
+    if (p.relation == "owner") names.push_back(p.name);
   std::string out;
   for (size_t i = 0; i < names.size() && i < 3; ++i) out += (i ? "、" : "") + names[i];
   if (names.size() > 3) out += "等";
